@@ -1,0 +1,135 @@
+// k-of-n splitting of the urna secret among the seat members (DESIGN.md §4, SECURITY.md R19).
+// The splitting is shamir-secret-sharing (audited); it does not validate shares (SECURITY.md fact 7),
+// so each share carries a checksum and the urna key's fingerprint, and a rebuilt key is accepted only
+// when it matches the urna public key.
+import { combine, split } from 'shamir-secret-sharing';
+import { sha256 } from '@noble/hashes/sha2.js';
+import { bytesEqual, concatBytes, EncodingError, fromBase32, toBase32 } from './encoding.js';
+import { fingerprint } from './fingerprint.js';
+import { err, ok, type Result } from './result.js';
+import type { BoxKeyPair, SeggioCrypto } from './suite.js';
+
+const VERSION = 1;
+const PREFIX = 'SEGGIO';
+const KEY_ID = 10;
+const DATA = 33;
+const CHECK = 4;
+const PAYLOAD = 4 + KEY_ID + DATA;
+const SHARE_CHARS = Math.ceil(((PAYLOAD + CHECK) * 8) / 5);
+
+export interface UrnaShare {
+  /** 1..count, the number written on the seat member's envelope. */
+  readonly index: number;
+  readonly threshold: number;
+  readonly count: number;
+  /** Fingerprint of the urna public key the share belongs to. */
+  readonly keyFingerprint: string;
+  readonly data: Uint8Array;
+}
+
+const keyId = (publicKey: Uint8Array): Uint8Array => sha256(publicKey).subarray(0, KEY_ID);
+const idFingerprint = (id: Uint8Array): string => toBase32(id).match(/.{4}/g)!.join('-');
+
+/** "SEGGIO-XXXX-XXXX-…": base32 in groups of four, case and separators ignored when read back. */
+function encodeShare(share: Omit<UrnaShare, 'keyFingerprint'>, publicKey: Uint8Array): string {
+  const payload = concatBytes(
+    Uint8Array.of(VERSION, share.threshold, share.count, share.index),
+    keyId(publicKey),
+    share.data,
+  );
+  const text = toBase32(concatBytes(payload, sha256(payload).subarray(0, CHECK)));
+  return [PREFIX, ...text.match(/.{1,4}/g)!].join('-');
+}
+
+export function decodeShare(text: string): Result<UrnaShare> {
+  const compact = text.replace(/[\s-]/g, '').toUpperCase();
+  if (!compact.startsWith(PREFIX)) return err(`a share starts with "${PREFIX}-"`);
+  const body = compact.slice(PREFIX.length);
+  if (body.length !== SHARE_CHARS) {
+    return err(`a share has ${SHARE_CHARS} letters and digits after "${PREFIX}", this one ${body.length}: is part of it missing?`);
+  }
+  let bytes: Uint8Array;
+  try {
+    bytes = fromBase32(body);
+  } catch (error) {
+    return err(`not a share: ${(error as EncodingError).message}`);
+  }
+  const payload = bytes.subarray(0, PAYLOAD);
+  if (!bytesEqual(sha256(payload).subarray(0, CHECK), bytes.subarray(PAYLOAD))) {
+    return err('the share does not match its checksum: check it for a typing error');
+  }
+  const [version, threshold, count, index] = payload as unknown as [number, number, number, number];
+  if (version !== VERSION) return err(`share format version ${version} is not supported (expected ${VERSION})`);
+  if (threshold < 2 || count < threshold || index < 1 || index > count) {
+    return err(`the share's numbers are inconsistent (share ${index} of ${count}, ${threshold} needed)`);
+  }
+  return ok({
+    index,
+    threshold,
+    count,
+    keyFingerprint: idFingerprint(payload.subarray(4, 4 + KEY_ID)),
+    data: payload.slice(4 + KEY_ID),
+  });
+}
+
+export interface SplitOptions {
+  readonly threshold: number;
+  readonly count: number;
+}
+
+/** Splits the urna secret into `count` shares, any `threshold` of which rebuild it. */
+export async function splitUrnaKey(crypto: SeggioCrypto, keyPair: BoxKeyPair, options: SplitOptions): Promise<string[]> {
+  const { threshold, count } = options;
+  if (!Number.isInteger(threshold) || !Number.isInteger(count) || threshold < 2 || count < threshold || count > 255) {
+    throw new RangeError(`shares must satisfy 2 ≤ threshold ≤ count ≤ 255 (got ${threshold} of ${count})`);
+  }
+  if (!bytesEqual(crypto.boxKeyPairFromSecret(keyPair.secretKey).publicKey, keyPair.publicKey)) {
+    throw new Error('the urna secret key does not match its public key: refusing to split it');
+  }
+  const parts = await split(keyPair.secretKey, count, threshold);
+  // Prove the split before any copy of the secret is erased: the first `threshold` shares rebuild it.
+  const rebuilt = await combine(parts.slice(0, threshold));
+  if (!bytesEqual(rebuilt, keyPair.secretKey)) throw new Error('key splitting failed its own check');
+  rebuilt.fill(0);
+  return parts.map((data, i) => encodeShare({ index: i + 1, threshold, count, data }, keyPair.publicKey));
+}
+
+/**
+ * Rebuilds the urna key from seat members' shares. Every problem is reported with the position of
+ * the share it concerns; the key is returned only if it matches `publicKey`.
+ */
+export async function combineUrnaShares(
+  crypto: SeggioCrypto,
+  texts: readonly string[],
+  publicKey: Uint8Array,
+): Promise<Result<BoxKeyPair, string[]>> {
+  const problems: string[] = [];
+  const shares: UrnaShare[] = [];
+  const expected = idFingerprint(keyId(publicKey));
+  texts.forEach((text, i) => {
+    const decoded = decodeShare(text);
+    if (!decoded.ok) return problems.push(`share ${i + 1}: ${decoded.error}`);
+    const share = decoded.value;
+    if (share.keyFingerprint !== expected) {
+      return problems.push(`share ${i + 1} belongs to urna key ${share.keyFingerprint}, not to this section's ${expected}`);
+    }
+    if (shares.some((s) => s.index === share.index)) return problems.push(`share ${i + 1}: share number ${share.index} was already entered`);
+    shares.push(share);
+  });
+  if (problems.length > 0) return err(problems);
+  const first = shares[0];
+  if (!first) return err(['no shares were entered']);
+  if (shares.some((s) => s.threshold !== first.threshold || s.count !== first.count)) {
+    return err(['the shares come from different splittings of the key']);
+  }
+  if (shares.length < first.threshold) {
+    return err([`${first.threshold} shares are needed, ${shares.length} entered`]);
+  }
+  const secretKey = await combine(shares.map((s) => s.data));
+  const keyPair = crypto.boxKeyPairFromSecret(secretKey);
+  if (!bytesEqual(keyPair.publicKey, publicKey)) {
+    secretKey.fill(0);
+    return err(['the rebuilt key does not match the urna public key: at least one share is wrong']);
+  }
+  return ok(keyPair);
+}

@@ -1,0 +1,124 @@
+// The crypto API, built once over a backend's primitives.
+import { blake2b } from '@noble/hashes/blake2.js';
+import nacl from 'tweetnacl';
+import { bytesEqual, concatBytes, toHex } from './encoding.js';
+import type { Primitives } from './primitives.js';
+import { strictPrecheck, type SignatureRejection } from './strict.js';
+
+/** An Ed25519 key pair; `secretKey` is the 32-byte seed (RFC 8032 private key). */
+export interface SigningKeyPair {
+  readonly publicKey: Uint8Array;
+  readonly secretKey: Uint8Array;
+}
+
+/** An X25519 key pair for sealed boxes (the urna key). */
+export interface BoxKeyPair {
+  readonly publicKey: Uint8Array;
+  readonly secretKey: Uint8Array;
+}
+
+export interface SeggioCrypto {
+  readonly backend: Primitives['backend'];
+  generateSigningKeyPair(): SigningKeyPair;
+  signingKeyPairFromSecret(secretKey: Uint8Array): SigningKeyPair;
+  sign(message: Uint8Array, keyPair: SigningKeyPair): Uint8Array;
+  /** Strict verification (SECURITY.md R20): true only for a signature libsodium would accept. */
+  verify(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean;
+  /** As verify, but says why a signature is refused; null when it is valid. */
+  checkSignature(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): SignatureRejection | null;
+  generateBoxKeyPair(): BoxKeyPair;
+  boxKeyPairFromSecret(secretKey: Uint8Array): BoxKeyPair;
+  /** libsodium crypto_box_seal: epk ‖ box(m, nonce = BLAKE2b-192(epk ‖ pk), pk, esk). */
+  seal(message: Uint8Array, publicKey: Uint8Array): Uint8Array;
+  /** libsodium crypto_box_seal_open; null when the box does not open with this key. */
+  sealOpen(ciphertext: Uint8Array, keyPair: BoxKeyPair): Uint8Array | null;
+  sha256(data: Uint8Array): Uint8Array;
+  sha256Hex(data: Uint8Array): string;
+  randomBytes(length: number): Uint8Array;
+}
+
+export const SEAL_OVERHEAD = 32 + 16;
+
+interface NaclLowLevel {
+  crypto_core_hsalsa20(out: Uint8Array, input: Uint8Array, key: Uint8Array, constant: Uint8Array): number;
+}
+const lowlevel = (nacl as unknown as { lowlevel: NaclLowLevel }).lowlevel;
+const SIGMA = new TextEncoder().encode('expand 32-byte k');
+const ZERO16 = new Uint8Array(16);
+
+function checkLength(bytes: Uint8Array, length: number, what: string): void {
+  if (!(bytes instanceof Uint8Array) || bytes.length !== length) {
+    throw new TypeError(`${what} must be ${length} bytes`);
+  }
+}
+
+export function createCrypto(p: Primitives): SeggioCrypto {
+  /** crypto_box_beforenm: HSalsa20 of the X25519 shared secret. */
+  const boxKey = (secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array | null => {
+    const shared = p.x25519(secretKey, publicKey);
+    if (!shared) return null;
+    const key = new Uint8Array(32);
+    lowlevel.crypto_core_hsalsa20(key, ZERO16, shared, SIGMA);
+    shared.fill(0);
+    return key;
+  };
+  const sealNonce = (epk: Uint8Array, pk: Uint8Array): Uint8Array =>
+    blake2b(concatBytes(epk, pk), { dkLen: 24 });
+
+  const checkSignature = (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array) =>
+    strictPrecheck(signature, publicKey) ??
+    (p.ed25519Verify(message, signature, publicKey) ? null : 'bad-signature');
+
+  const signingKeyPairFromSecret = (secretKey: Uint8Array): SigningKeyPair => {
+    checkLength(secretKey, 32, 'an Ed25519 secret key (seed)');
+    return { publicKey: p.ed25519PublicKey(secretKey), secretKey };
+  };
+  const boxKeyPairFromSecret = (secretKey: Uint8Array): BoxKeyPair => {
+    checkLength(secretKey, 32, 'an X25519 secret key');
+    return { publicKey: p.x25519PublicKey(secretKey), secretKey };
+  };
+
+  return {
+    backend: p.backend,
+    generateSigningKeyPair: () => signingKeyPairFromSecret(p.randomBytes(32)),
+    signingKeyPairFromSecret,
+    sign(message, keyPair) {
+      checkLength(keyPair.publicKey, 32, 'an Ed25519 public key');
+      checkLength(keyPair.secretKey, 32, 'an Ed25519 secret key (seed)');
+      return p.ed25519Sign(message, keyPair.secretKey, keyPair.publicKey);
+    },
+    verify: (message, signature, publicKey) => checkSignature(message, signature, publicKey) === null,
+    checkSignature,
+    generateBoxKeyPair: () => boxKeyPairFromSecret(p.randomBytes(32)),
+    boxKeyPairFromSecret,
+    seal(message, publicKey) {
+      checkLength(publicKey, 32, 'an X25519 public key');
+      const ephemeral = boxKeyPairFromSecret(p.randomBytes(32));
+      const key = boxKey(ephemeral.secretKey, publicKey);
+      ephemeral.secretKey.fill(0);
+      if (!key) throw new RangeError('the public key has small order: nothing sealed to it could be opened');
+      const box = nacl.secretbox(message, sealNonce(ephemeral.publicKey, publicKey), key);
+      key.fill(0);
+      return concatBytes(ephemeral.publicKey, box);
+    },
+    sealOpen(ciphertext, keyPair) {
+      checkLength(keyPair.secretKey, 32, 'an X25519 secret key');
+      checkLength(keyPair.publicKey, 32, 'an X25519 public key');
+      if (ciphertext.length < SEAL_OVERHEAD) return null;
+      const epk = ciphertext.subarray(0, 32);
+      const key = boxKey(keyPair.secretKey, epk);
+      if (!key) return null;
+      const opened = nacl.secretbox.open(ciphertext.subarray(32), sealNonce(epk, keyPair.publicKey), key);
+      key.fill(0);
+      return opened;
+    },
+    sha256: (data) => p.sha256(data),
+    sha256Hex: (data) => toHex(p.sha256(data)),
+    randomBytes: (length) => p.randomBytes(length),
+  };
+}
+
+/** True when the secret key is the one of the public key (the urna key check of R19). */
+export function boxKeyMatches(crypto: SeggioCrypto, secretKey: Uint8Array, publicKey: Uint8Array): boolean {
+  return secretKey.length === 32 && bytesEqual(crypto.boxKeyPairFromSecret(secretKey).publicKey, publicKey);
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { combineUrnaShares, decodeShare, fingerprint, splitUrnaKey } from '../src/index.js';
+import { nodeCrypto as crypto } from '../src/node/index.js';
+
+const urna = crypto.generateBoxKeyPair();
+const shares = await splitUrnaKey(crypto, urna, { threshold: 3, count: 5 });
+
+describe('splitting the urna key 3 of 5', () => {
+  it('gives five readable shares naming the key they belong to', () => {
+    expect(shares).toHaveLength(5);
+    for (const [i, text] of shares.entries()) {
+      expect(text).toMatch(/^SEGGIO(-[A-Z2-7]{1,4})+$/);
+      const share = decodeShare(text);
+      expect(share.ok && share.value).toMatchObject({ index: i + 1, threshold: 3, count: 5, keyFingerprint: fingerprint(urna.publicKey) });
+    }
+  });
+
+  it('rebuilds the key from any three, in any order, typed in lower case with spaces', async () => {
+    for (const pick of [[0, 1, 2], [4, 2, 0], [1, 3, 4], [0, 1, 2, 3, 4]]) {
+      const result = await combineUrnaShares(crypto, pick.map((i) => shares[i]!), urna.publicKey);
+      expect(result.ok && result.value.secretKey).toEqual(urna.secretKey);
+    }
+    const typed = shares.slice(0, 3).map((s) => s.toLowerCase().replaceAll('-', ' '));
+    expect((await combineUrnaShares(crypto, typed, urna.publicKey)).ok).toBe(true);
+  });
+
+  it('refuses two shares', async () => {
+    expect(await combineUrnaShares(crypto, shares.slice(0, 2), urna.publicKey)).toEqual({ ok: false, error: ['3 shares are needed, 2 entered'] });
+  });
+
+  it('names a mistyped share by its position', async () => {
+    const mistyped = shares[1]!.slice(0, 20) + (shares[1]![20] === 'A' ? 'B' : 'A') + shares[1]!.slice(21);
+    const result = await combineUrnaShares(crypto, [shares[0]!, mistyped, shares[2]!], urna.publicKey);
+    expect(result).toEqual({ ok: false, error: ['share 2: the share does not match its checksum: check it for a typing error'] });
+    const cut = await combineUrnaShares(crypto, [shares[0]!, shares[1]!.slice(0, -8), shares[2]!], urna.publicKey);
+    expect(!cut.ok && cut.error[0]).toMatch(/^share 2: a share has 82 letters and digits after "SEGGIO", this one 7\d: is part of it missing\?$/);
+  });
+
+  it('refuses the same share twice', async () => {
+    const result = await combineUrnaShares(crypto, [shares[0]!, shares[1]!, shares[0]!], urna.publicKey);
+    expect(result).toEqual({ ok: false, error: ['share 3: share number 1 was already entered'] });
+  });
+
+  it('refuses a share of another section', async () => {
+    const other = await splitUrnaKey(crypto, crypto.generateBoxKeyPair(), { threshold: 3, count: 5 });
+    const result = await combineUrnaShares(crypto, [shares[0]!, other[1]!, shares[2]!], urna.publicKey);
+    expect(!result.ok && result.error[0]).toMatch(/^share 2 belongs to urna key [A-Z2-7-]{19}, not to this section's [A-Z2-7-]{19}$/);
+  });
+
+  it('detects, through the public key, shares that are each well-formed but do not belong together', async () => {
+    // A second splitting of the same key: every share is valid and names the same key, yet mixing
+    // them gives a wrong secret, which the library alone would return silently (SECURITY.md fact 7).
+    const again = await splitUrnaKey(crypto, urna, { threshold: 3, count: 5 });
+    const result = await combineUrnaShares(crypto, [shares[0]!, shares[1]!, again[2]!], urna.publicKey);
+    expect(result).toEqual({ ok: false, error: ['the rebuilt key does not match the urna public key: at least one share is wrong'] });
+  });
+
+  it('refuses impossible thresholds and a mismatched key pair', async () => {
+    await expect(splitUrnaKey(crypto, urna, { threshold: 1, count: 5 })).rejects.toThrow(/2 ≤ threshold ≤ count ≤ 255/);
+    await expect(splitUrnaKey(crypto, urna, { threshold: 4, count: 3 })).rejects.toThrow(/got 4 of 3/);
+    const mismatched = { publicKey: urna.publicKey, secretKey: crypto.generateBoxKeyPair().secretKey };
+    await expect(splitUrnaKey(crypto, mismatched, { threshold: 2, count: 3 })).rejects.toThrow(/does not match its public key/);
+  });
+});
