@@ -1,0 +1,79 @@
+// Microseconds per operation for sign, verify, seal and open: Seggio's node:crypto path, its pure
+// tweetnacl path, and libsodium (python3-nacl) on the same messages, signatures and ciphertexts,
+// measured in the same run. Prints JSON. `--n N` sets the operations per round (default 2000).
+import { nodeCrypto } from '@seggio/crypto/node';
+import { pureCrypto, toBase64, type SeggioCrypto } from '@seggio/crypto';
+import { sodium } from '../support/index.js';
+
+const arg = process.argv.indexOf('--n');
+const N = arg > 0 ? Number(process.argv[arg + 1]) : 2000;
+const PURE_N = Math.max(20, Math.floor(N / 20)); // tweetnacl is slow: fewer operations suffice
+const ROUNDS = 3;
+const MESSAGE_BYTES = 256; // about a municipal ballot's padded plaintext
+
+type Operation = 'sign' | 'verify' | 'seal' | 'open';
+type Figures = Record<Operation, number>;
+
+/** Best of ROUNDS, microseconds per call of fn(0) … fn(n - 1). */
+function perOp(n: number, fn: (i: number) => unknown): number {
+  let best = Infinity;
+  for (let r = 0; r < ROUNDS; r++) {
+    const start = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) fn(i);
+    best = Math.min(best, Number(process.hrtime.bigint() - start) / 1000 / n);
+  }
+  return best;
+}
+
+const signing = nodeCrypto.generateSigningKeyPair();
+const urna = nodeCrypto.generateBoxKeyPair();
+const messages = Array.from({ length: N }, () => nodeCrypto.randomBytes(MESSAGE_BYTES));
+const signatures = messages.map((m) => nodeCrypto.sign(m, signing));
+const ciphertexts = messages.map((m) => nodeCrypto.seal(m, urna.publicKey));
+
+function measure(crypto: SeggioCrypto, n: number): Figures {
+  return {
+    sign: perOp(n, (i) => crypto.sign(messages[i]!, signing)),
+    verify: perOp(n, (i) => crypto.verify(messages[i]!, signatures[i]!, signing.publicKey)),
+    seal: perOp(n, (i) => crypto.seal(messages[i]!, urna.publicKey)),
+    open: perOp(n, (i) => crypto.sealOpen(ciphertexts[i]!, urna)),
+  };
+}
+
+const round2 = (figures: Figures): Figures =>
+  Object.fromEntries(Object.entries(figures).map(([k, v]) => [k, Math.round(v * 100) / 100])) as Figures;
+
+const node = measure(nodeCrypto, N);
+const pure = measure(pureCrypto, PURE_N);
+const [libsodium] = sodium<Figures>([
+  {
+    op: 'bench',
+    rounds: ROUNDS,
+    signingSecretKey: toBase64(signing.secretKey),
+    boxSecretKey: toBase64(urna.secretKey),
+    messages: messages.map(toBase64),
+    signatures: signatures.map(toBase64),
+    ciphertexts: ciphertexts.map(toBase64),
+  },
+]);
+
+const operations: Operation[] = ['sign', 'verify', 'seal', 'open'];
+const ratio = Object.fromEntries(operations.map((op) => [op, Math.round((node[op] / libsodium![op]) * 100) / 100]));
+
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'crypto',
+      unit: 'microseconds per operation (best of 3 rounds)',
+      messageBytes: MESSAGE_BYTES,
+      operations: { node: N, tweetnacl: PURE_N, libsodium: N },
+      node: round2(node),
+      tweetnacl: round2(pure),
+      libsodium: round2(libsodium!),
+      nodeOverLibsodium: ratio,
+      goal: 'verify and open within 4x of libsodium (aim: 2x)',
+    },
+    null,
+    2,
+  ),
+);

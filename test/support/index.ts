@@ -1,0 +1,3 @@
+export { opensslPublicKeyPem, opensslSign, opensslVerify } from './openssl.js';
+export { REPO_ROOT, TEST_ROOT } from './paths.js';
+export { sodium, sodiumPython, type SodiumOp } from './sodium.js';

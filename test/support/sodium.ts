@@ -1,0 +1,27 @@
+// Drives libsodium (Debian's python3-nacl) as a child process. Never skipped: if it is missing, the
+// interop tests fail and say how to install it.
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { TEST_ROOT } from './paths.js';
+
+const SCRIPT = join(TEST_ROOT, 'support', 'sodium.py');
+
+let interpreter: string | undefined;
+
+/** Debian's python3 first: python3-nacl installs for it, not for other pythons on PATH. */
+export function sodiumPython(): string {
+  if (interpreter) return interpreter;
+  for (const candidate of ['/usr/bin/python3', 'python3']) {
+    const probe = spawnSync(candidate, ['-c', 'import nacl.bindings'], { encoding: 'utf8' });
+    if (probe.status === 0) return (interpreter = candidate);
+  }
+  throw new Error('libsodium for the interop tests is missing: apt-get install -y python3-nacl (see .ci/run)');
+}
+
+export type SodiumOp = Record<string, unknown> & { op: string };
+
+export function sodium<T = Record<string, unknown>>(ops: SodiumOp[]): T[] {
+  const run = spawnSync(sodiumPython(), [SCRIPT], { input: JSON.stringify({ ops }), encoding: 'utf8', maxBuffer: 1 << 28 });
+  if (run.status !== 0) throw new Error(`sodium.py failed (${run.status}): ${run.stderr}`);
+  return (JSON.parse(run.stdout) as { results: T[] }).results;
+}
