@@ -23,7 +23,7 @@ export interface MainOptions {
   readonly crypto?: SeggioCrypto;
 }
 
-export async function main(argv: readonly string[], io: Io, options: MainOptions = {}): Promise<number> {
+export function main(argv: readonly string[], io: Io, options: MainOptions = {}): number {
   const crypto = options.crypto ?? nodeCrypto;
   const [command] = argv;
   if (command === undefined || command === '--help' || command === '-h') {

@@ -9,23 +9,23 @@ function capture() {
 }
 
 describe('seggio', () => {
-  it('runs the self-test', async () => {
+  it('runs the self-test', () => {
     const io = capture();
-    expect(await main(['selftest'], io)).toBe(EXIT.ok);
+    expect(main(['selftest'], io)).toBe(EXIT.ok);
     expect(io.text.out).toBe('crypto self-test passed (node)\n');
   });
 
-  it('refuses to run any command when the crypto self-test fails', async () => {
+  it('refuses to run any command when the crypto self-test fails', () => {
     const io = capture();
     const broken = createCrypto({ ...nodePrimitives, sha256: () => new Uint8Array(32) });
-    expect(await main(['selftest'], io, { crypto: broken })).toBe(EXIT.selfTest);
+    expect(main(['selftest'], io, { crypto: broken })).toBe(EXIT.selfTest);
     expect(io.text.err).toBe('seggio: refusing to run: crypto self-test failed (node): SHA-256 of "abc"\n');
     expect(io.text.out).toBe('');
   });
 
-  it('names an unknown command and shows the usage', async () => {
+  it('names an unknown command and shows the usage', () => {
     const io = capture();
-    expect(await main(['vote'], io)).toBe(EXIT.usage);
+    expect(main(['vote'], io)).toBe(EXIT.usage);
     expect(io.text.err).toMatch(/^seggio: unknown command 'vote'\n\nUsage: seggio/);
   });
 });

@@ -4,8 +4,7 @@
 // when it matches the urna public key.
 import { combine, split } from 'shamir-secret-sharing';
 import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesEqual, concatBytes, EncodingError, fromBase32, toBase32 } from './encoding.js';
-import { fingerprint } from './fingerprint.js';
+import { bytesEqual, concatBytes, fromBase32, toBase32, type EncodingError } from './encoding.js';
 import { err, ok, type Result } from './result.js';
 import type { BoxKeyPair, SeggioCrypto } from './suite.js';
 

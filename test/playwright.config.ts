@@ -1,0 +1,15 @@
+import { defineConfig } from '@playwright/test';
+
+/** Debian's Chromium, never a downloaded browser (DEVELOPERS.md); these flags keep it off the network. */
+export const CHROMIUM = {
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+};
+
+export default defineConfig({
+  testDir: './e2e',
+  outputDir: '../test-results/playwright',
+  timeout: 60_000,
+  workers: 1,
+  use: { browserName: 'chromium', headless: true, launchOptions: CHROMIUM },
+});
