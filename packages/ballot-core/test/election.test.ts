@@ -1,0 +1,132 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseElection, type Election } from '../src/index.js';
+
+const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
+const fixtureJson = (name: string) => JSON.parse(fixture(name).toString('utf8')) as Record<string, unknown>;
+
+describe('the fixtures', () => {
+  it.each(['referendum-2020', 'sanvalle-2020', 'rivafonda-2020'])('%s is a valid seggio/election@1', (name) => {
+    const result = parseElection(fixture(`${name}.election.json`));
+    expect(result.ok ? [] : result.error).toEqual([]);
+  });
+});
+
+describe('refusals name the path, the fault and what is allowed', () => {
+  const base = () => fixtureJson('sanvalle-2020.election.json') as Election & Record<string, unknown>;
+  const refuse = (election: unknown) => {
+    const result = parseElection(JSON.stringify(election));
+    if (result.ok) throw new Error('accepted');
+    return result.error.map((p) => `${p.path}: ${p.message}`);
+  };
+  type Municipal = Extract<Election['contests'][number], { type: 'municipal' }>;
+  const municipal = (e: Election) => e.contests[1] as Municipal;
+
+  it('a split vote in a comune under 15,000', () => {
+    const e = base();
+    municipal(e).rules.splitVote = true;
+    expect(refuse(e)).toEqual(['$.contests[1].rules.splitVote: is true, but a comune of 7480 inhabitants has false']);
+  });
+
+  it('a mayor with two lists under 15,000', () => {
+    const e = base();
+    municipal(e).mayors[0]!.lists.push('L2');
+    expect(refuse(e)).toEqual([
+      '$.contests[1].mayors[1].lists[0]: links list "L2", already linked to mayor "S1"; a list supports one mayor',
+      '$.contests[1].mayors[0].lists: has 2 lists; up to 15,000 inhabitants each mayor has exactly one',
+    ]);
+  });
+
+  it('a reference that does not resolve', () => {
+    const e = base();
+    municipal(e).mayors[2]!.lists = ['L9'];
+    expect(refuse(e)).toEqual([
+      '$.contests[1].mayors[2].lists[0]: names list "L9", which is not among the contest\'s lists',
+      '$.contests[1].lists[2]: list "L3" is linked to no mayor',
+    ]);
+  });
+
+  it('a right-to-left override hidden in a candidate name', () => {
+    const e = base();
+    municipal(e).lists[0]!.candidates[3]!.surname = 'ROSSI\u202EDINAM';
+    expect(refuse(e)).toEqual([
+      '$.contests[1].lists[0].candidates[3].surname: contains a bidirectional formatting character (U+202E) at position 5; allowed: visible text in Unicode NFC',
+    ]);
+  });
+
+  it('a zero-width space, a control character and a decomposed accent', () => {
+    const e = base();
+    municipal(e).lists[1]!.name = 'Sanvalle\u200BFutura';
+    municipal(e).mayors[0]!.name = 'ILA\u0007RIA';
+    municipal(e).mayors[1]!.surname = 'NICCOLO\u0300';
+    expect(refuse(e)).toEqual([
+      '$.contests[1].mayors[0].name: contains a control character (U+0007) at position 3; allowed: visible text in Unicode NFC',
+      '$.contests[1].mayors[1].surname: is not in Unicode normalisation form NFC; allowed: visible text in Unicode NFC',
+      '$.contests[1].lists[1].name: contains a zero-width character (U+200B) at position 8; allowed: visible text in Unicode NFC',
+    ]);
+  });
+
+  it('two candidates of one list whose names differ only in case and width', () => {
+    const e = base();
+    const [a, b] = municipal(e).lists[0]!.candidates;
+    b!.surname = a!.surname.toLowerCase();
+    b!.name = a!.name.replace(/./gu, (c) => String.fromCodePoint(c.codePointAt(0)! + 0xfee0));
+    expect(refuse(e)).toEqual(['$.contests[1].lists[0].candidates[1]: the candidate name is the same as at $.contests[1].lists[0].candidates[0]; each must be unique']);
+  });
+
+  it('unknown fields, wrong types and oversized collections', () => {
+    const e = base();
+    (e as Record<string, unknown>).extra = 1;
+    (e.sections[0] as Record<string, unknown>).booths = '3';
+    municipal(e).lists[0]!.candidates = Array.from({ length: 101 }, (_, i) => ({ id: `X${i}`, surname: `S${i}`, name: 'N', sex: 'M' as const }));
+    expect(refuse(e)).toEqual([
+      '$.contests[1].lists[0].candidates: has too many candidates: at most 100',
+      '$.sections[0].booths: must be number',
+      '$: has unknown field "extra"; only the fields of seggio/election@1 are allowed',
+    ]);
+  });
+
+  it('a duplicate key, which JSON.parse would silently resolve', () => {
+    const text = fixture('referendum-2020.election.json').toString('utf8').replace('"id": "2020-09-20-ref",', '"id": "2020-09-20-ref", "id": "other",');
+    const result = parseElection(text);
+    expect(result.ok ? [] : result.error.map((p) => `${p.path}: ${p.message}`)).toEqual(['$.id: not valid JSON: duplicate key at line 3, character 31']);
+  });
+
+  it('a document that is not an election', () => {
+    expect(parseElection('{"format":"seggio/tally@1"}')).toEqual({ ok: false, error: [{ path: '$.format', message: 'is "seggio/tally@1"; this reads "seggio/election@1" only' }] });
+    expect(parseElection('[1]')).toMatchObject({ ok: false, error: [{ path: '$' }] });
+    expect(parseElection(new Uint8Array([0xff, 0xfe]))).toEqual({ ok: false, error: [{ path: '$', message: 'the document is not valid UTF-8' }] });
+  });
+
+  it('a symbol that is not a PNG', () => {
+    const e = base();
+    municipal(e).lists[0]!.symbol = 'data:image/svg+xml;base64,PHN2Zz4=';
+    municipal(e).lists[1]!.symbol = `data:image/png;base64,${Buffer.from('GIF89a-not-a-png-at-all-really').toString('base64')}`;
+    expect(refuse(e)).toEqual([
+      '$.contests[1].lists[0].symbol: must be a data URI beginning "data:image/png;base64,"; other image types are not allowed',
+      '$.contests[1].lists[1].symbol: is not a PNG image (wrong signature)',
+    ]);
+  });
+
+  it('checkpoints out of order and a final one that is not last', () => {
+    const e = base();
+    const [c1, c2] = e.turnoutCheckpoints;
+    e.turnoutCheckpoints[0] = c2!;
+    e.turnoutCheckpoints[1] = { ...c1!, final: true };
+    expect(refuse(e)).toEqual([
+      '$.turnoutCheckpoints[1].at: is not after the previous checkpoint; checkpoints must be in time order',
+      '$.turnoutCheckpoints[1].final: is set, but only the last checkpoint may be final',
+    ]);
+  });
+
+  it('EU citizens admitted to a referendum, and a scrutiny order missing a contest', () => {
+    const e = base();
+    e.contests[0]!.eligibility.push('EU_MUNICIPAL');
+    e.scrutinyOrder.pop();
+    expect(refuse(e)).toEqual([
+      '$.scrutinyOrder: does not list contest "COM-999001-2020"; every contest must be counted once',
+      '$.contests[0].eligibility[1]: EU_MUNICIPAL electors do not vote in a referendum contest; allowed: IT',
+    ]);
+  });
+});
