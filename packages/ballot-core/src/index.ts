@@ -4,3 +4,7 @@ export { crossCheckElection, ELIGIBLE_CATEGORIES, municipalRulesFor } from './el
 export { formatProblems, parseElection } from './election/parse.js';
 export { parseStrictJson, type Json, type JsonProblem } from './json.js';
 export { ID_PATTERN, nameKey, textProblem } from './text.js';
+export * from './selection.js';
+export { scrutinise, type Attribution, type InvalidReason, type Scrutiny, type VoidedPreference, type VoidReason } from './rules/scrutiny.js';
+export { attribute, validate, type Refusal, type RefusalCode } from './rules/validate.js';
+export { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, plaintextLength } from './plaintext.js';

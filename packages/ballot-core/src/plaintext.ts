@@ -1,0 +1,94 @@
+// The ballot plaintext (DESIGN.md §6): the RFC 8785 canonical JSON of {election, contest, selection},
+// padded with ASCII spaces to one length per contest, so every ciphertext of a contest is the same
+// size (SECURITY.md R3) and a selection has exactly one encoding.
+import { err, fromUtf8, ok, utf8, type Result } from '@seggio/crypto';
+import canonicalize from 'canonicalize';
+import type { Contest, ListEntry } from './election/schema.js';
+import { parseStrictJson } from './json.js';
+import { selectionSchema, type Selection } from './selection.js';
+
+/** The election digest is hex SHA-256: its length is fixed. */
+const DIGEST_HEX = 64;
+
+export function canonicalJson(value: unknown): string {
+  const text = canonicalize(value);
+  if (text === undefined) throw new TypeError('value has no JSON form');
+  return text;
+}
+
+/** Ids of the contest, for the longest selection of each kind. */
+function longest(ids: readonly string[]): string {
+  return ids.reduce((a, b) => (b.length > a.length ? b : a), '');
+}
+
+/**
+ * The padded length of every ballot of this contest: that of the longest selection it can hold.
+ * Canonical JSON adds the lengths of its values, so the longest value of each field gives it; a field
+ * that may be null takes the longer of `null` and its longest id.
+ */
+export function plaintextLength(contest: Contest): number {
+  const digest = '0'.repeat(DIGEST_HEX);
+  const orNull = (ids: readonly string[]): string | null => {
+    const id = longest(ids);
+    return id.length + 2 > 4 ? id : null;
+  };
+  const candidates = (lists: readonly ListEntry[]) => lists.flatMap((l) => l.candidates.map((c) => c.id));
+  let shapes: unknown[];
+  switch (contest.type) {
+    case 'referendum':
+      shapes = [{ answer: 'YES' }];
+      break;
+    case 'municipal': {
+      const cands = candidates(contest.lists);
+      shapes = [{ mayor: orNull(contest.mayors.map((m) => m.id)), list: orNull(contest.lists.map((l) => l.id)), preferences: cands.length ? new Array<string>(contest.rules.maxPreferences).fill(longest(cands)) : [] }];
+      break;
+    }
+    case 'european': {
+      const cands = candidates(contest.lists);
+      shapes = [{ list: orNull(contest.lists.map((l) => l.id)), candidate: null, preferences: cands.length ? new Array<string>(contest.rules.maxPreferences).fill(longest(cands)) : [] }];
+      break;
+    }
+    case 'camera':
+    case 'senato':
+      shapes = [{ list: orNull(contest.lists.map((l) => l.id)), candidate: orNull(contest.candidates.map((c) => c.id)), preferences: [] }];
+      break;
+  }
+  shapes.push({ blank: true });
+  return Math.max(...shapes.map((selection) => utf8(canonicalJson({ election: digest, contest: contest.id, selection })).length));
+}
+
+export function encodeBallotPlaintext(electionDigest: string, contest: Contest, selection: Selection): Uint8Array {
+  const length = plaintextLength(contest);
+  const body = utf8(canonicalJson({ election: electionDigest, contest: contest.id, selection }));
+  if (body.length > length) throw new RangeError(`the selection is longer than the contest's plaintext length ${length}`);
+  const out = new Uint8Array(length).fill(0x20);
+  out.set(body);
+  return out;
+}
+
+/**
+ * Reads a decrypted ballot back, refusing anything but the one encoding `encodeBallotPlaintext`
+ * gives: the right length, canonical JSON, only spaces after it, this election and contest.
+ */
+export function decodeBallotPlaintext(bytes: Uint8Array, electionDigest: string, contest: Contest): Result<Selection, string> {
+  const length = plaintextLength(contest);
+  if (bytes.length !== length) return err(`the plaintext is ${bytes.length} bytes; this contest's ballots are padded to ${length}`);
+  let text: string;
+  try {
+    text = fromUtf8(bytes);
+  } catch {
+    return err('the plaintext is not valid UTF-8');
+  }
+  const body = text.replace(/ +$/, '');
+  const json = parseStrictJson(body, { maxBytes: length, maxDepth: 4 });
+  if (!json.ok) return err(`the plaintext is not JSON: ${json.error.message}`);
+  if (canonicalJson(json.value) !== body) return err('the plaintext is not in canonical JSON (RFC 8785)');
+  if (typeof json.value !== 'object' || json.value === null || Array.isArray(json.value)) return err('the plaintext must be a JSON object');
+  const value = json.value as { election?: unknown; contest?: unknown; selection?: unknown };
+  if (Object.keys(value).sort().join() !== 'contest,election,selection') return err('the plaintext must have exactly "election", "contest" and "selection"');
+  if (value.election !== electionDigest) return err('the ballot names another election');
+  if (value.contest !== contest.id) return err(`the ballot names contest ${JSON.stringify(value.contest)}, not ${contest.id}`);
+  const selection = selectionSchema(contest).safeParse(value.selection);
+  if (!selection.success) return err('the selection does not have the shape this contest takes');
+  return ok(selection.data);
+}

@@ -1,0 +1,39 @@
+// The selections a booth casts (DESIGN.md §6), one shape per kind of contest.
+import { z } from 'zod';
+import { id } from './election/schema.js';
+import type { Contest } from './election/schema.js';
+
+export const BlankSelection = z.strictObject({ blank: z.literal(true) });
+export const ReferendumSelection = z.strictObject({ answer: z.enum(['YES', 'NO']) });
+export const MunicipalSelection = z.strictObject({
+  mayor: id.nullable(),
+  list: id.nullable(),
+  preferences: z.array(id).max(3),
+});
+export const PartyListSelection = z.strictObject({
+  list: id.nullable(),
+  candidate: id.nullable(),
+  preferences: z.array(id).max(3),
+});
+
+export type BlankSelection = z.infer<typeof BlankSelection>;
+export type ReferendumSelection = z.infer<typeof ReferendumSelection>;
+export type MunicipalSelection = z.infer<typeof MunicipalSelection>;
+export type PartyListSelection = z.infer<typeof PartyListSelection>;
+export type Selection = BlankSelection | ReferendumSelection | MunicipalSelection | PartyListSelection;
+
+/** The selection shapes a contest of this type accepts, blank included. */
+export function selectionSchema(contest: Contest) {
+  switch (contest.type) {
+    case 'referendum':
+      return z.union([BlankSelection, ReferendumSelection]);
+    case 'municipal':
+      return z.union([BlankSelection, MunicipalSelection]);
+    case 'european':
+    case 'camera':
+    case 'senato':
+      return z.union([BlankSelection, PartyListSelection]);
+  }
+}
+
+export const isBlank = (selection: Selection): selection is BlankSelection => 'blank' in selection;

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, parseElection, plaintextLength, type Election, type Selection } from '../src/index.js';
+
+const load = (name: string): Election => {
+  const parsed = parseElection(readFileSync(new URL(`../../../../shared/fixtures/${name}.election.json`, import.meta.url)));
+  if (!parsed.ok) throw new Error(name);
+  return parsed.value;
+};
+const digest = 'ab'.repeat(32);
+const rivafonda = load('rivafonda-2020');
+const municipal = rivafonda.contests[1]!;
+const referendum = rivafonda.contests[0]!;
+
+describe('ballot plaintext', () => {
+  it('is the canonical JSON padded with spaces to the contest length', () => {
+    const bytes = encodeBallotPlaintext(digest, referendum, { answer: 'NO' });
+    const text = new TextDecoder().decode(bytes);
+    expect(text.trimEnd()).toBe(`{"contest":"REF-2020-1","election":"${digest}","selection":{"answer":"YES"}}`.replace('YES', 'NO'));
+    expect(bytes.length).toBe(plaintextLength(referendum));
+    expect(text.slice(text.trimEnd().length)).toMatch(/^ +$/);
+  });
+
+  it('has one length for every selection of a contest, fitted to the longest', () => {
+    const selections: Selection[] = [
+      { blank: true },
+      { mayor: 'S1', list: null, preferences: [] },
+      { mayor: 'S1', list: 'L6', preferences: ['L6-C01', 'L6-C02'] },
+    ];
+    const lengths = selections.map((s) => encodeBallotPlaintext(digest, municipal, s).length);
+    expect(new Set(lengths)).toEqual(new Set([plaintextLength(municipal)]));
+    const longest = canonicalJson({ election: digest, contest: municipal.id, selection: { list: 'L1', mayor: 'S1', preferences: ['L1-C01', 'L1-C01'] } });
+    expect(plaintextLength(municipal)).toBe(longest.length);
+  });
+
+  it('decodes only its own encoding', () => {
+    const selection: Selection = { mayor: null, list: 'L4', preferences: ['L4-C01', 'L4-C04'] };
+    const bytes = encodeBallotPlaintext(digest, municipal, selection);
+    expect(decodeBallotPlaintext(bytes, digest, municipal)).toEqual({ ok: true, value: selection });
+    const refused = (b: Uint8Array, d = digest, c = municipal) => {
+      const r = decodeBallotPlaintext(b, d, c);
+      return r.ok ? 'accepted' : r.error;
+    };
+    expect(refused(bytes.subarray(1))).toMatch(/is \d+ bytes; this contest's ballots are padded to \d+/);
+    expect(refused(bytes, 'cd'.repeat(32))).toBe('the ballot names another election');
+    expect(refused(encodeBallotPlaintext(digest, municipal, selection), digest, { ...municipal, id: 'COM-999003-2020' } as typeof municipal)).toMatch(/names contest "COM-999002-2020", not COM-999003-2020/);
+    const spaced = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('{"contest"', '{ "contest"').slice(0, bytes.length));
+    expect(refused(spaced)).toBe('the plaintext is not in canonical JSON (RFC 8785)');
+    const padded = new Uint8Array(bytes);
+    padded[padded.length - 1] = 0x41;
+    expect(refused(padded)).toMatch(/not JSON/);
+    expect(refused(encodeBallotPlaintext(digest, municipal, { answer: 'YES' }))).toBe('the selection does not have the shape this contest takes');
+  });
+});
