@@ -2,10 +2,16 @@
 // padded with ASCII spaces to one length per contest, so every ciphertext of a contest is the same
 // size (SECURITY.md R3) and a selection has exactly one encoding.
 import { err, fromUtf8, ok, utf8, type Result } from '@seggio/crypto';
-import canonicalize from 'canonicalize';
+import canonicalizeModule from 'canonicalize';
 import type { Contest, ListEntry } from './election/schema.js';
 import { parseStrictJson } from './json.js';
 import { selectionSchema, type Selection } from './selection.js';
+
+type Canonicalize = (input: unknown) => string | undefined;
+// canonicalize (RFC 8785, by its author) is CommonJS whose types declare an ES default export: take the
+// function whichever way the loader hands it over.
+const imported = canonicalizeModule as unknown as Canonicalize | { default: Canonicalize };
+const canonicalize: Canonicalize = typeof imported === 'function' ? imported : imported.default;
 
 /** The election digest is hex SHA-256: its length is fixed. */
 const DIGEST_HEX = 64;

@@ -43,8 +43,9 @@ describe('ballot plaintext', () => {
     };
     expect(refused(bytes.subarray(1))).toMatch(/is \d+ bytes; this contest's ballots are padded to \d+/);
     expect(refused(bytes, 'cd'.repeat(32))).toBe('the ballot names another election');
-    expect(refused(encodeBallotPlaintext(digest, municipal, selection), digest, { ...municipal, id: 'COM-999003-2020' } as typeof municipal)).toMatch(/names contest "COM-999002-2020", not COM-999003-2020/);
-    const spaced = new TextEncoder().encode(new TextDecoder().decode(bytes).replace('{"contest"', '{ "contest"').slice(0, bytes.length));
+    expect(refused(encodeBallotPlaintext(digest, municipal, selection), digest, { ...municipal, id: 'COM-999003-2020' })).toMatch(/names contest "COM-999002-2020", not COM-999003-2020/);
+    const blank = new TextDecoder().decode(encodeBallotPlaintext(digest, municipal, { blank: true }));
+    const spaced = new TextEncoder().encode(blank.replace('{"contest"', '{ "contest"').slice(0, blank.length));
     expect(refused(spaced)).toBe('the plaintext is not in canonical JSON (RFC 8785)');
     const padded = new Uint8Array(bytes);
     padded[padded.length - 1] = 0x41;

@@ -11,7 +11,7 @@
 // - European: a preference without the list mark counts for the preference's list.
 // - Several preferences in different lists, no list marked: the first preference's list is voted
 //   and the others are void.
-import type { Contest, LinkedCandidateEntry, ListEntry, MunicipalContest, ParliamentContest, PartyListContest, Sex } from '../election/schema.js';
+import type { Contest, LinkedCandidateEntry, ListEntry, MunicipalContest, PartyListContest, Sex } from '../election/schema.js';
 import { isBlank, selectionSchema, type MunicipalSelection, type PartyListSelection } from '../selection.js';
 
 export type VoidReason = 'duplicate' | 'outside-list' | 'too-many' | 'same-sex' | 'not-allowed';
@@ -160,7 +160,7 @@ function scrutiniseMunicipal(contest: MunicipalContest, s: MunicipalSelection): 
 
 function scrutinisePartyList(contest: PartyListContest, s: PartyListSelection): Scrutiny {
   const look = lookup(contest.lists);
-  const people = contest.type === 'european' ? [] : (contest as ParliamentContest).candidates;
+  const people = contest.type === 'european' ? [] : (contest).candidates;
   const candidateOfList = linkedTo(people);
   const knownPerson = (id: string) => people.some((p) => p.id === id);
   if ((s.list !== null && !look.lists.has(s.list)) || (s.candidate !== null && !knownPerson(s.candidate)) || s.preferences.some((p) => !look.listOfCandidate.has(p))) {
