@@ -1,0 +1,62 @@
+// The tally as a `;`-separated CSV in the vocabulary of the Ministry's open data (Eligendo: ele_m,
+// vot_t, voti_si, sk_bianche …), one figure a row; not an official format.
+import type { Election } from '../election/schema.js';
+import type { MunicipalResults, PartyListResults, ReferendumResults, SectionTally } from './types.js';
+
+const HEADER = ['cod_consultazione', 'tipo', 'sezione', 'voce', 'cod', 'descrizione', 'valore'];
+
+const TYPE: Record<Election['contests'][number]['type'], string> = {
+  referendum: 'referendum',
+  municipal: 'comunali',
+  european: 'europee',
+  camera: 'camera',
+  senato: 'senato',
+};
+
+function field(value: string | number): string {
+  const text = String(value);
+  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+}
+
+export function tallyCsv(election: Election, tally: SectionTally): string {
+  const rows: (string | number)[][] = [HEADER];
+  const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
+  for (const t of tally.contests) {
+    const contest = election.contests.find((c) => c.id === t.id)!;
+    const row = (voce: string, value: number, cod = '', descrizione = '') => rows.push([t.id, TYPE[t.type], tally.section, voce, cod, descrizione, value]);
+    row('ele_m', t.electors.M);
+    row('ele_f', t.electors.F);
+    row('ele_t', t.electors.T);
+    row('vot_m', t.voters.M);
+    row('vot_f', t.voters.F);
+    row('vot_t', t.voters.T);
+    row('sk_bianche', t.blank);
+    row('sk_nulle', t.invalid);
+    row('sk_contestate', t.contested);
+    for (const report of tally.turnout) {
+      const figures = report.contests[t.id];
+      const at = election.turnoutCheckpoints.find((c) => c.id === report.checkpoint)?.at ?? '';
+      if (figures) for (const sex of ['m', 'f', 't'] as const) row(`com_vot.vot_${sex}`, figures[sex.toUpperCase() as 'M' | 'F' | 'T'], report.checkpoint, at);
+    }
+    if (contest.type === 'referendum') {
+      const r = t.results as ReferendumResults;
+      row('voti_si', r.YES);
+      row('voti_no', r.NO);
+    } else if (contest.type === 'municipal') {
+      const r = t.results as MunicipalResults;
+      for (const m of contest.mayors) row('voti_sindaco', r.mayors[m.id]!.votes, m.id, person(m));
+      for (const m of contest.mayors) row('voti_solo_sindaco', r.mayors[m.id]!.mayorOnly, m.id, person(m));
+      for (const l of contest.lists) row('voti_lista', r.lists[l.id]!, l.id, l.name);
+      for (const l of contest.lists) for (const c of l.candidates) row('voti_preferenza', r.preferences[c.id]!, c.id, person(c));
+    } else {
+      const r = t.results as PartyListResults;
+      if (contest.type !== 'european') {
+        for (const c of contest.candidates) row('voti_candidato', r.candidates[c.id]!, c.id, person(c));
+        for (const c of contest.candidates) row('voti_solo_candidato', r.candidateOnly?.[c.id] ?? 0, c.id, person(c));
+      }
+      for (const l of contest.lists) row('voti_lista', r.lists[l.id]!, l.id, l.name);
+      if (contest.type === 'european') for (const l of contest.lists) for (const c of l.candidates) row('voti_preferenza', r.preferences[c.id]!, c.id, person(c));
+    }
+  }
+  return rows.map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
+}

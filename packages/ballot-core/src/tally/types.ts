@@ -1,0 +1,89 @@
+// The section tally of DESIGN.md §6 and what it is computed from.
+import type { Election } from '../election/schema.js';
+
+export interface SexCounts {
+  readonly M: number;
+  readonly F: number;
+  readonly T: number;
+}
+
+export interface TurnoutReport {
+  readonly checkpoint: string;
+  readonly contests: Readonly<Record<string, SexCounts>>;
+}
+
+/** The console's poll book (`seggio/pollbook@1`): who voted, never how. */
+export interface Pollbook {
+  readonly format: 'seggio/pollbook@1';
+  readonly contests: Readonly<Record<string, { readonly voters: SexCounts; readonly admitted?: SexCounts }>>;
+  readonly sessions: { readonly enabled: number; readonly cast: number; readonly cancelled: number };
+  readonly turnout: readonly TurnoutReport[];
+}
+
+/** A ballot taken out of the box and decrypted: its `h` and what it said. */
+export interface CountedBallot {
+  readonly h: string;
+  readonly selection: unknown;
+}
+
+export interface TallyInput {
+  readonly election: Election;
+  /** Hex SHA-256 of the exact bytes of election.json. */
+  readonly electionDigest: string;
+  readonly section: string;
+  readonly pollbook: Pollbook;
+  /** Per contest id, every ballot in the box. */
+  readonly ballots: Readonly<Record<string, readonly CountedBallot[]>>;
+  /** Per contest id, the voting sessions that cast it (from the console's sessions and booth seals). */
+  readonly castSessions: Readonly<Record<string, number>>;
+}
+
+export interface ReferendumResults {
+  YES: number;
+  NO: number;
+}
+export interface MunicipalResults {
+  mayors: Record<string, { votes: number; mayorOnly: number }>;
+  lists: Record<string, number>;
+  preferences: Record<string, number>;
+}
+export interface PartyListResults {
+  lists: Record<string, number>;
+  candidates: Record<string, number>;
+  preferences: Record<string, number>;
+  /** Camera and Senato: votes for a single-member candidate alone, shared pro rata among the coalition later. */
+  candidateOnly?: Record<string, number>;
+}
+export type Results = ReferendumResults | MunicipalResults | PartyListResults;
+
+export interface ContestTally {
+  readonly id: string;
+  readonly type: Election['contests'][number]['type'];
+  readonly electors: SexCounts;
+  readonly voters: SexCounts;
+  readonly blank: number;
+  readonly invalid: number;
+  readonly contested: number;
+  readonly ballots: { readonly count: number; readonly ballotsDigest: string; readonly plaintextLength: number };
+  readonly results: Results;
+}
+
+/** tally.json without `files` and `logHead`, which the console adds when it writes the bundle. */
+export interface SectionTally {
+  readonly format: 'seggio/tally@1';
+  readonly election: string;
+  readonly section: string;
+  readonly contests: readonly ContestTally[];
+  readonly turnout: readonly TurnoutReport[];
+}
+
+export type CheckId = 'C1' | 'C2' | 'C3' | 'C4' | 'C5' | 'C6' | 'C7' | 'C8' | 'E1';
+
+/** One record check (DOMAIN.md "The record and its checks") on one contest. */
+export interface RecordCheck {
+  readonly check: CheckId;
+  readonly contest: string;
+  readonly ok: boolean;
+  /** What was compared, with the figures: "YES 16949 + NO 9109 + … = 26210 = voters 26210". */
+  readonly detail: string;
+}
