@@ -11,3 +11,4 @@ export { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, plaintextL
 export { tallyCsv } from './tally/csv.js';
 export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './tally/tally.js';
 export type * from './tally/types.js';
+export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, type GeneratedVoter, type Random } from './generate.js';
