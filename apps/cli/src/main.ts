@@ -1,21 +1,19 @@
 // `seggio`: the command line of the electoral office and of auditors (DESIGN.md §1).
-import { CryptoSelfTestError, assertSelfTest, type SeggioCrypto } from '@seggio/crypto';
+import { assertSelfTest, CryptoSelfTestError, type SeggioCrypto } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { ELECTION_USAGE, electionCommand } from './election.js';
+import { EXIT, UsageError, type Io } from './io.js';
 
-export interface Io {
-  readonly out: { write(text: string): unknown };
-  readonly err: { write(text: string): unknown };
-}
-
-/** Exit codes: 0 success, 1 a check failed, 2 a usage error, 3 the crypto self-test failed. */
-export const EXIT = { ok: 0, failed: 1, usage: 2, selfTest: 3 } as const;
+export { EXIT, type Io } from './io.js';
 
 const USAGE = `Usage: seggio <command> [options]
 
 Commands:
-  selftest      run the cryptographic self-test and print its report
+  election keygen|sign|check   the electoral office's election packages (seggio election --help)
+  selftest                     run the cryptographic self-test and print its report
 
 Every command first runs the self-test and refuses to go on if it fails.
+Exit codes: 0 success, 1 a check failed, 2 a usage error, 3 the self-test failed.
 `;
 
 export interface MainOptions {
@@ -25,10 +23,14 @@ export interface MainOptions {
 
 export function main(argv: readonly string[], io: Io, options: MainOptions = {}): number {
   const crypto = options.crypto ?? nodeCrypto;
-  const [command] = argv;
+  const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') {
     io.out.write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
+  }
+  if (command === 'election' && (rest[0] === '--help' || rest[0] === '-h')) {
+    io.out.write(ELECTION_USAGE);
+    return EXIT.ok;
   }
   let report;
   try {
@@ -38,12 +40,20 @@ export function main(argv: readonly string[], io: Io, options: MainOptions = {})
     io.err.write(`seggio: refusing to run: ${error.message}\n`);
     return EXIT.selfTest;
   }
-  switch (command) {
-    case 'selftest':
-      io.out.write(`crypto self-test passed (${report.backend})\n`);
-      return EXIT.ok;
-    default:
-      io.err.write(`seggio: unknown command '${command}'\n\n${USAGE}`);
-      return EXIT.usage;
+  try {
+    switch (command) {
+      case 'selftest':
+        io.out.write(`crypto self-test passed (${report.backend})\n`);
+        return EXIT.ok;
+      case 'election':
+        return electionCommand(crypto, rest, io);
+      default:
+        throw new UsageError(`unknown command '${command}'`);
+    }
+  } catch (error) {
+    const parseArgsError = error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
+    if (!(error instanceof UsageError) && !parseArgsError) throw error;
+    io.err.write(`seggio: ${error.message}\n\n${command === 'election' ? ELECTION_USAGE : USAGE}`);
+    return EXIT.usage;
   }
 }

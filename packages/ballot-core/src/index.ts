@@ -12,3 +12,4 @@ export { tallyCsv } from './tally/csv.js';
 export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './tally/tally.js';
 export type * from './tally/types.js';
 export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, type GeneratedVoter, type Random } from './generate.js';
+export { encodeSidecar, parsePublicKey, parseSidecar, signBytes, verifySidecar, type SignatureSidecar } from './formats/signature.js';
