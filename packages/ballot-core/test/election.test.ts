@@ -109,6 +109,23 @@ describe('refusals name the path, the fault and what is allowed', () => {
     ]);
   });
 
+  it('a PNG symbol is accepted, and one too large in pixels is refused', () => {
+    const png = (width: number, height: number) => {
+      const bytes = Buffer.alloc(33);
+      Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]).copy(bytes);
+      bytes.writeUInt32BE(13, 8);
+      bytes.write('IHDR', 12, 'latin1');
+      bytes.writeUInt32BE(width, 16);
+      bytes.writeUInt32BE(height, 20);
+      return `data:image/png;base64,${bytes.toString('base64')}`;
+    };
+    const e = base();
+    municipal(e).lists[0]!.symbol = png(120, 120);
+    expect(parseElection(JSON.stringify(e)).ok).toBe(true);
+    municipal(e).lists[1]!.symbol = png(4000, 120);
+    expect(refuse(e)).toEqual(['$.contests[1].lists[1].symbol: is 4000×120 pixels; allowed: 1 to 1024 pixels a side']);
+  });
+
   it('checkpoints out of order and a final one that is not last', () => {
     const e = base();
     const [c1, c2] = e.turnoutCheckpoints;
