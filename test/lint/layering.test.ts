@@ -53,6 +53,7 @@ describe('the layering rule allows', () => {
     [RENDERER, "import type { BoothState } from '../service/state.js';"],
     [RENDERER, "import { type BoothApi } from '../shared/api.js';"],
     [RENDERER, "import { pureCrypto } from '@seggio/crypto';"],
+    ['apps/booth/src/shared/probe.ts', "import type { BoothState } from '@seggio/link';"],
     ['apps/booth/src/main/probe.ts', "import { app } from 'electron';\nimport { join } from 'node:path';"],
     ['apps/booth/src/preload/probe.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
     [SERVICE, "import Database from 'better-sqlite3';\nimport { readFileSync } from 'node:fs';"],

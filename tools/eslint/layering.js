@@ -38,7 +38,8 @@ function violation(layer, source, targetLayer, typeOnly) {
   }
   if (layer in RUNS_IN) {
     if (isNodeBuiltin(source)) return `${layer} code may not import the Node built-in '${source}': ${RUNS_IN[layer]}`;
-    if (isNodeOnlyPackage(source)) return `${layer} code may not import the Node-only package '${source}': ${RUNS_IN[layer]}`;
+    // Types vanish at run time: a contract may name a Node-only package's types.
+    if (isNodeOnlyPackage(source) && !typeOnly) return `${layer} code may not import the Node-only package '${source}': ${RUNS_IN[layer]}`;
   }
   if (layer === 'renderer' && (targetLayer === 'service' || targetLayer === 'main' || targetLayer === 'preload') && !typeOnly) {
     return `the renderer imports the ${targetLayer}'s types only: use 'import type' for '${source}'`;

@@ -13,3 +13,5 @@ export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './t
 export type * from './tally/types.js';
 export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, type GeneratedVoter, type Random } from './generate.js';
 export { encodeSidecar, parsePublicKey, parseSidecar, signBytes, verifySidecar, type SignatureSidecar } from './formats/signature.js';
+export * from './formats/bundle.js';
+export { chainHash, checkChain, EVENTS, GENESIS, nextEntry, type EventId, type LogEntry } from './formats/log.js';

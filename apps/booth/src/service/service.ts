@@ -1,0 +1,406 @@
+// The booth service (DESIGN.md §2, §3): an explicit state machine over the ballot box, talking to the
+// console over the signed link. It runs in plain Node; the Electron and web shells only host it.
+import { EventEmitter } from 'node:events';
+import {
+  ballotSignatureMessage, documentBytes, EMPTY_DIGEST, encodeBallotPlaintext, parseElection, validate,
+  type BoothSeal, type Election, type Setup, type ZeroReport,
+} from '@seggio/ballot-core';
+import { err, fingerprint, fromBase64, fromBase64Length, ok, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import { ConsoleMessage, enableTokenBytes, LinkClient, openFrame, signFrame, type BoothMessage, type EnableToken } from '@seggio/link';
+import type { BoothApi, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
+import { BoothStore, isDiskFailure, StoreError, type StoredBallot } from './store.js';
+
+export const SOFTWARE = 'seggio-booth/0.1.0';
+
+function decodeSignature(text: string): Uint8Array | null {
+  try {
+    return fromBase64Length(text, 64, 'signature');
+  } catch {
+    return null;
+  }
+}
+
+export interface BoothConfig {
+  /** The SQLite file, or null for an in-memory store (tests). */
+  readonly storePath: string | null;
+  /** The electoral office's key, pinned at installation. */
+  readonly officeKey: Uint8Array;
+  /** The console's address on the section LAN, e.g. ws://192.168.10.1:7300. */
+  readonly consoleUrl: string;
+}
+
+type Events = { view: [BoothView]; frameSent: [string] };
+
+export class BoothService extends EventEmitter<Events> implements BoothApi {
+  readonly #crypto: SeggioCrypto;
+  readonly #store: BoothStore;
+  readonly #config: BoothConfig;
+  readonly #key: SigningKeyPair;
+  readonly #link: LinkClient;
+  #election: Election | null = null;
+  #outOfService: string | null = null;
+
+  private constructor(crypto: SeggioCrypto, store: BoothStore, config: BoothConfig) {
+    super();
+    this.#crypto = crypto;
+    this.#store = store;
+    this.#config = config;
+    const secret = store.get('booth.secretKey');
+    if (secret) {
+      this.#key = crypto.signingKeyPairFromSecret(fromBase64Length(secret, 32, 'booth key'));
+    } else {
+      this.#key = crypto.generateSigningKeyPair();
+      store.transaction(() => {
+        store.set('booth.secretKey', toBase64(this.#key.secretKey));
+        store.appendLog('booth-key-created', { fingerprint: fingerprint(this.#key.publicKey) });
+      });
+    }
+    const electionBytes = store.get('election.bytes');
+    if (electionBytes) {
+      const parsed = parseElection(fromBase64(electionBytes));
+      if (!parsed.ok) throw new StoreError('the stored election no longer parses');
+      this.#election = parsed.value;
+    }
+    store.transaction(() => store.appendLog('store-opened', { state: this.state }));
+    this.#link = new LinkClient(config.consoleUrl);
+    this.#link.on('connected', () => this.#hello());
+    this.#link.on('disconnected', () => {
+      this.#sentUpTo = null;
+      this.#changed();
+    });
+    this.#link.on('frame', (text) => this.#receive(text));
+  }
+
+  /** Opens the store (refusing a damaged one with its reason, R7) and connects to the console. */
+  static start(crypto: SeggioCrypto, config: BoothConfig): BoothService {
+    const store = config.storePath === null ? BoothStore.memory() : BoothStore.open(config.storePath, crypto);
+    return new BoothService(crypto, store, config);
+  }
+
+  get publicKey(): Uint8Array {
+    return this.#key.publicKey;
+  }
+
+  get state(): BoothState {
+    if (this.#outOfService) return 'out-of-service';
+    const s = this.#store;
+    if (s.get('closed')) return 'closed';
+    if (s.get('opened')) return s.openToken() ? 'in-session' : 'idle';
+    if (s.get('zeroReport.bytes')) return 'ready';
+    if (s.get('setup.bytes')) return 'paired';
+    return 'unpaired';
+  }
+
+  getView(): BoothView {
+    const token = this.#store.openToken();
+    const consoleKey = this.#store.get('console.publicKey');
+    return {
+      state: this.state,
+      boothId: this.#store.get('booth.id') ?? null,
+      section: this.#store.get('section') ?? null,
+      boothFingerprint: fingerprint(this.#key.publicKey),
+      consoleFingerprint: consoleKey ? fingerprint(fromBase64(consoleKey)) : null,
+      session: token && this.state === 'in-session' ? { id: token.session, contests: this.#inScrutinyOrder(token.contests) } : null,
+      reason: this.#outOfService,
+      connected: this.#link.connected,
+    };
+  }
+
+  getElection(): Election | null {
+    return this.#election;
+  }
+
+  /** The store's ballots, sorted by h (for tests and the seal). */
+  ballots(): StoredBallot[] {
+    return this.#store.ballots();
+  }
+
+  get store(): BoothStore {
+    return this.#store;
+  }
+
+  castBallots(input: CastInput): Result<{ recorded: true }, CastFailure> {
+    const token = this.#store.openToken();
+    if (this.state !== 'in-session' || !token || token.session !== input.session) {
+      return err({ code: 'no-session', message: 'no voter is enabled at this booth for that session' });
+    }
+    const given = Object.keys(input.selections).sort();
+    if (given.join() !== [...token.contests].sort().join()) {
+      return err({ code: 'wrong-contests', message: `the voter was enabled for ${token.contests.join(', ')}; a ballot is needed for each, and no other` });
+    }
+    const election = this.#election!;
+    const digest = this.#store.get('election.digest')!;
+    const section = this.#store.get('section')!;
+    const urna = fromBase64(this.#store.get('urna.publicKey')!);
+    const ballots: StoredBallot[] = [];
+    for (const contestId of token.contests) {
+      const contest = election.contests.find((c) => c.id === contestId)!;
+      const checked = validate(contest, input.selections[contestId]);
+      if (!checked.ok) return err({ code: 'refused', contest: contestId, refusals: checked.error });
+      const ct = this.#crypto.seal(encodeBallotPlaintext(digest, contest, input.selections[contestId]!), urna);
+      const sig = this.#crypto.sign(ballotSignatureMessage(digest, section, contestId, ct), this.#key);
+      ballots.push({ h: toHex(this.#crypto.sha256(ct)), contest: contestId, ct, sig });
+    }
+    try {
+      // One transaction casts every ballot and consumes the token; "recorded" only after it commits (R6).
+      this.#store.transaction(() => {
+        this.#store.insertBallots(ballots);
+        this.#store.setOutcome(token.session, 'cast');
+        this.#store.appendLog('session-cast', { counter: token.counter });
+        this.#queue({ type: 'cast', session: token.session, counter: token.counter });
+      });
+    } catch (error) {
+      if (!isDiskFailure(error) && !(error instanceof StoreError)) throw error;
+      this.#failClosed(`the ballot box could not record the vote (${(error as Error).message}): nothing was recorded`);
+      return err({ code: 'not-recorded', message: this.#outOfService! });
+    }
+    this.#flush();
+    this.#changed();
+    return ok({ recorded: true });
+  }
+
+  stop(): void {
+    this.#link.close();
+    this.#store.close();
+  }
+
+  #inScrutinyOrder(contests: readonly string[]): string[] {
+    return this.#election ? this.#election.scrutinyOrder.filter((id) => contests.includes(id)) : [...contests];
+  }
+
+  #changed(): void {
+    this.emit('view', this.getView());
+  }
+
+  /** Disk full or I/O error: no acknowledgement, out of service, and the president is told (R8). */
+  #failClosed(reason: string): void {
+    this.#outOfService = reason;
+    const consoleKey = this.#store.get('console.publicKey');
+    if (consoleKey) {
+      // Not from the outbox: the disk may refuse to write it. Counter 0 marks it unpersisted.
+      this.#link.send(signFrame(this.#crypto, this.#key, fromBase64(consoleKey), 0, { type: 'out-of-service', reason } satisfies BoothMessage));
+    }
+    this.#changed();
+  }
+
+  /** Adds a frame to the outbox, inside the caller's transaction. */
+  #queue(body: BoothMessage): void {
+    const consoleKey = fromBase64(this.#store.get('console.publicKey')!);
+    const counter = this.#store.lastOutboxCounter() + 1;
+    this.#store.addOutbox(counter, signFrame(this.#crypto, this.#key, consoleKey, counter, body));
+  }
+
+  /** The outbox counter sent up to on this connection; null until the console's welcome says where it stands. */
+  #sentUpTo: number | null = null;
+
+  /** Sends what the outbox holds beyond what was sent on this connection. */
+  #flush(): void {
+    if (this.#sentUpTo === null) return;
+    for (const frame of this.#store.outboxAfter(this.#sentUpTo)) {
+      if (!this.#link.send(frame)) return;
+      this.#sentUpTo = (JSON.parse(frame) as { counter: number }).counter;
+      this.emit('frameSent', frame);
+    }
+  }
+
+  #hello(): void {
+    const consoleKey = this.#store.get('console.publicKey');
+    const body: BoothMessage = { type: 'hello', state: this.state, lastReceived: Number(this.#store.get('link.lastReceived') ?? 0), ...(this.#outOfService ? { reason: this.#outOfService } : {}) };
+    this.#link.send(signFrame(this.#crypto, this.#key, consoleKey ? fromBase64(consoleKey) : null, this.#store.lastOutboxCounter(), body));
+    this.#changed();
+  }
+
+  #reject(reason: string, detail: Record<string, string | number> = {}): void {
+    try {
+      this.#store.transaction(() => this.#store.appendLog('frame-rejected', { reason, ...detail }));
+    } catch (error) {
+      if (!isDiskFailure(error)) throw error;
+    }
+  }
+
+  #receive(text: string): void {
+    if (this.#outOfService) return;
+    const frame = openFrame(this.#crypto, this.#key.publicKey, text, ConsoleMessage);
+    if (!frame.ok) return this.#reject(frame.error);
+    const pinned = this.#store.get('console.publicKey');
+    const body = frame.value.body;
+    if (pinned ? frame.value.from !== pinned : body.type !== 'setup') return this.#reject('unknown sender', { type: body.type });
+    const last = Number(this.#store.get('link.lastReceived') ?? 0);
+    if (body.type === 'welcome') {
+      if (frame.value.counter < last) return this.#reject('stale welcome');
+      this.#store.transaction(() => this.#store.pruneOutbox(body.lastReceived));
+      this.#sentUpTo = body.lastReceived;
+      this.#flush();
+      return;
+    }
+    if (frame.value.counter !== last + 1) {
+      this.#reject(frame.value.counter <= last ? 'replayed counter' : 'skipped counter', { counter: frame.value.counter, expected: last + 1 });
+      if (frame.value.counter > last + 1) this.#hello();
+      return;
+    }
+    try {
+      this.#store.transaction(() => {
+        this.#store.set('link.lastReceived', String(frame.value.counter));
+        this.#act(body, frame.value.fromKey);
+      });
+    } catch (error) {
+      if (!isDiskFailure(error)) throw error;
+      this.#failClosed(`the store failed (${(error as Error).message})`);
+      return;
+    }
+    if (body.type === 'close' && this.state === 'closed') this.#store.canonicalise(this.#crypto);
+    this.#flush();
+    this.#changed();
+  }
+
+  /** Acts on one console message, inside the transaction that records its counter. */
+  #act(body: ConsoleMessage, from: Uint8Array): void {
+    switch (body.type) {
+      case 'setup':
+        return this.#setup(body, from);
+      case 'open':
+        if (this.state !== 'ready') return this.#refuse(0, `open refused: the booth is ${this.state}`);
+        this.#store.set('opened', '1');
+        this.#store.appendLog('voting-opened');
+        return;
+      case 'enable':
+        return this.#enable(body.token, body.signature);
+      case 'cancel': {
+        const token = this.#store.openToken();
+        if (!token || token.session !== body.session) return this.#refuse(body.counter, 'no such open session to cancel');
+        this.#store.setOutcome(token.session, 'cancelled');
+        this.#store.appendLog('session-cancelled', { counter: token.counter });
+        return this.#queue({ type: 'cancelled', session: token.session, counter: token.counter });
+      }
+      case 'close':
+        return this.#close();
+      case 'welcome':
+        return;
+    }
+  }
+
+  #refuse(counter: number, reason: string): void {
+    this.#store.appendLog('token-rejected', { counter, reason });
+    this.#queue({ type: 'refused', counter, reason });
+  }
+
+  #setup(body: Extract<ConsoleMessage, { type: 'setup' }>, from: Uint8Array): void {
+    if (this.state !== 'unpaired') return this.#store.appendLog('frame-rejected', { reason: 'set-up after pairing' });
+    const electionBytes = fromBase64(body.election.bytes);
+    const setupBytes = fromBase64(body.setup.bytes);
+    const electionOk = this.#crypto.verify(electionBytes, fromBase64(body.election.signature), this.#config.officeKey);
+    const parsed = parseElection(electionBytes);
+    const setup = JSON.parse(new TextDecoder().decode(setupBytes)) as Setup;
+    const digest = this.#crypto.sha256Hex(electionBytes);
+    const problem = !electionOk
+      ? 'the election package is not signed by the pinned office key'
+      : !parsed.ok
+        ? 'the election package does not parse'
+        : setup.format !== 'seggio/setup@1' || setup.election !== digest
+          ? 'the set-up is not for this election'
+          : setup.console !== toBase64(from) || !this.#crypto.verify(setupBytes, fromBase64(body.setup.signature), from)
+            ? 'the set-up is not signed by the console that sent it'
+            : !setup.booths.some((b) => b.id === body.booth && b.publicKey === toBase64(this.#key.publicKey))
+              ? 'the set-up does not list this booth with its key'
+              : !parsed.value.sections.some((s) => s.id === setup.section)
+                ? 'the set-up names a section not in the election'
+                : null;
+    if (problem || !parsed.ok) return this.#store.appendLog('frame-rejected', { reason: problem ?? 'invalid' });
+    this.#election = parsed.value;
+    const s = this.#store;
+    s.set('election.bytes', body.election.bytes);
+    s.set('election.signature', body.election.signature);
+    s.set('election.digest', digest);
+    s.set('setup.bytes', body.setup.bytes);
+    s.set('setup.signature', body.setup.signature);
+    s.set('console.publicKey', toBase64(from));
+    s.set('urna.publicKey', setup.urnaPublicKey);
+    s.set('booth.id', body.booth);
+    s.set('section', setup.section);
+    s.appendLog('setup-received', { console: fingerprint(from), election: digest });
+    // The zero report is computed from the store, not asserted (R14).
+    const contests = parsed.value.scrutinyOrder;
+    const figures = s.sealFigures(contests);
+    const empty = Object.values(figures).every((f) => f.count === 0 && f.ballotsDigest === EMPTY_DIGEST) && s.lastTokenCounter() === 0;
+    if (!empty) return this.#refuse(0, 'the store is not empty: no zero report');
+    const report: ZeroReport = {
+      format: 'seggio/zero-report@1',
+      election: digest,
+      section: setup.section,
+      booth: body.booth,
+      software: SOFTWARE,
+      boothKey: toBase64(this.#key.publicKey),
+      console: toBase64(from),
+      urnaPublicKey: setup.urnaPublicKey,
+      contests: figures,
+      counter: 0,
+    };
+    const bytes = documentBytes(report);
+    const signature = toBase64(this.#crypto.sign(bytes, this.#key));
+    s.set('zeroReport.bytes', toBase64(bytes));
+    s.set('zeroReport.signature', signature);
+    s.appendLog('zero-report-signed', { digest: this.#crypto.sha256Hex(bytes) });
+    this.#queue({ type: 'zero-report', report: { bytes: toBase64(bytes), signature } });
+  }
+
+  /** R10: accepted only when idle, for this booth and election, counter = last + 1, signed by the console. */
+  #enable(token: EnableToken, signature: string): void {
+    const s = this.#store;
+    const state = this.state;
+    const expected = s.lastTokenCounter() + 1;
+    const consoleKey = fromBase64(s.get('console.publicKey')!);
+    const sig = decodeSignature(signature);
+    const reason =
+      state === 'closed'
+        ? 'voting is closed'
+        : state === 'in-session'
+          ? 'a voter is already voting at this booth'
+          : state !== 'idle'
+            ? `voting is not open (the booth is ${state})`
+            : !sig || !this.#crypto.verify(enableTokenBytes(token), sig, consoleKey)
+              ? 'the token is not signed by the console'
+              : token.booth !== s.get('booth.id')
+                ? `the token is for booth ${token.booth}`
+                : token.election !== s.get('election.digest')
+                  ? 'the token is for another election'
+                  : token.counter !== expected
+                    ? `the token's counter is ${token.counter}, expected ${expected}`
+                    : token.contests.some((c) => !this.#election!.contests.some((k) => k.id === c))
+                      ? 'the token names a contest not in the election'
+                      : null;
+    if (reason) return this.#refuse(token.counter, reason);
+    s.insertToken({ counter: token.counter, session: token.session, contests: token.contests, signature });
+    s.appendLog('token-accepted', { counter: token.counter });
+    this.#queue({ type: 'session-started', session: token.session, counter: token.counter });
+  }
+
+  /** Close is final (R13): an open session ends as cancelled, then the seal and the ballots go out. */
+  #close(): void {
+    const s = this.#store;
+    if (this.state === 'closed') return;
+    const open = s.openToken();
+    if (open) {
+      s.setOutcome(open.session, 'cancelled');
+      s.appendLog('session-cancelled', { counter: open.counter, at: 'close' });
+      this.#queue({ type: 'cancelled', session: open.session, counter: open.counter });
+    }
+    s.set('closed', '1');
+    s.appendLog('voting-closed');
+    const election = this.#election!;
+    const tokens = s.tokens();
+    const seal: BoothSeal = {
+      format: 'seggio/booth-seal@1',
+      election: s.get('election.digest')!,
+      section: s.get('section')!,
+      booth: s.get('booth.id')!,
+      contests: s.sealFigures(election.scrutinyOrder),
+      sessions: { cast: tokens.filter((t) => t.outcome === 'cast').length, cancelled: tokens.filter((t) => t.outcome === 'cancelled').length },
+      zeroReport: this.#crypto.sha256Hex(fromBase64(s.get('zeroReport.bytes')!)),
+    };
+    const bytes = documentBytes(seal);
+    this.#queue({ type: 'seal', seal: { bytes: toBase64(bytes), signature: toBase64(this.#crypto.sign(bytes, this.#key)) } });
+    this.#queue({ type: 'ballots', ballots: s.ballots().map((b) => ({ h: b.h, contest: b.contest, ct: toBase64(b.ct), sig: toBase64(b.sig) })) });
+    this.#queue({ type: 'log', lines: s.log().map((e) => JSON.stringify(e)) });
+  }
+}
+

@@ -1,0 +1,59 @@
+// The messages between a seat console and its booths (DESIGN.md §3). During voting no message
+// carries a selection or a ballot (SECURITY.md R4): ballots cross the LAN only in `ballots`, which a
+// booth sends only once it is closed.
+import { z } from 'zod';
+
+const id = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
+const b64 = z.string().max(1 << 24).regex(/^[A-Za-z0-9+/]*={0,2}$/);
+const session = z.string().regex(/^[0-9a-f]{32}$/);
+const counter = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+
+/** A document carried as its exact bytes (base64) with its detached signature. */
+const signedDocument = z.strictObject({ bytes: b64, signature: b64 });
+
+export const BoothState = z.enum(['unpaired', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service']);
+export type BoothState = z.infer<typeof BoothState>;
+
+/** Booth -> console. */
+export const BoothMessage = z.discriminatedUnion('type', [
+  /** First words on every connection: who the booth is, where it stands, and what it last received. */
+  z.strictObject({ type: z.literal('hello'), state: BoothState, lastReceived: z.number().int().min(0), reason: z.string().max(500).optional() }),
+  z.strictObject({ type: z.literal('zero-report'), report: signedDocument }),
+  z.strictObject({ type: z.literal('session-started'), session, counter }),
+  z.strictObject({ type: z.literal('cast'), session, counter }),
+  z.strictObject({ type: z.literal('cancelled'), session, counter }),
+  z.strictObject({ type: z.literal('refused'), counter: z.number().int().min(0), reason: z.string().max(500) }),
+  z.strictObject({ type: z.literal('out-of-service'), reason: z.string().max(500) }),
+  z.strictObject({ type: z.literal('seal'), seal: signedDocument }),
+  z.strictObject({
+    type: z.literal('ballots'),
+    ballots: z.array(z.strictObject({ h: z.string().regex(/^[0-9a-f]{64}$/), contest: id, ct: b64, sig: b64 })).max(100_000),
+  }),
+  z.strictObject({ type: z.literal('log'), lines: z.array(z.string().max(4096)).max(200_000) }),
+]);
+export type BoothMessage = z.infer<typeof BoothMessage>;
+
+/** The enable token of SECURITY.md R10, signed by the console over its canonical JSON. */
+export const EnableToken = z.strictObject({
+  election: z.string().regex(/^[0-9a-f]{64}$/),
+  booth: id,
+  counter,
+  session,
+  contests: z.array(id).min(1).max(10),
+});
+export type EnableToken = z.infer<typeof EnableToken>;
+
+/** Console -> booth. */
+export const ConsoleMessage = z.discriminatedUnion('type', [
+  z.strictObject({ type: z.literal('welcome'), lastReceived: z.number().int().min(0) }),
+  /** The signed election package and the signed set-up; the booth checks both before it pins anything. */
+  z.strictObject({ type: z.literal('setup'), booth: id, election: signedDocument, setup: signedDocument }),
+  z.strictObject({ type: z.literal('open') }),
+  z.strictObject({ type: z.literal('enable'), token: EnableToken, signature: b64 }),
+  z.strictObject({ type: z.literal('cancel'), session, counter }),
+  z.strictObject({ type: z.literal('close') }),
+]);
+export type ConsoleMessage = z.infer<typeof ConsoleMessage>;
+
+/** Message types that may carry ballot material, and so never before close (R4). */
+export const AFTER_CLOSE_ONLY: readonly BoothMessage['type'][] = ['ballots', 'seal', 'log'];
