@@ -249,6 +249,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       return;
     }
     if (body.type === 'close' && this.state === 'closed') this.#store.canonicalise(this.#crypto);
+    // Newly paired: greet the console it now knows, which answers with where to resume.
+    if (body.type === 'setup' && this.state !== 'unpaired') this.#hello();
     this.#flush();
     this.#changed();
   }

@@ -1,0 +1,195 @@
+// Close, reconcile, count and export (DESIGN.md §3 steps 4–5).
+import {
+  ballotSignatureMessage, ballotsDigest, checkChain, decodeBallotPlaintext, tallySection,
+  type BoothSeal, type CountedBallot, type LogEntry, type PollbookDocument, type TallyOutcome,
+} from '@seggio/ballot-core';
+import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type BoxKeyPair, type Result, type SeggioCrypto } from '@seggio/crypto';
+import { LinkServer, type BoothMessage } from '@seggio/link';
+import type { CountOutcome } from '../shared/api.js';
+import { writeBundle } from './bundle.js';
+import { ConsoleService, type ConsoleConfig } from './service.js';
+import { ConsoleStore } from './store.js';
+
+export class SeatConsole extends ConsoleService {
+  /** The rebuilt urna key: in memory only, from the count until the bundle is written (R22). */
+  #urna: BoxKeyPair | null = null;
+  #outcome: TallyOutcome | null = null;
+
+  /** Refuses to start if the crypto self-test fails (R21) or the store is damaged. */
+  static async start(crypto: SeggioCrypto, config: ConsoleConfig): Promise<SeatConsole> {
+    assertSelfTest(crypto);
+    const store = config.storePath === null ? ConsoleStore.memory() : ConsoleStore.open(config.storePath);
+    const server = await LinkServer.listen(config.host, config.port);
+    return new SeatConsole(crypto, store, config, server);
+  }
+
+  /** Close is final (R13): every booth is told, and answers with its seal, its ballots and its log. */
+  closeVoting(): Result<void, string> {
+    if (this.phase !== 'voting') return err('voting is not open');
+    const booths = this.store.booths();
+    this.store.transaction(() => {
+      this.store.set('closed', '1');
+      this.store.appendLog('voting-closed');
+      for (const b of booths) this.queue(b.id, { type: 'close' });
+    });
+    for (const b of booths) this.flush(b.id);
+    this.emit('view');
+    return ok(undefined);
+  }
+
+  protected override onClosingMessage(booth: string, body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): void {
+    const row = this.store.booth(booth)!;
+    const boothKey = fromBase64(row.publicKey);
+    const digest = this.store.get('election.digest')!;
+    const section = this.store.get('section')!;
+    const refuse = (reason: string) => this.store.appendLog('frame-rejected', { booth, reason });
+    if (!this.store.get('closed')) return refuse(`${body.type} before close`);
+    switch (body.type) {
+      case 'seal': {
+        const bytes = fromBase64(body.seal.bytes);
+        const seal = JSON.parse(new TextDecoder().decode(bytes)) as BoothSeal;
+        if (!this.crypto.verify(bytes, fromBase64(body.seal.signature), boothKey)) return refuse('the seal is not signed by the booth');
+        if (seal.format !== 'seggio/booth-seal@1' || seal.election !== digest || seal.section !== section || seal.booth !== booth) return refuse('the seal is for another booth or election');
+        this.store.updateBooth(booth, { seal: body.seal.bytes, seal_signature: body.seal.signature, reported_state: 'closed' });
+        this.store.appendLog('seal-received', { booth, digest: this.crypto.sha256Hex(bytes) });
+        return;
+      }
+      case 'ballots': {
+        const contests = new Set(this.election!.contests.map((c) => c.id));
+        for (const b of body.ballots) {
+          const ct = fromBase64(b.ct);
+          if (toHex(this.crypto.sha256(ct)) !== b.h) return refuse(`ballot ${b.h.slice(0, 12)}… does not match its hash`);
+          if (!contests.has(b.contest)) return refuse(`ballot ${b.h.slice(0, 12)}… is for an unknown contest`);
+          if (!this.crypto.verify(ballotSignatureMessage(digest, section, b.contest, ct), fromBase64(b.sig), boothKey)) return refuse(`ballot ${b.h.slice(0, 12)}… is not signed by the booth`);
+        }
+        this.store.addBallots(body.ballots.map((b) => ({ ...b, booth })));
+        return;
+      }
+      case 'log': {
+        const entries = body.lines.map((l) => JSON.parse(l) as LogEntry);
+        const broken = checkChain(entries);
+        if (broken) return refuse(`the booth's log is broken: ${broken}`);
+        this.store.updateBooth(booth, { log: JSON.stringify(entries) });
+        return;
+      }
+    }
+  }
+
+  /**
+   * E1 per booth and contest: the ballots received = the booth's seal = the sessions the console saw
+   * cast; per contest, also = the voters in the poll book. Every mismatch is named with its figures.
+   */
+  reconcile(): Result<string[], string[]> {
+    const problems: string[] = [];
+    const report: string[] = [];
+    const sessions = this.store.sessions();
+    const ballots = this.store.ballots();
+    const voters = this.votersByContest();
+    for (const booth of this.store.booths()) {
+      if (!booth.seal) {
+        problems.push(`booth ${booth.id} has not sent its seal`);
+        continue;
+      }
+      const seal = JSON.parse(new TextDecoder().decode(fromBase64(booth.seal))) as BoothSeal;
+      const cast = sessions.filter((s) => s.booth === booth.id && s.state === 'cast');
+      const open = sessions.filter((s) => s.booth === booth.id && (s.state === 'enabled' || s.state === 'started'));
+      if (open.length) problems.push(`booth ${booth.id}: ${open.length} session(s) neither cast nor cancelled`);
+      if (seal.sessions.cast !== cast.length) problems.push(`booth ${booth.id}: its seal counts ${seal.sessions.cast} sessions cast, the console ${cast.length}`);
+      for (const contest of this.election!.scrutinyOrder) {
+        const mine = ballots.filter((b) => b.booth === booth.id && b.contest === contest);
+        const sealed = seal.contests[contest] ?? { count: 0, ballotsDigest: ballotsDigest([]) };
+        const castHere = cast.filter((s) => s.contests.includes(contest)).length;
+        if (mine.length !== sealed.count) problems.push(`booth ${booth.id}, ${contest}: ${mine.length} ballots received, the seal says ${sealed.count}`);
+        if (ballotsDigest(mine.map((b) => b.h)) !== sealed.ballotsDigest) problems.push(`booth ${booth.id}, ${contest}: the ballots received do not match the seal's digest`);
+        if (mine.length !== castHere) problems.push(`booth ${booth.id}, ${contest}: ${mine.length} ballots, ${castHere} sessions cast it`);
+      }
+    }
+    for (const contest of this.election!.scrutinyOrder) {
+      const inBox = ballots.filter((b) => b.contest === contest).length;
+      const cast = sessions.filter((s) => s.state === 'cast' && s.contests.includes(contest)).length;
+      const line = `${contest}: ballots ${inBox}, sessions cast ${cast}, voters ${voters[contest]!.T}`;
+      if (inBox !== cast || cast !== voters[contest]!.T) problems.push(`${line}: they must be equal`);
+      else report.push(line);
+    }
+    if (problems.length === 0) this.store.transaction(() => this.store.appendLog('reconciled'));
+    return problems.length ? err(problems) : ok(report);
+  }
+
+  pollbook(): PollbookDocument {
+    const sessions = this.store.sessions();
+    return {
+      format: 'seggio/pollbook@1',
+      election: this.store.get('election.digest')!,
+      section: this.store.get('section')!,
+      contests: Object.fromEntries(Object.entries(this.votersByContest()).map(([id, voters]) => [id, { voters }])),
+      sessions: {
+        enabled: sessions.length,
+        cast: sessions.filter((s) => s.state === 'cast').length,
+        cancelled: sessions.filter((s) => s.state === 'cancelled').length,
+      },
+      turnout: this.store.turnout().map((t) => ({ checkpoint: t.checkpoint, contests: JSON.parse(t.figures) as PollbookDocument['turnout'][number]['contests'] })),
+    };
+  }
+
+  /** k seat members' shares rebuild the urna key (checked against its public key); every ballot is opened and counted. */
+  async count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>> {
+    if (this.phase !== 'closed' && this.phase !== 'counted') return err([`the count comes after every booth has sent its seal (now: ${this.phase})`]);
+    const reconciled = this.reconcile();
+    if (!reconciled.ok) return err(reconciled.error);
+    const urnaPublic = fromBase64(this.store.get('urna.publicKey')!);
+    const rebuilt = await combineUrnaShares(this.crypto, input.shares, urnaPublic);
+    if (!rebuilt.ok) return err(rebuilt.error);
+    const election = this.election!;
+    const digest = this.store.get('election.digest')!;
+    const final = election.turnoutCheckpoints.at(-1)!.id;
+    if (!this.store.turnout().some((t) => t.checkpoint === final)) this.recordTurnout({ checkpoint: final });
+    const byContest: Record<string, CountedBallot[]> = {};
+    const problems: string[] = [];
+    for (const b of this.store.ballots()) {
+      const contest = election.contests.find((c) => c.id === b.contest)!;
+      const plaintext = this.crypto.sealOpen(fromBase64(b.ct), rebuilt.value);
+      const decoded = plaintext ? decodeBallotPlaintext(plaintext, digest, contest) : err('it does not open with the urna key');
+      if (!decoded.ok) problems.push(`ballot ${b.h.slice(0, 12)}… of booth ${b.booth}: ${decoded.error}`);
+      else (byContest[b.contest] ??= []).push({ h: b.h, selection: decoded.value });
+    }
+    if (problems.length) return err(problems);
+    const pollbook = this.pollbook();
+    const castSessions = Object.fromEntries(election.scrutinyOrder.map((id) => [id, this.store.sessions().filter((s) => s.state === 'cast' && s.contests.includes(id)).length]));
+    const outcome = tallySection({ election, electionDigest: digest, section: this.store.get('section')!, pollbook, ballots: byContest, castSessions });
+    this.#urna = rebuilt.value;
+    this.#outcome = outcome;
+    this.store.transaction(() => {
+      this.store.set('counted', '1');
+      this.store.appendLog('count-completed', { ballots: this.store.ballots().length, checks: outcome.ok ? 'all hold' : 'some fail' });
+    });
+    this.emit('view');
+    return ok(outcome);
+  }
+
+  /**
+   * Signs the tally and writes the bundle (DESIGN.md §6) into `dir`, which must not exist. Refused,
+   * with the reasons, while any record check fails (R17). `publicOnly` leaves out urna-key.json.
+   */
+  exportBundle(input: { dir: string; publicOnly?: boolean }): Result<{ files: string[] }, string[]> {
+    const outcome = this.#outcome;
+    if (!outcome || !this.#urna) return err(['count the ballots first']);
+    if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`));
+    const files = writeBundle(this.crypto, {
+      dir: input.dir,
+      key: this.key!,
+      officeKey: this.config.officeKey,
+      store: this.store,
+      election: this.election!,
+      tally: outcome.tally,
+      pollbook: this.pollbook(),
+      setup: this.setupDocument(),
+      urna: input.publicOnly ? null : this.#urna,
+      beforeLog: () => this.store.transaction(() => {
+        this.store.set('signed', '1');
+        this.store.appendLog('tally-signed', { election: this.store.get('election.digest')! });
+      }),
+    });
+    this.emit('view');
+    return ok(files);
+  }
+}

@@ -1,0 +1,411 @@
+// The seat console service (DESIGN.md §2, §3): set-up, pairing, enabling, turnout. Close, count and
+// export are in closing.ts. Plain Node: the Electron and web shells only host it.
+import { EventEmitter } from 'node:events';
+import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, verifySidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
+import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import { BoothMessage, enableTokenBytes, LinkServer, openFrame, signFrame, type Connection, type ConsoleMessage, type EnableToken } from '@seggio/link';
+import type { ConsolePhase, ConsoleView, EnableInput } from '../shared/api.js';
+import type { ConsoleStore } from './store.js';
+
+export interface ConsoleConfig {
+  readonly storePath: string | null;
+  readonly officeKey: Uint8Array;
+  /** Where booths connect: the section LAN address, or 127.0.0.1 on one machine. */
+  readonly host: string;
+  readonly port: number;
+}
+
+type Events = { view: []; booth: [string, BoothMessage] };
+
+export class ConsoleService extends EventEmitter<Events> {
+  protected readonly crypto: SeggioCrypto;
+  readonly store: ConsoleStore;
+  protected readonly config: ConsoleConfig;
+  protected key: SigningKeyPair | null = null;
+  protected election: Election | null = null;
+  readonly #server: LinkServer;
+  readonly #connections = new Map<string, Connection>();
+  readonly #pending = new Map<string, { publicKey: Uint8Array; connection: Connection }>();
+
+  protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
+    super();
+    this.crypto = crypto;
+    this.store = store;
+    this.config = config;
+    this.#server = server;
+    const secret = store.get('console.secretKey');
+    if (secret) this.key = crypto.signingKeyPairFromSecret(fromBase64(secret));
+    const bytes = store.get('election.bytes');
+    if (bytes) this.election = (parseElection(fromBase64(bytes)) as { ok: true; value: Election }).value;
+    server.on('frame', (connection, text) => this.#receive(connection, text));
+    server.on('closed', (connection) => {
+      for (const [id, c] of this.#connections) if (c === connection) this.#connections.delete(id);
+      for (const [fp, p] of this.#pending) if (p.connection === connection) this.#pending.delete(fp);
+      this.emit('view');
+    });
+  }
+
+  static async startServer(config: ConsoleConfig): Promise<LinkServer> {
+    return LinkServer.listen(config.host, config.port);
+  }
+
+  get url(): string {
+    return this.#server.url;
+  }
+
+  get phase(): ConsolePhase {
+    const s = this.store;
+    if (s.get('signed')) return 'signed';
+    if (s.get('counted')) return 'counted';
+    if (s.get('closed')) return this.store.booths().every((b) => b.seal) ? 'closed' : 'closing';
+    if (s.get('opened')) return 'voting';
+    return this.election ? 'setup' : 'no-election';
+  }
+
+  getView(): ConsoleView {
+    const sessions = this.store.sessions();
+    const urna = this.store.get('urna.publicKey');
+    return {
+      phase: this.phase,
+      election: this.election ? { id: this.election.id, title: this.election.title, digest: this.store.get('election.digest')!, training: this.election.training ?? false } : null,
+      section: this.store.get('section') ?? null,
+      consoleFingerprint: this.key ? fingerprint(this.key.publicKey) : null,
+      urnaFingerprint: urna ? fingerprint(fromBase64(urna)) : null,
+      booths: this.store.booths().map((b) => ({
+        id: b.id,
+        fingerprint: fingerprint(fromBase64(b.publicKey)),
+        state: b.reportedState,
+        connected: this.#connections.has(b.id),
+        zeroReport: b.zeroReport !== null,
+        sealed: b.seal !== null,
+        session: sessions.find((s) => s.booth === b.id && (s.state === 'enabled' || s.state === 'started'))?.session ?? null,
+      })),
+      pendingBooths: [...this.#pending.keys()].map((fp) => ({ fingerprint: fp })),
+      sessions: {
+        enabled: sessions.length,
+        cast: sessions.filter((s) => s.state === 'cast').length,
+        cancelled: sessions.filter((s) => s.state === 'cancelled').length,
+        open: sessions.filter((s) => s.state === 'enabled' || s.state === 'started').length,
+      },
+    };
+  }
+
+  getElection(): Election | null {
+    return this.election;
+  }
+
+  /** Loads the election package, verified against the pinned office key. */
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]> {
+    if (this.phase !== 'no-election') return err(['an election is already loaded']);
+    const sidecar = parseSidecar(input.signature);
+    if (!sidecar.ok) return err([`election.json.sig: ${sidecar.error}`]);
+    const verified = verifySidecar(this.crypto, input.bytes, sidecar.value, this.config.officeKey);
+    if (!verified.ok) return err([`election.json.sig: ${verified.error}`]);
+    const parsed = parseElection(input.bytes);
+    if (!parsed.ok) return err(parsed.error.map((p) => `election.json: ${p.path}: ${p.message}`));
+    const digest = this.crypto.sha256Hex(input.bytes);
+    this.store.transaction(() => {
+      this.store.set('election.bytes', toBase64(input.bytes));
+      this.store.set('election.signature', toBase64(sidecar.value.signature));
+      this.store.set('election.digest', digest);
+      this.store.appendLog('election-loaded', { digest });
+    });
+    this.election = parsed.value;
+    this.emit('view');
+    return ok({ digest });
+  }
+
+  /**
+   * Picks the section, creates the console key and the urna key, and splits the urna secret among the
+   * seat members: the shares are returned once and no copy of the secret is kept (R19).
+   */
+  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; urnaFingerprint: string }, string>> {
+    if (this.phase !== 'setup' || this.store.get('urna.publicKey')) return err('keys can be created once, after the election is loaded');
+    if (!this.election!.sections.some((s) => s.id === input.section)) return err(`section ${input.section} is not in the election`);
+    const threshold = input.threshold ?? 3;
+    const count = input.count ?? 5;
+    const key = this.crypto.generateSigningKeyPair();
+    const urna = this.crypto.generateBoxKeyPair();
+    const shares = await splitUrnaKey(this.crypto, urna, { threshold, count });
+    urna.secretKey.fill(0);
+    this.store.transaction(() => {
+      this.store.set('section', input.section);
+      this.store.set('console.secretKey', toBase64(key.secretKey));
+      this.store.set('urna.publicKey', toBase64(urna.publicKey));
+      this.store.set('shares', JSON.stringify({ threshold, count }));
+      this.store.appendLog('keys-created', { console: fingerprint(key.publicKey), urna: fingerprint(urna.publicKey), threshold, count });
+    });
+    this.key = key;
+    this.emit('view');
+    return ok({ shares, urnaFingerprint: fingerprint(urna.publicKey) });
+  }
+
+  /** The set-up document as it stands (DESIGN.md §6): the booths paired so far. */
+  setupDocument(): Setup {
+    const shares = JSON.parse(this.store.get('shares')!) as { threshold: number; count: number };
+    return {
+      format: 'seggio/setup@1',
+      election: this.store.get('election.digest')!,
+      section: this.store.get('section')!,
+      console: toBase64(this.key!.publicKey),
+      urnaPublicKey: this.store.get('urna.publicKey')!,
+      booths: this.store.booths().map((b) => ({ id: b.id, publicKey: b.publicKey })),
+      shares,
+    };
+  }
+
+  /** The president confirms the fingerprint the booth shows; the booth is pinned and sent the set-up. */
+  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string> {
+    if (this.phase !== 'setup' || !this.key) return err('booths are paired during set-up, after the keys are created');
+    const pending = this.#pending.get(input.fingerprint);
+    if (!pending) return err(`no unpaired booth shows fingerprint ${input.fingerprint}`);
+    const id = input.id ?? `B${this.store.booths().length + 1}`;
+    if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || this.store.booth(id)) return err(`booth id ${id} is taken or not valid`);
+    const publicKey = toBase64(pending.publicKey);
+    const document = this.setupDocument();
+    const setup = documentBytes({ ...document, booths: [...document.booths, { id, publicKey }] });
+    this.store.transaction(() => {
+      this.store.addBooth(id, publicKey, toBase64(setup));
+      this.store.appendLog('booth-paired', { booth: id, fingerprint: input.fingerprint });
+      this.#queue(id, {
+        type: 'setup',
+        booth: id,
+        election: { bytes: this.store.get('election.bytes')!, signature: this.store.get('election.signature')! },
+        setup: { bytes: toBase64(setup), signature: toBase64(this.crypto.sign(setup, this.key!)) },
+      });
+    });
+    this.#pending.delete(input.fingerprint);
+    this.#connections.set(id, pending.connection);
+    // Only the set-up now: the booth pins this console from it, then says hello again for the rest.
+    this.#flush(id, 0);
+    this.emit('view');
+    return ok({ booth: id });
+  }
+
+  /** Voting opens only when every paired booth's zero report has been verified (R14). */
+  openVoting(): Result<void, string> {
+    const booths = this.store.booths();
+    if (this.phase !== 'setup' || booths.length === 0) return err('voting opens after set-up, with at least one booth paired');
+    const missing = booths.filter((b) => !b.zeroReport).map((b) => b.id);
+    if (missing.length) return err(`no zero report yet from ${missing.join(', ')}`);
+    this.store.transaction(() => {
+      this.store.set('opened', '1');
+      this.store.appendLog('voting-opened');
+      for (const b of booths) {
+        this.#queue(b.id, { type: 'open' });
+        // A booth that did not open refuses its first token, and says so.
+        this.store.updateBooth(b.id, { reported_state: 'idle' });
+      }
+    });
+    for (const b of booths) this.#flush(b.id);
+    this.emit('view');
+    return ok(undefined);
+  }
+
+  /** Enables a free booth for one voter: the contests their category allows and they accept (DOMAIN.md). */
+  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string> {
+    if (this.phase !== 'voting') return err('voting is not open');
+    const booth = this.store.booth(input.booth);
+    if (!booth) return err(`there is no booth ${input.booth}`);
+    if (booth.reportedState !== 'idle') return err(`booth ${input.booth} is not free (${booth.reportedState})`);
+    if (this.store.sessions().some((s) => s.booth === input.booth && (s.state === 'enabled' || s.state === 'started'))) return err(`booth ${input.booth} already has a voter`);
+    const election = this.election!;
+    const allowed = election.scrutinyOrder.filter((id) => election.contests.find((c) => c.id === id)!.eligibility.includes(input.category) && ELIGIBLE_CATEGORIES[election.contests.find((c) => c.id === id)!.type].includes(input.category));
+    const contests = input.accepts ? allowed.filter((id) => input.accepts!.includes(id)) : allowed;
+    if (contests.length === 0) return err(`a ${input.category} voter who accepts ${input.accepts?.join(', ') ?? 'nothing'} has no ballot here`);
+    const token: EnableToken = {
+      election: this.store.get('election.digest')!,
+      booth: input.booth,
+      counter: this.store.lastCounter(input.booth) + 1,
+      session: toHex(this.crypto.randomBytes(16)),
+      contests,
+    };
+    this.store.transaction(() => {
+      this.store.addSession({ session: token.session, booth: input.booth, counter: token.counter, contests, category: input.category, sex: input.sex });
+      this.store.appendLog('booth-enabled', { booth: input.booth, counter: token.counter });
+      this.#queue(input.booth, { type: 'enable', token, signature: toBase64(this.crypto.sign(enableTokenBytes(token), this.key!)) });
+    });
+    this.#flush(input.booth);
+    this.emit('view');
+    return ok({ session: token.session, contests });
+  }
+
+  /** The president cancels a walked-away voter's session (R11). */
+  cancelSession(input: { session: string }): Result<void, string> {
+    const session = this.store.session(input.session);
+    if (!session || (session.state !== 'enabled' && session.state !== 'started')) return err('no such open session');
+    this.store.transaction(() => {
+      this.store.appendLog('cancel-requested', { booth: session.booth, counter: session.counter });
+      this.#queue(session.booth, { type: 'cancel', session: session.session, counter: session.counter });
+    });
+    this.#flush(session.booth);
+    return ok(undefined);
+  }
+
+  /** Voters so far per contest, by sex, from the sessions cast. */
+  votersByContest(): Record<string, { M: number; F: number; T: number }> {
+    const cast = this.store.sessions().filter((s) => s.state === 'cast');
+    return Object.fromEntries(
+      this.election!.scrutinyOrder.map((id) => {
+        const who = cast.filter((s) => s.contests.includes(id));
+        const M = who.filter((s) => s.sex === 'M').length;
+        return [id, { M, F: who.length - M, T: who.length }];
+      }),
+    );
+  }
+
+  /** Records turnout at one of the election's checkpoints, in order. */
+  recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, string> {
+    const order = this.election?.turnoutCheckpoints.map((c) => c.id) ?? [];
+    const done = this.store.turnout().map((t) => t.checkpoint);
+    if (!order.includes(input.checkpoint)) return err(`${input.checkpoint} is not one of the election's checkpoints (${order.join(', ')})`);
+    if (done.includes(input.checkpoint) || (done.length > 0 && order.indexOf(input.checkpoint) < order.indexOf(done.at(-1)!))) return err(`checkpoint ${input.checkpoint} is already past`);
+    const figures = this.votersByContest();
+    this.store.transaction(() => {
+      this.store.addTurnout(input.checkpoint, JSON.stringify(figures));
+      this.store.appendLog('turnout-recorded', { checkpoint: input.checkpoint });
+    });
+    return ok(figures);
+  }
+
+  async stop(): Promise<void> {
+    await this.#server.close();
+    this.store.close();
+  }
+
+  protected queue(booth: string, body: ConsoleMessage): void {
+    this.#queue(booth, body);
+  }
+
+  protected flush(booth: string): void {
+    this.#flush(booth);
+  }
+
+  #queue(booth: string, body: ConsoleMessage): void {
+    const row = this.store.booth(booth)!;
+    const counter = this.store.lastOutboxCounter(booth) + 1;
+    this.store.addOutbox(booth, counter, signFrame(this.crypto, this.key!, fromBase64(row.publicKey), counter, body));
+  }
+
+  readonly #sentUpTo = new Map<string, number>();
+
+  #flush(booth: string, from?: number): void {
+    const connection = this.#connections.get(booth);
+    const after = from ?? this.#sentUpTo.get(booth);
+    if (!connection || after === undefined) return;
+    let last = after;
+    for (const { counter, frame } of this.store.outboxAfter(booth, after)) {
+      connection.send(frame);
+      last = counter;
+    }
+    this.#sentUpTo.set(booth, last);
+  }
+
+  #welcome(booth: string, lastReceived: number): string {
+    const row = this.store.booth(booth)!;
+    return signFrame(this.crypto, this.key!, fromBase64(row.publicKey), this.store.lastOutboxCounter(booth), { type: 'welcome', lastReceived } satisfies ConsoleMessage);
+  }
+
+  #receive(connection: Connection, text: string): void {
+    const self = this.key?.publicKey ?? new Uint8Array(32);
+    const frame = openFrame(this.crypto, self, text, BoothMessage, true);
+    if (!frame.ok) return this.#rejected(frame.error);
+    const { body, counter } = frame.value;
+    const booth = this.store.boothByKey(frame.value.from);
+    if (!booth) {
+      // An unpaired booth may only say hello; the president pairs it by its fingerprint.
+      if (body.type === 'hello' && !this.store.get('opened')) this.#pending.set(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection });
+      this.emit('view');
+      return;
+    }
+    if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed');
+    if (body.type === 'hello') {
+      if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id);
+      this.#connections.set(booth.id, connection);
+      this.store.transaction(() => this.store.updateBooth(booth.id, { reported_state: body.state }));
+      connection.send(this.#welcome(booth.id, booth.lastReceived));
+      this.#flush(booth.id, body.lastReceived);
+      this.emit('view');
+      return;
+    }
+    if (body.type === 'out-of-service' && counter === 0) {
+      // Sent outside the outbox by a booth whose disk failed (R8).
+      this.store.transaction(() => {
+        this.store.updateBooth(booth.id, { reported_state: 'out-of-service' });
+        this.store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}` });
+      });
+      this.emit('booth', booth.id, body);
+      this.emit('view');
+      return;
+    }
+    if (counter !== booth.lastReceived + 1) {
+      this.#rejected(counter <= booth.lastReceived ? 'replayed counter' : 'skipped counter', booth.id);
+      return;
+    }
+    this.store.transaction(() => {
+      this.store.updateBooth(booth.id, { last_received: counter });
+      this.onBoothMessage(booth.id, body);
+    });
+    this.emit('booth', booth.id, body);
+    this.emit('view');
+  }
+
+  #rejected(reason: string, booth = ''): void {
+    this.store.transaction(() => this.store.appendLog('frame-rejected', { reason, booth }));
+  }
+
+  /** Acts on one booth message inside the transaction that records its counter. */
+  protected onBoothMessage(booth: string, body: BoothMessage): void {
+    const s = this.store;
+    switch (body.type) {
+      case 'zero-report':
+        return this.#zeroReport(booth, body.report);
+      case 'session-started':
+        s.setSessionState(body.session, 'started');
+        s.updateBooth(booth, { reported_state: 'in-session' });
+        return;
+      case 'cast':
+      case 'cancelled':
+        s.setSessionState(body.session, body.type === 'cast' ? 'cast' : 'cancelled');
+        if (s.booth(booth)!.reportedState !== 'closed') s.updateBooth(booth, { reported_state: 'idle' });
+        return;
+      case 'refused': {
+        const session = s.sessions().find((x) => x.booth === booth && x.counter === body.counter && x.state === 'enabled');
+        if (session) s.setSessionState(session.session, 'refused');
+        s.appendLog('frame-rejected', { booth, reason: `refused by the booth: ${body.reason.slice(0, 200)}` });
+        return;
+      }
+      case 'out-of-service':
+        s.updateBooth(booth, { reported_state: 'out-of-service' });
+        return;
+      case 'hello':
+        return;
+      default:
+        this.onClosingMessage(booth, body);
+    }
+  }
+
+  /** Seal, ballots and log: handled by the closing part. */
+  protected onClosingMessage(_booth: string, _body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): void {
+    throw new Error('closing messages need the closing service');
+  }
+
+  #zeroReport(booth: string, report: { bytes: string; signature: string }): void {
+    const row = this.store.booth(booth)!;
+    const bytes = fromBase64(report.bytes);
+    const doc = JSON.parse(new TextDecoder().decode(bytes)) as ZeroReport;
+    const valid =
+      this.crypto.verify(bytes, fromBase64(report.signature), fromBase64(row.publicKey)) &&
+      doc.format === 'seggio/zero-report@1' &&
+      doc.election === this.store.get('election.digest') &&
+      doc.booth === booth &&
+      doc.boothKey === row.publicKey &&
+      doc.console === toBase64(this.key!.publicKey) &&
+      doc.urnaPublicKey === this.store.get('urna.publicKey') &&
+      doc.counter === 0 &&
+      Object.values(doc.contests).every((c) => c.count === 0);
+    if (!valid) return this.store.appendLog('frame-rejected', { booth, reason: 'zero report does not hold' });
+    this.store.updateBooth(booth, { zero_report: report.bytes, zero_report_signature: report.signature, reported_state: 'ready' });
+    this.store.appendLog('zero-report-received', { booth, digest: this.crypto.sha256Hex(bytes) });
+  }
+}
