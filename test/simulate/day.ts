@@ -3,7 +3,7 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeSidecar, signBytes, type Category, type Election, type GeneratedDay, type GeneratedVoter, type Sex } from '@seggio/ballot-core';
+import { encodeSidecar, signBytes, type Election, type GeneratedDay, type GeneratedVoter } from '@seggio/ballot-core';
 import type { BoothView, CastInput } from '@seggio/booth';
 import { toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
@@ -173,7 +173,7 @@ async function enableWhenFree(seat: SeatConsole, booth: string, voter: Generated
 
 /** A voter is enabled, then walks away; the president cancels (R11). */
 async function walkAway(seat: SeatConsole, booth: string, voter: GeneratedVoter, must: <T>(r: { ok: true; value: T } | { ok: false; error: unknown }, what: string) => T) {
-  const { session } = must(await enableWhenFree(seat, booth, { ...voter, sex: voter.sex, category: voter.category }), 'enable a walk-away');
+  const { session } = must(await enableWhenFree(seat, booth, voter), 'enable a walk-away');
   await waitFor(() => seat.store.session(session)?.state === 'started', `${booth} to start the walk-away session`);
   must(seat.cancelSession({ session }), 'cancel');
   await waitFor(() => seat.store.session(session)?.state === 'cancelled', `${booth} to cancel`);
