@@ -34,7 +34,7 @@ export class BoothProcess {
 
   start(): void {
     this.view = null;
-    const child = fork(BOOTH_SCRIPT, [this.storePath, toBase64(this.officeKey), this.consoleUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    const child = fork(BOOTH_SCRIPT, [this.storePath, toBase64(this.officeKey), this.consoleUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     child.on('message', (message: FromBooth) => {
       if (message.type === 'view') this.view = message.view;
       else if (message.type === 'cast-result') this.#results.set(message.session, message);
