@@ -42,7 +42,10 @@ export class BoothProcess {
     });
     child.on('exit', () => {
       this.exits++;
-      if (this.#child === child) this.#child = null;
+      if (this.#child === child) {
+        this.#child = null;
+        this.view = null;
+      }
     });
     this.#child = child;
   }
@@ -51,13 +54,19 @@ export class BoothProcess {
     return this.#child !== null;
   }
 
-  /** Sends the voter's selections; resolves with the booth's answer, or null if the process died first. */
+  /**
+   * Sends the voter's selections; resolves with the booth's answer, or null if the process died first.
+   * With `killAfterMs`, the process is killed that long after the voter confirms, and is dead when this
+   * resolves, whether the answer came before the kill or not.
+   */
   async cast(input: CastInput, killAfterMs?: number): Promise<{ ok: boolean; error?: string } | null> {
     const child = this.#child!;
     this.#results.delete(input.session);
     child.send({ type: 'cast', input } satisfies ToBooth);
     if (killAfterMs !== undefined) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    return waitFor(() => this.#results.get(input.session) ?? (this.#child !== child ? null : undefined), `booth cast ${input.session}`);
+    const answer = await waitFor(() => this.#results.get(input.session) ?? (this.#child !== child ? null : undefined), `booth cast ${input.session}`);
+    if (killAfterMs !== undefined) await waitFor(() => this.#child !== child, 'the killed booth to die');
+    return answer;
   }
 
   async kill(): Promise<void> {
@@ -84,7 +93,7 @@ export interface DayOptions {
   readonly out: string;
   /** Every n-th voter is preceded by one who walks away and is cancelled by the president. */
   readonly cancelEvery?: number;
-  /** Called before each cast; may kill the booth process (returns ms after sending to kill), for fault tests. */
+  /** Called before a voter's first cast; returns how many ms after the voter confirms to kill -9 the booth. */
   readonly chaos?: (voter: number, booth: BoothProcess) => number | undefined;
   readonly shareIndexes?: readonly number[];
 }
@@ -94,7 +103,8 @@ export interface DayResult {
   readonly officeKey: SigningKeyPair;
   readonly console: SeatConsole;
   readonly booths: readonly BoothProcess[];
-  readonly acknowledged: number;
+  /** Sessions whose booth answered "recorded" to the voter. */
+  readonly acknowledged: readonly string[];
   readonly kills: number;
 }
 
@@ -128,7 +138,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
 
   const checkpoints = election.turnoutCheckpoints.slice(0, -1);
   const voters = options.day.voters;
-  let acknowledged = 0;
+  const acknowledged: string[] = [];
   let kills = 0;
   for (const [i, voter] of voters.entries()) {
     const booth = i % booths.length;
@@ -136,11 +146,11 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
     const id = `B${booth + 1}`;
     if (options.cancelEvery && i % options.cancelEvery === options.cancelEvery - 1) await walkAway(seat, id, voter, must);
     const { session } = must(await enableWhenFree(seat, id, voter), `enable ${id}`);
-    for (;;) {
+    for (let attempt = 0; ; attempt++) {
       await waitFor(() => boothProcess.view?.session?.id === session && boothProcess.view, `${id} to start session`);
-      const killAfter = options.chaos?.(i, boothProcess);
+      const killAfter = attempt === 0 ? options.chaos?.(i, boothProcess) : undefined;
       const answer = await boothProcess.cast({ session, selections: voter.selections }, killAfter);
-      if (answer?.ok) acknowledged++;
+      if (answer?.ok) acknowledged.push(session);
       if (answer && !answer.ok) throw new Error(`${id} refused voter ${i}: ${answer.error}`);
       if (boothProcess.alive) break;
       // Killed: start it again on the same store. A vote it committed is there; one it did not, the voter casts again.
@@ -148,10 +158,8 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
       boothProcess.start();
       await waitFor(() => seat.getView().booths.find((b) => b.id === id)?.connected && boothProcess.view?.connected, `${id} to come back`);
       const state = await waitFor(() => seat.store.session(session)?.state === 'cast' ? 'cast' : boothProcess.view?.state === 'in-session' ? 'again' : undefined, `${id} to settle`);
-      if (state === 'cast') {
-        if (!answer) acknowledged++;
-        break;
-      }
+      // Recorded before the kill, though the voter may not have seen it: the console learns it from the outbox.
+      if (state === 'cast') break;
     }
     await waitFor(() => seat.store.session(session)?.state === 'cast', `the console to see ${id} cast`);
     const due = checkpoints[Math.floor(((i + 1) * (checkpoints.length + 1)) / voters.length) - 1];

@@ -186,8 +186,14 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   /** Adds a frame to the outbox, inside the caller's transaction. */
   #queue(body: BoothMessage): void {
     const consoleKey = fromBase64(this.#store.get('console.publicKey')!);
-    const counter = this.#store.lastOutboxCounter() + 1;
+    // Persisted apart from the outbox, which is pruned: a counter is never used twice.
+    const counter = this.#lastSent() + 1;
+    this.#store.set('link.lastSent', String(counter));
     this.#store.addOutbox(counter, signFrame(this.#crypto, this.#key, consoleKey, counter, body));
+  }
+
+  #lastSent(): number {
+    return Number(this.#store.get('link.lastSent') ?? 0);
   }
 
   /** The outbox counter sent up to on this connection; null until the console's welcome says where it stands. */
@@ -206,7 +212,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   #hello(): void {
     const consoleKey = this.#store.get('console.publicKey');
     const body: BoothMessage = { type: 'hello', state: this.state, lastReceived: Number(this.#store.get('link.lastReceived') ?? 0), ...(this.#outOfService ? { reason: this.#outOfService } : {}) };
-    this.#link.send(signFrame(this.#crypto, this.#key, consoleKey ? fromBase64(consoleKey) : null, this.#store.lastOutboxCounter(), body));
+    this.#link.send(signFrame(this.#crypto, this.#key, consoleKey ? fromBase64(consoleKey) : null, this.#lastSent(), body));
     this.#changed();
   }
 

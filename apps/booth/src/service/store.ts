@@ -179,9 +179,6 @@ export class BoothStore {
     return (this.db.prepare('SELECT frame FROM outbox WHERE counter > ? ORDER BY counter').all(counter) as { frame: string }[]).map((r) => r.frame);
   }
 
-  lastOutboxCounter(): number {
-    return (this.db.prepare('SELECT coalesce(max(counter), 0) AS n FROM outbox').get() as { n: number }).n;
-  }
 
   pruneOutbox(upTo: number): void {
     this.db.prepare('DELETE FROM outbox WHERE counter <= ?').run(upTo);
