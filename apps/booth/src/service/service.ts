@@ -160,15 +160,20 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   stop(): void {
+    this.#stopped = true;
+    this.#link.removeAllListeners();
     this.#link.close();
     this.#store.close();
   }
+
+  #stopped = false;
 
   #inScrutinyOrder(contests: readonly string[]): string[] {
     return this.#election ? this.#election.scrutinyOrder.filter((id) => contests.includes(id)) : [...contests];
   }
 
   #changed(): void {
+    if (this.#stopped) return;
     this.emit('view', this.getView());
   }
 

@@ -184,10 +184,14 @@ export class BoothStore {
     this.db.prepare('DELETE FROM outbox WHERE counter <= ?').run(upTo);
   }
 
-  /** For tests of disk failure: SQLite refuses to grow the file past its present size. */
+  /** For tests of disk failure: SQLite refuses to grow the file past its present size, as on a full disk. */
   limitGrowth(): void {
     const pages = (this.db.pragma('page_count') as { page_count: number }[])[0]!.page_count;
     this.db.pragma(`max_page_count = ${pages}`);
+  }
+
+  allowGrowth(): void {
+    this.db.pragma('max_page_count = 1073741823');
   }
 
   /**
