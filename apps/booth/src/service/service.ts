@@ -255,7 +255,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         this.#act(body, frame.value.fromKey);
       });
     } catch (error) {
-      if (!isDiskFailure(error)) throw error;
+      if (!isDiskFailure(error) && !(error instanceof StoreError)) throw error;
       this.#failClosed(`the store failed (${(error as Error).message})`);
       return;
     }
@@ -273,6 +273,11 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         return this.#setup(body, from);
       case 'open':
         if (this.state !== 'ready') return this.#refuse(0, `open refused: the booth is ${this.state}`);
+        {
+          // Checked again at opening (R7): a store damaged since start does not open.
+          const problem = this.#store.check(this.#crypto);
+          if (problem) throw new StoreError(problem);
+        }
         this.#store.set('opened', '1');
         this.#store.appendLog('voting-opened');
         return;

@@ -5,12 +5,12 @@ import {
 } from '@seggio/ballot-core';
 import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type BoxKeyPair, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { LinkServer, type BoothMessage } from '@seggio/link';
-import type { CountOutcome } from '../shared/api.js';
+import type { ConsoleApi, CountOutcome } from '../shared/api.js';
 import { writeBundle } from './bundle.js';
 import { ConsoleService, type ConsoleConfig } from './service.js';
 import { ConsoleStore } from './store.js';
 
-export class SeatConsole extends ConsoleService {
+export class SeatConsole extends ConsoleService implements ConsoleApi {
   /** The rebuilt urna key: in memory only, from the count until the bundle is written (R22). */
   #urna: BoxKeyPair | null = null;
   #outcome: TallyOutcome | null = null;

@@ -1,5 +1,5 @@
 // The seat console service: plain Node, no Electron (DESIGN.md §1).
-export type { BoothTile, ConsolePhase, ConsoleView, CountOutcome, EnableInput } from '../shared/api.js';
+export type { BoothTile, ConsoleApi, ConsolePhase, ConsoleView, CountOutcome, EnableInput } from '../shared/api.js';
 export { writeBundle, type BundleParts } from './bundle.js';
 export { SeatConsole } from './closing.js';
 export { ConsoleService, type ConsoleConfig } from './service.js';

@@ -1,5 +1,6 @@
 // The seat console's Api contract, shared by its service and its interfaces (DESIGN.md §2). Types only.
-import type { Category, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
+import type { Category, Election, PollbookDocument, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
+import type { Result } from '@seggio/crypto';
 
 export type ConsolePhase = 'no-election' | 'setup' | 'voting' | 'closing' | 'closed' | 'counted' | 'signed';
 
@@ -39,4 +40,22 @@ export interface CountOutcome {
   readonly tally: SectionTally;
   readonly checks: readonly RecordCheck[];
   readonly ok: boolean;
+}
+
+/** One method per action of the president; expected failures come back as values (DESIGN.md §2). */
+export interface ConsoleApi {
+  getView(): ConsoleView;
+  getElection(): Election | null;
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]>;
+  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; urnaFingerprint: string }, string>>;
+  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string>;
+  openVoting(): Result<void, string>;
+  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;
+  cancelSession(input: { session: string }): Result<void, string>;
+  recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, string>;
+  closeVoting(): Result<void, string>;
+  reconcile(): Result<string[], string[]>;
+  pollbook(): PollbookDocument;
+  count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>>;
+  exportBundle(input: { dir: string; publicOnly?: boolean }): Result<{ files: string[] }, string[]>;
 }
