@@ -113,3 +113,22 @@ describe('enable tokens', () => {
     expect(ballots.ballots).toHaveLength(6);
   });
 });
+
+describe('hostile set-up', () => {
+  it('a set-up whose documents are not JSON is refused and logged, and the booth stays unpaired and running', async () => {
+    const other = await FakeConsole.start();
+    const fresh = startBooth(other);
+    try {
+      await until(() => other.boothKey, 'hello');
+      other.send({ type: 'setup', booth: 'B1', election: { bytes: 'AAAA', signature: 'AAAA' }, setup: { bytes: 'AAAA', signature: 'AAAA' } });
+      await until(() => fresh.store.log().some((e) => e.event === 'frame-rejected'), 'the refusal');
+      expect(fresh.getView().state).toBe('unpaired');
+      // The real set-up that follows is taken: a hostile frame cannot block pairing.
+      await other.pair(fresh, false);
+      expect(fresh.getView().state).toBe('ready');
+    } finally {
+      fresh.stop();
+      await other.close();
+    }
+  });
+});

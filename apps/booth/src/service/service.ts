@@ -244,7 +244,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       this.#flush();
       return;
     }
-    if (frame.value.counter !== last + 1) {
+    // Before pairing no console is known, so there are no counters to keep: a set-up stands on its own signatures.
+    if (pinned && frame.value.counter !== last + 1) {
       this.#reject(frame.value.counter <= last ? 'replayed counter' : 'skipped counter', { counter: frame.value.counter, expected: last + 1 });
       if (frame.value.counter > last + 1) this.#hello();
       return;
@@ -255,11 +256,24 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         this.#act(body, frame.value.fromKey);
       });
     } catch (error) {
-      if (!isDiskFailure(error) && !(error instanceof StoreError)) throw error;
-      this.#failClosed(`the store failed (${(error as Error).message})`);
+      if (isDiskFailure(error) || error instanceof StoreError) {
+        this.#failClosed(`the store failed (${(error as Error).message})`);
+      } else {
+        // A frame that does not hold together: refused (its effects rolled back), never fatal. From the
+        // pinned console it still uses up its counter, so that the frames after it are taken.
+        this.#reject('malformed content', { type: body.type, error: String((error as Error).message).slice(0, 200) });
+        if (pinned) this.#store.transaction(() => this.#store.set('link.lastReceived', String(frame.value.counter)));
+      }
       return;
     }
-    if (body.type === 'close' && this.state === 'closed') this.#store.canonicalise(this.#crypto);
+    if (body.type === 'close' && this.state === 'closed') {
+      try {
+        this.#store.canonicalise(this.#crypto);
+      } catch (error) {
+        this.#failClosed(`the store could not be sealed (${(error as Error).message})`);
+        return;
+      }
+    }
     // Newly paired: greet the console it now knows, which answers with where to resume.
     if (body.type === 'setup' && this.state !== 'unpaired') this.#hello();
     this.#flush();

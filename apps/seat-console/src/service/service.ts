@@ -342,10 +342,18 @@ export class ConsoleService extends EventEmitter<Events> {
       this.#rejected(counter <= booth.lastReceived ? 'replayed counter' : 'skipped counter', booth.id);
       return;
     }
-    this.store.transaction(() => {
-      this.store.updateBooth(booth.id, { last_received: counter });
-      this.onBoothMessage(booth.id, body);
-    });
+    try {
+      this.store.transaction(() => {
+        this.store.updateBooth(booth.id, { last_received: counter });
+        this.onBoothMessage(booth.id, body);
+      });
+    } catch (error) {
+      // Signed by a paired booth yet not holding together (a damaged or hostile booth): refused, never
+      // fatal; its counter is used up so that the booth's later frames are still taken.
+      this.#rejected(`malformed ${body.type}: ${String((error as Error).message).slice(0, 200)}`, booth.id);
+      this.store.transaction(() => this.store.updateBooth(booth.id, { last_received: counter }));
+      return;
+    }
     this.emit('booth', booth.id, body);
     this.emit('view');
   }
