@@ -1,4 +1,4 @@
 #!/usr/bin/env node
 import { main } from '../dist/src/main.js';
 
-process.exitCode = main(process.argv.slice(2), { out: process.stdout, err: process.stderr });
+process.exitCode = await main(process.argv.slice(2), { out: process.stdout, err: process.stderr });

@@ -3,6 +3,7 @@ import { assertSelfTest, CryptoSelfTestError, type SeggioCrypto } from '@seggio/
 import { nodeCrypto } from '@seggio/crypto/node';
 import { ELECTION_USAGE, electionCommand } from './election.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { VERIFY_USAGE, verifyCommand } from './verify/command.js';
 
 export { EXIT, type Io } from './io.js';
 
@@ -10,6 +11,7 @@ const USAGE = `Usage: seggio <command> [options]
 
 Commands:
   election keygen|sign|check   the electoral office's election packages (seggio election --help)
+  verify BUNDLE --office-key KEY   check an exported bundle (seggio verify --help)
   selftest                     run the cryptographic self-test and print its report
 
 Every command first runs the self-test and refuses to go on if it fails.
@@ -21,15 +23,15 @@ export interface MainOptions {
   readonly crypto?: SeggioCrypto;
 }
 
-export function main(argv: readonly string[], io: Io, options: MainOptions = {}): number {
+export async function main(argv: readonly string[], io: Io, options: MainOptions = {}): Promise<number> {
   const crypto = options.crypto ?? nodeCrypto;
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h') {
     io.out.write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  if (command === 'election' && (rest[0] === '--help' || rest[0] === '-h')) {
-    io.out.write(ELECTION_USAGE);
+  if ((command === 'election' || command === 'verify') && (rest[0] === '--help' || rest[0] === '-h')) {
+    io.out.write(command === 'election' ? ELECTION_USAGE : VERIFY_USAGE);
     return EXIT.ok;
   }
   let report;
@@ -47,13 +49,15 @@ export function main(argv: readonly string[], io: Io, options: MainOptions = {})
         return EXIT.ok;
       case 'election':
         return electionCommand(crypto, rest, io);
+      case 'verify':
+        return await verifyCommand(crypto, rest, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (error) {
     const parseArgsError = error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
     if (!(error instanceof UsageError) && !parseArgsError) throw error;
-    io.err.write(`seggio: ${error.message}\n\n${command === 'election' ? ELECTION_USAGE : USAGE}`);
+    io.err.write(`seggio: ${error.message}\n\n${command === 'election' ? ELECTION_USAGE : command === 'verify' ? VERIFY_USAGE : USAGE}`);
     return EXIT.usage;
   }
 }

@@ -8,24 +8,24 @@ function capture() {
   return io;
 }
 
-describe('seggio', () => {
-  it('runs the self-test', () => {
+describe('seggio', async () => {
+  it('runs the self-test', async () => {
     const io = capture();
-    expect(main(['selftest'], io)).toBe(EXIT.ok);
+    expect(await main(['selftest'], io)).toBe(EXIT.ok);
     expect(io.text.out).toBe('crypto self-test passed (node)\n');
   });
 
-  it('refuses to run any command when the crypto self-test fails', () => {
+  it('refuses to run any command when the crypto self-test fails', async () => {
     const io = capture();
     const broken = createCrypto({ ...nodePrimitives, sha256: () => new Uint8Array(32) });
-    expect(main(['selftest'], io, { crypto: broken })).toBe(EXIT.selfTest);
+    expect(await main(['selftest'], io, { crypto: broken })).toBe(EXIT.selfTest);
     expect(io.text.err).toBe('seggio: refusing to run: crypto self-test failed (node): SHA-256 of "abc"\n');
     expect(io.text.out).toBe('');
   });
 
-  it('names an unknown command and shows the usage', () => {
+  it('names an unknown command and shows the usage', async () => {
     const io = capture();
-    expect(main(['vote'], io)).toBe(EXIT.usage);
+    expect(await main(['vote'], io)).toBe(EXIT.usage);
     expect(io.text.err).toMatch(/^seggio: unknown command 'vote'\n\nUsage: seggio/);
   });
 });
