@@ -14,13 +14,13 @@ async function run(...argv: string[]) {
 
 let dir: string;
 let election: string;
-beforeEach(async () => {
+beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'seggio-cli-'));
   election = join(dir, 'election.json');
   copyFileSync(FIXTURE, election);
 });
 
-describe('seggio election keygen', async () => {
+describe('seggio election keygen', () => {
   it('writes the secret key with mode 0600 and prints the public key and fingerprint', async () => {
     const result = await run('election', 'keygen', '--out', join(dir, 'office'));
     expect(result.code).toBe(EXIT.ok);
@@ -42,7 +42,7 @@ describe('seggio election keygen', async () => {
   });
 });
 
-describe('seggio election sign and check', async () => {
+describe('seggio election sign and check', () => {
   beforeEach(async () => {
     await run('election', 'keygen', '--out', join(dir, 'office'));
     await run('election', 'keygen', '--out', join(dir, 'other'));

@@ -8,7 +8,7 @@ function capture() {
   return io;
 }
 
-describe('seggio', async () => {
+describe('seggio', () => {
   it('runs the self-test', async () => {
     const io = capture();
     expect(await main(['selftest'], io)).toBe(EXIT.ok);

@@ -53,7 +53,7 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
     return { h: null, contest: null, booth: null, problems: ['not JSON'] };
   }
   if (typeof line !== 'object' || line === null || Array.isArray(line)) return { h: null, contest: null, booth: null, problems: ['not a JSON object'] };
-  const str = (k: string) => (typeof line[k] === 'string' ? (line[k] as string) : null);
+  const str = (k: string) => (typeof line[k] === 'string' ? (line[k]) : null);
   const [h, contest, booth] = [str('h'), str('contest'), str('booth')];
   const problems: string[] = [];
   const done = (selection?: Selection): BallotResult => ({ h, contest, booth, problems, ...(selection ? { selection } : {}) });
