@@ -11,7 +11,7 @@ const WORKER = new URL('./worker.js', import.meta.url);
 export const workersAvailable = (): boolean => existsSync(fileURLToPath(WORKER));
 
 export async function checkBallots(crypto: SeggioCrypto, data: BallotContextData, lines: readonly string[], workers: number): Promise<BallotResult[]> {
-  if (workers <= 1 || lines.length < 64 || !workersAvailable()) {
+  if (workers <= 1 || lines.length < 32 || !workersAvailable()) {
     const context = ballotContext(data);
     return lines.map((line) => checkBallot(crypto, context, line));
   }
