@@ -28,11 +28,20 @@ function longest(ids: readonly string[]): string {
 }
 
 /**
- * The padded length of every ballot of this contest: that of the longest selection it can hold.
+ * The padded length of every ballot of this contest: that of the longest selection it can hold
+ * (computed once per contest: this is on the count's hot path).
  * Canonical JSON adds the lengths of its values, so the longest value of each field gives it; a field
  * that may be null takes the longer of `null` and its longest id.
  */
+const lengths = new WeakMap<Contest, number>();
+
 export function plaintextLength(contest: Contest): number {
+  let length = lengths.get(contest);
+  if (length === undefined) lengths.set(contest, (length = computePlaintextLength(contest)));
+  return length;
+}
+
+function computePlaintextLength(contest: Contest): number {
   const digest = '0'.repeat(DIGEST_HEX);
   const orNull = (ids: readonly string[]): string | null => {
     const id = longest(ids);

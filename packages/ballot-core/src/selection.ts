@@ -22,17 +22,23 @@ export type MunicipalSelection = z.infer<typeof MunicipalSelection>;
 export type PartyListSelection = z.infer<typeof PartyListSelection>;
 export type Selection = BlankSelection | ReferendumSelection | MunicipalSelection | PartyListSelection;
 
-/** The selection shapes a contest of this type accepts, blank included. */
+const SCHEMAS = {
+  referendum: z.union([BlankSelection, ReferendumSelection]),
+  municipal: z.union([BlankSelection, MunicipalSelection]),
+  partyList: z.union([BlankSelection, PartyListSelection]),
+};
+
+/** The selection shapes a contest of this type accepts, blank included (built once: this is on the count's hot path). */
 export function selectionSchema(contest: Contest) {
   switch (contest.type) {
     case 'referendum':
-      return z.union([BlankSelection, ReferendumSelection]);
+      return SCHEMAS.referendum;
     case 'municipal':
-      return z.union([BlankSelection, MunicipalSelection]);
+      return SCHEMAS.municipal;
     case 'european':
     case 'camera':
     case 'senato':
-      return z.union([BlankSelection, PartyListSelection]);
+      return SCHEMAS.partyList;
   }
 }
 

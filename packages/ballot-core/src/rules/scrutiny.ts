@@ -80,7 +80,16 @@ interface Lookup {
   readonly sexOf: Map<string, Sex>;
 }
 
+const lookups = new WeakMap<readonly ListEntry[], Lookup>();
+
+/** Per contest, once: the scrutiny runs for every ballot of the count. */
 function lookup(lists: readonly ListEntry[]): Lookup {
+  let found = lookups.get(lists);
+  if (!found) lookups.set(lists, (found = buildLookup(lists)));
+  return found;
+}
+
+function buildLookup(lists: readonly ListEntry[]): Lookup {
   const listOfCandidate = new Map<string, string>();
   const sexOf = new Map<string, Sex>();
   for (const list of lists) {
@@ -92,7 +101,21 @@ function lookup(lists: readonly ListEntry[]): Lookup {
   return { lists: new Map(lists.map((l) => [l.id, l])), listOfCandidate, sexOf };
 }
 
-const linkedTo = (people: readonly LinkedCandidateEntry[]) => new Map(people.flatMap((p) => p.lists.map((l) => [l, p.id] as const)));
+const links = new WeakMap<readonly LinkedCandidateEntry[], Map<string, string>>();
+const candidatesById = new WeakMap<readonly LinkedCandidateEntry[], Map<string, LinkedCandidateEntry>>();
+
+/** List id -> the mayor or single-member candidate it supports (per contest, once). */
+function linkedTo(candidates: readonly LinkedCandidateEntry[]): Map<string, string> {
+  let map = links.get(candidates);
+  if (!map) links.set(candidates, (map = new Map(candidates.flatMap((p) => p.lists.map((l) => [l, p.id] as const)))));
+  return map;
+}
+
+function byId(candidates: readonly LinkedCandidateEntry[]): Map<string, LinkedCandidateEntry> {
+  let map = candidatesById.get(candidates);
+  if (!map) candidatesById.set(candidates, (map = new Map(candidates.map((p) => [p.id, p]))));
+  return map;
+}
 
 /**
  * Keeps the preferences for candidates of `list`, in order, up to `max`, then applies the sex rule:
@@ -121,7 +144,7 @@ function sortPreferences(preferences: readonly string[], list: string | null, ma
 function scrutiniseMunicipal(contest: MunicipalContest, s: MunicipalSelection): Scrutiny {
   const look = lookup(contest.lists);
   const mayorOfList = linkedTo(contest.mayors);
-  const mayors = new Map(contest.mayors.map((m) => [m.id, m]));
+  const mayors = byId(contest.mayors);
   if ((s.mayor !== null && !mayors.has(s.mayor)) || (s.list !== null && !look.lists.has(s.list)) || s.preferences.some((p) => !look.listOfCandidate.has(p))) {
     return invalid('unknown-id');
   }
@@ -160,7 +183,7 @@ function scrutiniseMunicipal(contest: MunicipalContest, s: MunicipalSelection): 
 
 function scrutinisePartyList(contest: PartyListContest, s: PartyListSelection): Scrutiny {
   const look = lookup(contest.lists);
-  const people = contest.type === 'european' ? [] : (contest).candidates;
+  const people = contest.type === 'european' ? [] : contest.candidates;
   const candidateOfList = linkedTo(people);
   const knownPerson = (id: string) => people.some((p) => p.id === id);
   if ((s.list !== null && !look.lists.has(s.list)) || (s.candidate !== null && !knownPerson(s.candidate)) || s.preferences.some((p) => !look.listOfCandidate.has(p))) {

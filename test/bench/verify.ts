@@ -1,0 +1,81 @@
+// How fast `seggio verify` checks ballots, printed as JSON: ballots per second on one core and on all
+// cores (worker threads), next to libsodium (python3-nacl) verifying and opening the same ballots in the
+// same run. Seggio's figure covers more work per ballot: hash, strict signature, length, opening, the
+// canonical plaintext and the rules. `--ballots N` (default 4000).
+import { availableParallelism } from 'node:os';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ballotSignatureMessage, encodeBallotPlaintext, generateDay, parseElection, seededRandom, type Election } from '@seggio/ballot-core';
+import { BallotChecker } from '@seggio/cli/verify';
+import { toBase64, toHex } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { REPO_ROOT, sodium } from '../support/index.js';
+
+const arg = process.argv.indexOf('--ballots');
+const COUNT = arg > 0 ? Number(process.argv[arg + 1]) : 4000;
+const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'rivafonda-2020.election.json'));
+const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
+const digest = nodeCrypto.sha256Hex(electionBytes);
+const urna = nodeCrypto.generateBoxKeyPair();
+const booths = [1, 2, 3, 4].map(() => nodeCrypto.generateSigningKeyPair());
+
+// Real ballots of the municipal contest over 15,000 inhabitants (the longest plaintexts of the fixtures).
+const contest = election.contests.find((c) => c.type === 'municipal')!;
+const voters = generateDay(election, '7', COUNT, seededRandom(77)).voters.filter((v) => contest.id in v.selections);
+const ballots = voters.map((v, i) => {
+  const ct = nodeCrypto.seal(encodeBallotPlaintext(digest, contest, v.selections[contest.id]!), urna.publicKey);
+  const booth = booths[i % booths.length]!;
+  const message = ballotSignatureMessage(digest, '7', contest.id, ct);
+  return { h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, booth: `B${(i % booths.length) + 1}`, ct, sig: nodeCrypto.sign(message, booth), message, key: booth.publicKey };
+});
+ballots.sort((a, b) => (a.h < b.h ? -1 : 1));
+const lines = ballots.map((b) => JSON.stringify({ h: b.h, contest: b.contest, booth: b.booth, ct: toBase64(b.ct), sig: toBase64(b.sig) }));
+const context = {
+  electionBytes,
+  digest,
+  section: '7',
+  boothKeys: Object.fromEntries(booths.map((k, i) => [`B${i + 1}`, toBase64(k.publicKey)])),
+  urna: { publicKey: toBase64(urna.publicKey), secretKey: toBase64(urna.secretKey) },
+};
+
+/** Steady state: the pool is started and warmed up first, on one thread or on several alike. */
+async function rate(workers: number): Promise<number> {
+  const checker = new BallotChecker(nodeCrypto, context, workers);
+  await checker.check(lines);
+  let best = 0;
+  for (let round = 0; round < 3; round++) {
+    const start = process.hrtime.bigint();
+    const results = await checker.check(lines);
+    const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    if (results.some((r) => r.problems.length > 0 || !r.selection)) throw new Error('a ballot failed its checks');
+    best = Math.max(best, lines.length / seconds);
+  }
+  await checker.close();
+  return Math.round(best);
+}
+
+const cores = availableParallelism();
+const one = await rate(1);
+const all = await rate(cores);
+const [libsodium] = sodium<{ ballotsPerSecond: number }>([
+  { op: 'bench_ballots', urnaSecretKey: toBase64(urna.secretKey), ballots: ballots.map((b) => ({ message: toBase64(b.message), signature: toBase64(b.sig), booth: toBase64(b.key), ct: toBase64(b.ct) })) },
+]);
+const sodiumRate = Math.round(libsodium!.ballotsPerSecond);
+console.log(
+  JSON.stringify(
+    {
+      benchmark: 'verify',
+      ballots: lines.length,
+      contest: contest.id,
+      cores,
+      seggioBallotsPerSecond: { oneCore: one, allCores: all },
+      libsodiumBallotsPerSecondOneCore: sodiumRate,
+      oneCoreOverLibsodium: Math.round((one / sodiumRate) * 100) / 100,
+      allCoresOverOneCore: Math.round((all / one) * 100) / 100,
+      goals: { oneCoreOverLibsodium: 0.5, allCoresOverOneCoreWithTwo: 1.8 },
+      note: 'steady state, best of 3 rounds each, after a warm-up round; one core runs in the main thread, all cores in worker threads',
+    },
+    null,
+    2,
+  ),
+);
