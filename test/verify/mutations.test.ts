@@ -147,6 +147,22 @@ describe('seggio verify', () => {
     expect(await main(['verify', join(work, 'nowhere'), '--office-key', officeKey], quiet)).toBe(2);
   });
 
+  it.each([
+    ['setup.json', '{"format":"seggio/setup@1","booths":5,"urnaPublicKey":"!!"}'],
+    ['tally.json', '{"format":"seggio/tally@1","contests":"x","files":7,"logHead":null}'],
+    ['pollbook.json', '{"format":"seggio/pollbook@1","contests":[1],"sessions":"no"}'],
+    ['urna-key.json', '{"format":"seggio/urna-key@1","publicKey":5,"secretKey":"AAAA"}'],
+    ['booths/B1.json', '{"format":"seggio/booth-seal@1","contests":null}'],
+    ['log.jsonl', '[1,2]'],
+    ['election.json', `{"format":"seggio/election@1","title":"${'x'.repeat(100_000)}"}`],
+  ])('fails, never crashes, on a %s of the right format and the wrong shape', async (name, content) => {
+    const dir = copy();
+    writeFileSync(path(dir, name), content);
+    const { code, failed } = await verify(dir);
+    expect(code).toBe(1);
+    expect(failed.length).toBeGreaterThan(0);
+  });
+
   it(`has at least 20 distinct mutations (${MUTATIONS.length})`, () => expect(MUTATIONS.length).toBeGreaterThanOrEqual(20));
 
   it.each(MUTATIONS)('rejects %s, in the %s check', async (_name, mutate, check, reason) => {

@@ -149,12 +149,14 @@ export async function verifyBundle(crypto: SeggioCrypto, dir: string, options: V
   });
 
   let urna: { publicKey: string; secretKey: string } | null = null;
-  if (urnaDoc && setup) {
+  await guard('recount', () => {
+    if (!urnaDoc || !setup) return;
     const secret = key(urnaDoc.secretKey);
-    if (urnaDoc.publicKey !== setup.urnaPublicKey || !secret || !boxKeyMatches(crypto, secret, fromBase64(setup.urnaPublicKey))) {
+    const expected = key(setup.urnaPublicKey);
+    if (urnaDoc.publicKey !== setup.urnaPublicKey || !secret || !expected || secret.length !== 32 || !boxKeyMatches(crypto, secret, expected)) {
       report.fail('recount', 'the revealed urna key is not the one the set-up named: no ballot can be trusted to open', { file: 'urna-key.json' });
     } else urna = urnaDoc;
-  }
+  });
 
   let results: BallotResult[] = [];
   await guard('ballots', async () => {
