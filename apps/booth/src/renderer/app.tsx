@@ -1,0 +1,108 @@
+// The booth's screens are a function of the service's state (STYLE.md): one ordered switch.
+import { useCallback, useEffect, useState } from 'react';
+import type { Election, Selection } from '@seggio/ballot-core';
+import type { BoothView } from '../shared/api.js';
+import { bridge } from './bridge.js';
+import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
+import { useKeys } from './use-keys.js';
+import { Voting } from './voting.js';
+
+type Size = 's' | 'm' | 'l';
+type Outcome = { session: string; recorded: boolean; message?: string };
+
+function Settings(props: { t: Translate; language: Language; setLanguage: (l: Language) => void; size: Size; setSize: (s: Size) => void; contrast: boolean; setContrast: (c: boolean) => void }) {
+  const { t } = props;
+  return (
+    <div className="settings">
+      <fieldset>
+        <legend>{t('welcome.language')}</legend>
+        {LANGUAGES.map((l) => (
+          <button key={l.code} type="button" lang={l.code} className={`choice${props.language === l.code ? ' chosen' : ''}`} aria-pressed={props.language === l.code} onClick={() => props.setLanguage(l.code)}>
+            {l.name}
+          </button>
+        ))}
+      </fieldset>
+      <fieldset>
+        <legend>{t('welcome.size')}</legend>
+        {(['s', 'm', 'l'] as const).map((s) => (
+          <button key={s} type="button" className={`choice size-${s}${props.size === s ? ' chosen' : ''}`} aria-pressed={props.size === s} onClick={() => props.setSize(s)}>
+            {t(`welcome.size.${s}`)}
+          </button>
+        ))}
+      </fieldset>
+      <button type="button" className={`choice${props.contrast ? ' chosen' : ''}`} aria-pressed={props.contrast} onClick={() => props.setContrast(!props.contrast)}>
+        {t('welcome.contrast')}
+      </button>
+    </div>
+  );
+}
+
+function Message({ title, text, detail }: { title: string; text?: string; detail?: string | null }) {
+  useKeys(useCallback(() => undefined, []));
+  return (
+    <section className="screen message" aria-labelledby="title">
+      <h1 id="title">{title}</h1>
+      {text && <p>{text}</p>}
+      {detail && <p className="detail">{detail}</p>}
+    </section>
+  );
+}
+
+export function App() {
+  const [view, setView] = useState<BoothView | null>(null);
+  const [election, setElection] = useState<Election | null>(null);
+  const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [language, setLanguage] = useState<Language>('it');
+  const [size, setSize] = useState<Size>('m');
+  const [contrast, setContrast] = useState(false);
+  const t = translator(language);
+
+  useEffect(() => {
+    void bridge.call('getView').then(setView);
+    return bridge.onView(setView);
+  }, []);
+  useEffect(() => {
+    if (view?.boothId && !election) void bridge.call('getElection').then(setElection);
+  }, [view?.boothId, election]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.documentElement.dataset.size = size;
+    document.documentElement.dataset.contrast = contrast ? 'high' : 'normal';
+  }, [language, size, contrast]);
+  // A new voter starts in Italian, at the default size and contrast.
+  useEffect(() => {
+    if (view?.session) {
+      setLanguage('it');
+      setSize('m');
+      setContrast(false);
+    }
+  }, [view?.session?.id]);
+
+  if (!view) return null;
+  const settings = <Settings {...{ t, language, setLanguage, size, setSize, contrast, setContrast }} />;
+
+  if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message} />;
+  switch (view.state) {
+    case 'out-of-service':
+      return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason} />;
+    case 'closed':
+      return <Message title={t('closed.title')} />;
+    case 'unpaired':
+    case 'paired':
+    case 'ready':
+      return <Message title={t('notOpen.title')} text={`${t('notOpen.fingerprint')}: ${view.boothFingerprint}`} detail={view.consoleFingerprint ? `${t('notOpen.console')}: ${view.consoleFingerprint}` : null} />;
+    case 'in-session':
+      if (view.session && election && outcome?.session !== view.session.id) {
+        const session = view.session;
+        const cast = async (selections: Record<string, Selection>) => {
+          const result = await bridge.call('castBallots', { session: session.id, selections });
+          setOutcome(result.ok ? { session: session.id, recorded: true } : { session: session.id, recorded: false, message: 'message' in result.error ? result.error.message : undefined });
+        };
+        return <Voting key={session.id} election={election} contests={session.contests} t={t} settings={settings} cast={cast} />;
+      }
+      return <Message title={t('waiting.title')} text={t('waiting.text')} />;
+    case 'idle':
+      if (outcome?.recorded) return <Message title={t('recorded.title')} text={t('recorded.text')} />;
+      return <Message title={t('waiting.title')} text={t('waiting.text')} />;
+  }
+}
