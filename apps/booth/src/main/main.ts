@@ -1,0 +1,68 @@
+// The booth's Electron main process: a window, a protocol and one IPC channel. Everything else is the
+// service (DESIGN.md §2). Configuration: SEGGIO_BOOTH_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
+// SEGGIO_CONSOLE_URL.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { assertSelfTest, fromBase64 } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { BoothService } from '../service/index.js';
+import { BOOTH_METHODS, type BoothMethod } from '../shared/bridge.js';
+import { createBoothWindow, CSP, IPC_CALL, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+
+function config() {
+  const key = process.env.SEGGIO_OFFICE_KEY ?? '';
+  return {
+    storePath: process.env.SEGGIO_BOOTH_STORE ?? join(app.getPath('userData'), 'booth.db'),
+    officeKey: fromBase64((existsSync(key) ? readFileSync(key, 'utf8') : key).trim()),
+    consoleUrl: process.env.SEGGIO_CONSOLE_URL ?? 'ws://127.0.0.1:7300',
+  };
+}
+
+// No second instance, no devtools shortcuts, no new windows, no permissions (R23).
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+await app.whenReady();
+assertSelfTest(nodeCrypto);
+const service = BoothService.start(nodeCrypto, config());
+
+session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+session.defaultSession.setPermissionCheckHandler(() => false);
+protocol.handle(SCHEME, async (request) => {
+  const path = decodeURIComponent(new URL(request.url).pathname);
+  const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return new Response('not found', { status: 404 });
+  const response = await net.fetch(`file://${file}`);
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', CSP);
+  return new Response(response.body, { status: response.status, headers });
+});
+
+const window = createBoothWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), app.isPackaged);
+ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
+  // Only this window's own page may call, and only the methods of the contract (R23).
+  if (event.sender !== window.webContents || !event.senderFrame || !isOwnUrl(event.senderFrame.url)) throw new Error('refused');
+  if (!BOOTH_METHODS.includes(method as BoothMethod)) throw new Error('unknown method');
+  if (method === 'castBallots') return service.castBallots(input as Parameters<BoothService['castBallots']>[0]);
+  return method === 'getView' ? service.getView() : service.getElection();
+});
+service.on('view', (view) => window.webContents.send(IPC_VIEW, view));
+window.once('ready-to-show', () => window.show());
+await window.loadURL(`${ORIGIN}/index.html`);
+app.on('window-all-closed', () => {
+  service.stop();
+  app.quit();
+});
