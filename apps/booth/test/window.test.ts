@@ -6,7 +6,7 @@ import { createBoothWindow, CSP, IPC_CALL, IPC_VIEW, isOwnUrl, ORIGIN } from '..
 
 /** Stands in for Electron's BrowserWindow and keeps the options it was given. */
 class CapturedWindow {
-  constructor(readonly options: { kiosk?: boolean; fullscreen?: boolean; webPreferences?: Record<string, unknown> }) {}
+  constructor(readonly options: { kiosk?: boolean; fullscreen?: boolean; webPreferences?: { devTools?: boolean } }) {}
 }
 const boothWindowOptions = (preload: string, packaged: boolean) => createBoothWindow(CapturedWindow, preload, packaged).options;
 
