@@ -176,6 +176,22 @@ test('a fourth voter votes with the keyboard alone, in high contrast', async ({ 
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 });
 
+test('a voter who stops is warned, keeps the choices, and then the booth asks for the president', async ({ page }) => {
+  await page.goto(`${shell.url}&inactivity=600`);
+  const session = await enable();
+  await button(page, 'Inizia a votare').click();
+  await button(page, 'SÌ').click();
+  await expect(page.getByRole('alertdialog')).toContainText('Sei ancora qui?');
+  await checkScreen(page, 'inactivity-warning');
+  await button(page, 'Continua a votare').click();
+  await expect(button(page, 'SÌ')).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('alertdialog')).toContainText('chiami il presidente del seggio', { timeout: 5000 });
+  await checkScreen(page, 'inactivity-call-president');
+  expect(seat.store.session(session)?.state).toBe('started');
+  seat.cancelSession({ session });
+  await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
+});
+
 test("the booth's store holds exactly those ballots, and closing shows the closed screen", async ({ page }) => {
   await page.goto(shell.url);
   const urna = await combineUrnaShares(nodeCrypto, shares.slice(0, 3), fromBase64(seat.getView().urnaFingerprint ? (seat.setupDocument().urnaPublicKey) : ''));

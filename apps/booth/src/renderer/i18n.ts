@@ -62,6 +62,10 @@ const it = {
   'refusal.outside-list': 'Le preferenze vanno a candidati della lista votata.',
   'refusal.split-vote-not-allowed': 'In questo comune non è ammesso il voto disgiunto: la lista deve essere collegata al sindaco scelto.',
   'refusal.other': 'Questa scelta non è ammessa.',
+  'inactivity.title': 'Sei ancora qui?',
+  'inactivity.text': 'Tocca lo schermo o premi un tasto per continuare a votare. Le tue scelte sono conservate.',
+  'inactivity.continue': 'Continua a votare',
+  'inactivity.call': 'La cabina attende da tempo: chiami il presidente del seggio.',
 };
 type Key = keyof typeof it;
 
@@ -119,6 +123,10 @@ const de: Record<Key, string> = {
   'refusal.outside-list': 'Vorzugsstimmen gelten nur Kandidaten der gewählten Liste.',
   'refusal.split-vote-not-allowed': 'In dieser Gemeinde ist Stimmensplitting nicht erlaubt: die Liste muss mit dem gewählten Bürgermeister verbunden sein.',
   'refusal.other': 'Diese Wahl ist nicht zulässig.',
+  'inactivity.title': 'Sind Sie noch da?',
+  'inactivity.text': 'Berühren Sie den Bildschirm oder drücken Sie eine Taste, um weiterzuwählen. Ihre Auswahl bleibt erhalten.',
+  'inactivity.continue': 'Weiter wählen',
+  'inactivity.call': 'Die Kabine wartet schon lange: bitte rufen Sie den Vorsitzenden.',
 };
 
 const en: Record<Key, string> = {
@@ -175,6 +183,10 @@ const en: Record<Key, string> = {
   'refusal.outside-list': 'Preferences go to candidates of the list voted.',
   'refusal.split-vote-not-allowed': 'This comune does not allow a split vote: the list must be linked to the mayor chosen.',
   'refusal.other': 'This choice is not allowed.',
+  'inactivity.title': 'Are you still there?',
+  'inactivity.text': 'Touch the screen or press a key to go on voting. Your choices are kept.',
+  'inactivity.continue': 'Go on voting',
+  'inactivity.call': 'The booth has been waiting a long time: please call the president.',
 };
 
 const CATALOGUE: Record<Language, Record<Key, string>> = { it, de, en };

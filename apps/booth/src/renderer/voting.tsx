@@ -5,6 +5,7 @@ import type { Contest, Election, Selection } from '@seggio/ballot-core';
 import { MunicipalBallot, PartyListBallot, ReferendumBallot } from './ballots.js';
 import type { Translate } from './i18n.js';
 import { useKeys } from './use-keys.js';
+import { InactivityNotice, useInactivity } from './inactivity.js';
 
 export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
 
@@ -69,6 +70,8 @@ export function Voting({ election, contests, t, settings, cast }: VotingProps) {
     if (previous) dispatch({ type: 'go', step: previous });
   }, [step, ballots.length]);
   useKeys(back);
+  const [inactivity, resume] = useInactivity();
+  if (inactivity !== 'active' && step.kind !== 'sending') return <InactivityNotice state={inactivity} resume={resume} t={t} />;
 
   if (step.kind === 'welcome') {
     return (

@@ -1,0 +1,51 @@
+// Inactivity (SECURITY.md R11, R27): first a warning, then the booth asks for the president. Nothing is
+// ever cast by itself, and the voter's choices stay as they were.
+import { useEffect, useState } from 'react';
+import type { Translate } from './i18n.js';
+
+/** Defaults for a real booth; the web shell's address may shorten them for training and tests. */
+function delays(): { warn: number; call: number } {
+  const given = Number(new URLSearchParams(location.search).get('inactivity'));
+  return given > 0 ? { warn: given, call: given * 2 } : { warn: 90_000, call: 150_000 };
+}
+
+export type Inactivity = 'active' | 'warned' | 'call-president';
+
+export function useInactivity(): [Inactivity, () => void] {
+  const [state, setState] = useState<Inactivity>('active');
+  const [since, setSince] = useState(() => Date.now());
+  useEffect(() => {
+    const { warn, call } = delays();
+    const reset = () => setSince(Date.now());
+    const events = ['pointerdown', 'keydown'] as const;
+    for (const e of events) document.addEventListener(e, reset, { capture: true });
+    const tick = setInterval(() => {
+      const idle = Date.now() - since;
+      setState((current) => (idle >= call ? 'call-president' : idle >= warn ? (current === 'call-president' ? current : 'warned') : current));
+    }, Math.min(250, warn / 4));
+    return () => {
+      clearInterval(tick);
+      for (const e of events) document.removeEventListener(e, reset, { capture: true });
+    };
+  }, [since]);
+  return [
+    state,
+    () => {
+      setSince(Date.now());
+      setState('active');
+    },
+  ];
+}
+
+export function InactivityNotice({ state, resume, t }: { state: Inactivity; resume: () => void; t: Translate }) {
+  if (state === 'active') return null;
+  return (
+    <div className="inactivity" role="alertdialog" aria-modal="true" aria-labelledby="inactivity-title" aria-describedby="inactivity-text">
+      <h2 id="inactivity-title">{state === 'warned' ? t('inactivity.title') : t('oos.text')}</h2>
+      <p id="inactivity-text">{state === 'warned' ? t('inactivity.text') : t('inactivity.call')}</p>
+      <button type="button" className="primary" autoFocus onClick={resume}>
+        {t('inactivity.continue')}
+      </button>
+    </div>
+  );
+}
