@@ -58,10 +58,18 @@ test.afterAll(async () => {
 async function checkScreen(page: Page, name: string) {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
-    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'best-practice'] });
+    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag22aa', 'best-practice'] });
     return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
   });
   expect(violations, `axe-core on ${name}`).toEqual([]);
+  // R27: every control a voter touches is at least 48 px in both directions.
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .map((b) => ({ text: b.textContent ?? '', box: b.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 48 || box.height < 48))
+      .map(({ text, box }) => `${text} (${Math.round(box.width)}×${Math.round(box.height)})`),
+  );
+  expect(small, `touch targets under 48 px on ${name}`).toEqual([]);
   await page.screenshot({ path: join(SCREENS, `booth-${name}.png`), fullPage: true });
 }
 
