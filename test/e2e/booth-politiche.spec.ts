@@ -1,0 +1,76 @@
+// The party-list ballots in Chromium (a training election with European, Senato and Camera ballots):
+// a European list with two preferences, a Senato single-member candidate alone, a Camera list that
+// carries its candidate; the booth's store then holds exactly that, and every screen passes axe-core.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test } from '@playwright/test';
+import { decodeBallotPlaintext, parseElection, type Election } from '@seggio/ballot-core';
+import { combineUrnaShares, fromBase64 } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { TEST_ROOT } from '../support/index.js';
+import { button, checkScreen, enable, startStation, type Station } from './station.js';
+
+const electionBytes = readFileSync(join(TEST_ROOT, 'fixtures', 'politiche-2022.election.json'));
+const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
+
+let station: Station;
+test.beforeAll(async () => {
+  station = await startStation(electionBytes, '12');
+  station.seat.openVoting();
+});
+test.afterAll(async () => station.stop());
+
+test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
+  await page.goto(station.shell.url);
+  await enable(station.seat);
+  await button(page, 'Inizia a votare').click();
+
+  await expect(page.getByText('Scheda 1 di 3')).toBeVisible();
+  await button(page, 'Lista EU-L2').click();
+  await button(page, 'COLOMBO SARA EU-L2-C1').click();
+  await button(page, 'RICCI MARCO EU-L2-C2').click();
+  await checkScreen(page, 'european');
+  await button(page, 'Avanti').click();
+
+  await expect(page.getByText('Scheda 2 di 3')).toBeVisible();
+  await button(page, 'ROSSI MARCO SEN-U1').click();
+  await checkScreen(page, 'senato');
+  await button(page, 'Avanti').click();
+
+  await expect(page.getByText('Scheda 3 di 3')).toBeVisible();
+  await button(page, 'Lista CAM-L4').click();
+  await checkScreen(page, 'camera');
+  await button(page, 'Avanti').click();
+
+  await expect(page.getByText('Preferenze: COLOMBO SARA EU-L2-C1, RICCI MARCO EU-L2-C2')).toBeVisible();
+  await expect(page.getByText('Candidato: ROSSI MARCO SEN-U1')).toBeVisible();
+  await expect(page.getByText('Candidato: FERRARI PAOLO CAM-U3')).toBeVisible();
+  await button(page, 'Conferma il voto').click();
+  await button(page, 'Sì, conferma il voto').click();
+  await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
+
+  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(1, 4), fromBase64(station.seat.setupDocument().urnaPublicKey));
+  if (!urna.ok) throw new Error(urna.error.join('; '));
+  const digest = nodeCrypto.sha256Hex(electionBytes);
+  const cast = Object.fromEntries(
+    station.booth.ballots().map((b) => {
+      const decoded = decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna.value)!, digest, election.contests.find((c) => c.id === b.contest)!);
+      if (!decoded.ok) throw new Error(decoded.error);
+      return [b.contest, decoded.value];
+    }),
+  );
+  expect(cast).toEqual({
+    'EU-2024': { list: 'EU-L2', candidate: null, preferences: ['EU-L2-C1', 'EU-L2-C2'] },
+    'SEN-2022': { list: null, candidate: 'SEN-U1', preferences: [] },
+    'CAM-2022': { list: 'CAM-L4', candidate: 'CAM-U3', preferences: [] },
+  });
+});
+
+test('an EU citizen on the European roll gets the European ballot only', async ({ page }) => {
+  await page.goto(station.shell.url);
+  await enable(station.seat, undefined, 'EU_EUROPEAN');
+  await expect(page.getByText('Schede da votare: 1')).toBeVisible();
+  await button(page, 'Inizia a votare').click();
+  await expect(page.getByText('Scheda 1 di 1')).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Parlamento europeo/ })).toBeVisible();
+});

@@ -1,0 +1,87 @@
+// A console, one booth and its web shell, in this process, for the booth's end-to-end tests; and the
+// checks every screen gets (axe-core, 48 px targets, a photograph in docs/screens/).
+import { mkdirSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { expect, type Page } from '@playwright/test';
+import { encodeSidecar, signBytes, type Category } from '@seggio/ballot-core';
+import { BoothService } from '@seggio/booth';
+import { startBoothWebShell, type WebShell } from '@seggio/booth/web';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { SeatConsole } from '@seggio/seat-console';
+import { REPO_ROOT } from '../support/index.js';
+
+export const SCREENS = join(REPO_ROOT, 'docs', 'screens');
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export async function until<T>(probe: () => T | undefined | false | null): Promise<T> {
+  for (let i = 0; i < 2000; i++) {
+    const v = probe();
+    if (v) return v;
+    await new Promise((r) => setTimeout(r, 5));
+  }
+  throw new Error('timed out');
+}
+
+export interface Station {
+  readonly seat: SeatConsole;
+  readonly booth: BoothService;
+  readonly shell: WebShell;
+  readonly shares: string[];
+  stop(): Promise<void>;
+}
+
+/** Loads and signs the election, creates the keys, pairs one booth (B1) and waits for its zero report. */
+export async function startStation(electionBytes: Uint8Array, section: string): Promise<Station> {
+  mkdirSync(SCREENS, { recursive: true });
+  const office = nodeCrypto.generateSigningKeyPair();
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+  const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
+  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  const keys = await seat.createKeys({ section });
+  if (!keys.ok) throw new Error(keys.error);
+  const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
+  const shell = await startBoothWebShell(booth, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'));
+  await until(() => seat.getView().pendingBooths.length === 1);
+  seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: 'B1' });
+  await until(() => seat.getView().booths[0]?.zeroReport);
+  return {
+    seat,
+    booth,
+    shell,
+    shares: keys.value.shares,
+    stop: async () => {
+      await shell.close();
+      booth.stop();
+      await seat.stop();
+    },
+  };
+}
+
+/** No axe-core violation (WCAG 2.2 AA and best practice), no target under 48 px (R27), and a photograph. */
+export async function checkScreen(page: Page, name: string): Promise<void> {
+  await page.evaluate(AXE);
+  const violations = await page.evaluate(async () => {
+    const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag22aa', 'best-practice'] });
+    return result.violations.map((v) => `${v.id} (${v.nodes.length})`);
+  });
+  expect(violations, `axe-core on ${name}`).toEqual([]);
+  const small = await page.evaluate(() =>
+    [...document.querySelectorAll('button')]
+      .map((b) => ({ text: b.textContent ?? '', box: b.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 48 || box.height < 48))
+      .map(({ text, box }) => `${text} (${Math.round(box.width)}×${Math.round(box.height)})`),
+  );
+  expect(small, `touch targets under 48 px on ${name}`).toEqual([]);
+  await page.screenshot({ path: join(SCREENS, `booth-${name}.png`), fullPage: true });
+}
+
+/** Waits for the booth to be free, then enables it for one voter. */
+export async function enable(seat: SeatConsole, accepts?: string[], category: Category = 'IT'): Promise<string> {
+  await until(() => seat.getView().booths[0]?.state === 'idle' && !seat.getView().booths[0]?.session);
+  const result = seat.enableBooth({ booth: 'B1', category, sex: 'F', ...(accepts ? { accepts } : {}) });
+  if (!result.ok) throw new Error(result.error);
+  return result.value.session;
+}
+
+export const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
