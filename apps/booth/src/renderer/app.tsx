@@ -81,10 +81,10 @@ export function App() {
   if (!view) return null;
   const settings = <Settings {...{ t, language, setLanguage, size, setSize, contrast, setContrast }} />;
 
-  if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message} />;
+  if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message ? `${t('oos.reason')}: ${outcome.message}` : null} />;
   switch (view.state) {
     case 'out-of-service':
-      return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason} />;
+      return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason ? `${t('oos.reason')}: ${view.reason}` : null} />;
     case 'closed':
       return <Message title={t('closed.title')} />;
     case 'unpaired':
