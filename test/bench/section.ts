@@ -60,7 +60,7 @@ await waitFor(() => seat.phase === 'closed' && seat.store.booths().every((b) => 
 const sealed = process.hrtime.bigint();
 const outcome = must(await seat.count({ shares: [shares[0]!, shares[2]!, shares[4]!] }));
 const counted = process.hrtime.bigint();
-must(seat.exportBundle({ dir: join(dir, 'bundle') }));
+must(await seat.exportBundle({ dir: join(dir, 'bundle') }));
 const written = process.hrtime.bigint();
 
 const ms = (a: bigint, b: bigint) => Math.round(Number(b - a) / 1e4) / 100;

@@ -5,10 +5,10 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ballotSignatureMessage, decodeBallotPlaintext, generateDay, parseElection, seededRandom, tallySection, type CountedBallot, type Election, type PollbookDocument, type Setup, type TallyDocument } from '@seggio/ballot-core';
+import { ballotSignatureMessage, decodeBallotPlaintext, generateDay, parseElection, seededRandom, tallyDigest, tallySection, type CountedBallot, type Election, type PollbookDocument, type Setup, type TallyDocument } from '@seggio/ballot-core';
 import { fromBase64, toBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { opensslVerify, REPO_ROOT, sodium } from '../support/index.js';
+import { opensslVerify, pdfQrCodes, pdfText, REPO_ROOT, sodium } from '../support/index.js';
 import { endDay, runDay, type DayResult } from '../simulate/day.js';
 
 const FIXTURES = ['referendum-2020', 'sanvalle-2020', 'rivafonda-2020'];
@@ -76,6 +76,17 @@ describe.each(FIXTURES)('a simulated day on %s', (name) => {
     const expected = json<{ contests: Record<string, { blank: number; results: unknown }> }>(out, 'expected.json');
     for (const c of tally.contests) expect({ blank: c.blank, results: c.results }).toEqual(expected.contests[c.id]);
     expect(lines).toHaveLength(Object.values(pollbook.contests).reduce((s, c) => s + c.voters.T, 0));
+
+    // verbale.pdf: its QR code is the tally's digest, and it carries the figures.
+    expect(pdfQrCodes(join(dir, 'verbale.pdf'))).toEqual([tallyDigest(tally)]);
+    const text = pdfText(join(dir, 'verbale.pdf'));
+    expect(text).toContain("Verbale delle operazioni dell'ufficio elettorale di sezione");
+    const referendum = tally.contests.find((c) => c.type === 'referendum');
+    if (referendum) {
+      const r = referendum.results as { YES: number; NO: number };
+      expect(text).toContain(`Voti SÌ ${r.YES}, voti NO ${r.NO}`);
+    }
+    expect(text).toContain(`Schede bianche ${tally.contests[0]!.blank}, nulle 0, contestate 0`);
 
     // Every other file's digest is in the tally.
     for (const f of files(dir).filter((f) => f !== 'tally.json' && f !== 'tally.json.sig')) expect([f, tally.files[f]]).toEqual([f, nodeCrypto.sha256Hex(readFileSync(join(dir, f)))]);

@@ -170,7 +170,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   const picks = options.shareIndexes ?? [0, 2, 4];
   must(await seat.count({ shares: picks.map((k) => shares[k]!) }), 'count');
   const bundle = join(out, 'bundle');
-  must(seat.exportBundle({ dir: bundle }), 'export');
+  must(await seat.exportBundle({ dir: bundle }), 'export');
   return { bundle, officeKey, console: seat, booths, acknowledged, kills };
 }
 

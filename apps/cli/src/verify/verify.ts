@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  ballotsDigest, checkChain, parseElection, parseSidecar, parseStrictJson, plaintextLength, recordChecks, tallyCsv, tallySection, verifySidecar,
+  ballotsDigest, checkChain, parseElection, tallyDigest, parseSidecar, parseStrictJson, plaintextLength, recordChecks, tallyCsv, tallySection, verifySidecar,
   type BoothSeal, type CountedBallot, type Election, type LogEntry, type PollbookDocument, type Setup, type TallyDocument, type ZeroReport,
 } from '@seggio/ballot-core';
 import { boxKeyMatches, fingerprint, fromBase64, type SeggioCrypto } from '@seggio/crypto';
@@ -328,6 +328,7 @@ function checkTally(b: Bundle, tally: TallyDocument | null, election: Election |
     const contest = election.contests.find((k) => k.id === c.id);
     if (contest && c.ballots?.plaintextLength !== plaintextLength(contest)) b.report.fail('tally', `states plaintextLength ${c.ballots?.plaintextLength}, the contest's is ${plaintextLength(contest)}`, { contest: c.id });
   }
+  b.report.pass('tally', `the tally's digest, printed as a QR code on verbale.pdf: ${tallyDigest(tally)}`, { file: 'tally.json' });
   const csv = b.bytes('tally.csv', 'tally');
   if (csv) {
     const { files: _files, logHead: _logHead, ...figures } = tally;

@@ -19,6 +19,8 @@ export interface BundleParts {
   readonly tally: SectionTally;
   readonly pollbook: PollbookDocument;
   readonly setup: Setup;
+  /** The printable record (verbale.pdf), with the QR code of the tally's digest. */
+  readonly verbale: Uint8Array;
   /** The rebuilt urna key for the audit set; null for the public export (DESIGN.md §6, R22). */
   readonly urna: BoxKeyPair | null;
   /** Called once every figure is final, to log the signing before the log is written. */
@@ -56,6 +58,7 @@ export function writeBundle(crypto: SeggioCrypto, parts: BundleParts): { files: 
     signAndPut('urna-key.json', documentBytes(urna));
   }
   put('tally.csv', utf8(tallyCsv(parts.election, parts.tally)));
+  put('verbale.pdf', parts.verbale);
 
   parts.beforeLog();
   const logs: [string, LogEntry[]][] = [['console', store.log()], ...store.booths().map((b) => [`booth:${b.id}`, JSON.parse(b.log ?? '[]') as LogEntry[]] as [string, LogEntry[]])];

@@ -7,6 +7,7 @@ import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type Box
 import { LinkServer, type BoothMessage } from '@seggio/link';
 import type { ConsoleApi, CountOutcome } from '../shared/api.js';
 import { writeBundle } from './bundle.js';
+import { verbalePdf } from './verbale.js';
 import { ConsoleService, type ConsoleConfig } from './service.js';
 import { ConsoleStore } from './store.js';
 
@@ -170,10 +171,12 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
    * Signs the tally and writes the bundle (DESIGN.md §6) into `dir`, which must not exist. Refused,
    * with the reasons, while any record check fails (R17). `publicOnly` leaves out urna-key.json.
    */
-  exportBundle(input: { dir: string; publicOnly?: boolean }): Result<{ files: string[] }, string[]> {
+  async exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>> {
     const outcome = this.#outcome;
     if (!outcome || !this.#urna) return err(['count the ballots first']);
     if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`));
+    const setup = this.setupDocument();
+    const verbale = await verbalePdf({ election: this.election!, tally: outcome.tally, checks: outcome.checks, setup, officeKey: this.config.officeKey });
     const files = writeBundle(this.crypto, {
       dir: input.dir,
       key: this.key!,
@@ -182,7 +185,8 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
       election: this.election!,
       tally: outcome.tally,
       pollbook: this.pollbook(),
-      setup: this.setupDocument(),
+      setup,
+      verbale,
       urna: input.publicOnly ? null : this.#urna,
       beforeLog: () => this.store.transaction(() => {
         this.store.set('signed', '1');

@@ -57,5 +57,5 @@ export interface ConsoleApi {
   reconcile(): Result<string[], string[]>;
   pollbook(): PollbookDocument;
   count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>>;
-  exportBundle(input: { dir: string; publicOnly?: boolean }): Result<{ files: string[] }, string[]>;
+  exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>>;
 }

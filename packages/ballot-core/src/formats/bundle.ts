@@ -1,5 +1,6 @@
 // The documents of an exported bundle (DESIGN.md §6) and the bytes their signatures cover.
-import { concatBytes, fromHex, utf8 } from '@seggio/crypto';
+import { concatBytes, fromHex, pureCrypto, utf8 } from '@seggio/crypto';
+import { canonicalJson } from '../plaintext.js';
 import type { Pollbook, SectionTally, SexCounts } from '../tally/types.js';
 
 export const BALLOT_DOMAIN = 'seggio/ballot@1';
@@ -88,3 +89,13 @@ export interface BallotLine {
 export const ballotLine = (b: BallotLine): string => JSON.stringify({ h: b.h, contest: b.contest, booth: b.booth, ct: b.ct, sig: b.sig });
 
 export type { SexCounts };
+
+/**
+ * The tally's digest, printed as a QR code on verbale.pdf: SHA-256 of the RFC 8785 canonical JSON of
+ * the tally's figures, that is tally.json without `files` and `logHead`. (tally.json lists the digest
+ * of verbale.pdf, so the verbale cannot carry the digest of tally.json's own bytes.)
+ */
+export function tallyDigest(tally: SectionTally | TallyDocument): string {
+  const { files: _files, logHead: _logHead, ...figures } = tally as TallyDocument;
+  return pureCrypto.sha256Hex(utf8(canonicalJson(figures)));
+}
