@@ -90,9 +90,8 @@ function contestLines(w: Writer, contest: Contest, t: SectionTally['contests'][n
     const r = t.results as MunicipalResults;
     for (const m of contest.mayors) w.line(`Sindaco ${person(m)}: ${r.mayors[m.id]!.votes} voti${r.mayors[m.id]!.mayorOnly ? ` (di cui solo al sindaco ${r.mayors[m.id]!.mayorOnly})` : ''}`, { indent: 10 });
     for (const l of contest.lists) {
-      w.line(`Lista ${l.name}: ${r.lists[l.id]} voti`, { indent: 10, bold: true });
-      const withVotes = l.candidates.filter((c) => (r.preferences[c.id] ?? 0) > 0);
-      if (withVotes.length) w.line(`Preferenze: ${withVotes.map((c) => `${person(c)} ${r.preferences[c.id]}`).join('; ')}`, { indent: 24 });
+      w.line(`${l.name}: ${r.lists[l.id]} voti di lista`, { indent: 10, bold: true });
+      if (l.candidates.length) w.line(`Preferenze: ${l.candidates.map((c) => `${person(c)} ${r.preferences[c.id] ?? 0}`).join('; ')}`, { indent: 24 });
     }
   } else {
     const r = t.results as PartyListResults;
@@ -100,9 +99,8 @@ function contestLines(w: Writer, contest: Contest, t: SectionTally['contests'][n
       for (const c of contest.candidates) w.line(`Candidato ${person(c)}: ${r.candidates[c.id]} voti (di cui al solo candidato ${r.candidateOnly?.[c.id] ?? 0})`, { indent: 10 });
     }
     for (const l of contest.lists) {
-      w.line(`Lista ${l.name}: ${r.lists[l.id]} voti`, { indent: 10, bold: true });
-      const withVotes = l.candidates.filter((c) => (r.preferences[c.id] ?? 0) > 0);
-      if (withVotes.length) w.line(`Preferenze: ${withVotes.map((c) => `${person(c)} ${r.preferences[c.id]}`).join('; ')}`, { indent: 24 });
+      w.line(`${l.name}: ${r.lists[l.id]} voti di lista`, { indent: 10, bold: true });
+      if (l.candidates.length) w.line(`Preferenze: ${l.candidates.map((c) => `${person(c)} ${r.preferences[c.id] ?? 0}`).join('; ')}`, { indent: 24 });
     }
   }
 }
