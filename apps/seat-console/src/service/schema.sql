@@ -61,3 +61,15 @@ CREATE TABLE IF NOT EXISTS log (
   prev TEXT NOT NULL,
   hash TEXT NOT NULL
 ) STRICT;
+
+-- The optional section roll (lista sezionale), imported by the president to mark who voted and refuse
+-- a second vote. It never leaves the console and never enters the bundle.
+CREATE TABLE IF NOT EXISTS roll (
+  number INTEGER PRIMARY KEY,
+  surname TEXT NOT NULL,
+  name TEXT NOT NULL,
+  sex TEXT NOT NULL CHECK (sex IN ('M', 'F')),
+  category TEXT NOT NULL,
+  session TEXT,
+  voted INTEGER NOT NULL DEFAULT 0 CHECK (voted IN (0, 1))
+) STRICT;

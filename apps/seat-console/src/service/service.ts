@@ -6,6 +6,7 @@ import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type R
 import { BoothMessage, enableTokenBytes, LinkServer, openFrame, signFrame, type Connection, type ConsoleMessage, type EnableToken } from '@seggio/link';
 import type { ConsolePhase, ConsoleView, EnableInput } from '../shared/api.js';
 import type { ConsoleStore } from './store.js';
+import { parseRoll } from './roll.js';
 
 export interface ConsoleConfig {
   readonly storePath: string | null;
@@ -205,6 +206,13 @@ export class ConsoleService extends EventEmitter<Events> {
   /** Enables a free booth for one voter: the contests their category allows and they accept (DOMAIN.md). */
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string> {
     if (this.phase !== 'voting') return err('voting is not open');
+    if (input.voter !== undefined) {
+      const entry = this.store.rollEntry(input.voter);
+      if (!entry) return err(`number ${input.voter} is not on the section roll`);
+      if (entry.voted) return err(`${entry.surname} ${entry.name} (number ${entry.number}) has already voted`);
+      if (entry.session) return err(`${entry.surname} ${entry.name} (number ${entry.number}) is already at a booth`);
+      if (entry.category !== input.category || entry.sex !== input.sex) return err(`the roll lists number ${entry.number} as ${entry.category} ${entry.sex}`);
+    }
     const booth = this.store.booth(input.booth);
     if (!booth) return err(`there is no booth ${input.booth}`);
     if (booth.reportedState !== 'idle') return err(`booth ${input.booth} is not free (${booth.reportedState})`);
@@ -222,6 +230,7 @@ export class ConsoleService extends EventEmitter<Events> {
     };
     this.store.transaction(() => {
       this.store.addSession({ session: token.session, booth: input.booth, counter: token.counter, contests, category: input.category, sex: input.sex });
+      if (input.voter !== undefined) this.store.setRollSession(input.voter, token.session);
       this.store.appendLog('booth-enabled', { booth: input.booth, counter: token.counter });
       this.#queue(input.booth, { type: 'enable', token, signature: toBase64(this.crypto.sign(enableTokenBytes(token), this.key!)) });
     });
@@ -240,6 +249,27 @@ export class ConsoleService extends EventEmitter<Events> {
     });
     this.#flush(session.booth);
     return ok(undefined);
+  }
+
+  /** Imports the section roll (replacing any before voting opens); it stays in the console. */
+  importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]> {
+    if (!this.election) return err(['load the election first']);
+    if (this.store.get('opened')) return err(['the roll is imported before voting opens']);
+    const parsed = parseRoll(input.file, input.text, this.election);
+    if (!parsed.ok) return parsed;
+    this.store.transaction(() => this.store.replaceRoll(parsed.value));
+    return ok({ electors: parsed.value.length });
+  }
+
+  /** A checkpoint's figures for the Prefettura, in the vocabulary of the Ministry's open data. */
+  turnoutReport(input: { checkpoint: string }): Result<string, string> {
+    const recorded = this.store.turnout().find((t) => t.checkpoint === input.checkpoint);
+    if (!recorded || !this.election) return err(`checkpoint ${input.checkpoint} has not been recorded`);
+    const at = this.election.turnoutCheckpoints.find((c) => c.id === input.checkpoint)!.at;
+    const figures = JSON.parse(recorded.figures) as Record<string, { M: number; F: number; T: number }>;
+    const rows = [['cod_consultazione', 'cod_com', 'sezione', 'checkpoint', 'dt_com', 'vot_m', 'vot_f', 'vot_t'].join(';')];
+    for (const [contest, f] of Object.entries(figures)) rows.push([contest, this.election.comune.istat, this.store.get('section')!, input.checkpoint, at, f.M, f.F, f.T].join(';'));
+    return ok(`${rows.join('\r\n')}\r\n`);
   }
 
   /** Voters so far per contest, by sex, from the sessions cast. */
@@ -375,6 +405,7 @@ export class ConsoleService extends EventEmitter<Events> {
       case 'cast':
       case 'cancelled':
         s.setSessionState(body.session, body.type === 'cast' ? 'cast' : 'cancelled');
+        s.settleRollSession(body.session, body.type === 'cast');
         if (s.booth(booth)!.reportedState !== 'closed') s.updateBooth(booth, { reported_state: 'idle' });
         return;
       case 'refused': {

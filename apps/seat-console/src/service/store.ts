@@ -32,6 +32,16 @@ export interface SessionRow {
   readonly state: SessionState;
 }
 
+export interface RollEntry {
+  readonly number: number;
+  readonly surname: string;
+  readonly name: string;
+  readonly sex: 'M' | 'F';
+  readonly category: string;
+  readonly session: string | null;
+  readonly voted: 0 | 1;
+}
+
 export interface BallotRow {
   readonly h: string;
   readonly contest: string;
@@ -163,6 +173,29 @@ export class ConsoleStore {
 
   ballots(): BallotRow[] {
     return this.db.prepare('SELECT h, contest, booth, ct, sig FROM ballots ORDER BY h').all() as BallotRow[];
+  }
+
+  replaceRoll(entries: readonly Omit<RollEntry, 'session' | 'voted'>[]): void {
+    this.db.prepare('DELETE FROM roll').run();
+    const insert = this.db.prepare('INSERT INTO roll (number, surname, name, sex, category) VALUES (@number, @surname, @name, @sex, @category)');
+    for (const e of entries) insert.run(e);
+  }
+
+  rollEntry(number: number): RollEntry | undefined {
+    return this.db.prepare('SELECT number, surname, name, sex, category, session, voted FROM roll WHERE number = ?').get(number) as RollEntry | undefined;
+  }
+
+  rollSize(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM roll').get() as { n: number }).n;
+  }
+
+  /** Ties a roll entry to the session it was enabled for; on cast it is marked voted, on cancel freed. */
+  setRollSession(number: number, session: string | null): void {
+    this.db.prepare('UPDATE roll SET session = ? WHERE number = ?').run(session, number);
+  }
+
+  settleRollSession(session: string, cast: boolean): void {
+    this.db.prepare(cast ? 'UPDATE roll SET voted = 1 WHERE session = ?' : 'UPDATE roll SET session = NULL WHERE session = ? AND voted = 0').run(session);
   }
 
   addOutbox(booth: string, counter: number, frame: string): void {

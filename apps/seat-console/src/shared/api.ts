@@ -34,6 +34,8 @@ export interface EnableInput {
   readonly sex: Sex;
   /** The contests the voter accepts; omitted, every contest the category allows. */
   readonly accepts?: readonly string[];
+  /** The voter's number on the section roll, when one was imported: refused if they already voted. */
+  readonly voter?: number;
 }
 
 export interface CountOutcome {
@@ -53,6 +55,8 @@ export interface ConsoleApi {
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;
   cancelSession(input: { session: string }): Result<void, string>;
   recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, string>;
+  importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]>;
+  turnoutReport(input: { checkpoint: string }): Result<string, string>;
   closeVoting(): Result<void, string>;
   reconcile(): Result<string[], string[]>;
   pollbook(): PollbookDocument;
