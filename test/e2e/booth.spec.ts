@@ -56,6 +56,8 @@ test('a voter casts a referendum and a municipal ballot with two preferences', a
   await button(page, 'Avanti').click();
   await expect(page.getByRole('heading', { name: 'Controlla il tuo voto' })).toBeVisible();
   await expect(page.getByText('Preferenze: TINAZZI LUCA, CORTONI MARTA')).toBeVisible();
+  // The list vote counts for its mayor too (under 15,000), and the review says so.
+  await expect(page.getByText('Il voto vale per: BASSELLI ILARIA, Insieme per Sanvalle')).toBeVisible();
   await checkScreen(page, 'review');
   await button(page, 'Conferma il voto').click();
   await checkScreen(page, 'confirm');

@@ -1,7 +1,7 @@
 // One voter's session: welcome, a screen per contest in scrutiny order, review, confirm. The choices
 // live here and are dropped when the session ends; "recorded" comes only from the service (R6).
 import { useCallback, useReducer } from 'react';
-import type { Contest, Election, Selection } from '@seggio/ballot-core';
+import { attribute, type Contest, type Election, type Selection } from '@seggio/ballot-core';
 import { MunicipalBallot, PartyListBallot, ReferendumBallot } from './ballots.js';
 import type { Translate } from './i18n.js';
 import { useKeys } from './use-keys.js';
@@ -57,6 +57,12 @@ function describe(contest: Contest, selection: Selection | undefined, t: Transla
   }
   if (selection.list) lines.push(`${t('review.list')}: ${listName(selection.list)}`);
   if (selection.preferences.length) lines.push(`${t('review.preferences')}: ${selection.preferences.map(candidate).join(', ')}`);
+  // What the marks count for, by the same rules as the count: a list vote under 15,000 also elects its mayor.
+  const counted = attribute(contest, selection);
+  if (counted.outcome === 'valid' && 'mayor' in counted && contest.type === 'municipal') {
+    const mayor = contest.mayors.find((m) => m.id === counted.mayor)!;
+    lines.push(`${t('review.countsFor')}: ${[person(mayor), listName(counted.list)].filter(Boolean).join(', ')}`);
+  }
   return lines;
 }
 
