@@ -34,12 +34,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/ballot-core/src/**', 'packages/crypto/src/**', 'apps/*/src/renderer/**', 'apps/*/src/shared/**'],
+    files: ['packages/ballot-core/src/**', 'packages/crypto/src/**', 'packages/*/src/browser/**', 'apps/*/src/renderer/**', 'apps/*/src/shared/**'],
     ignores: ['packages/*/src/**/node/**'],
     rules: { 'no-restricted-globals': ['error', ...NODE_GLOBALS] },
   },
   {
-    files: ['apps/*/src/renderer/**'],
+    files: ['apps/*/src/renderer/**', 'packages/*/src/browser/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -43,6 +43,8 @@ describe('the layering rule refuses', () => {
     ['packages/crypto/src/probe.ts', "export { nodeCrypto } from './node/index.js';", /common code may not import the node\/ fast paths/],
     ['packages/ballot-core/src/probe.ts', "export const bytes = Buffer.from('x');", /'Buffer' exists only in Node/],
     [RENDERER, 'export const argv = process.argv;', /'process' exists only in Node/],
+    [RENDERER, "import { startWebShell } from '@seggio/link/web-shell';", /Node-only package '@seggio\/link\/web-shell'/],
+    ['packages/link/src/browser/probe.ts', "import { WebSocket } from 'ws';", /browser code may not import the Node-only package 'ws'/],
   ])('%s: %s', async (file, code, expected) => {
     expect(await problems(file, code)).toContainEqual(expect.stringMatching(expected));
   });
@@ -53,6 +55,7 @@ describe('the layering rule allows', () => {
     [RENDERER, "import type { BoothState } from '../service/state.js';"],
     [RENDERER, "import { type BoothApi } from '../shared/api.js';"],
     [RENDERER, "import { pureCrypto } from '@seggio/crypto';"],
+    [RENDERER, "import { webBridge } from '@seggio/link/browser';"],
     ['apps/booth/src/shared/probe.ts', "import type { BoothState } from '@seggio/link';"],
     ['apps/booth/src/main/probe.ts', "import { app } from 'electron';\nimport { join } from 'node:path';"],
     ['apps/booth/src/preload/probe.ts', "import { contextBridge, ipcRenderer } from 'electron';"],

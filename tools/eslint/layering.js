@@ -10,8 +10,9 @@ const isNodeBuiltin = (source) => source.startsWith('node:') || NODE_BUILTINS.ha
 
 /** Packages that load native code or need Node, so cannot run in a browser or sandboxed preload. */
 const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'ws', 'bufferutil', 'utf-8-validate', '@seggio/link', '@seggio/hardware'];
+/** A package's browser/ entry point runs in a page (the web shell's bridge): not Node-only. */
 const isNodeOnlyPackage = (source) =>
-  NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) ||
+  (NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) && !/^@seggio\/[^/]+\/browser$/.test(source)) ||
   /^@seggio\/[^/]+\/node(\/|$)/.test(source);
 const isElectron = (source) => source === 'electron' || source.startsWith('electron/');
 
@@ -20,6 +21,7 @@ export function layerOf(relative) {
   const p = relative.split(path.sep).join('/');
   const app = /^apps\/[^/]+\/src\/(main|preload|service|renderer|shared)\//.exec(p);
   if (app) return app[1];
+  if (/^packages\/[^/]+\/src\/browser\//.test(p)) return 'browser';
   if (/^packages\/(ballot-core|crypto)\/src\//.test(p)) return /\/src\/(.*\/)?node\//.test(p) ? 'node' : 'common';
   return 'node';
 }
@@ -28,6 +30,7 @@ const RUNS_IN = {
   renderer: 'the renderer runs in the browser',
   shared: 'the Api contract is shared by the service and the browser',
   preload: 'the preload runs sandboxed, with Electron only',
+  browser: "a package's browser/ code runs in the page",
   common: 'the common code of ballot-core and crypto runs anywhere (only a node/ folder may use Node)',
 };
 

@@ -4,11 +4,11 @@ import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { BoothView, CastFailure, CastInput } from './api.js';
 
-export interface BoothCalls {
+export type BoothCalls = {
   getView: { input: undefined; output: BoothView };
   getElection: { input: undefined; output: Election | null };
   castBallots: { input: CastInput; output: Result<{ readonly recorded: true }, CastFailure> };
-}
+};
 export type BoothMethod = keyof BoothCalls;
 export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots'];
 

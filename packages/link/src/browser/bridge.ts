@@ -1,0 +1,43 @@
+// window.seggio for a page served by the web shell (DESIGN.md §2): calls and view events over the
+// shell's WebSocket, with the token in this page's address. Browser code: no Node.
+export interface Bridge<Calls extends Record<string, { input: unknown; output: unknown }>, View> {
+  call<M extends keyof Calls & string>(method: M, input?: Calls[M]['input']): Promise<Calls[M]['output']>;
+  onView(listener: (view: View) => void): () => void;
+}
+
+export function webBridge<Calls extends Record<string, { input: unknown; output: unknown }>, View>(): Bridge<Calls, View> {
+  const token = new URLSearchParams(location.search).get('token') ?? '';
+  const listeners = new Set<(view: View) => void>();
+  const pending = new Map<number, (result: unknown) => void>();
+  let next = 1;
+  let socket: WebSocket;
+  let ready: Promise<void>;
+  const connect = () => {
+    socket = new WebSocket(`ws://${location.host}/bridge?token=${encodeURIComponent(token)}`);
+    ready = new Promise((resolve) => socket.addEventListener('open', () => resolve(), { once: true }));
+    socket.addEventListener('message', (event) => {
+      const message = JSON.parse(String(event.data)) as { id?: number; result?: unknown; event?: string; data?: View };
+      if (message.event === 'view' && message.data !== undefined) listeners.forEach((l) => l(message.data!));
+      else if (message.id !== undefined) pending.get(message.id)?.(message.result);
+    });
+    socket.addEventListener('close', () => setTimeout(connect, 500));
+  };
+  connect();
+  return {
+    async call<M extends keyof Calls & string>(method: M, input?: Calls[M]['input']): Promise<Calls[M]['output']> {
+      await ready;
+      const id = next++;
+      return new Promise((resolve) => {
+        pending.set(id, (result) => {
+          pending.delete(id);
+          resolve(result);
+        });
+        socket.send(JSON.stringify({ id, method, input }));
+      });
+    },
+    onView(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+}

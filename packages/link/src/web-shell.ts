@@ -1,0 +1,95 @@
+// The web shell of an app (DESIGN.md §2): its service in Node, its built renderer served on 127.0.0.1,
+// and window.seggio bridged over a WebSocket that only this launch's page can open (a random token in
+// its address, and the page's own origin). Each app gives the methods of its contract and its view.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { extname, join, normalize, sep } from 'node:path';
+import { WebSocketServer } from 'ws';
+
+const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
+/** The same policy the Electron shells set: nothing but this origin, no inline script. */
+export const WEB_SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
+
+export interface WebShell {
+  /** The page to open, with this launch's token. */
+  readonly url: string;
+  close(): Promise<void>;
+}
+
+export interface WebShellOptions {
+  /** The built renderer: index.html and its assets. */
+  readonly rendererDir: string;
+  /** The contract's methods; anything else a page asks for goes unanswered. */
+  readonly methods: Readonly<Record<string, (input: unknown) => unknown>>;
+  /** Subscribes to the service's view; returns the unsubscribe. */
+  readonly onView: (listener: (view: unknown) => void) => () => void;
+  readonly port?: number;
+}
+
+export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
+  const { rendererDir, methods } = options;
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`${rendererDir} has no built renderer: run "npm run build"`);
+  const token = randomBytes(24).toString('base64url');
+  const server: Server = createServer((request, response) => {
+    let path: string;
+    try {
+      path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
+    } catch {
+      response.writeHead(400).end();
+      return;
+    }
+    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+    if (request.method !== 'GET' || !file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+      response.writeHead(404).end();
+      return;
+    }
+    response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream', 'content-security-policy': WEB_SHELL_CSP, 'x-content-type-options': 'nosniff', 'cache-control': 'no-store' });
+    createReadStream(file).pipe(response);
+  });
+  await new Promise<void>((resolve) => server.listen(options.port ?? 0, '127.0.0.1', resolve));
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const bridge = new WebSocketServer({
+    server,
+    path: '/bridge',
+    verifyClient: ({ req }: { req: { url?: string; headers: { origin?: string } } }) => {
+      const given = Buffer.from(new URL(req.url ?? '', origin).searchParams.get('token') ?? '');
+      const expected = Buffer.from(token);
+      return req.headers.origin === origin && given.length === expected.length && timingSafeEqual(given, expected);
+    },
+  });
+  bridge.on('connection', (socket) => {
+    const unsubscribe = options.onView((view) => socket.send(JSON.stringify({ event: 'view', data: view })));
+    socket.on('close', unsubscribe);
+    socket.on('message', (data) => {
+      let request: { id?: unknown; method?: unknown; input?: unknown };
+      try {
+        request = JSON.parse((data as Buffer).toString('utf8')) as typeof request;
+      } catch {
+        return;
+      }
+      const { id, method } = request;
+      if (typeof id !== 'number' || typeof method !== 'string' || !Object.hasOwn(methods, method)) return;
+      void (async () => {
+        let result: unknown;
+        try {
+          result = await methods[method]!(request.input);
+        } catch (error) {
+          // A service method that throws has met something unexpected: the page is told, the shell lives on.
+          result = { ok: false, error: `internal error: ${(error as Error).message}` };
+        }
+        socket.send(JSON.stringify({ id, result }));
+      })();
+    });
+  });
+  return {
+    url: `${origin}/?token=${token}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        for (const client of bridge.clients) client.terminate();
+        bridge.close();
+        server.close(() => resolve());
+      }),
+  };
+}
