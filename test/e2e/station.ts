@@ -59,7 +59,7 @@ export async function startStation(electionBytes: Uint8Array, section: string): 
 }
 
 /** No axe-core violation (WCAG 2.2 AA and best practice), no target under 48 px (R27), and a photograph. */
-export async function checkScreen(page: Page, name: string): Promise<void> {
+export async function checkScreen(page: Page, name: string, app: 'booth' | 'console' = 'booth'): Promise<void> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag22aa', 'best-practice'] });
@@ -73,7 +73,7 @@ export async function checkScreen(page: Page, name: string): Promise<void> {
       .map(({ text, box }) => `${text} (${Math.round(box.width)}×${Math.round(box.height)})`),
   );
   expect(small, `touch targets under 48 px on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SCREENS, `booth-${name}.png`), fullPage: true });
+  await page.screenshot({ path: join(SCREENS, `${app}-${name}.png`), fullPage: true });
 }
 
 /** Waits for the booth to be free, then enables it for one voter. */

@@ -1,4 +1,4 @@
 export { opensslPublicKeyPem, opensslSign, opensslVerify } from './openssl.js';
 export { REPO_ROOT, TEST_ROOT } from './paths.js';
 export { sodium, sodiumPython, type SodiumOp } from './sodium.js';
-export { pdfQrCodes, pdfText } from './pdf.js';
+export { pdfQrCodes, pdfText, pngQrCode } from './pdf.js';

@@ -24,11 +24,16 @@ export function pdfQrCodes(file: string): string[] {
     return readdirSync(dir)
       .sort()
       .flatMap((name) => {
-        const png = PNG.sync.read(readFileSync(join(dir, name)));
-        const code = jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height);
-        return code ? [code.data] : [];
+        const code = pngQrCode(readFileSync(join(dir, name)));
+        return code === null ? [] : [code];
       });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** The QR code on a PNG image (a rendered page, a screenshot), or null. */
+export function pngQrCode(bytes: Buffer): string | null {
+  const png = PNG.sync.read(bytes);
+  return jsQR(new Uint8ClampedArray(png.data.buffer, png.data.byteOffset, png.data.byteLength), png.width, png.height)?.data ?? null;
 }

@@ -26,6 +26,8 @@ function config() {
 }
 
 // No second instance, no devtools shortcuts, no new windows, no permissions (R23).
+// One instance per user-data folder: several booths on one machine (npm start) each get their own.
+if (process.env.SEGGIO_USER_DATA) app.setPath('userData', process.env.SEGGIO_USER_DATA);
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('web-contents-created', (_event, contents) => {
   contents.on('will-navigate', (event, url) => {

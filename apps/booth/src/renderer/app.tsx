@@ -69,9 +69,11 @@ export function App() {
     document.documentElement.dataset.size = size;
     document.documentElement.dataset.contrast = contrast ? 'high' : 'normal';
   }, [language, size, contrast]);
-  // A new voter starts in Italian, at the default size and contrast.
+  // A new voter starts in Italian, at the default size and contrast, and the last voter's outcome is
+  // forgotten (else a cancelled session would end on the previous voter's "recorded").
   useEffect(() => {
     if (view?.session) {
+      setOutcome(null);
       setLanguage('it');
       setSize('m');
       setContrast(false);

@@ -1,11 +1,12 @@
 // Close, reconcile, count and export (DESIGN.md §3 steps 4–5).
 import {
-  ballotSignatureMessage, ballotsDigest, checkChain, decodeBallotPlaintext, tallySection,
+  ballotSignatureMessage, ballotsDigest, checkChain, decodeBallotPlaintext, tallyDigest, tallySection,
   type BoothSeal, type CountedBallot, type LogEntry, type PollbookDocument, type TallyOutcome,
 } from '@seggio/ballot-core';
 import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type BoxKeyPair, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { LinkServer, type BoothMessage } from '@seggio/link';
-import type { ConsoleApi, CountOutcome } from '../shared/api.js';
+import type { ConsoleApi, ConsoleView, CountOutcome } from '../shared/api.js';
+import { resolve } from 'node:path';
 import { writeBundle } from './bundle.js';
 import { verbalePdf } from './verbale.js';
 import { ConsoleService, type ConsoleConfig } from './service.js';
@@ -15,6 +16,12 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   /** The rebuilt urna key: in memory only, from the count until the bundle is written (R22). */
   #urna: BoxKeyPair | null = null;
   #outcome: TallyOutcome | null = null;
+  #exported: { dir: string; files: string[]; tallyDigest: string } | null = null;
+
+  override getView(): ConsoleView {
+    const outcome = this.#outcome;
+    return { ...super.getView(), count: outcome ? { tally: outcome.tally, checks: outcome.checks, ok: outcome.ok } : null, exported: this.#exported };
+  }
 
   /** Refuses to start if the crypto self-test fails (R21) or the store is damaged. */
   static async start(crypto: SeggioCrypto, config: ConsoleConfig): Promise<SeatConsole> {
@@ -112,7 +119,10 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
       if (inBox !== cast || cast !== voters[contest]!.T) problems.push(`${line}: they must be equal`);
       else report.push(line);
     }
-    if (problems.length === 0) this.store.transaction(() => this.store.appendLog('reconciled'));
+    if (problems.length === 0) {
+      this.store.transaction(() => this.store.appendLog('reconciled'));
+      this.emit('view');
+    }
     return problems.length ? err(problems) : ok(report);
   }
 
@@ -177,8 +187,11 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`));
     const setup = this.setupDocument();
     const verbale = await verbalePdf({ election: this.election!, tally: outcome.tally, checks: outcome.checks, setup, officeKey: this.config.officeKey });
-    const files = writeBundle(this.crypto, {
-      dir: input.dir,
+    const dir = resolve(input.dir);
+    let written: { files: string[] };
+    try {
+      written = writeBundle(this.crypto, {
+      dir,
       key: this.key!,
       officeKey: this.config.officeKey,
       store: this.store,
@@ -193,7 +206,11 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
         this.store.appendLog('tally-signed', { election: this.store.get('election.digest')! });
       }),
     });
+    } catch (error) {
+      return err([`${dir}: ${(error as Error).message}`]);
+    }
+    this.#exported = { dir, files: written.files, tallyDigest: tallyDigest(outcome.tally) };
     this.emit('view');
-    return ok(files);
+    return ok(written);
   }
 }

@@ -1,10 +1,13 @@
 // The seat console service (DESIGN.md §2, §3): set-up, pairing, enabling, turnout. Close, count and
 // export are in closing.ts. Plain Node: the Electron and web shells only host it.
 import { EventEmitter } from 'node:events';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, join, resolve } from 'node:path';
+import QRCode from 'qrcode';
 import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, verifySidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import { BoothMessage, enableTokenBytes, LinkServer, openFrame, signFrame, type Connection, type ConsoleMessage, type EnableToken } from '@seggio/link';
-import type { ConsolePhase, ConsoleView, EnableInput } from '../shared/api.js';
+import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, RollVoter } from '../shared/api.js';
 import type { ConsoleStore } from './store.js';
 import { parseRoll } from './roll.js';
 
@@ -14,7 +17,14 @@ export interface ConsoleConfig {
   /** Where booths connect: the section LAN address, or 127.0.0.1 on one machine. */
   readonly host: string;
   readonly port: number;
+  /** Where election packages arrive (the removable drive); none, and only files given directly load. */
+  readonly packagesDir?: string | null;
+  /** Where turnout reports and bundles are written by default; the president may choose another folder. */
+  readonly exportDir?: string;
 }
+
+/** How many entries of the event log the view carries. */
+const LOG_LINES = 40;
 
 type Events = { view: []; booth: [string, BoothMessage] };
 
@@ -70,6 +80,7 @@ export class ConsoleService extends EventEmitter<Events> {
       phase: this.phase,
       election: this.election ? { id: this.election.id, title: this.election.title, digest: this.store.get('election.digest')!, training: this.election.training ?? false } : null,
       section: this.store.get('section') ?? null,
+      officeFingerprint: fingerprint(this.config.officeKey),
       consoleFingerprint: this.key ? fingerprint(this.key.publicKey) : null,
       urnaFingerprint: urna ? fingerprint(fromBase64(urna)) : null,
       booths: this.store.booths().map((b) => ({
@@ -88,6 +99,27 @@ export class ConsoleService extends EventEmitter<Events> {
         cancelled: sessions.filter((s) => s.state === 'cancelled').length,
         open: sessions.filter((s) => s.state === 'enabled' || s.state === 'started').length,
       },
+      shares: this.store.get('shares') ? (JSON.parse(this.store.get('shares')!) as { threshold: number; count: number }) : null,
+      turnout: this.election ? this.#turnoutView() : null,
+      roll: this.store.rollSize() > 0 ? { electors: this.store.rollSize(), voted: this.store.rollVoted() } : null,
+      log: this.store.logTail(LOG_LINES).map((e) => ({ seq: e.seq, event: e.event, detail: e.detail })),
+      count: null,
+      exported: null,
+      exportDir: this.exportDir,
+    };
+  }
+
+  /** The folder suggested for this section's exports. */
+  get exportDir(): string {
+    const root = resolve(this.config.exportDir ?? 'seggio-export');
+    return this.election && this.store.get('section') ? join(root, `${this.election.id}-sezione-${this.store.get('section')}`) : root;
+  }
+
+  #turnoutView(): NonNullable<ConsoleView['turnout']> {
+    const recorded = new Map(this.store.turnout().map((t) => [t.checkpoint, JSON.parse(t.figures) as Record<string, Figures>]));
+    return {
+      live: this.votersByContest(),
+      checkpoints: this.election!.turnoutCheckpoints.map((c) => ({ id: c.id, at: c.at, bySex: c.bySex, final: c.final ?? false, recorded: recorded.get(c.id) ?? null })),
     };
   }
 
@@ -116,15 +148,36 @@ export class ConsoleService extends EventEmitter<Events> {
     return ok({ digest });
   }
 
+  /** The election packages in the import folder: each `*.json` with, or without, its `.sig`. */
+  listPackages(): Result<PackageEntry[], string> {
+    const dir = this.config.packagesDir;
+    if (!dir) return err('no import folder is configured');
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return err(`the import folder ${dir} is not there (is the drive inserted?)`);
+    const names = readdirSync(dir);
+    return ok(names.filter((n) => n.endsWith('.json') && statSync(join(dir, n)).isFile()).sort().map((file) => ({ file, signature: names.includes(`${file}.sig`) })));
+  }
+
+  /** Loads a package from the import folder by its file name (never a path). */
+  loadPackage(input: { file: string }): Result<{ digest: string }, string[]> {
+    const dir = this.config.packagesDir;
+    if (!dir) return err(['no import folder is configured']);
+    if (typeof input.file !== 'string' || basename(input.file) !== input.file || !input.file.endsWith('.json')) return err([`${String(input.file)}: not a package file name`]);
+    const file = join(dir, input.file);
+    if (!existsSync(file)) return err([`${file}: not found`]);
+    if (!existsSync(`${file}.sig`)) return err([`${file}.sig: not found; the package must come with the office's signature`]);
+    return this.loadElection({ bytes: readFileSync(file), signature: readFileSync(`${file}.sig`) });
+  }
+
   /**
    * Picks the section, creates the console key and the urna key, and splits the urna secret among the
    * seat members: the shares are returned once and no copy of the secret is kept (R19).
    */
-  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; urnaFingerprint: string }, string>> {
+  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>> {
     if (this.phase !== 'setup' || this.store.get('urna.publicKey')) return err('keys can be created once, after the election is loaded');
     if (!this.election!.sections.some((s) => s.id === input.section)) return err(`section ${input.section} is not in the election`);
     const threshold = input.threshold ?? 3;
     const count = input.count ?? 5;
+    if (!Number.isInteger(threshold) || !Number.isInteger(count) || threshold < 2 || count < threshold || count > 20) return err(`the shares must be 2 ≤ k ≤ n ≤ 20 (asked: ${threshold} of ${count})`);
     const key = this.crypto.generateSigningKeyPair();
     const urna = this.crypto.generateBoxKeyPair();
     const shares = await splitUrnaKey(this.crypto, urna, { threshold, count });
@@ -138,7 +191,8 @@ export class ConsoleService extends EventEmitter<Events> {
     });
     this.key = key;
     this.emit('view');
-    return ok({ shares, urnaFingerprint: fingerprint(urna.publicKey) });
+    const qrCodes = await Promise.all(shares.map(async (share) => `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(share, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })).toString('base64')}`));
+    return ok({ shares, qrCodes, urnaFingerprint: fingerprint(urna.publicKey) });
   }
 
   /** The set-up document as it stands (DESIGN.md §6): the booths paired so far. */
@@ -248,6 +302,7 @@ export class ConsoleService extends EventEmitter<Events> {
       this.#queue(session.booth, { type: 'cancel', session: session.session, counter: session.counter });
     });
     this.#flush(session.booth);
+    this.emit('view');
     return ok(undefined);
   }
 
@@ -258,7 +313,29 @@ export class ConsoleService extends EventEmitter<Events> {
     const parsed = parseRoll(input.file, input.text, this.election);
     if (!parsed.ok) return parsed;
     this.store.transaction(() => this.store.replaceRoll(parsed.value));
+    this.emit('view');
     return ok({ electors: parsed.value.length });
+  }
+
+  /** A roll entry, for the president to confirm who is at the table. */
+  lookupVoter(input: { number: number }): Result<RollVoter, string> {
+    const entry = this.store.rollEntry(input.number);
+    if (!entry) return err(this.store.rollSize() === 0 ? 'no section roll was imported' : `number ${input.number} is not on the section roll`);
+    return ok({ number: entry.number, surname: entry.surname, name: entry.name, sex: entry.sex, category: entry.category as RollVoter['category'], voted: entry.voted === 1, atBooth: entry.voted === 0 && entry.session !== null });
+  }
+
+  /** Writes a checkpoint's report into the export folder, for the Prefettura. */
+  saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string> {
+    const report = this.turnoutReport(input);
+    if (!report.ok) return report;
+    const file = join(this.exportDir, `affluenza-${input.checkpoint}.csv`);
+    try {
+      mkdirSync(this.exportDir, { recursive: true });
+      writeFileSync(file, report.value);
+    } catch (error) {
+      return err(`${file}: ${(error as Error).message}`);
+    }
+    return ok({ file });
   }
 
   /** A checkpoint's figures for the Prefettura, in the vocabulary of the Ministry's open data. */
@@ -273,7 +350,7 @@ export class ConsoleService extends EventEmitter<Events> {
   }
 
   /** Voters so far per contest, by sex, from the sessions cast. */
-  votersByContest(): Record<string, { M: number; F: number; T: number }> {
+  votersByContest(): Record<string, Figures> {
     const cast = this.store.sessions().filter((s) => s.state === 'cast');
     return Object.fromEntries(
       this.election!.scrutinyOrder.map((id) => {
@@ -295,6 +372,7 @@ export class ConsoleService extends EventEmitter<Events> {
       this.store.addTurnout(input.checkpoint, JSON.stringify(figures));
       this.store.appendLog('turnout-recorded', { checkpoint: input.checkpoint });
     });
+    this.emit('view');
     return ok(figures);
   }
 

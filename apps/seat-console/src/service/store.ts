@@ -58,6 +58,10 @@ function schemaSql(): string {
   throw new Error('schema.sql not found beside the console service');
 }
 
+function logEntries(rows: unknown[]): LogEntry[] {
+  return (rows as { seq: number; event: EventId; detail: string; prev: string; hash: string }[]).map((r) => ({ ...r, detail: JSON.parse(r.detail) as LogEntry['detail'] }));
+}
+
 const BOOTH_COLUMNS = 'id, public_key AS publicKey, setup, last_received AS lastReceived, reported_state AS reportedState, zero_report AS zeroReport, zero_report_signature AS zeroReportSignature, seal, seal_signature AS sealSignature, log';
 
 export class ConsoleStore {
@@ -102,16 +106,17 @@ export class ConsoleStore {
   }
 
   appendLog(event: EventId, detail: LogEntry['detail'] = {}): void {
-    const entries = this.log();
-    const entry = nextEntry(entries.at(-1), event, detail);
+    const entry = nextEntry(this.logTail(1)[0], event, detail);
     this.db.prepare('INSERT INTO log (seq, event, detail, prev, hash) VALUES (?, ?, ?, ?, ?)').run(entry.seq, entry.event, JSON.stringify(entry.detail), entry.prev, entry.hash);
   }
 
   log(): LogEntry[] {
-    return (this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq').all() as { seq: number; event: EventId; detail: string; prev: string; hash: string }[]).map((r) => ({
-      ...r,
-      detail: JSON.parse(r.detail) as LogEntry['detail'],
-    }));
+    return logEntries(this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq').all());
+  }
+
+  /** The last `n` entries, oldest first. */
+  logTail(n: number): LogEntry[] {
+    return logEntries(this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT ?').all(n)).reverse();
   }
 
   addBooth(id: string, publicKey: string, setup: string): void {
@@ -187,6 +192,10 @@ export class ConsoleStore {
 
   rollSize(): number {
     return (this.db.prepare('SELECT count(*) AS n FROM roll').get() as { n: number }).n;
+  }
+
+  rollVoted(): number {
+    return (this.db.prepare('SELECT count(*) AS n FROM roll WHERE voted = 1').get() as { n: number }).n;
   }
 
   /** Ties a roll entry to the session it was enabled for; on cast it is marked voted, on cancel freed. */

@@ -16,16 +16,50 @@ export interface BoothTile {
   readonly session: string | null;
 }
 
+export type Figures = { readonly M: number; readonly F: number; readonly T: number };
+
+export interface CheckpointView {
+  readonly id: string;
+  readonly at: string;
+  readonly bySex: boolean;
+  readonly final: boolean;
+  /** The figures recorded at this checkpoint, per contest; null while it is still to come. */
+  readonly recorded: Readonly<Record<string, Figures>> | null;
+}
+
+/** One line of the console's event log, as the president reads it. */
+export interface LogLine {
+  readonly seq: number;
+  readonly event: string;
+  readonly detail: Readonly<Record<string, string | number>>;
+}
+
 export interface ConsoleView {
   readonly phase: ConsolePhase;
   readonly election: { readonly id: string; readonly title: string; readonly digest: string; readonly training: boolean } | null;
   readonly section: string | null;
+  /** The pinned office key that must have signed the election package. */
+  readonly officeFingerprint: string;
   readonly consoleFingerprint: string | null;
   readonly urnaFingerprint: string | null;
   readonly booths: readonly BoothTile[];
   /** Booths that have connected but are not paired: the president compares these fingerprints. */
   readonly pendingBooths: readonly { readonly fingerprint: string }[];
   readonly sessions: { readonly enabled: number; readonly cast: number; readonly cancelled: number; readonly open: number };
+  /** How the urna key was split; null before the keys exist. */
+  readonly shares: { readonly threshold: number; readonly count: number } | null;
+  /** Voters so far per contest, by sex, and the election's checkpoints. */
+  readonly turnout: { readonly live: Readonly<Record<string, Figures>>; readonly checkpoints: readonly CheckpointView[] } | null;
+  /** The section roll, when one was imported: its size and how many have voted. It never leaves the console. */
+  readonly roll: { readonly electors: number; readonly voted: number } | null;
+  /** The latest entries of the console's event log, newest last. */
+  readonly log: readonly LogLine[];
+  /** The count, once the shares have rebuilt the urna key. */
+  readonly count: CountOutcome | null;
+  /** Where the bundle was written, once it was. */
+  readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string } | null;
+  /** The folder the console suggests for exports (the removable drive, when configured). */
+  readonly exportDir: string;
 }
 
 export interface EnableInput {
@@ -44,19 +78,41 @@ export interface CountOutcome {
   readonly ok: boolean;
 }
 
+/** An election package found in the console's import folder (a removable drive). */
+export interface PackageEntry {
+  readonly file: string;
+  readonly signature: boolean;
+}
+
+export interface RollVoter {
+  readonly number: number;
+  readonly surname: string;
+  readonly name: string;
+  readonly sex: Sex;
+  readonly category: Category;
+  readonly voted: boolean;
+  readonly atBooth: boolean;
+}
+
 /** One method per action of the president; expected failures come back as values (DESIGN.md §2). */
 export interface ConsoleApi {
   getView(): ConsoleView;
   getElection(): Election | null;
   loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]>;
-  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; urnaFingerprint: string }, string>>;
+  listPackages(): Result<PackageEntry[], string>;
+  loadPackage(input: { file: string }): Result<{ digest: string }, string[]>;
+  /** The shares are returned once, with a QR code of each (an SVG data URL), and never kept. */
+  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>>;
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string>;
   openVoting(): Result<void, string>;
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;
   cancelSession(input: { session: string }): Result<void, string>;
   recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, string>;
   importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]>;
+  lookupVoter(input: { number: number }): Result<RollVoter, string>;
   turnoutReport(input: { checkpoint: string }): Result<string, string>;
+  /** Writes a checkpoint's figures for the Prefettura into the export folder; returns the file. */
+  saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string>;
   closeVoting(): Result<void, string>;
   reconcile(): Result<string[], string[]>;
   pollbook(): PollbookDocument;

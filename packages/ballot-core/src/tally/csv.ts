@@ -18,12 +18,22 @@ function field(value: string | number): string {
   return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
-export function tallyCsv(election: Election, tally: SectionTally): string {
-  const rows: (string | number)[][] = [HEADER];
+/** One figure of the record, in the vocabulary of the Ministry's open data (`voce`: ele_t, voti_si …). */
+export interface TallyRow {
+  readonly contest: string;
+  readonly voce: string;
+  readonly cod: string;
+  readonly descrizione: string;
+  readonly valore: number;
+}
+
+/** Every figure of the tally, per contest in the tally's (scrutiny) order: the CSV's rows, and the console's record. */
+export function tallyRows(election: Election, tally: SectionTally): TallyRow[] {
+  const rows: TallyRow[] = [];
   const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
   for (const t of tally.contests) {
     const contest = election.contests.find((c) => c.id === t.id)!;
-    const row = (voce: string, value: number, cod = '', descrizione = '') => rows.push([t.id, TYPE[t.type], tally.section, voce, cod, descrizione, value]);
+    const row = (voce: string, valore: number, cod = '', descrizione = '') => rows.push({ contest: t.id, voce, cod, descrizione, valore });
     row('ele_m', t.electors.M);
     row('ele_f', t.electors.F);
     row('ele_t', t.electors.T);
@@ -58,5 +68,11 @@ export function tallyCsv(election: Election, tally: SectionTally): string {
       if (contest.type === 'european') for (const l of contest.lists) for (const c of l.candidates) row('voti_preferenza', r.preferences[c.id]!, c.id, person(c));
     }
   }
-  return rows.map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
+  return rows;
+}
+
+export function tallyCsv(election: Election, tally: SectionTally): string {
+  const type = new Map(tally.contests.map((t) => [t.id, TYPE[t.type]]));
+  const rows = tallyRows(election, tally).map((r) => [r.contest, type.get(r.contest)!, tally.section, r.voce, r.cod, r.descrizione, r.valore]);
+  return [HEADER, ...rows].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
 }

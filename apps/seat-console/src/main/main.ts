@@ -1,0 +1,74 @@
+// The console's Electron main process: a window, a protocol and one IPC channel. Everything else is
+// the service (DESIGN.md §2). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a
+// file), SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
+// SEGGIO_EXPORT_DIR.
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, normalize, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { fromBase64 } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { consoleMethods, SeatConsole } from '../service/index.js';
+import { CONSOLE_METHODS, type ConsoleMethod } from '../shared/bridge.js';
+import { createConsoleWindow, CSP, IPC_CALL, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const rendererDir = join(here, '..', '..', 'renderer');
+
+protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
+
+// One instance per user-data folder: several booths on one machine (npm start) each get their own.
+if (process.env.SEGGIO_USER_DATA) app.setPath('userData', process.env.SEGGIO_USER_DATA);
+if (!app.requestSingleInstanceLock()) app.quit();
+app.on('web-contents-created', (_event, contents) => {
+  contents.on('will-navigate', (event, url) => {
+    if (!isOwnUrl(url)) event.preventDefault();
+  });
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+});
+
+await app.whenReady();
+const key = process.env.SEGGIO_OFFICE_KEY ?? '';
+// SeatConsole.start runs the crypto self-test and refuses to start if it fails (R21).
+const service = await SeatConsole.start(nodeCrypto, {
+  storePath: process.env.SEGGIO_CONSOLE_STORE ?? join(app.getPath('userData'), 'console.db'),
+  officeKey: fromBase64((existsSync(key) ? readFileSync(key, 'utf8') : key).trim()),
+  host: process.env.SEGGIO_CONSOLE_HOST ?? '127.0.0.1',
+  port: Number(process.env.SEGGIO_CONSOLE_PORT ?? 7300),
+  packagesDir: process.env.SEGGIO_PACKAGES_DIR ?? null,
+  exportDir: process.env.SEGGIO_EXPORT_DIR ?? join(app.getPath('documents'), 'seggio-export'),
+});
+const methods = consoleMethods(service) as unknown as Record<ConsoleMethod, (input: unknown) => unknown>;
+
+session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+session.defaultSession.setPermissionCheckHandler(() => false);
+protocol.handle(SCHEME, async (request) => {
+  const path = decodeURIComponent(new URL(request.url).pathname);
+  const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+  if (!file.startsWith(rendererDir + sep) || !existsSync(file)) return new Response('not found', { status: 404 });
+  const response = await net.fetch(`file://${file}`);
+  const headers = new Headers(response.headers);
+  headers.set('content-security-policy', CSP);
+  return new Response(response.body, { status: response.status, headers });
+});
+
+const window = createConsoleWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), app.isPackaged);
+ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
+  // Only this window's own page may call, and only the methods of the contract (R23).
+  if (event.sender !== window.webContents || !event.senderFrame || !isOwnUrl(event.senderFrame.url)) throw new Error('refused');
+  if (!CONSOLE_METHODS.includes(method as ConsoleMethod)) throw new Error('unknown method');
+  return methods[method as ConsoleMethod](input);
+});
+let pending: NodeJS.Timeout | null = null;
+service.on('view', () => {
+  pending ??= setTimeout(() => {
+    pending = null;
+    if (!window.isDestroyed()) window.webContents.send(IPC_VIEW, service.getView());
+  }, 20);
+});
+window.once('ready-to-show', () => window.show());
+await window.loadURL(`${ORIGIN}/index.html`);
+app.on('window-all-closed', () => {
+  void service.stop().then(() => app.quit());
+});

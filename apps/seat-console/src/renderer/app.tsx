@@ -1,0 +1,99 @@
+// The president's console: one screen per step of the day, chosen from the service's phase
+// (DESIGN.md §3). Every action is a call to the service; what it refuses is shown with its reasons.
+import { useEffect, useMemo, useState } from 'react';
+import type { Election } from '@seggio/ballot-core';
+import type { ConsoleView } from '../shared/api.js';
+import { bridge } from './bridge.js';
+import { CountScreen, RecordScreen } from './count.js';
+import { LANGUAGES, translator, type Language } from './i18n.js';
+import { CreateKeys, GiveShares, LoadPackage, Pairing, type GivenShares } from './setup.js';
+import { ConsoleContext, Fingerprint } from './ui.js';
+import { Closing, Voting } from './voting.js';
+
+export function App() {
+  const [view, setView] = useState<ConsoleView | null>(null);
+  const [election, setElection] = useState<Election | null>(null);
+  const [language, setLanguage] = useState<Language>('it');
+  // The shares live here, in this page's memory only, until the last one has been given out (R19).
+  const [shares, setShares] = useState<GivenShares | null>(null);
+  const t = useMemo(() => translator(language), [language]);
+
+  useEffect(() => {
+    void bridge.call('getView').then(setView);
+    return bridge.onView(setView);
+  }, []);
+  const digest = view?.election?.digest;
+  useEffect(() => {
+    if (digest) void bridge.call('getElection').then(setElection);
+  }, [digest]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+    document.title = t('app.title');
+  }, [language, t]);
+
+  if (!view) return <p className="connecting">{t('app.connecting')}</p>;
+  const context = { view, election, t, language };
+
+  let screen;
+  switch (view.phase) {
+    case 'no-election':
+      screen = <LoadPackage />;
+      break;
+    case 'setup':
+      screen = shares ? <GiveShares shares={shares} onDone={() => setShares(null)} /> : view.urnaFingerprint ? <Pairing /> : <CreateKeys onShares={setShares} />;
+      break;
+    case 'voting':
+      screen = <Voting />;
+      break;
+    case 'closing':
+      screen = <Closing />;
+      break;
+    case 'closed':
+      screen = <CountScreen />;
+      break;
+    case 'counted':
+    case 'signed':
+      screen = <RecordScreen />;
+      break;
+  }
+
+  return (
+    <ConsoleContext.Provider value={context}>
+      <header className="top">
+        <div>
+          <p className="app-name">{t('app.title')}</p>
+          {view.election && (
+            <p className="election">
+              {view.election.title}
+              {view.section && <> · {t('app.section', { s: view.section })}</>}
+            </p>
+          )}
+          <p className="phase">{t(`phase.${view.phase}`)}</p>
+        </div>
+        <label className="language">
+          {t('app.language')}{' '}
+          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+            {LANGUAGES.map((l) => (
+              <option key={l.code} value={l.code} lang={l.code}>
+                {l.name}
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <main>
+        {view.election?.training && (
+          <p className="training" role="note">
+            {t('app.training')}
+          </p>
+        )}
+        {screen}
+      </main>
+      <footer className="keys">
+        <Fingerprint label={t('fp.office')} value={view.officeFingerprint} />
+        {view.consoleFingerprint && <Fingerprint label={t('fp.console')} value={view.consoleFingerprint} />}
+        {view.urnaFingerprint && <Fingerprint label={t('fp.urna')} value={view.urnaFingerprint} />}
+      </footer>
+    </ConsoleContext.Provider>
+  );
+}

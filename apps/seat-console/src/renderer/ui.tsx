@@ -1,0 +1,61 @@
+// Small pieces every console screen uses: the context (view, election, language) and how refusals
+// and fingerprints are shown.
+import { createContext, useContext, type ReactNode } from 'react';
+import type { Election } from '@seggio/ballot-core';
+import type { ConsoleView } from '../shared/api.js';
+import type { Translate } from './i18n.js';
+
+export interface Console {
+  readonly view: ConsoleView;
+  readonly election: Election | null;
+  readonly t: Translate;
+  readonly language: string;
+}
+
+export const ConsoleContext = createContext<Console | null>(null);
+
+export function useConsole(): Console {
+  const value = useContext(ConsoleContext);
+  if (!value) throw new Error('useConsole outside the console');
+  return value;
+}
+
+/** What the service refused, with its reasons, announced to screen readers. */
+export function Problems({ title, items }: { title: string; items: readonly string[] | null }) {
+  if (!items || items.length === 0) return null;
+  return (
+    <div className="problems" role="alert">
+      <p className="problems-title">{title}</p>
+      <ul>
+        {items.map((item, i) => (
+          <li key={i}>{item}</li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+export function Done({ children }: { children: ReactNode }) {
+  return (
+    <p className="done" role="status">
+      {children}
+    </p>
+  );
+}
+
+export function Fingerprint({ label, value }: { label: string; value: string }) {
+  return (
+    <div className="fingerprint">
+      <span>{label}</span> <code>{value}</code>
+    </div>
+  );
+}
+
+/** A checkpoint's time as the president reads it, in the election's time zone. */
+export function timeOf(at: string, language: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(language, { timeZone, weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+}
+
+export function contestTitle(election: Election | null, id: string): string {
+  return election?.contests.find((c) => c.id === id)?.title ?? id;
+}

@@ -1,0 +1,148 @@
+#!/usr/bin/env node
+// `npm start`: a whole polling station on one machine with the demo election (DESIGN.md §2): the seat
+// console and two booths, as Electron windows where the Electron binary is present, otherwise as web
+// shells whose addresses are printed. Every start is a fresh day in a new folder: a new office key
+// signs the demo package, which is put where the console looks for packages (the "removable drive").
+//
+//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--web]
+import { spawn } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+const root = join(import.meta.dirname, '..');
+const { values: options } = parseArgs({
+  options: {
+    booths: { type: 'string', default: '2' },
+    dir: { type: 'string' },
+    port: { type: 'string', default: '7300' },
+    web: { type: 'boolean', default: false },
+    help: { type: 'boolean', short: 'h', default: false },
+  },
+});
+if (options.help) {
+  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--web]\n  --web  web shells even where Electron is present');
+  process.exit(0);
+}
+const boothCount = Number(options.booths);
+if (!Number.isInteger(boothCount) || boothCount < 1 || boothCount > 8) {
+  console.error(`--booths ${options.booths}: give a number of booths from 1 to 8`);
+  process.exit(2);
+}
+const port = Number(options.port);
+if (!Number.isInteger(port) || port < 1 || port > 65535) {
+  console.error(`--port ${options.port}: not a port number`);
+  process.exit(2);
+}
+for (const built of ['apps/seat-console/dist/renderer/index.html', 'apps/booth/dist/renderer/index.html', 'apps/seat-console/dist/src/service/index.js']) {
+  if (!existsSync(join(root, built))) {
+    console.error(`${built} is missing: run "npm run build" first (npm ci does it)`);
+    process.exit(1);
+  }
+}
+
+const { encodeSidecar, signBytes } = await import('@seggio/ballot-core');
+const { toBase64 } = await import('@seggio/crypto');
+const { nodeCrypto } = await import('@seggio/crypto/node');
+
+// The day's folder: the office key, the "removable drive" with the signed package, stores, exports.
+const day = options.dir ? resolve(options.dir) : mkdtempSync(join(tmpdir(), 'seggio-demo-'));
+if (existsSync(day) && readdirSync(day).length > 0) {
+  console.error(`${day} is not empty: a demo day starts in a new or empty folder`);
+  process.exit(2);
+}
+const drive = join(day, 'chiavetta');
+const exports = join(day, 'export');
+mkdirSync(drive, { recursive: true });
+const office = nodeCrypto.generateSigningKeyPair();
+writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
+const election = readFileSync(join(root, 'demo', 'sanvalle-demo.election.json'));
+writeFileSync(join(drive, 'election.json'), election);
+writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
+copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
+
+function electronBinary() {
+  try {
+    const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
+    const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
+    return existsSync(binary) ? binary : null;
+  } catch {
+    return null;
+  }
+}
+const binary = options.web ? null : electronBinary();
+
+const intro = [
+  '',
+  'Seggio: a demo polling station (a TRAINING election, Sanvalle Cremonese, section 3)',
+  `  day folder        ${day}`,
+  `  office key        ${join(day, 'office.pub')}`,
+  `  election package  ${drive}  (the console lists it under "Pacchetti sul supporto rimovibile")`,
+  `  section roll      ${join(drive, 'lista-sezionale.csv')}  (optional)`,
+  `  exports           ${exports}`,
+  '',
+];
+
+if (binary) {
+  // Electron windows: the console, then the booths, each its own process and user-data folder.
+  console.log([...intro, `Electron: ${binary}`, 'Close the windows, or press Ctrl-C here, to stop.'].join('\n'));
+  const env = { ...process.env, SEGGIO_OFFICE_KEY: join(day, 'office.pub') };
+  const children = [
+    spawn(binary, [join(root, 'apps/seat-console/dist/src/main/main.js')], {
+      stdio: 'inherit',
+      env: { ...env, SEGGIO_USER_DATA: join(day, 'console'), SEGGIO_CONSOLE_STORE: join(day, 'console.db'), SEGGIO_CONSOLE_PORT: String(port), SEGGIO_PACKAGES_DIR: drive, SEGGIO_EXPORT_DIR: exports },
+    }),
+  ];
+  await new Promise((r) => setTimeout(r, 1500));
+  for (let i = 1; i <= boothCount; i++) {
+    children.push(
+      spawn(binary, [join(root, 'apps/booth/dist/src/main/main.js')], {
+        stdio: 'inherit',
+        env: { ...env, SEGGIO_USER_DATA: join(day, `booth-${i}`), SEGGIO_BOOTH_STORE: join(day, `booth-${i}.db`), SEGGIO_CONSOLE_URL: `ws://127.0.0.1:${port}` },
+      }),
+    );
+  }
+  const stop = () => children.forEach((c) => c.kill());
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  await Promise.all(children.map((c) => new Promise((r) => c.on('exit', r))));
+} else {
+  // Web shells: every service in this process, every screen in a browser tab.
+  const { SeatConsole } = await import('@seggio/seat-console');
+  const { startConsoleWebShell } = await import('@seggio/seat-console/web');
+  const { BoothService } = await import('@seggio/booth');
+  const { startBoothWebShell } = await import('@seggio/booth/web');
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
+  const consoleShell = await startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'));
+  const booths = [];
+  for (let i = 1; i <= boothCount; i++) {
+    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
+    booths.push({ booth, shell: await startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer')) });
+  }
+  console.log(
+    [
+      ...intro,
+      binary === null && !options.web ? 'No Electron binary here: the console and the booths run as web shells. Open each address in Chromium:' : 'Open each address in a browser:',
+      `  console   ${consoleShell.url}`,
+      ...booths.map(({ shell }, i) => `  booth ${i + 1}   ${shell.url}`),
+      '',
+      'The day: load the package, create the keys (write the shares down), pair each booth by its',
+      'fingerprint, open voting, enable a booth for each voter, close, count with the shares, export.',
+      'Then: npx seggio verify <exported folder> --office-key ' + join(day, 'office.pub') + ' --training',
+      'Press Ctrl-C to stop.',
+    ].join('\n'),
+  );
+  const stop = async () => {
+    for (const { booth, shell } of booths) {
+      await shell.close();
+      booth.stop();
+    }
+    await consoleShell.close();
+    await seat.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop());
+  process.on('SIGTERM', () => void stop());
+}
