@@ -66,7 +66,7 @@ test.describe.configure({ mode: 'serial' });
 
 let president: Page;
 let boothPages: Page[];
-let shares: string[] = [];
+const shares: string[] = [];
 test.beforeAll(async ({ browser }) => {
   president = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   boothPages = [];
