@@ -5,6 +5,7 @@
 // signs the demo package, which is put where the console looks for packages (the "removable drive").
 //
 //   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--web]
+// --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -32,8 +33,8 @@ if (!Number.isInteger(boothCount) || boothCount < 1 || boothCount > 8) {
   process.exit(2);
 }
 const port = Number(options.port);
-if (!Number.isInteger(port) || port < 1 || port > 65535) {
-  console.error(`--port ${options.port}: not a port number`);
+if (!Number.isInteger(port) || port < 0 || port > 65535) {
+  console.error(`--port ${options.port}: not a port number (0 takes any free port)`);
   process.exit(2);
 }
 for (const built of ['apps/seat-console/dist/renderer/index.html', 'apps/booth/dist/renderer/index.html', 'apps/seat-console/dist/src/service/index.js']) {
@@ -73,6 +74,10 @@ function electronBinary() {
   }
 }
 const binary = options.web ? null : electronBinary();
+if (binary && port === 0) {
+  console.error('--port 0: Electron booths need the console port in advance; give a port, or use --web');
+  process.exit(2);
+}
 
 const intro = [
   '',

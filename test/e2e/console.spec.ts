@@ -242,8 +242,7 @@ test('close: confirmed, every seal arrives and the reconciliation holds', async 
   await button(president, 'Confermo la chiusura').click();
   await expect(president.getByRole('heading', { name: 'Scrutinio' })).toBeVisible();
   await expect(president.getByText('Schede nelle urne, votazioni concluse e votanti coincidono:')).toBeVisible();
-  await expect(president.getByText(`${REF}: ballots 8, sessions cast 8, voters 8`)).toBeVisible();
-  await expect(president.getByText(`${COM}: ballots 8, sessions cast 8, voters 8`)).toBeVisible();
+  for (const contest of [REF, COM]) await expect(president.locator(`tr[data-contest="${contest}"] td`)).toHaveText(['8', '8', '8']);
   for (const page of boothPages) await expect(page.getByRole('heading', { name: 'Votazione chiusa' })).toBeVisible();
   await checkScreen(president, 'count', 'console');
 });
@@ -278,7 +277,9 @@ test('count: a wrong share is refused, three good ones rebuild the key; the reco
 });
 
 test('export: the bundle is signed into a folder; seggio verify accepts it and the PDF QR code is the tally digest', async () => {
-  const dir = join(day, 'bundle');
+  // The folder suggested is a new one beside the turnout reports.
+  const dir = join(seat.exportDir, 'bundle');
+  await expect(president.getByLabel('Cartella di destinazione (vuota o nuova)')).toHaveValue(dir);
   const form = president.locator('form', { has: president.getByRole('button', { name: 'Firma il verbale ed esporta' }) });
   // A folder that is not empty is refused, and nothing is written over it.
   await form.getByLabel('Cartella di destinazione (vuota o nuova)').fill(drive);
@@ -287,6 +288,8 @@ test('export: the bundle is signed into a folder; seggio verify accepts it and t
   await form.getByLabel('Cartella di destinazione (vuota o nuova)').fill(dir);
   await button(president, 'Firma il verbale ed esporta').click();
   await expect(president.getByText(`Verbale firmato ed esportato in ${dir}`)).toBeVisible();
+  // A second copy would go to the next free folder.
+  await expect(president.getByLabel('Cartella di destinazione (vuota o nuova)')).toHaveValue(`${dir}-2`);
   const shown = (await president.locator('.tally-digest').textContent())!;
   await checkScreen(president, 'exported', 'console');
 

@@ -41,3 +41,25 @@ test.describe('the booth in Electron', () => {
     }
   });
 });
+
+test.describe('the seat console in Electron', () => {
+  test.skip(binary === null, 'no Electron binary on this machine: its installer downloads it from outside the npm registry');
+
+  test('opens a sandboxed window with only window.seggio, at its own protocol, asking for the election package', async () => {
+    const app = await electron.launch({
+      executablePath: binary!,
+      args: [join(REPO_ROOT, 'apps', 'seat-console', 'dist', 'src', 'main', 'main.js')],
+      env: { ...process.env, SEGGIO_CONSOLE_STORE: ':memory:', SEGGIO_OFFICE_KEY: Buffer.alloc(32, 1).toString('base64'), SEGGIO_CONSOLE_PORT: '0' },
+    });
+    try {
+      const window = await app.firstWindow();
+      await expect(window.getByRole('heading', { name: "Carica il pacchetto dell'elezione" })).toBeVisible();
+      expect(await window.evaluate(() => Object.keys((window as unknown as { seggio: object }).seggio).sort())).toEqual(['call', 'onView']);
+      expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
+      expect(await window.evaluate(() => location.protocol)).toBe('seggio-console:');
+    } finally {
+      await app.close();
+    }
+  });
+});
+

@@ -2,21 +2,23 @@
 // scrutiny order with checks C1–C8 and E1, and the signed bundle written to a folder.
 import { useEffect, useState, type FormEvent } from 'react';
 import { tallyRows } from '@seggio/ballot-core';
+import type { Result } from '@seggio/crypto';
+import type { ReconciledContest } from '../shared/api.js';
 import { bridge } from './bridge.js';
 import { knownKey } from './i18n.js';
 import { contestTitle, Problems, useConsole } from './ui.js';
 import { EventLog } from './voting.js';
 
 export function CountScreen() {
-  const { t, view } = useConsole();
+  const { t, view, election } = useConsole();
   const k = view.shares?.threshold ?? 3;
-  const [reconciled, setReconciled] = useState<{ ok: boolean; lines: readonly string[] } | null>(null);
+  const [reconciled, setReconciled] = useState<Result<readonly ReconciledContest[], readonly string[]> | null>(null);
   const [shares, setShares] = useState<string[]>(() => Array.from({ length: k }, () => ''));
   const [problems, setProblems] = useState<readonly string[] | null>(null);
   const [busy, setBusy] = useState(false);
 
   useEffect(() => {
-    void bridge.call('reconcile').then((r) => setReconciled(r.ok ? { ok: true, lines: r.value } : { ok: false, lines: r.error }));
+    void bridge.call('reconcile').then(setReconciled);
   }, []);
 
   const count = async (event: FormEvent) => {
@@ -32,14 +34,30 @@ export function CountScreen() {
     <section aria-labelledby="count-title">
       <h1 id="count-title">{t('count.title')}</h1>
       <h2>{t('recon.title')}</h2>
-      {reconciled && (
-        <div className={reconciled.ok ? 'done' : 'problems'} role="status">
-          <p>{reconciled.ok ? t('recon.ok') : t('recon.fail')}</p>
-          <ul>
-            {reconciled.lines.map((line) => (
-              <li key={line}>{line}</li>
-            ))}
-          </ul>
+      {reconciled && !reconciled.ok && <Problems title={t('recon.fail')} items={reconciled.error} />}
+      {reconciled?.ok && (
+        <div className="done" role="status">
+          <p>{t('recon.ok')}</p>
+          <table>
+            <thead>
+              <tr>
+                <th scope="col">{t('turnout.contest')}</th>
+                <th scope="col">{t('recon.ballots')}</th>
+                <th scope="col">{t('recon.sessions')}</th>
+                <th scope="col">{t('recon.voters')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reconciled.value.map((r) => (
+                <tr key={r.contest} data-contest={r.contest}>
+                  <th scope="row">{contestTitle(election, r.contest)}</th>
+                  <td>{r.ballots}</td>
+                  <td>{r.sessions}</td>
+                  <td>{r.voters}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
         </div>
       )}
       <Problems title={t('count.refused')} items={problems} />
@@ -132,7 +150,7 @@ export function RecordScreen() {
 
 function Export() {
   const { t, view } = useConsole();
-  const [dir, setDir] = useState(view.exportDir);
+  const [dir, setDir] = useState(view.bundleDir);
   const [publicOnly, setPublicOnly] = useState(false);
   const [problems, setProblems] = useState<readonly string[] | null>(null);
   const [busy, setBusy] = useState(false);
@@ -145,6 +163,11 @@ function Export() {
     setBusy(false);
     setProblems(result.ok ? null : result.error);
   };
+  // Once written, the folder is taken: the next copy goes to the next free one.
+  const written = view.exported?.dir;
+  useEffect(() => {
+    if (written) setDir(view.bundleDir);
+  }, [written, view.bundleDir]);
 
   return (
     <section aria-labelledby="export-title" className="panel">

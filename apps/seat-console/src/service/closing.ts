@@ -5,7 +5,7 @@ import {
 } from '@seggio/ballot-core';
 import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type BoxKeyPair, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { LinkServer, type BoothMessage } from '@seggio/link';
-import type { ConsoleApi, ConsoleView, CountOutcome } from '../shared/api.js';
+import type { ConsoleApi, ConsoleView, CountOutcome, ReconciledContest } from '../shared/api.js';
 import { resolve } from 'node:path';
 import { writeBundle } from './bundle.js';
 import { verbalePdf } from './verbale.js';
@@ -87,9 +87,9 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
    * E1 per booth and contest: the ballots received = the booth's seal = the sessions the console saw
    * cast; per contest, also = the voters in the poll book. Every mismatch is named with its figures.
    */
-  reconcile(): Result<string[], string[]> {
+  reconcile(): Result<ReconciledContest[], string[]> {
     const problems: string[] = [];
-    const report: string[] = [];
+    const report: ReconciledContest[] = [];
     const sessions = this.store.sessions();
     const ballots = this.store.ballots();
     const voters = this.votersByContest();
@@ -117,10 +117,14 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
       const cast = sessions.filter((s) => s.state === 'cast' && s.contests.includes(contest)).length;
       const line = `${contest}: ballots ${inBox}, sessions cast ${cast}, voters ${voters[contest]!.T}`;
       if (inBox !== cast || cast !== voters[contest]!.T) problems.push(`${line}: they must be equal`);
-      else report.push(line);
+      else report.push({ contest, ballots: inBox, sessions: cast, voters: voters[contest]!.T });
     }
-    if (problems.length === 0) {
-      this.store.transaction(() => this.store.appendLog('reconciled'));
+    // Logged once: after close nothing that is reconciled can change.
+    if (problems.length === 0 && !this.store.get('reconciled')) {
+      this.store.transaction(() => {
+        this.store.set('reconciled', '1');
+        this.store.appendLog('reconciled');
+      });
       this.emit('view');
     }
     return problems.length ? err(problems) : ok(report);

@@ -106,6 +106,7 @@ export class ConsoleService extends EventEmitter<Events> {
       count: null,
       exported: null,
       exportDir: this.exportDir,
+      bundleDir: this.#freeFolder(join(this.exportDir, 'bundle')),
     };
   }
 
@@ -113,6 +114,14 @@ export class ConsoleService extends EventEmitter<Events> {
   get exportDir(): string {
     const root = resolve(this.config.exportDir ?? 'seggio-export');
     return this.election && this.store.get('section') ? join(root, `${this.election.id}-sezione-${this.store.get('section')}`) : root;
+  }
+
+  /** `base`, or `base-2`, `base-3` … : the first that does not exist or is empty. */
+  #freeFolder(base: string): string {
+    for (let i = 1; ; i++) {
+      const candidate = i === 1 ? base : `${base}-${i}`;
+      if (!existsSync(candidate) || readdirSync(candidate).length === 0) return candidate;
+    }
   }
 
   #turnoutView(): NonNullable<ConsoleView['turnout']> {

@@ -58,8 +58,10 @@ export interface ConsoleView {
   readonly count: CountOutcome | null;
   /** Where the bundle was written, once it was. */
   readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string } | null;
-  /** The folder the console suggests for exports (the removable drive, when configured). */
+  /** This section's export folder (the removable drive, when configured): turnout reports go there. */
   readonly exportDir: string;
+  /** A new, empty folder in it that the console suggests for the bundle. */
+  readonly bundleDir: string;
 }
 
 export interface EnableInput {
@@ -82,6 +84,14 @@ export interface CountOutcome {
 export interface PackageEntry {
   readonly file: string;
   readonly signature: boolean;
+}
+
+/** Per contest, the three counts that must agree after close (E1). */
+export interface ReconciledContest {
+  readonly contest: string;
+  readonly ballots: number;
+  readonly sessions: number;
+  readonly voters: number;
 }
 
 export interface RollVoter {
@@ -114,7 +124,7 @@ export interface ConsoleApi {
   /** Writes a checkpoint's figures for the Prefettura into the export folder; returns the file. */
   saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string>;
   closeVoting(): Result<void, string>;
-  reconcile(): Result<string[], string[]>;
+  reconcile(): Result<ReconciledContest[], string[]>;
   pollbook(): PollbookDocument;
   count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>>;
   exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>>;

@@ -1,0 +1,188 @@
+// What the console's interface reaches through either shell: the contract's methods with their inputs
+// checked (a malformed request is refused with a reason, never thrown), packages read from the import
+// folder by file name only, the turnout report written to the export folder, and the web shell
+// answering only the contract. And the console window's options (SECURITY.md R23), without Electron.
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { encodeSidecar, signBytes } from '@seggio/ballot-core';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
+import { createConsoleWindow, isOwnUrl, ORIGIN } from '../src/main/window.js';
+import { startConsoleWebShell, type WebShell } from '../src/web/host.js';
+
+const ELECTION = readFileSync(new URL('../../../demo/sanvalle-demo.election.json', import.meta.url));
+
+let dir: string;
+let seat: SeatConsole;
+let methods: ConsoleMethods;
+const office = nodeCrypto.generateSigningKeyPair();
+const signature = () => new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, ELECTION, office)));
+
+beforeEach(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'seggio-console-app-'));
+  mkdirSync(join(dir, 'drive'));
+  seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'drive'), exportDir: join(dir, 'export') });
+  methods = consoleMethods(seat);
+});
+afterEach(async () => seat.stop());
+
+/** Calls a method as a page would: with whatever it sends. */
+const call = (method: keyof ConsoleMethods, input: unknown) => (methods[method] as (input: unknown) => unknown)(input);
+
+describe('the contract as the shells serve it', () => {
+  it('lists every method the interface uses, and nothing of the service beyond them', () => {
+    expect([...CONSOLE_METHODS].sort()).toEqual(Object.keys(methods).sort());
+    for (const internal of ['stop', 'setupDocument', 'votersByContest', 'turnoutReport', 'loadElection', 'store']) expect(CONSOLE_METHODS).not.toContain(internal);
+  });
+
+  it.each([
+    ['loadPackage', { file: 7 }],
+    ['loadElectionFiles', { bytes: 'not base64!', signature: '' }],
+    ['loadElectionFiles', null],
+    ['createKeys', { section: '3', threshold: '3' }],
+    ['pairBooth', { fingerprint: ['x'] }],
+    ['importRoll', { file: 'roll.csv' }],
+    ['lookupVoter', { number: 1.5 }],
+    ['enableBooth', { booth: 'B1', category: 'MARTIAN', sex: 'F' }],
+    ['enableBooth', { booth: 'B1', category: 'IT', sex: 'X' }],
+    ['enableBooth', { booth: 'B1', category: 'IT', sex: 'F', accepts: 'REF-2020-1' }],
+    ['cancelSession', {}],
+    ['recordTurnout', { checkpoint: 1 }],
+    ['saveTurnoutReport', 'C1'],
+    ['count', { shares: 'a b c' }],
+    ['exportBundle', { dir: '   ' }],
+    ['exportBundle', { dir: '/tmp/x', publicOnly: 'yes' }],
+  ] as const)('%s refuses %j with a reason', async (method, input) => {
+    const result = (await call(method, input)) as { ok: boolean; error: string | string[] };
+    expect(result.ok).toBe(false);
+    expect(String(result.error)).toMatch(/not well formed|did not arrive|choose a folder/);
+  });
+
+  it('loads a package from the import folder by its file name only, and needs its signature beside it', () => {
+    expect(seat.listPackages()).toEqual({ ok: true, value: [] });
+    writeFileSync(join(dir, 'drive', 'election.json'), ELECTION);
+    expect(seat.listPackages()).toEqual({ ok: true, value: [{ file: 'election.json', signature: false }] });
+    expect(seat.loadPackage({ file: 'election.json' })).toEqual({ ok: false, error: [`${join(dir, 'drive', 'election.json')}.sig: not found; the package must come with the office's signature`] });
+    writeFileSync(join(dir, 'outside.json'), ELECTION);
+    writeFileSync(join(dir, 'outside.json.sig'), signature());
+    expect(seat.loadPackage({ file: '../outside.json' })).toEqual({ ok: false, error: ['../outside.json: not a package file name'] });
+    writeFileSync(join(dir, 'drive', 'election.json.sig'), signature());
+    expect(seat.listPackages()).toEqual({ ok: true, value: [{ file: 'election.json', signature: true }] });
+    expect(seat.loadPackage({ file: 'election.json' })).toMatchObject({ ok: true, value: { digest: nodeCrypto.sha256Hex(ELECTION) } });
+    expect(seat.getView().phase).toBe('setup');
+  });
+
+  it('says plainly when the import folder is missing', async () => {
+    const other = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'no-drive') });
+    expect(other.listPackages()).toEqual({ ok: false, error: `the import folder ${join(dir, 'no-drive')} is not there (is the drive inserted?)` });
+    await other.stop();
+  });
+
+  it('takes the package as base64 files from the page, and names the file a bad signature is in', async () => {
+    const bytes = Buffer.from(ELECTION).toString('base64');
+    const forged = nodeCrypto.generateSigningKeyPair();
+    const bad = Buffer.from(encodeSidecar(signBytes(nodeCrypto, ELECTION, forged))).toString('base64');
+    const refused = (await call('loadElectionFiles', { bytes, signature: bad })) as { ok: false; error: string[] };
+    expect(refused.ok).toBe(false);
+    expect(refused.error[0]).toMatch(/^election\.json\.sig: /);
+    expect(await call('loadElectionFiles', { bytes, signature: Buffer.from(signature()).toString('base64') })).toMatchObject({ ok: true });
+  });
+
+  it('refuses shares outside 2 ≤ k ≤ n ≤ 20, and gives a QR code with each share', async () => {
+    seat.loadElection({ bytes: ELECTION, signature: signature() });
+    expect(await seat.createKeys({ section: '3', threshold: 1, count: 5 })).toEqual({ ok: false, error: 'the shares must be 2 ≤ k ≤ n ≤ 20 (asked: 1 of 5)' });
+    expect(await seat.createKeys({ section: '3', threshold: 4, count: 3 })).toMatchObject({ ok: false });
+    const keys = await seat.createKeys({ section: '3', threshold: 2, count: 3 });
+    if (!keys.ok) throw new Error(keys.error);
+    expect(keys.value.qrCodes).toHaveLength(3);
+    for (const qr of keys.value.qrCodes) {
+      expect(qr).toMatch(/^data:image\/svg\+xml;base64,/);
+      expect(Buffer.from(qr.split(',')[1]!, 'base64').toString('utf8')).toContain('<svg');
+    }
+    expect(seat.getView().shares).toEqual({ threshold: 2, count: 3 });
+  });
+
+  it('writes a recorded checkpoint for the Prefettura into the export folder, and refuses one not recorded', async () => {
+    seat.loadElection({ bytes: ELECTION, signature: signature() });
+    await seat.createKeys({ section: '3' });
+    expect(seat.saveTurnoutReport({ checkpoint: 'C1' })).toEqual({ ok: false, error: 'checkpoint C1 has not been recorded' });
+    expect(seat.recordTurnout({ checkpoint: 'C1' })).toMatchObject({ ok: true });
+    const saved = seat.saveTurnoutReport({ checkpoint: 'C1' });
+    if (!saved.ok) throw new Error(saved.error);
+    expect(saved.value.file).toBe(join(dir, 'export', 'DEMO-2020-09-20-999001-sezione-3', 'affluenza-C1.csv'));
+    const report = seat.turnoutReport({ checkpoint: 'C1' });
+    expect(report.ok && readFileSync(saved.value.file, 'utf8') === report.value).toBe(true);
+    expect(seat.getView().turnout!.checkpoints[0]).toMatchObject({ id: 'C1', recorded: { 'REF-2020-1': { M: 0, F: 0, T: 0 } } });
+  });
+
+  it('says when no roll was imported, rather than that the number is missing', () => {
+    seat.loadElection({ bytes: ELECTION, signature: signature() });
+    expect(seat.lookupVoter({ number: 1 })).toEqual({ ok: false, error: 'no section roll was imported' });
+  });
+});
+
+describe('the console web shell', () => {
+  let shell: WebShell;
+  beforeEach(async () => {
+    const renderer = mkdtempSync(join(tmpdir(), 'seggio-console-renderer-'));
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    shell = await startConsoleWebShell(seat, renderer);
+  });
+  afterEach(async () => shell.close());
+
+  function open(): Promise<WebSocket> {
+    const page = new URL(shell.url);
+    return new Promise((resolve, reject) => {
+      const socket = new WebSocket(`ws://${page.host}/bridge?token=${encodeURIComponent(page.searchParams.get('token')!)}`, { origin: page.origin });
+      socket.once('open', () => resolve(socket));
+      socket.once('error', reject);
+    });
+  }
+  const ask = (socket: WebSocket, message: object) =>
+    new Promise<{ id?: number; result?: unknown; event?: string }>((resolve) => {
+      const listener = (data: Buffer) => {
+        const parsed = JSON.parse(data.toString('utf8')) as { id?: number; result?: unknown };
+        if (parsed.id !== undefined) {
+          socket.off('message', listener);
+          resolve(parsed);
+        }
+      };
+      socket.on('message', listener);
+      socket.send(JSON.stringify(message));
+    });
+
+  it("answers the contract's methods, leaves the service's others unanswered, and pushes the view", async () => {
+    const socket = await open();
+    expect(await ask(socket, { id: 1, method: 'getView' })).toMatchObject({ id: 1, result: { phase: 'no-election', officeFingerprint: seat.getView().officeFingerprint } });
+    // 'stop' is a method of the service, not of the contract: no answer, and the service lives on.
+    socket.send(JSON.stringify({ id: 2, method: 'stop' }));
+    socket.send(JSON.stringify({ id: 3, method: 'constructor' }));
+    const pushed = new Promise<unknown>((resolve) => socket.on('message', (data: Buffer) => {
+      const message = JSON.parse(data.toString('utf8')) as { event?: string; data?: unknown };
+      if (message.event === 'view') resolve(message.data);
+    }));
+    const loaded = await ask(socket, { id: 4, method: 'loadElectionFiles', input: { bytes: Buffer.from(ELECTION).toString('base64'), signature: Buffer.from(signature()).toString('base64') } });
+    expect(loaded).toMatchObject({ id: 4, result: { ok: true } });
+    expect(await pushed).toMatchObject({ phase: 'setup' });
+    expect(seat.listPackages().ok).toBe(true);
+    socket.close();
+  });
+});
+
+describe('the console window', () => {
+  class Captured {
+    constructor(readonly options: { kiosk?: boolean; webPreferences?: object }) {}
+  }
+  it('has an isolated, sandboxed renderer without Node, no devtools when packaged, and is not a kiosk', () => {
+    const options = createConsoleWindow(Captured, '/app/preload.cjs', true).options;
+    expect(options.kiosk).toBeUndefined();
+    expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, devTools: false, preload: '/app/preload.cjs' });
+  });
+  it('navigates only within its own protocol', () => {
+    expect(isOwnUrl(`${ORIGIN}/index.html`)).toBe(true);
+    for (const url of ['file:///etc/passwd', 'https://example.org/', 'seggio-booth://app/index.html', 'not a url']) expect(isOwnUrl(url)).toBe(false);
+  });
+});

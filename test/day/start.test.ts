@@ -1,0 +1,62 @@
+// `npm start` as a new user runs it (README): a day folder with the signed demo package, the console
+// and two booths as web shells whose addresses it prints, the booths already waiting to be paired,
+// and a clean stop on Ctrl-C.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { REPO_ROOT } from '../support/index.js';
+
+describe('npm start', () => {
+  it('starts a console and two booths with the demo election, prints their addresses, and stops on SIGINT', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
+    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--web', '--port', '0', '--dir', folder], { cwd: REPO_ROOT });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    for (let i = 0; i < 300 && !out.includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 50));
+    expect(out).toContain('Press Ctrl-C');
+
+    const address = (label: string) => new RegExp(`^  ${label}\\s+(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)$`, 'm').exec(out)?.[1];
+    const urls = ['console', 'booth 1', 'booth 2'].map(address);
+    expect(urls.every(Boolean), out).toBe(true);
+    for (const url of urls) expect((await fetch(url!)).status).toBe(200);
+
+    // The demo package is on the "drive", signed by the office key printed.
+    const day = /^ {2}day folder\s+(\S+)$/m.exec(out)![1]!;
+    expect(day).toBe(folder);
+    for (const file of ['office.pub', 'chiavetta/election.json', 'chiavetta/election.json.sig', 'chiavetta/lista-sezionale.csv']) expect(existsSync(join(day, file)), file).toBe(true);
+    expect(readFileSync(join(day, 'chiavetta', 'election.json'))).toEqual(readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json')));
+
+    // Through the console's own bridge: nothing loaded yet, the package listed, both booths waiting.
+    const page = new URL(urls[0]!);
+    const socket = await new Promise<WebSocket>((resolve, reject) => {
+      const ws = new WebSocket(`ws://${page.host}/bridge?token=${page.searchParams.get('token')}`, { origin: page.origin });
+      ws.once('open', () => resolve(ws));
+      ws.once('error', reject);
+    });
+    let next = 1;
+    const ask = (method: string) =>
+      new Promise<unknown>((resolve) => {
+        const id = next++;
+        socket.on('message', (data: Buffer) => {
+          const message = JSON.parse(data.toString('utf8')) as { id?: number; result?: unknown };
+          if (message.id === id) resolve(message.result);
+        });
+        socket.send(JSON.stringify({ id, method }));
+      });
+    expect(await ask('listPackages')).toEqual({ ok: true, value: [{ file: 'election.json', signature: true }] });
+    let view = (await ask('getView')) as { phase: string; pendingBooths: unknown[] };
+    for (let i = 0; i < 100 && view.pendingBooths.length < 2; i++) view = (await ask('getView')) as typeof view;
+    expect(view.phase).toBe('no-election');
+    expect(view.pendingBooths).toHaveLength(2);
+    socket.close();
+
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    rmSync(dirname(folder), { recursive: true, force: true });
+  }, 30_000);
+});
