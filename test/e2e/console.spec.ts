@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { encodeSidecar, parseElection, signBytes, tallyDigest, type Election, type TallyDocument } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
 import { startBoothWebShell, type WebShell } from '@seggio/booth/web';
@@ -152,6 +152,15 @@ interface Voter {
   readonly ballots: readonly (string | RegExp)[];
 }
 
+/** Presses Tab until the element has the focus (at most 60 times). */
+async function tabTo(target: Locator): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    if (await target.evaluate((el) => el === document.activeElement).catch(() => false)) return;
+    await president.keyboard.press('Tab');
+  }
+  throw new Error(`Tab never reached ${String(target)}`);
+}
+
 async function enable(voter: Voter): Promise<string> {
   const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilita la cabina' }) });
   await expect(form.getByRole('radio', { name: `Cabina B${voter.booth}` })).toBeVisible();
@@ -185,7 +194,7 @@ async function vote(voter: Voter): Promise<void> {
   await until(() => seat.getView().booths[voter.booth - 1]?.state === 'idle');
 }
 
-test('voting: ten voters, an EU citizen with the municipal ballot only, one cancelled, a second vote refused, a checkpoint', async () => {
+test('voting: ten voters, an EU citizen with the municipal ballot only, one cancelled, a second vote refused, a checkpoint, one enabled by keyboard alone', async () => {
   const cast = async (voter: Voter) => {
     await enable(voter);
     await vote(voter);
@@ -230,7 +239,18 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   await cast({ booth: 2, sex: 'F', category: 'IT', ballots: ['NO', 'Insieme per Sanvalle'] });
   await cast({ booth: 1, sex: 'M', category: 'IT', ballots: ['SÌ', 'Sanvalle Domani'] });
   await cast({ booth: 2, sex: 'F', category: 'IT', declines: election.contests.find((c) => c.id === COM)!.title, ballots: ['Scheda bianca'] });
-  await cast({ booth: 1, sex: 'M', category: 'IT', ballots: ['NO', 'Insieme per Sanvalle'] });
+  // The last voter is enabled with the keyboard alone: Tab between groups, arrows within a group, Enter.
+  const last: Voter = { booth: 1, sex: 'M', category: 'IT', ballots: ['NO', 'Insieme per Sanvalle'] };
+  await president.locator('body').click({ position: { x: 5, y: 5 } });
+  await tabTo(form.locator('input[name="booth"]:checked'));
+  for (let i = 0; i < 3 && !(await form.getByRole('radio', { name: 'Cabina B1' }).isChecked()); i++) await president.keyboard.press('ArrowDown');
+  await tabTo(form.getByRole('radio', { name: 'Donna' }));
+  await president.keyboard.press('ArrowDown');
+  await expect(form.getByRole('radio', { name: 'Uomo' })).toBeChecked();
+  await tabTo(form.getByRole('button', { name: 'Abilita la cabina' }));
+  await president.keyboard.press('Enter');
+  await expect(president.getByText('Cabina B1 abilitata:')).toBeVisible();
+  await vote(last);
   expect(seat.getView().sessions).toEqual({ enabled: 10, cast: 9, cancelled: 1, open: 0 });
   await expect(president.getByText('Lista sezionale: 12 elettori, 3 hanno votato').first()).toBeVisible();
 });
