@@ -214,7 +214,7 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   await button(president, 'Cerca nella lista').click();
   await expect(form.getByText('Bianchi Anna — HA GIÀ VOTATO')).toBeVisible();
   await button(president, 'Abilita la cabina').click();
-  await expect(president.getByRole('alert')).toContainText('Bianchi Anna (number 1) has already voted');
+  await expect(president.getByRole('alert')).toContainText('Bianchi Anna (numero 1) ha già votato');
   await checkScreen(president, 'enable-refused', 'console');
   await form.getByLabel('Numero nella lista sezionale').fill('');
 
@@ -304,7 +304,7 @@ test('export: the bundle is signed into a folder; seggio verify accepts it and t
   // A folder that is not empty is refused, and nothing is written over it.
   await form.getByLabel('Cartella di destinazione (vuota o nuova)').fill(drive);
   await button(president, 'Firma il verbale ed esporta').click();
-  await expect(president.getByRole('alert')).toContainText('is not empty');
+  await expect(president.getByRole('alert')).toContainText(`${drive} non è vuota: il verbale non viene mai scritto sopra altri file`);
   await form.getByLabel('Cartella di destinazione (vuota o nuova)').fill(dir);
   await button(president, 'Firma il verbale ed esporta').click();
   await expect(president.getByText(`Verbale firmato ed esportato in ${dir}`)).toBeVisible();

@@ -72,7 +72,7 @@ describe('the section roll', () => {
     booth.castBallots({ session: booth.getView().session!.id, selections: { 'REF-2020-1': { answer: 'YES' }, 'COM-999001-2020': { blank: true } } });
     await free();
     expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 1 })).toEqual({ ok: false, error: 'ROSSI MARIA (number 1) has already voted' });
-    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 2 })).toEqual({ ok: false, error: 'the roll lists number 2 as IT M' });
+    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 2 })).toEqual({ ok: false, error: 'the roll lists number 2 as IT, sex M' });
     expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', voter: 9 })).toEqual({ ok: false, error: 'number 9 is not on the section roll' });
 
     // Voter 3 (an EU citizen) walks away; the president cancels; he may come back.

@@ -3,7 +3,8 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { ConsoleView } from '../shared/api.js';
-import type { Translate } from './i18n.js';
+import { readRefusal } from '../shared/refusals.js';
+import { knownKey, type Translate } from './i18n.js';
 
 export interface Console {
   readonly view: ConsoleView;
@@ -20,15 +21,36 @@ export function useConsole(): Console {
   return value;
 }
 
+/**
+ * A reason the service gave, in the president's language when it is one of the console's own refusals
+ * (with a booth state, category, sex or phase in it said in words too); otherwise as the service gave it.
+ */
+export function explain(t: Translate, text: string): string {
+  const refusal = readRefusal(text);
+  const key = refusal && knownKey(`refusal.${refusal.code}`);
+  if (!refusal || !key) return text;
+  const word = (prefix: string, value: string | undefined) => {
+    const known = value === undefined ? null : knownKey(`${prefix}${value}`);
+    return known ? t(known) : value;
+  };
+  const params = { ...refusal.params };
+  for (const [name, prefix] of [['state', 'booth.state.'], ['category', 'cat.'], ['sex', 'sex.'], ['phase', 'phase.']] as const) {
+    const said = word(prefix, params[name]);
+    if (said !== undefined) params[name] = said;
+  }
+  return t(key, params);
+}
+
 /** What the service refused, with its reasons, announced to screen readers. */
 export function Problems({ title, items }: { title: string; items: readonly string[] | null }) {
+  const { t } = useConsole();
   if (!items || items.length === 0) return null;
   return (
     <div className="problems" role="alert">
       <p className="problems-title">{title}</p>
       <ul>
         {items.map((item, i) => (
-          <li key={i}>{item}</li>
+          <li key={i}>{explain(t, item)}</li>
         ))}
       </ul>
     </div>

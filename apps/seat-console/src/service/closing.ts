@@ -6,7 +6,9 @@ import {
 import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type BoxKeyPair, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { LinkServer, type BoothMessage } from '@seggio/link';
 import type { ConsoleApi, ConsoleView, CountOutcome, ReconciledContest } from '../shared/api.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { refusal } from '../shared/refusals.js';
 import { writeBundle } from './bundle.js';
 import { verbalePdf } from './verbale.js';
 import { ConsoleService, type ConsoleConfig } from './service.js';
@@ -33,7 +35,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
 
   /** Close is final (R13): every booth is told, and answers with its seal, its ballots and its log. */
   closeVoting(): Result<void, string> {
-    if (this.phase !== 'voting') return err('voting is not open');
+    if (this.phase !== 'voting') return err(refusal('not-open'));
     const booths = this.store.booths();
     this.store.transaction(() => {
       this.store.set('closed', '1');
@@ -148,7 +150,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
 
   /** k seat members' shares rebuild the urna key (checked against its public key); every ballot is opened and counted. */
   async count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>> {
-    if (this.phase !== 'closed' && this.phase !== 'counted') return err([`the count comes after every booth has sent its seal (now: ${this.phase})`]);
+    if (this.phase !== 'closed' && this.phase !== 'counted') return err([refusal('count-when', { phase: this.phase })]);
     const reconciled = this.reconcile();
     if (!reconciled.ok) return err(reconciled.error);
     const urnaPublic = fromBase64(this.store.get('urna.publicKey')!);
@@ -187,11 +189,12 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
    */
   async exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>> {
     const outcome = this.#outcome;
-    if (!outcome || !this.#urna) return err(['count the ballots first']);
+    if (!outcome || !this.#urna) return err([refusal('count-first')]);
     if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`));
     const setup = this.setupDocument();
     const verbale = await verbalePdf({ election: this.election!, tally: outcome.tally, checks: outcome.checks, setup, officeKey: this.config.officeKey });
     const dir = resolve(input.dir);
+    if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) return err([refusal('folder-not-empty', { dir })]);
     let written: { files: string[] };
     try {
       written = writeBundle(this.crypto, {

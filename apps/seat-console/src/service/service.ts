@@ -8,6 +8,7 @@ import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, verify
 import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import { BoothMessage, enableTokenBytes, LinkServer, openFrame, signFrame, type Connection, type ConsoleMessage, type EnableToken } from '@seggio/link';
 import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, RollVoter } from '../shared/api.js';
+import { refusal } from '../shared/refusals.js';
 import type { ConsoleStore } from './store.js';
 import { parseRoll } from './roll.js';
 
@@ -138,7 +139,7 @@ export class ConsoleService extends EventEmitter<Events> {
 
   /** Loads the election package, verified against the pinned office key. */
   loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]> {
-    if (this.phase !== 'no-election') return err(['an election is already loaded']);
+    if (this.phase !== 'no-election') return err([refusal('already-loaded')]);
     const sidecar = parseSidecar(input.signature);
     if (!sidecar.ok) return err([`election.json.sig: ${sidecar.error}`]);
     const verified = verifySidecar(this.crypto, input.bytes, sidecar.value, this.config.officeKey);
@@ -160,8 +161,8 @@ export class ConsoleService extends EventEmitter<Events> {
   /** The election packages in the import folder: each `*.json` with, or without, its `.sig`. */
   listPackages(): Result<PackageEntry[], string> {
     const dir = this.config.packagesDir;
-    if (!dir) return err('no import folder is configured');
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) return err(`the import folder ${dir} is not there (is the drive inserted?)`);
+    if (!dir) return err(refusal('no-import-folder'));
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) return err(refusal('import-folder-missing', { dir }));
     const names = readdirSync(dir);
     return ok(names.filter((n) => n.endsWith('.json') && statSync(join(dir, n)).isFile()).sort().map((file) => ({ file, signature: names.includes(`${file}.sig`) })));
   }
@@ -169,11 +170,11 @@ export class ConsoleService extends EventEmitter<Events> {
   /** Loads a package from the import folder by its file name (never a path). */
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]> {
     const dir = this.config.packagesDir;
-    if (!dir) return err(['no import folder is configured']);
-    if (typeof input.file !== 'string' || basename(input.file) !== input.file || !input.file.endsWith('.json')) return err([`${String(input.file)}: not a package file name`]);
+    if (!dir) return err([refusal('no-import-folder')]);
+    if (typeof input.file !== 'string' || basename(input.file) !== input.file || !input.file.endsWith('.json')) return err([refusal('not-a-package', { file: String(input.file) })]);
     const file = join(dir, input.file);
-    if (!existsSync(file)) return err([`${file}: not found`]);
-    if (!existsSync(`${file}.sig`)) return err([`${file}.sig: not found; the package must come with the office's signature`]);
+    if (!existsSync(file)) return err([refusal('package-missing', { file })]);
+    if (!existsSync(`${file}.sig`)) return err([refusal('signature-missing', { file })]);
     return this.loadElection({ bytes: readFileSync(file), signature: readFileSync(`${file}.sig`) });
   }
 
@@ -182,11 +183,11 @@ export class ConsoleService extends EventEmitter<Events> {
    * seat members: the shares are returned once and no copy of the secret is kept (R19).
    */
   async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>> {
-    if (this.phase !== 'setup' || this.store.get('urna.publicKey')) return err('keys can be created once, after the election is loaded');
-    if (!this.election!.sections.some((s) => s.id === input.section)) return err(`section ${input.section} is not in the election`);
+    if (this.phase !== 'setup' || this.store.get('urna.publicKey')) return err(refusal('keys-once'));
+    if (!this.election!.sections.some((s) => s.id === input.section)) return err(refusal('section-unknown', { section: input.section }));
     const threshold = input.threshold ?? 3;
     const count = input.count ?? 5;
-    if (!Number.isInteger(threshold) || !Number.isInteger(count) || threshold < 2 || count < threshold || count > 20) return err(`the shares must be 2 ≤ k ≤ n ≤ 20 (asked: ${threshold} of ${count})`);
+    if (!Number.isInteger(threshold) || !Number.isInteger(count) || threshold < 2 || count < threshold || count > 20) return err(refusal('shares-range', { k: threshold, n: count }));
     const key = this.crypto.generateSigningKeyPair();
     const urna = this.crypto.generateBoxKeyPair();
     const shares = await splitUrnaKey(this.crypto, urna, { threshold, count });
@@ -220,11 +221,11 @@ export class ConsoleService extends EventEmitter<Events> {
 
   /** The president confirms the fingerprint the booth shows; the booth is pinned and sent the set-up. */
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string> {
-    if (this.phase !== 'setup' || !this.key) return err('booths are paired during set-up, after the keys are created');
+    if (this.phase !== 'setup' || !this.key) return err(refusal('pair-when'));
     const pending = this.#pending.get(input.fingerprint);
-    if (!pending) return err(`no unpaired booth shows fingerprint ${input.fingerprint}`);
+    if (!pending) return err(refusal('pair-unknown', { fingerprint: input.fingerprint }));
     const id = input.id ?? `B${this.store.booths().length + 1}`;
-    if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || this.store.booth(id)) return err(`booth id ${id} is taken or not valid`);
+    if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || this.store.booth(id)) return err(refusal('pair-id', { id }));
     const publicKey = toBase64(pending.publicKey);
     const document = this.setupDocument();
     const setup = documentBytes({ ...document, booths: [...document.booths, { id, publicKey }] });
@@ -249,9 +250,9 @@ export class ConsoleService extends EventEmitter<Events> {
   /** Voting opens only when every paired booth's zero report has been verified (R14). */
   openVoting(): Result<void, string> {
     const booths = this.store.booths();
-    if (this.phase !== 'setup' || booths.length === 0) return err('voting opens after set-up, with at least one booth paired');
+    if (this.phase !== 'setup' || booths.length === 0) return err(refusal('open-when'));
     const missing = booths.filter((b) => !b.zeroReport).map((b) => b.id);
-    if (missing.length) return err(`no zero report yet from ${missing.join(', ')}`);
+    if (missing.length) return err(refusal('open-zero', { booths: missing.join(', ') }));
     this.store.transaction(() => {
       this.store.set('opened', '1');
       this.store.appendLog('voting-opened');
@@ -268,22 +269,22 @@ export class ConsoleService extends EventEmitter<Events> {
 
   /** Enables a free booth for one voter: the contests their category allows and they accept (DOMAIN.md). */
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string> {
-    if (this.phase !== 'voting') return err('voting is not open');
+    if (this.phase !== 'voting') return err(refusal('not-open'));
     if (input.voter !== undefined) {
       const entry = this.store.rollEntry(input.voter);
-      if (!entry) return err(`number ${input.voter} is not on the section roll`);
-      if (entry.voted) return err(`${entry.surname} ${entry.name} (number ${entry.number}) has already voted`);
-      if (entry.session) return err(`${entry.surname} ${entry.name} (number ${entry.number}) is already at a booth`);
-      if (entry.category !== input.category || entry.sex !== input.sex) return err(`the roll lists number ${entry.number} as ${entry.category} ${entry.sex}`);
+      if (!entry) return err(refusal('not-on-roll', { number: input.voter }));
+      if (entry.voted) return err(refusal('already-voted', { who: `${entry.surname} ${entry.name}`, number: entry.number }));
+      if (entry.session) return err(refusal('at-booth', { who: `${entry.surname} ${entry.name}`, number: entry.number }));
+      if (entry.category !== input.category || entry.sex !== input.sex) return err(refusal('roll-differs', { number: entry.number, category: entry.category, sex: entry.sex }));
     }
     const booth = this.store.booth(input.booth);
-    if (!booth) return err(`there is no booth ${input.booth}`);
-    if (booth.reportedState !== 'idle') return err(`booth ${input.booth} is not free (${booth.reportedState})`);
-    if (this.store.sessions().some((s) => s.booth === input.booth && (s.state === 'enabled' || s.state === 'started'))) return err(`booth ${input.booth} already has a voter`);
+    if (!booth) return err(refusal('no-booth', { booth: input.booth }));
+    if (booth.reportedState !== 'idle') return err(refusal('booth-not-free', { booth: input.booth, state: booth.reportedState }));
+    if (this.store.sessions().some((s) => s.booth === input.booth && (s.state === 'enabled' || s.state === 'started'))) return err(refusal('booth-busy', { booth: input.booth }));
     const election = this.election!;
     const allowed = election.scrutinyOrder.filter((id) => election.contests.find((c) => c.id === id)!.eligibility.includes(input.category) && ELIGIBLE_CATEGORIES[election.contests.find((c) => c.id === id)!.type].includes(input.category));
     const contests = input.accepts ? allowed.filter((id) => input.accepts!.includes(id)) : allowed;
-    if (contests.length === 0) return err(`a ${input.category} voter who accepts ${input.accepts?.join(', ') ?? 'nothing'} has no ballot here`);
+    if (contests.length === 0) return err(refusal('no-ballot', { category: input.category, accepts: input.accepts?.join(', ') ?? 'nothing' }));
     const token: EnableToken = {
       election: this.store.get('election.digest')!,
       booth: input.booth,
@@ -305,7 +306,7 @@ export class ConsoleService extends EventEmitter<Events> {
   /** The president cancels a walked-away voter's session (R11). */
   cancelSession(input: { session: string }): Result<void, string> {
     const session = this.store.session(input.session);
-    if (!session || (session.state !== 'enabled' && session.state !== 'started')) return err('no such open session');
+    if (!session || (session.state !== 'enabled' && session.state !== 'started')) return err(refusal('no-session'));
     this.store.transaction(() => {
       this.store.appendLog('cancel-requested', { booth: session.booth, counter: session.counter });
       this.#queue(session.booth, { type: 'cancel', session: session.session, counter: session.counter });
@@ -317,8 +318,8 @@ export class ConsoleService extends EventEmitter<Events> {
 
   /** Imports the section roll (replacing any before voting opens); it stays in the console. */
   importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]> {
-    if (!this.election) return err(['load the election first']);
-    if (this.store.get('opened')) return err(['the roll is imported before voting opens']);
+    if (!this.election) return err([refusal('roll-needs-election')]);
+    if (this.store.get('opened')) return err([refusal('roll-before-open')]);
     const parsed = parseRoll(input.file, input.text, this.election);
     if (!parsed.ok) return parsed;
     this.store.transaction(() => this.store.replaceRoll(parsed.value));
@@ -329,7 +330,7 @@ export class ConsoleService extends EventEmitter<Events> {
   /** A roll entry, for the president to confirm who is at the table. */
   lookupVoter(input: { number: number }): Result<RollVoter, string> {
     const entry = this.store.rollEntry(input.number);
-    if (!entry) return err(this.store.rollSize() === 0 ? 'no section roll was imported' : `number ${input.number} is not on the section roll`);
+    if (!entry) return err(this.store.rollSize() === 0 ? refusal('no-roll') : refusal('not-on-roll', { number: input.number }));
     return ok({ number: entry.number, surname: entry.surname, name: entry.name, sex: entry.sex, category: entry.category as RollVoter['category'], voted: entry.voted === 1, atBooth: entry.voted === 0 && entry.session !== null });
   }
 
@@ -350,7 +351,7 @@ export class ConsoleService extends EventEmitter<Events> {
   /** A checkpoint's figures for the Prefettura, in the vocabulary of the Ministry's open data. */
   turnoutReport(input: { checkpoint: string }): Result<string, string> {
     const recorded = this.store.turnout().find((t) => t.checkpoint === input.checkpoint);
-    if (!recorded || !this.election) return err(`checkpoint ${input.checkpoint} has not been recorded`);
+    if (!recorded || !this.election) return err(refusal('checkpoint-not-recorded', { checkpoint: input.checkpoint }));
     const at = this.election.turnoutCheckpoints.find((c) => c.id === input.checkpoint)!.at;
     const figures = JSON.parse(recorded.figures) as Record<string, { M: number; F: number; T: number }>;
     const rows = [['cod_consultazione', 'cod_com', 'sezione', 'checkpoint', 'dt_com', 'vot_m', 'vot_f', 'vot_t'].join(';')];
@@ -374,8 +375,8 @@ export class ConsoleService extends EventEmitter<Events> {
   recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, string> {
     const order = this.election?.turnoutCheckpoints.map((c) => c.id) ?? [];
     const done = this.store.turnout().map((t) => t.checkpoint);
-    if (!order.includes(input.checkpoint)) return err(`${input.checkpoint} is not one of the election's checkpoints (${order.join(', ')})`);
-    if (done.includes(input.checkpoint) || (done.length > 0 && order.indexOf(input.checkpoint) < order.indexOf(done.at(-1)!))) return err(`checkpoint ${input.checkpoint} is already past`);
+    if (!order.includes(input.checkpoint)) return err(refusal('checkpoint-unknown', { checkpoint: input.checkpoint, all: order.join(', ') }));
+    if (done.includes(input.checkpoint) || (done.length > 0 && order.indexOf(input.checkpoint) < order.indexOf(done.at(-1)!))) return err(refusal('checkpoint-past', { checkpoint: input.checkpoint }));
     const figures = this.votersByContest();
     this.store.transaction(() => {
       this.store.addTurnout(input.checkpoint, JSON.stringify(figures));

@@ -1,0 +1,70 @@
+// What the console refuses, one code per reason. The service words each in English from this table
+// (its Result errors stay plain text for every caller); the president's interface reads the code and
+// the figures back from that text and says it in Italian, German or English (renderer/i18n.ts).
+export const REFUSALS = {
+  'already-loaded': 'an election is already loaded',
+  'no-import-folder': 'no import folder is configured',
+  'import-folder-missing': 'the import folder {dir} is not there (is the drive inserted?)',
+  'not-a-package': '{file}: not a package file name',
+  'package-missing': '{file}: not found',
+  'signature-missing': "{file}.sig: not found; the package must come with the office's signature",
+  'keys-once': 'keys can be created once, after the election is loaded',
+  'section-unknown': 'section {section} is not in the election',
+  'shares-range': 'the shares must be 2 ≤ k ≤ n ≤ 20 (asked: {k} of {n})',
+  'pair-when': 'booths are paired during set-up, after the keys are created',
+  'pair-unknown': 'no unpaired booth shows fingerprint {fingerprint}',
+  'pair-id': 'booth id {id} is taken or not valid',
+  'open-when': 'voting opens after set-up, with at least one booth paired',
+  'open-zero': 'no zero report yet from {booths}',
+  'not-open': 'voting is not open',
+  'not-on-roll': 'number {number} is not on the section roll',
+  'already-voted': '{who} (number {number}) has already voted',
+  'at-booth': '{who} (number {number}) is already at a booth',
+  'roll-differs': 'the roll lists number {number} as {category}, sex {sex}',
+  'no-booth': 'there is no booth {booth}',
+  'booth-not-free': 'booth {booth} is not free ({state})',
+  'booth-busy': 'booth {booth} already has a voter',
+  'no-ballot': 'a {category} voter who accepts {accepts} has no ballot here',
+  'no-session': 'no such open session',
+  'roll-needs-election': 'load the election first',
+  'roll-before-open': 'the roll is imported before voting opens',
+  'no-roll': 'no section roll was imported',
+  'checkpoint-not-recorded': 'checkpoint {checkpoint} has not been recorded',
+  'checkpoint-unknown': "{checkpoint} is not one of the election's checkpoints ({all})",
+  'checkpoint-past': 'checkpoint {checkpoint} is already past',
+  'count-when': 'the count comes after every booth has sent its seal (now: {phase})',
+  'count-first': 'count the ballots first',
+  'folder-not-empty': '{dir} is not empty: a bundle is never written over other files',
+} as const;
+
+export type RefusalCode = keyof typeof REFUSALS;
+export type RefusalParams = Readonly<Record<string, string | number>>;
+
+/** The English text of a refusal. */
+export function refusal(code: RefusalCode, params: RefusalParams = {}): string {
+  return REFUSALS[code].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const PATTERNS = (Object.entries(REFUSALS) as [RefusalCode, string][]).map(([code, template]) => {
+  const names: string[] = [];
+  const source = template
+    .split(/(\{\w+\})/)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      if (!name) return escape(part);
+      names.push(name);
+      return '(.+?)';
+    })
+    .join('');
+  return { code, names, pattern: new RegExp(`^${source}$`, 's') };
+});
+
+/** The code and figures of a refusal's text, or null for a text that is not one of the table's. */
+export function readRefusal(text: string): { code: RefusalCode; params: Record<string, string> } | null {
+  for (const { code, names, pattern } of PATTERNS) {
+    const match = pattern.exec(text);
+    if (match) return { code, params: Object.fromEntries(names.map((n, i) => [n, match[i + 1]!])) };
+  }
+  return null;
+}
