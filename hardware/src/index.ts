@@ -1,0 +1,9 @@
+// @seggio/hardware: the booth keypad and the president's button box over node-hid, behind one
+// interface with a fake (STYLE.md: hardware behind an interface).
+export { nodeHidBackend, type HidBackend, type HidDeviceInfo, type HidHandle } from './backend.js';
+export { decodeReport, encodeReport, type Decoded } from './decode.js';
+export { FakeHidBackend } from './fake.js';
+export { HardwareHost, type ButtonSource, type HardwareOptions } from './host.js';
+export { DeviceLayer, type ButtonEvent, type DeviceStatus } from './layer.js';
+export { BUTTONS, matches, parseProfile, type ButtonName, type DeviceKind, type Profile } from './profile.js';
+export { DEFAULT_PROFILES, loadProfiles } from './profiles.js';
