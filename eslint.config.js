@@ -39,7 +39,7 @@ export default tseslint.config(
     rules: { 'no-restricted-globals': ['error', ...NODE_GLOBALS] },
   },
   {
-    files: ['apps/*/src/renderer/**', 'packages/*/src/browser/**'],
+    files: ['apps/*/src/renderer/**', 'packages/*/src/browser/**', 'hardware/virtual/**'],
     languageOptions: { globals: { ...globals.browser } },
   },
   {

@@ -119,19 +119,28 @@ if (binary) {
   const { startConsoleWebShell } = await import('@seggio/seat-console/web');
   const { BoothService } = await import('@seggio/booth');
   const { startBoothWebShell } = await import('@seggio/booth/web');
+  const { HardwareHost, loadProfiles } = await import('@seggio/hardware');
+  const { profiles } = loadProfiles();
+  // The console reads a real button box if one is plugged in; each booth has a fake keypad, pressed
+  // from its virtual keypad page (real keypads cannot be told apart between booths on one machine).
+  const buttonBox = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
   const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
-  const consoleShell = await startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'));
+  const consoleShell = await startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'), 0, buttonBox);
   const booths = [];
   for (let i = 1; i <= boothCount; i++) {
     const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
-    booths.push({ booth, shell: await startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer')) });
+    const keypad = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake' });
+    const keypadId = profiles.find((p) => p.kind === 'booth-keypad').id;
+    keypad.fake.plug(keypadId);
+    const shell = await startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), 0, { source: keypad, press: (button) => keypad.fake.press(keypadId, button) });
+    booths.push({ booth, shell, keypad });
   }
   console.log(
     [
       ...intro,
       binary === null && !options.web ? 'No Electron binary here: the console and the booths run as web shells. Open each address in Chromium:' : 'Open each address in a browser:',
       `  console   ${consoleShell.url}`,
-      ...booths.map(({ shell }, i) => `  booth ${i + 1}   ${shell.url}`),
+      ...booths.map(({ shell }, i) => `  booth ${i + 1}   ${shell.url}\n  keypad ${i + 1}  ${shell.url.replace('/?token=', '/keypad.html?token=')}  (its virtual keypad, for trying the booth by ear)`),
       '',
       'The day: load the package, create the keys (write the shares down), pair each booth by its',
       'fingerprint, open voting, enable a booth for each voter, close, count with the shares, export.',
@@ -140,12 +149,14 @@ if (binary) {
     ].join('\n'),
   );
   const stop = async () => {
-    for (const { booth, shell } of booths) {
+    for (const { booth, shell, keypad } of booths) {
       await shell.close();
       booth.stop();
+      await keypad.stop();
     }
     await consoleShell.close();
     await seat.stop();
+    await buttonBox.stop();
     process.exit(0);
   };
   process.on('SIGINT', () => void stop());

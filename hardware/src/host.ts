@@ -26,7 +26,9 @@ export interface HardwareOptions {
 /** Where button presses come from, for the apps: a HardwareHost, or anything with the same events. */
 export interface ButtonSource {
   on(event: 'button', listener: (event: ButtonEvent) => void): unknown;
+  on(event: 'status', listener: (status: DeviceStatus[]) => void): unknown;
   off(event: 'button', listener: (event: ButtonEvent) => void): unknown;
+  off(event: 'status', listener: (status: DeviceStatus[]) => void): unknown;
   status(): DeviceStatus[];
 }
 

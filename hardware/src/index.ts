@@ -6,4 +6,4 @@ export { FakeHidBackend } from './fake.js';
 export { HardwareHost, type ButtonSource, type HardwareOptions } from './host.js';
 export { DeviceLayer, type ButtonEvent, type DeviceStatus } from './layer.js';
 export { BUTTONS, matches, parseProfile, type ButtonName, type DeviceKind, type Profile } from './profile.js';
-export { DEFAULT_PROFILES, loadProfiles } from './profiles.js';
+export { DEFAULT_PROFILES, loadProfiles, VIRTUAL_KEYPAD } from './profiles.js';

@@ -4,23 +4,10 @@
 import { EventEmitter } from 'node:events';
 import type { HidBackend, HidHandle } from './backend.js';
 import { decodeReport } from './decode.js';
-import { matches, type ButtonName, type DeviceKind, type Profile } from './profile.js';
+import { matches, type Profile } from './profile.js';
+import type { ButtonEvent, DeviceStatus } from './types.js';
 
-export interface DeviceStatus {
-  readonly profile: string;
-  readonly name: string;
-  readonly kind: DeviceKind;
-  /** connected: open and read; absent: not plugged in; error: the system could not be asked, or refused. */
-  readonly state: 'connected' | 'absent' | 'error';
-  readonly path: string | null;
-  readonly detail: string;
-}
-
-export interface ButtonEvent {
-  readonly profile: string;
-  readonly kind: DeviceKind;
-  readonly button: ButtonName;
-}
+export type { ButtonEvent, DeviceStatus };
 
 interface Slot {
   readonly profile: Profile;

@@ -1,16 +1,9 @@
 // Device profiles (hardware/profiles/*.json): which device is which (vendor id, product id, usage
 // page), and which bit of which report byte is which button. Data, not code: a new keypad is a new file.
 import { z } from 'zod';
+import { BUTTONS, type ButtonName, type DeviceKind } from './types.js';
 
-/** What each kind of device offers, in the words the apps use. */
-export const BUTTONS = {
-  /** The booth's accessible keypad (SECURITY.md R27): a blind voter completes the flow with it and headphones. */
-  'booth-keypad': ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'],
-  /** The president's button box, in the spirit of the Nedap control unit. */
-  'console-buttons': ['enable-1', 'enable-2', 'enable-3', 'enable-4', 'cancel'],
-} as const;
-export type DeviceKind = keyof typeof BUTTONS;
-export type ButtonName = (typeof BUTTONS)[DeviceKind][number];
+export { BUTTONS, type ButtonName, type DeviceKind };
 
 /** Without these, the device cannot do its job: the voter cannot move, choose and go back. */
 const REQUIRED: Record<DeviceKind, readonly string[]> = {

@@ -26,3 +26,12 @@ export function loadProfiles(dir: string = DEFAULT_PROFILES): { profiles: Profil
   }
   return { profiles, problems };
 }
+
+const VIRTUAL = (name: string) => fileURLToPath(new URL(import.meta.url.includes('/dist/') ? `../../virtual/${name}` : `../virtual/${name}`, import.meta.url));
+
+/** The virtual keypad page a web shell serves beside a booth with a fake keypad: address → file. */
+export const VIRTUAL_KEYPAD: Readonly<Record<string, string>> = {
+  '/keypad.html': VIRTUAL('keypad.html'),
+  '/keypad.css': VIRTUAL('keypad.css'),
+  '/keypad.js': VIRTUAL('keypad.js'),
+};

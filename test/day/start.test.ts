@@ -24,6 +24,10 @@ describe('npm start', () => {
     const urls = ['console', 'booth 1', 'booth 2'].map(address);
     expect(urls.every(Boolean), out).toBe(true);
     for (const url of urls) expect((await fetch(url!)).status).toBe(200);
+    // Each booth's virtual keypad page is served beside it.
+    const keypad = /^ {2}keypad 1\s+(http:\/\/127\.0\.0\.1:\d+\/keypad\.html\?token=\S+)/m.exec(out)?.[1];
+    expect(keypad, out).toBe(urls[1]!.replace('/?token=', '/keypad.html?token='));
+    expect(await (await fetch(keypad!)).text()).toContain('Tastierino virtuale della cabina');
 
     // The demo package is on the "drive", signed by the office key printed.
     const day = /^ {2}day folder\s+(\S+)$/m.exec(out)![1]!;

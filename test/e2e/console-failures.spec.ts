@@ -4,53 +4,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { encodeSidecar, signBytes } from '@seggio/ballot-core';
-import { BoothService } from '@seggio/booth';
-import { nodeCrypto } from '@seggio/crypto/node';
-import { SeatConsole } from '@seggio/seat-console';
-import { startConsoleWebShell, type WebShell } from '@seggio/seat-console/web';
 import { REPO_ROOT } from '../support/index.js';
-import { button, checkScreen, until } from './station.js';
+import { button, checkScreen, startConsoleDay as setUp, until } from './station.js';
 
 const DEMO = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
-
-interface Day {
-  readonly seat: SeatConsole;
-  readonly shell: WebShell;
-  readonly booths: BoothService[];
-  readonly shares: string[];
-  stop(): Promise<void>;
-}
-
-/** A console with its web shell and `n` booths, set up and paired through the services. */
-async function setUp(electionBytes: Uint8Array, n: number): Promise<Day> {
-  const office = nodeCrypto.generateSigningKeyPair();
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
-  const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
-  if (!loaded.ok) throw new Error(loaded.error.join('; '));
-  const keys = await seat.createKeys({ section: '3' });
-  if (!keys.ok) throw new Error(keys.error);
-  const booths: BoothService[] = [];
-  for (let i = 1; i <= n; i++) {
-    const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
-    await until(() => seat.getView().pendingBooths.some((p) => p.fingerprint === booth.getView().boothFingerprint));
-    seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: `B${i}` });
-    await until(() => seat.getView().booths[i - 1]?.zeroReport);
-    booths.push(booth);
-  }
-  const shell = await startConsoleWebShell(seat, join(REPO_ROOT, 'apps', 'seat-console', 'dist', 'renderer'));
-  return {
-    seat,
-    shell,
-    booths,
-    shares: keys.value.shares,
-    stop: async () => {
-      await shell.close();
-      for (const b of booths) b.stop();
-      await seat.stop();
-    },
-  };
-}
 
 test('a booth that never sends its seal keeps the close waiting, and the console shows which', async ({ page }) => {
   const day = await setUp(DEMO, 2);

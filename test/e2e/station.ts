@@ -6,9 +6,11 @@ import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 import { encodeSidecar, signBytes, type Category } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
-import { startBoothWebShell, type WebShell } from '@seggio/booth/web';
+import { startBoothWebShell, type BoothDevices, type WebShell } from '@seggio/booth/web';
 import { nodeCrypto } from '@seggio/crypto/node';
+import type { ButtonSource } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
+import { startConsoleWebShell } from '@seggio/seat-console/web';
 import { REPO_ROOT } from '../support/index.js';
 
 export const SCREENS = join(REPO_ROOT, 'docs', 'screens');
@@ -32,7 +34,7 @@ export interface Station {
 }
 
 /** Loads and signs the election, creates the keys, pairs one booth (B1) and waits for its zero report. */
-export async function startStation(electionBytes: Uint8Array, section: string): Promise<Station> {
+export async function startStation(electionBytes: Uint8Array, section: string, devices?: BoothDevices): Promise<Station> {
   mkdirSync(SCREENS, { recursive: true });
   const office = nodeCrypto.generateSigningKeyPair();
   const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
@@ -41,7 +43,7 @@ export async function startStation(electionBytes: Uint8Array, section: string): 
   const keys = await seat.createKeys({ section });
   if (!keys.ok) throw new Error(keys.error);
   const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
-  const shell = await startBoothWebShell(booth, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'));
+  const shell = await startBoothWebShell(booth, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'), 0, devices);
   await until(() => seat.getView().pendingBooths.length === 1);
   seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: 'B1' });
   await until(() => seat.getView().booths[0]?.zeroReport);
@@ -85,3 +87,41 @@ export async function enable(seat: SeatConsole, accepts?: string[], category: Ca
 }
 
 export const button = (page: Page, name: string | RegExp) => page.getByRole('button', { name, exact: typeof name === 'string' });
+
+export interface ConsoleDay {
+  readonly seat: SeatConsole;
+  readonly shell: WebShell;
+  readonly booths: BoothService[];
+  readonly shares: string[];
+  stop(): Promise<void>;
+}
+
+/** A console with its web shell and `n` booths, set up and paired through the services. */
+export async function startConsoleDay(electionBytes: Uint8Array, n: number, devices?: ButtonSource): Promise<ConsoleDay> {
+  const office = nodeCrypto.generateSigningKeyPair();
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+  const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
+  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  const keys = await seat.createKeys({ section: '3' });
+  if (!keys.ok) throw new Error(keys.error);
+  const booths: BoothService[] = [];
+  for (let i = 1; i <= n; i++) {
+    const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
+    await until(() => seat.getView().pendingBooths.some((p) => p.fingerprint === booth.getView().boothFingerprint));
+    seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: `B${i}` });
+    await until(() => seat.getView().booths[i - 1]?.zeroReport);
+    booths.push(booth);
+  }
+  const shell = await startConsoleWebShell(seat, join(REPO_ROOT, 'apps', 'seat-console', 'dist', 'renderer'), 0, devices);
+  return {
+    seat,
+    shell,
+    booths,
+    shares: keys.value.shares,
+    stop: async () => {
+      await shell.close();
+      for (const b of booths) b.stop();
+      await seat.stop();
+    },
+  };
+}

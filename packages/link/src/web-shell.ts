@@ -23,8 +23,10 @@ export interface WebShellOptions {
   readonly rendererDir: string;
   /** The contract's methods; anything else a page asks for goes unanswered. */
   readonly methods: Readonly<Record<string, (input: unknown) => unknown>>;
-  /** Subscribes to the service's view; returns the unsubscribe. */
-  readonly onView: (listener: (view: unknown) => void) => () => void;
+  /** The page's event streams (the view, a device's presses …): each subscribes a listener and returns the unsubscribe. */
+  readonly events: Readonly<Record<string, (listener: (data: unknown) => void) => () => void>>;
+  /** Further files served beside the renderer, by their path in the page's address. */
+  readonly extraFiles?: Readonly<Record<string, string>>;
   readonly port?: number;
 }
 
@@ -40,8 +42,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
       response.writeHead(400).end();
       return;
     }
-    const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
-    if (request.method !== 'GET' || !file.startsWith(rendererDir + sep) || !existsSync(file) || !statSync(file).isFile()) {
+    const extra = options.extraFiles && Object.hasOwn(options.extraFiles, path) ? options.extraFiles[path]! : null;
+    const file = extra ?? normalize(join(rendererDir, path === '/' ? 'index.html' : path));
+    if (request.method !== 'GET' || (!extra && !file.startsWith(rendererDir + sep)) || !existsSync(file) || !statSync(file).isFile()) {
       response.writeHead(404).end();
       return;
     }
@@ -60,8 +63,8 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     },
   });
   bridge.on('connection', (socket) => {
-    const unsubscribe = options.onView((view) => socket.send(JSON.stringify({ event: 'view', data: view })));
-    socket.on('close', unsubscribe);
+    const unsubscribes = Object.entries(options.events).map(([event, subscribe]) => subscribe((data) => socket.send(JSON.stringify({ event, data }))));
+    socket.on('close', () => unsubscribes.forEach((unsubscribe) => unsubscribe()));
     socket.on('message', (data) => {
       let request: { id?: unknown; method?: unknown; input?: unknown };
       try {

@@ -1,15 +1,16 @@
 // The booth's Electron main process: a window, a protocol and one IPC channel. Everything else is the
 // service (DESIGN.md §2). Configuration: SEGGIO_BOOTH_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
-// SEGGIO_CONSOLE_URL.
+// SEGGIO_CONSOLE_URL, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { assertSelfTest, fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { BoothService } from '../service/index.js';
 import { BOOTH_METHODS, type BoothMethod } from '../shared/bridge.js';
-import { createBoothWindow, CSP, IPC_CALL, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+import { createBoothWindow, CSP, IPC_CALL, IPC_KEYPAD, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', 'renderer');
@@ -62,9 +63,17 @@ ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   return method === 'getView' ? service.getView() : service.getElection();
 });
 service.on('view', (view) => window.webContents.send(IPC_VIEW, view));
+// The accessible keypad, in its own thread; the booth works without it (SEGGIO_HW_PROFILES: another profile folder).
+const { profiles, problems } = loadProfiles(process.env.SEGGIO_HW_PROFILES ?? DEFAULT_PROFILES);
+for (const problem of problems) console.error(`keypad profile refused: ${problem}`);
+const devices = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'node-hid' });
+devices.on('status', (status) => status.forEach((s) => console.log(`keypad ${s.profile}: ${s.state}: ${s.detail}`)));
+devices.on('button', (event) => {
+  if (event.kind === 'booth-keypad' && !window.isDestroyed()) window.webContents.send(IPC_KEYPAD, event.button);
+});
 window.once('ready-to-show', () => window.show());
 await window.loadURL(`${ORIGIN}/index.html`);
 app.on('window-all-closed', () => {
   service.stop();
-  app.quit();
+  void devices.stop().then(() => app.quit());
 });

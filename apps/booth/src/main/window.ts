@@ -7,6 +7,7 @@ export const SCHEME = 'seggio-booth';
 export const ORIGIN = `${SCHEME}://app`;
 export const IPC_CALL = 'seggio:call';
 export const IPC_VIEW = 'seggio:view';
+export const IPC_KEYPAD = 'seggio:keypad';
 
 export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'none'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 

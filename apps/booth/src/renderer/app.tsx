@@ -1,9 +1,10 @@
 // The booth's screens are a function of the service's state (STYLE.md): one ordered switch.
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';
 import { bridge } from './bridge.js';
 import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
+import { KEYPAD_KEYS, screenTitle, Speech } from './speech.js';
 import { useKeys } from './use-keys.js';
 import { Voting } from './voting.js';
 
@@ -69,10 +70,55 @@ export function App() {
     document.documentElement.dataset.size = size;
     document.documentElement.dataset.contrast = contrast ? 'high' : 'normal';
   }, [language, size, contrast]);
-  // A new voter starts in Italian, at the default size and contrast, and the last voter's outcome is
-  // forgotten (else a cancelled session would end on the previous voter's "recorded").
+  // The keypad: its arrows, select and back are the keyboard's keys; the first press turns on the
+  // audio guidance for this voter; help, repeat and volume are for the headphones.
+  const tRef = useRef(t);
+  tRef.current = t;
+  const speech = useRef(new Speech(() => tRef.current)).current;
+  speech.language = language;
+  useEffect(
+    () =>
+      bridge.onKeypad((button) => {
+        const first = !speech.enabled;
+        speech.enabled = true;
+        // The first press only turns the voice on and says where the voter is; it moves nothing.
+        if (first && button !== 'help') return speech.announce();
+        const key = KEYPAD_KEYS[button];
+        if (key) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
+        if (button === 'help') speech.say(tRef.current('speech.help'));
+        else if (button === 'repeat') speech.repeat();
+        else if (button === 'volume-up' || button === 'volume-down') speech.changeVolume(button === 'volume-up' ? 1 : -1);
+        else speech.announceSoon();
+      }),
+    [speech],
+  );
+  // A new screen starts from the top: the focus left on a control of the last screen is dropped, so
+  // that "down" goes to the first item, never straight to a choice. A screen that changes by itself
+  // ("recorded", "closed") is said too, once the voice is on.
+  useEffect(() => {
+    const root = document.getElementById('root');
+    if (!root) return;
+    let title = screenTitle();
+    let lang = document.documentElement.lang;
+    const observer = new MutationObserver(() => {
+      const now = screenTitle();
+      if (now === title) return;
+      // The same screen in another language keeps its focus.
+      const sameScreen = document.documentElement.lang !== lang;
+      title = now;
+      lang = document.documentElement.lang;
+      if (!sameScreen && document.activeElement instanceof HTMLElement && root.contains(document.activeElement)) document.activeElement.blur();
+      speech.announceNewScreen();
+    });
+    observer.observe(root, { childList: true, subtree: true, characterData: true });
+    return () => observer.disconnect();
+  }, [speech]);
+
+  // A new voter starts in Italian, at the default size and contrast, without the voice on, and the
+  // last voter's outcome is forgotten (else a cancelled session would end on the previous voter's "recorded").
   useEffect(() => {
     if (view?.session) {
+      speech.reset();
       setOutcome(null);
       setLanguage('it');
       setSize('m');

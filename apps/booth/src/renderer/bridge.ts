@@ -1,8 +1,7 @@
 // window.seggio: from the Electron preload when there is one, otherwise over the web shell's
 // WebSocket, guarded by the token in this page's address.
 import { webBridge } from '@seggio/link/browser';
-import type { BoothView } from '../shared/api.js';
-import type { BoothBridge, BoothCalls } from '../shared/bridge.js';
+import type { BoothBridge, BoothCalls, BoothEvents } from '../shared/bridge.js';
 
 declare global {
   interface Window {
@@ -10,4 +9,9 @@ declare global {
   }
 }
 
-export const bridge: BoothBridge = window.seggio ?? webBridge<BoothCalls, BoothView>();
+function overWebSocket(): BoothBridge {
+  const web = webBridge<BoothCalls, BoothEvents>();
+  return { call: (method, input) => web.call(method, input), onView: (listener) => web.on('view', listener), onKeypad: (listener) => web.on('keypad', listener) };
+}
+
+export const bridge: BoothBridge = window.seggio ?? overWebSocket();

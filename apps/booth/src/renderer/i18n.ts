@@ -68,6 +68,10 @@ const it = {
   'inactivity.text': 'Tocca lo schermo o premi un tasto per continuare a votare. Le tue scelte sono conservate.',
   'inactivity.continue': 'Continua a votare',
   'inactivity.call': 'La cabina attende da tempo: chiami il presidente del seggio.',
+  'speech.help': 'Tastierino: frecce su e giù per passare da una voce all\'altra, tasto centrale per scegliere, indietro per tornare, ripeti per riascoltare, volume più e meno per il volume.',
+  'speech.hint': 'Premi la freccia giù per ascoltare le voci.',
+  'speech.chosen': 'scelto',
+  'speech.volume': 'Volume {n} per cento',
 };
 type Key = keyof typeof it;
 
@@ -131,6 +135,10 @@ const de: Record<Key, string> = {
   'inactivity.text': 'Berühren Sie den Bildschirm oder drücken Sie eine Taste, um weiterzuwählen. Ihre Auswahl bleibt erhalten.',
   'inactivity.continue': 'Weiter wählen',
   'inactivity.call': 'Die Kabine wartet schon lange: bitte rufen Sie den Vorsitzenden.',
+  'speech.help': 'Tastenfeld: Pfeile auf und ab, um von einem Punkt zum nächsten zu gehen, mittlere Taste zum Wählen, Zurück zum Zurückgehen, Wiederholen zum erneuten Anhören, Lautstärke plus und minus.',
+  'speech.hint': 'Drücken Sie den Pfeil nach unten, um die Punkte zu hören.',
+  'speech.chosen': 'gewählt',
+  'speech.volume': 'Lautstärke {n} Prozent',
 };
 
 const en: Record<Key, string> = {
@@ -193,6 +201,10 @@ const en: Record<Key, string> = {
   'inactivity.text': 'Touch the screen or press a key to go on voting. Your choices are kept.',
   'inactivity.continue': 'Go on voting',
   'inactivity.call': 'The booth has been waiting a long time: please call the president.',
+  'speech.help': 'Keypad: arrows up and down to move from one item to the next, the middle key to choose, back to go back, repeat to hear again, volume plus and minus.',
+  'speech.hint': 'Press the down arrow to hear the items.',
+  'speech.chosen': 'chosen',
+  'speech.volume': 'Volume {n} per cent',
 };
 
 const CATALOGUE: Record<Language, Record<Key, string>> = { it, de, en };

@@ -2,6 +2,7 @@
 // preload, or the web shell's WebSocket (DESIGN.md §2). Types only.
 import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
+import type { ButtonName } from '@seggio/hardware/types';
 import type { BoothView, CastFailure, CastInput } from './api.js';
 
 export type BoothCalls = {
@@ -12,8 +13,15 @@ export type BoothCalls = {
 export type BoothMethod = keyof BoothCalls;
 export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots'];
 
-/** `window.seggio`: one call function and one event subscription, nothing more (R23). */
+/** A button of the booth's accessible keypad (hardware/profiles). */
+export type KeypadButton = Extract<ButtonName, 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'help' | 'volume-up' | 'volume-down' | 'repeat'>;
+
+/** What the page hears: the booth's view, and the keypad's presses. */
+export type BoothEvents = { view: BoothView; keypad: KeypadButton };
+
+/** `window.seggio`: one call function and two event subscriptions, nothing more (R23). */
 export interface BoothBridge {
   call<M extends BoothMethod>(method: M, input?: BoothCalls[M]['input']): Promise<BoothCalls[M]['output']>;
   onView(listener: (view: BoothView) => void): () => void;
+  onKeypad(listener: (button: KeypadButton) => void): () => void;
 }

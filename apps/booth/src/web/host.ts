@@ -1,24 +1,57 @@
 // The booth's web shell (DESIGN.md §2): the booth service behind the generic web shell of
-// @seggio/link, answering only the booth contract's methods.
+// @seggio/link, answering only the booth contract's methods, with the keypad's presses as events.
+// With a fake keypad, the shell also serves a virtual keypad page (/keypad.html) that presses it.
+import { VIRTUAL_KEYPAD, type ButtonEvent, type ButtonSource } from '@seggio/hardware';
 import { startWebShell, type WebShell } from '@seggio/link/web-shell';
-import type { BoothCalls } from '../shared/bridge.js';
+import type { BoothCalls, KeypadButton } from '../shared/bridge.js';
 import type { BoothService } from '../service/index.js';
 
 export type { WebShell };
 
-export function startBoothWebShell(service: BoothService, rendererDir: string, port = 0): Promise<WebShell> {
+export interface BoothDevices {
+  /** Where keypad presses come from: a HardwareHost, real or fake. */
+  readonly source: ButtonSource;
+  /** Presses a button of a fake keypad (the virtual keypad page calls it). */
+  readonly press?: (button: KeypadButton) => void;
+}
+
+const KEYPAD_BUTTONS: readonly KeypadButton[] = ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'];
+
+export function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices?: BoothDevices): Promise<WebShell> {
   const methods: { [M in keyof BoothCalls]: (input: BoothCalls[M]['input']) => BoothCalls[M]['output'] } = {
     getView: () => service.getView(),
     getElection: () => service.getElection(),
     castBallots: (input) => service.castBallots(input),
   };
+  const press = devices?.press;
+  const fakeMethods: Record<string, (input: unknown) => unknown> = press
+    ? {
+        pressKeypad: (input: unknown) => {
+          const button = (input as { button?: unknown } | null)?.button;
+          if (!KEYPAD_BUTTONS.includes(button as KeypadButton)) return { ok: false, error: 'not a keypad button' };
+          press(button as KeypadButton);
+          return { ok: true, value: undefined };
+        },
+      }
+    : {};
   return startWebShell({
     rendererDir,
     port,
-    methods: methods as unknown as Record<string, (input: unknown) => unknown>,
-    onView: (listener) => {
-      service.on('view', listener);
-      return () => service.off('view', listener);
+    methods: { ...(methods as unknown as Record<string, (input: unknown) => unknown>), ...fakeMethods },
+    events: {
+      view: (listener) => {
+        service.on('view', listener);
+        return () => service.off('view', listener);
+      },
+      keypad: (listener) => {
+        if (!devices) return () => undefined;
+        const forward = (event: ButtonEvent) => {
+          if (event.kind === 'booth-keypad') listener(event.button);
+        };
+        devices.source.on('button', forward);
+        return () => devices.source.off('button', forward);
+      },
     },
+    ...(press ? { extraFiles: VIRTUAL_KEYPAD } : {}),
   });
 }

@@ -1,16 +1,17 @@
 // The console's Electron main process: a window, a protocol and one IPC channel. Everything else is
 // the service (DESIGN.md §2). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a
 // file), SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
-// SEGGIO_EXPORT_DIR.
+// SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES.
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { consoleMethods, SeatConsole } from '../service/index.js';
 import { CONSOLE_METHODS, type ConsoleMethod } from '../shared/bridge.js';
-import { createConsoleWindow, CSP, IPC_CALL, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+import { createConsoleWindow, CSP, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', 'renderer');
@@ -67,8 +68,19 @@ service.on('view', () => {
     if (!window.isDestroyed()) window.webContents.send(IPC_VIEW, service.getView());
   }, 20);
 });
+// The president's button box, in its own thread; the console works without it.
+const { profiles, problems } = loadProfiles(process.env.SEGGIO_HW_PROFILES ?? DEFAULT_PROFILES);
+for (const problem of problems) console.error(`button box profile refused: ${problem}`);
+const devices = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
+devices.on('button', (event) => {
+  if (event.kind === 'console-buttons' && !window.isDestroyed()) window.webContents.send(IPC_BUTTONS, event.button);
+});
+devices.on('status', (status) => {
+  if (!window.isDestroyed()) window.webContents.send(IPC_DEVICES, status);
+});
+window.webContents.on('did-finish-load', () => window.webContents.send(IPC_DEVICES, devices.status()));
 window.once('ready-to-show', () => window.show());
 await window.loadURL(`${ORIGIN}/index.html`);
 app.on('window-all-closed', () => {
-  void service.stop().then(() => app.quit());
+  void Promise.all([service.stop(), devices.stop()]).then(() => app.quit());
 });

@@ -1,4 +1,4 @@
-// The console's preload: window.seggio with one call function and one event subscription (R23). It
+// The console's preload: window.seggio with one call function and three event subscriptions (R23). It
 // runs sandboxed, so it is CommonJS and requires nothing but Electron.
 import electron = require('electron');
 import type { IpcRendererEvent } from 'electron';
@@ -11,5 +11,15 @@ contextBridge.exposeInMainWorld('seggio', {
     const forward = (_event: IpcRendererEvent, view: unknown) => listener(view);
     ipcRenderer.on('seggio:view', forward);
     return () => ipcRenderer.removeListener('seggio:view', forward);
+  },
+  onButtons: (listener: (button: unknown) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, button: unknown) => listener(button);
+    ipcRenderer.on('seggio:buttons', forward);
+    return () => ipcRenderer.removeListener('seggio:buttons', forward);
+  },
+  onDevices: (listener: (status: unknown) => void): (() => void) => {
+    const forward = (_event: IpcRendererEvent, status: unknown) => listener(status);
+    ipcRenderer.on('seggio:devices', forward);
+    return () => ipcRenderer.removeListener('seggio:devices', forward);
   },
 });

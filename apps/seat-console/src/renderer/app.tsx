@@ -2,6 +2,7 @@
 // (DESIGN.md §3). Every action is a call to the service; what it refuses is shown with its reasons.
 import { useEffect, useMemo, useState } from 'react';
 import type { Election } from '@seggio/ballot-core';
+import type { DeviceStatus } from '@seggio/hardware/types';
 import type { ConsoleView } from '../shared/api.js';
 import { bridge } from './bridge.js';
 import { CountScreen, RecordScreen } from './count.js';
@@ -16,11 +17,13 @@ export function App() {
   const [language, setLanguage] = useState<Language>('it');
   // The shares live here, in this page's memory only, until the last one has been given out (R19).
   const [shares, setShares] = useState<GivenShares | null>(null);
+  const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
   const t = useMemo(() => translator(language), [language]);
 
   useEffect(() => {
     void bridge.call('getView').then(setView);
-    return bridge.onView(setView);
+    const off = [bridge.onView(setView), bridge.onDevices(setDevices)];
+    return () => off.forEach((f) => f());
   }, []);
   const digest = view?.election?.digest;
   useEffect(() => {
@@ -93,6 +96,12 @@ export function App() {
         <Fingerprint label={t('fp.office')} value={view.officeFingerprint} />
         {view.consoleFingerprint && <Fingerprint label={t('fp.console')} value={view.consoleFingerprint} />}
         {view.urnaFingerprint && <Fingerprint label={t('fp.urna')} value={view.urnaFingerprint} />}
+        {devices.map((d) => (
+          <p key={d.profile} className={`device device-${d.state}`} data-device={d.profile}>
+            {t('devices.buttons')}: {t(`devices.${d.state}`)}
+            {d.state !== 'connected' && <span className="log-detail"> ({d.detail})</span>}
+          </p>
+        ))}
       </footer>
     </ConsoleContext.Provider>
   );

@@ -1,8 +1,7 @@
 // window.seggio: from the Electron preload when there is one, otherwise over the web shell's
 // WebSocket, guarded by the token in this page's address.
 import { webBridge } from '@seggio/link/browser';
-import type { ConsoleView } from '../shared/api.js';
-import type { ConsoleBridge, ConsoleCalls } from '../shared/bridge.js';
+import type { ConsoleBridge, ConsoleCalls, ConsoleEvents } from '../shared/bridge.js';
 
 declare global {
   interface Window {
@@ -10,4 +9,9 @@ declare global {
   }
 }
 
-export const bridge: ConsoleBridge = window.seggio ?? webBridge<ConsoleCalls, ConsoleView>();
+function overWebSocket(): ConsoleBridge {
+  const web = webBridge<ConsoleCalls, ConsoleEvents>();
+  return { call: (method, input) => web.call(method, input), onView: (l) => web.on('view', l), onButtons: (l) => web.on('buttons', l), onDevices: (l) => web.on('devices', l) };
+}
+
+export const bridge: ConsoleBridge = window.seggio ?? overWebSocket();

@@ -1,8 +1,9 @@
 // Voting (DESIGN.md §3 step 3): a tile per booth, enabling a booth for one voter, cancelling, the
 // turnout and its checkpoints, the event log; then the close.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CATEGORIES, ELIGIBLE_CATEGORIES, type Category, type Election, type Sex } from '@seggio/ballot-core';
 import type { RollVoter } from '../shared/api.js';
+import type { ConsoleButton } from '../shared/bridge.js';
 import { bridge } from './bridge.js';
 import { knownKey } from './i18n.js';
 import { contestTitle, Done, Problems, timeOf, useConsole } from './ui.js';
@@ -102,6 +103,9 @@ function EnableForm() {
   const [voter, setVoter] = useState<RollVoter | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   const [done, setDone] = useState<string | null>(null);
+  const [cancelArmed, setCancelArmed] = useState(false);
+  const pressRef = useRef<(button: ConsoleButton) => Promise<void>>(() => Promise.resolve());
+  useEffect(() => bridge.onButtons((button) => void pressRef.current(button)), []);
   const freeIds = free.map((b) => b.id).join(' ');
   // The booth chosen is always one shown as free and checked: a booth freed later never takes the
   // choice from under the president's finger.
@@ -126,23 +130,46 @@ function EnableForm() {
     setSex(result.value.sex);
     setDeclined(new Set());
   };
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    if (!sex || lookupPending) return;
+  const enableOn = async (target: string) => {
+    if (!sex) return setProblem(t('buttons.needSex'));
+    if (lookupPending) return;
     setDone(null);
-    const result = await bridge.call('enableBooth', { booth: chosenBooth, category, sex, accepts, ...(voter ? { voter: voter.number } : {}) });
+    const result = await bridge.call('enableBooth', { booth: target, category, sex, accepts, ...(voter ? { voter: voter.number } : {}) });
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
-    setDone(t('enable.done', { booth: chosenBooth, contests: result.value.contests.map((id) => contestTitle(election, id)).join('; ') }));
+    setDone(t('enable.done', { booth: target, contests: result.value.contests.map((id) => contestTitle(election, id)).join('; ') }));
     setSex(null);
     setCategory('IT');
     setDeclined(new Set());
     setVoter(null);
     setNumber('');
   };
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    void enableOn(chosenBooth);
+  };
+  // The president's button box: "enable N" enables booth BN for the voter described in this form;
+  // "cancel", then "enable N", cancels the vote at booth BN.
+  const press = async (button: ConsoleButton) => {
+    if (button === 'cancel') {
+      setCancelArmed(true);
+      setProblem(null);
+      return setDone(t('buttons.cancelArmed'));
+    }
+    const target = `B${button.slice('enable-'.length)}`;
+    if (!cancelArmed) return enableOn(target);
+    setCancelArmed(false);
+    const session = view.booths.find((b) => b.id === target)?.session;
+    if (!session) return setProblem(t('buttons.noSession', { id: target }));
+    const result = await bridge.call('cancelSession', { session });
+    if (!result.ok) return setProblem(result.error);
+    setProblem(null);
+    setDone(t('buttons.cancelled', { id: target }));
+  };
+  pressRef.current = press;
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-describedby="enable-outcome">
+    <form onSubmit={submit} aria-describedby="enable-outcome">
       <div id="enable-outcome">
         <Problems title={t('enable.refused')} items={problem ? [problem] : null} />
         {done && <Done>{done}</Done>}

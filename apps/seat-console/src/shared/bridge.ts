@@ -3,6 +3,7 @@
 // election package's bytes travel as base64. Types only, and the list of method names.
 import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
+import type { ButtonName, DeviceStatus } from '@seggio/hardware/types';
 import type { ConsoleApi, ConsoleView } from './api.js';
 
 type Out<M extends keyof ConsoleApi> = Awaited<ReturnType<ConsoleApi[M]>>;
@@ -35,8 +36,16 @@ export const CONSOLE_METHODS: readonly ConsoleMethod[] = [
   'openVoting', 'enableBooth', 'cancelSession', 'recordTurnout', 'saveTurnoutReport', 'closeVoting', 'reconcile', 'count', 'exportBundle',
 ];
 
-/** `window.seggio`: one call function and one event subscription, nothing more (R23). */
+/** A button of the president's button box (hardware/profiles). */
+export type ConsoleButton = Extract<ButtonName, 'enable-1' | 'enable-2' | 'enable-3' | 'enable-4' | 'cancel'>;
+
+/** What the page hears: the console's view, the button box's presses, and how the devices stand. */
+export type ConsoleEvents = { view: ConsoleView; buttons: ConsoleButton; devices: DeviceStatus[] };
+
+/** `window.seggio`: one call function and the three event subscriptions, nothing more (R23). */
 export interface ConsoleBridge {
   call<M extends ConsoleMethod>(method: M, input?: ConsoleCalls[M]['input']): Promise<ConsoleCalls[M]['output']>;
   onView(listener: (view: ConsoleView) => void): () => void;
+  onButtons(listener: (button: ConsoleButton) => void): () => void;
+  onDevices(listener: (status: DeviceStatus[]) => void): () => void;
 }

@@ -1,30 +1,50 @@
 // The console's web shell (DESIGN.md §2): the console service behind the generic web shell of
-// @seggio/link, answering only the console contract's methods.
+// @seggio/link, answering only the console contract's methods, with the button box's presses and the
+// devices' status as events.
+import type { ButtonEvent, ButtonSource, DeviceStatus } from '@seggio/hardware';
 import { startWebShell, type WebShell } from '@seggio/link/web-shell';
 import { consoleMethods } from '../service/bridge.js';
 import type { SeatConsole } from '../service/closing.js';
 
 export type { WebShell };
 
-export function startConsoleWebShell(service: SeatConsole, rendererDir: string, port = 0): Promise<WebShell> {
+export function startConsoleWebShell(service: SeatConsole, rendererDir: string, port = 0, devices?: ButtonSource): Promise<WebShell> {
   return startWebShell({
     rendererDir,
     port,
     methods: consoleMethods(service) as unknown as Record<string, (input: unknown) => unknown>,
-    onView: (listener) => {
-      // A burst of booth messages (at close, a whole booth's ballots) is one view for the page.
-      let timer: NodeJS.Timeout | null = null;
-      const send = () => {
-        timer ??= setTimeout(() => {
-          timer = null;
-          listener(service.getView());
-        }, 20);
-      };
-      service.on('view', send);
-      return () => {
-        service.off('view', send);
-        if (timer) clearTimeout(timer);
-      };
+    events: {
+      view: (listener) => {
+        // A burst of booth messages (at close, a whole booth's ballots) is one view for the page.
+        let timer: NodeJS.Timeout | null = null;
+        const send = () => {
+          timer ??= setTimeout(() => {
+            timer = null;
+            listener(service.getView());
+          }, 20);
+        };
+        service.on('view', send);
+        return () => {
+          service.off('view', send);
+          if (timer) clearTimeout(timer);
+        };
+      },
+      buttons: (listener) => {
+        if (!devices) return () => undefined;
+        const forward = (event: ButtonEvent) => {
+          if (event.kind === 'console-buttons') listener(event.button);
+        };
+        devices.on('button', forward);
+        return () => devices.off('button', forward);
+      },
+      devices: (listener) => {
+        if (!devices) return () => undefined;
+        // The page learns the devices' status as soon as it connects, then each change.
+        setTimeout(() => listener(devices.status()), 0);
+        const forward = (status: DeviceStatus[]) => listener(status);
+        devices.on('status', forward);
+        return () => devices.off('status', forward);
+      },
     },
   });
 }

@@ -1,0 +1,116 @@
+// Audio guidance for a voter who cannot see the screen (SECURITY.md R27): once the keypad is used, the
+// booth says, through the headphones, which screen is shown and which control has the focus. Speech
+// comes from the browser's speech synthesis; no text leaves the booth.
+import type { KeypadButton } from '../shared/bridge.js';
+import type { Language, Translate } from './i18n.js';
+
+const VOICES: Record<Language, string> = { it: 'it-IT', de: 'de-DE', en: 'en-GB' };
+
+/** The keypad's navigation keys are the keyboard's keys: one keybinding table for both (STYLE.md). */
+export const KEYPAD_KEYS: Partial<Record<KeypadButton, string>> = {
+  up: 'ArrowUp',
+  down: 'ArrowDown',
+  left: 'ArrowLeft',
+  right: 'ArrowRight',
+  select: 'Enter',
+  back: 'Escape',
+};
+
+/** The words of an element as a screen reader would say them: hidden parts left out, parts apart. */
+function spokenText(node: Node): string {
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  if (!(node instanceof Element) || node.getAttribute('aria-hidden') === 'true') return '';
+  if (node instanceof HTMLImageElement) return node.alt;
+  const parts: string[] = [];
+  let text = '';
+  for (const child of node.childNodes) {
+    if (child.nodeType === Node.TEXT_NODE) text += child.textContent ?? '';
+    else {
+      if (text.trim()) parts.push(text);
+      text = '';
+      parts.push(spokenText(child));
+    }
+  }
+  if (text.trim()) parts.push(text);
+  return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join(', ');
+}
+
+/** What a control says: its label, and whether it is chosen. */
+export function describe(element: Element | null, t: Translate): string {
+  if (!element || element === document.body) return '';
+  const label = element.getAttribute('aria-label') ?? spokenText(element);
+  const state = element.getAttribute('aria-pressed') === 'true' ? `, ${t('speech.chosen')}` : '';
+  return `${label}${state}`;
+}
+
+/** The screen's title as it is said: its heading, and where there is one, "ballot 1 of 2". */
+export function screenTitle(): string {
+  return [document.querySelector('h1'), document.querySelector('.counter')]
+    .map((e) => e?.textContent?.trim() ?? '')
+    .filter(Boolean)
+    .join('. ');
+}
+
+export class Speech {
+  enabled = false;
+  volume = 0.8;
+  language: Language = 'it';
+  #heading = '';
+  #last = '';
+
+  constructor(private readonly t: () => Translate) {}
+
+  /** A new voter: silent until they use the keypad, at the usual volume. */
+  reset(): void {
+    this.enabled = false;
+    this.volume = 0.8;
+    this.#heading = '';
+    this.#last = '';
+  }
+
+  say(text: string): void {
+    this.#last = text;
+    const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
+    if (!this.enabled || !text || !synth) return;
+    synth.cancel();
+    const utterance = new SpeechSynthesisUtterance(text);
+    utterance.lang = VOICES[this.language];
+    utterance.volume = this.volume;
+    synth.speak(utterance);
+  }
+
+  /** Says the screen when it has changed, then the control with the focus. */
+  announce(): void {
+    const heading = screenTitle();
+    const focus = describe(document.activeElement, this.t());
+    const parts = heading !== this.#heading ? [heading, focus || this.t()('speech.hint')] : [focus || heading];
+    this.#heading = heading;
+    this.say(parts.filter(Boolean).join('. '));
+  }
+
+  #timer: ReturnType<typeof setTimeout> | null = null;
+
+  /** Says the screen and the focus once the page has settled: one announcement for a burst of changes. */
+  announceSoon(): void {
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => {
+      this.#timer = null;
+      if (this.enabled) this.announce();
+    }, 40);
+  }
+
+  /** Says the screen only if it is not the one last said. */
+  announceNewScreen(): void {
+    if (screenTitle() !== this.#heading) this.announceSoon();
+  }
+
+  repeat(): void {
+    this.say(this.#last);
+  }
+
+  /** Louder or quieter, in fifths, and says the new volume. */
+  changeVolume(step: 1 | -1): void {
+    this.volume = Math.min(1, Math.max(0.2, Math.round((this.volume + step * 0.2) * 10) / 10));
+    this.say(this.t()('speech.volume', { n: Math.round(this.volume * 100) }));
+  }
+}
