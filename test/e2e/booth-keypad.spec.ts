@@ -5,12 +5,10 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { decodeBallotPlaintext, parseElection, type Election } from '@seggio/ballot-core';
-import { combineUrnaShares, fromBase64 } from '@seggio/crypto';
-import { nodeCrypto } from '@seggio/crypto/node';
+import { parseElection, type Election } from '@seggio/ballot-core';
 import { HardwareHost, loadProfiles, type ButtonName } from '@seggio/hardware';
 import { REPO_ROOT } from '../support/index.js';
-import { checkScreen, startStation, until, type Station } from './station.js';
+import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
 
 const electionBytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
@@ -105,16 +103,7 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 
   // What the booth recorded is what the voter heard and chose.
-  const shares = station.shares.slice(0, 3);
-  const urna = await combineUrnaShares(nodeCrypto, shares, fromBase64(station.seat.setupDocument().urnaPublicKey));
-  if (!urna.ok) throw new Error(urna.error.join('; '));
-  const digest = nodeCrypto.sha256Hex(electionBytes);
-  const selections = station.booth.ballots().map((b) => {
-    const contest = election.contests.find((c) => c.id === b.contest)!;
-    const decoded = decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna.value)!, digest, contest);
-    if (!decoded.ok) throw new Error(decoded.error);
-    return [b.contest, decoded.value] as const;
-  });
+  const selections = await boothSelections(station, electionBytes, election);
   expect(Object.fromEntries(selections)).toEqual({ [REF]: { answer: 'NO' }, [COM]: { mayor: null, list: 'L2', preferences: [] } });
 });
 

@@ -4,11 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
-import { decodeBallotPlaintext, parseElection, type Election, type Selection } from '@seggio/ballot-core';
-import { combineUrnaShares, fromBase64 } from '@seggio/crypto';
-import { nodeCrypto } from '@seggio/crypto/node';
+import { parseElection, type Election, type Selection } from '@seggio/ballot-core';
 import { REPO_ROOT } from '../support/index.js';
-import { button, checkScreen, enable as enableFor, startStation, until, type Station } from './station.js';
+import { boothSelections, button, checkScreen, enable as enableFor, startStation, until, type Station } from './station.js';
 
 const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
@@ -143,15 +141,7 @@ test('a voter who stops is warned, keeps the choices, and then the booth asks fo
 
 test("the booth's store holds exactly those ballots, and closing shows the closed screen", async ({ page }) => {
   await page.goto(station.shell.url);
-  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(0, 3), fromBase64(station.seat.getView().urnaFingerprint ? (station.seat.setupDocument().urnaPublicKey) : ''));
-  if (!urna.ok) throw new Error(urna.error.join('; '));
-  const digest = nodeCrypto.sha256Hex(electionBytes);
-  const cast = station.booth.ballots().map((b) => {
-    const contest = election.contests.find((c) => c.id === b.contest)!;
-    const decoded = decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna.value)!, digest, contest);
-    if (!decoded.ok) throw new Error(decoded.error);
-    return JSON.stringify([b.contest, decoded.value]);
-  });
+  const cast = (await boothSelections(station, electionBytes, election)).map((selection) => JSON.stringify(selection));
   const expected: [string, Selection][] = [
     [REF, { answer: 'YES' }],
     [COM, { mayor: null, list: 'L1', preferences: ['L1-C01', 'L1-C02'] }],

@@ -4,9 +4,10 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
-import { encodeSidecar, signBytes, type Category } from '@seggio/ballot-core';
+import { decodeBallotPlaintext, encodeSidecar, signBytes, type Category, type Election } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
 import { startBoothWebShell, type BoothDevices, type WebShell } from '@seggio/booth/web';
+import { combineUrnaShares, fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import type { ButtonSource } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
@@ -124,4 +125,17 @@ export async function startConsoleDay(electionBytes: Uint8Array, n: number, devi
       await seat.stop();
     },
   };
+}
+
+/** What the station's booth holds, opened with three of the shares: [contest, selection] per ballot. */
+export async function boothSelections(station: Station, electionBytes: Uint8Array, election: Election): Promise<[string, unknown][]> {
+  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(0, 3), fromBase64(station.seat.setupDocument().urnaPublicKey));
+  if (!urna.ok) throw new Error(urna.error.join('; '));
+  const digest = nodeCrypto.sha256Hex(electionBytes);
+  return station.booth.ballots().map((b) => {
+    const contest = election.contests.find((c) => c.id === b.contest)!;
+    const decoded = decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna.value)!, digest, contest);
+    if (!decoded.ok) throw new Error(decoded.error);
+    return [b.contest, decoded.value];
+  });
 }
