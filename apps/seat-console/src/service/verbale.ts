@@ -2,7 +2,10 @@
 // the key fingerprints, the checks, and a QR code of the tally's digest for anyone to compare.
 import { tallyDigest, type Contest, type Election, type MunicipalResults, type PartyListResults, type RecordCheck, type ReferendumResults, type SectionTally, type Setup } from '@seggio/ballot-core';
 import { fingerprint, fromBase64 } from '@seggio/crypto';
-import { PDFDocument, rgb, StandardFonts, type PDFFont, type PDFPage } from 'pdf-lib';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import * as fontkitModule from '@pdf-lib/fontkit';
+import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
 import QRCode from 'qrcode';
 
 export interface VerbaleInput {
@@ -17,16 +20,28 @@ const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
 const LINE = 14;
 
-/** Helvetica's WinAnsi covers Italian and German; anything else is shown as "?" rather than lost silently. */
+// fontkit is a UMD bundle: its functions arrive as the module or as its default export.
+const fontkit = ('create' in fontkitModule ? fontkitModule : (fontkitModule as unknown as { default: typeof fontkitModule }).default) as Parameters<PDFDocument['registerFontkit']>[0];
+const font = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`));
+
+/**
+ * DejaVu Sans, embedded (only the letters used): the names of every Italian ballot print as written,
+ * the Slovene and German of the border regions included. A letter no font has is shown as "?" rather
+ * than lost silently.
+ */
 function printable(font: PDFFont, text: string): string {
-  return [...text].map((c) => {
-    try {
-      font.encodeText(c);
-      return c;
-    } catch {
-      return '?';
-    }
-  }).join('');
+  const glyphs = (font as unknown as { embedder: { font?: { hasGlyphForCodePoint(codePoint: number): boolean } } }).embedder.font;
+  return [...text]
+    .map((c) => {
+      if (glyphs) return glyphs.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '?';
+      try {
+        font.encodeText(c);
+        return c;
+      } catch {
+        return '?';
+      }
+    })
+    .join('');
 }
 
 class Writer {
@@ -114,7 +129,11 @@ export async function verbalePdf(input: VerbaleInput): Promise<Uint8Array> {
   doc.setCreator('Seggio');
   doc.setCreationDate(new Date(0));
   doc.setModificationDate(new Date(0));
-  const w = new Writer(doc, await doc.embedFont(StandardFonts.Helvetica), await doc.embedFont(StandardFonts.HelveticaBold));
+  doc.registerFontkit(fontkit);
+  // Fixed names for the embedded subsets, so that the same record gives the same bytes.
+  const regular = await doc.embedFont(font('DejaVuSans.ttf'), { subset: true, customName: 'SGGREG+DejaVuSans' });
+  const bold = await doc.embedFont(font('DejaVuSans-Bold.ttf'), { subset: true, customName: 'SGGBLD+DejaVuSans-Bold' });
+  const w = new Writer(doc, regular, bold);
   const section = election.sections.find((s) => s.id === tally.section);
 
   w.line('Verbale delle operazioni dell\'ufficio elettorale di sezione', { bold: true, size: 15 });
