@@ -138,3 +138,22 @@ test('the web shell serves a virtual keypad that presses the fake one, and the n
   station.seat.cancelSession({ session: enabled.value.session });
   await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
 });
+
+test("the console hears whether the booth's keypad is there: pulled out, then plugged in again", async () => {
+  await until(() => station.seat.getView().booths[0]?.keypad === 'connected');
+  keypad.fake.unplug(PAD);
+  await until(() => station.seat.getView().booths[0]?.keypad === 'absent');
+  keypad.fake.plug(PAD);
+  await until(() => station.seat.getView().booths[0]?.keypad === 'connected');
+  // Its connection only: keys pressed send nothing to the console.
+  const heard: string[] = [];
+  const listener = (_booth: string, body: { type: string }) => heard.push(body.type);
+  station.seat.on('booth', listener);
+  for (const button of ['down', 'select', 'help', 'back'] as const) keypad.fake.press(PAD, button);
+  keypad.fake.unplug(PAD);
+  await until(() => heard.length > 0);
+  await new Promise((r) => setTimeout(r, 200));
+  station.seat.off('booth', listener);
+  expect(heard).toEqual(['devices']);
+  keypad.fake.plug(PAD);
+});

@@ -67,7 +67,11 @@ service.on('view', (view) => window.webContents.send(IPC_VIEW, view));
 const { profiles, problems } = loadProfiles(process.env.SEGGIO_HW_PROFILES ?? DEFAULT_PROFILES);
 for (const problem of problems) console.error(`keypad profile refused: ${problem}`);
 const devices = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'node-hid' });
-devices.on('status', (status) => status.forEach((s) => console.log(`keypad ${s.profile}: ${s.state}: ${s.detail}`)));
+devices.on('status', (status) => {
+  status.forEach((s) => console.log(`keypad ${s.profile}: ${s.state}: ${s.detail}`));
+  const keypad = status.find((s) => s.kind === 'booth-keypad');
+  if (keypad) service.reportKeypad(keypad.state);
+});
 devices.on('button', (event) => {
   if (event.kind === 'booth-keypad' && !window.isDestroyed()) window.webContents.send(IPC_KEYPAD, event.button);
 });

@@ -159,6 +159,26 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     return ok({ recorded: true });
   }
 
+  /**
+   * The keypad's status from the device layer, passed on to the console when it changes (once the
+   * booth is paired), so that the president knows whether this booth is accessible.
+   */
+  reportKeypad(state: 'connected' | 'absent' | 'error'): void {
+    this.#keypad = state;
+    this.#sendKeypad();
+  }
+
+  #keypad: 'connected' | 'absent' | 'error' | null = null;
+  #keypadSent: string | null = null;
+
+  #sendKeypad(): void {
+    if (this.#stopped || this.#keypad === null || this.#keypad === this.#keypadSent || !this.#store.get('console.publicKey') || this.#outOfService) return;
+    const keypad = this.#keypad;
+    this.#store.transaction(() => this.#queue({ type: 'devices', keypad }));
+    this.#keypadSent = keypad;
+    this.#flush();
+  }
+
   stop(): void {
     this.#stopped = true;
     this.#link.removeAllListeners();
@@ -373,6 +393,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     s.set('zeroReport.signature', signature);
     s.appendLog('zero-report-signed', { digest: this.#crypto.sha256Hex(bytes) });
     this.#queue({ type: 'zero-report', report: { bytes: toBase64(bytes), signature } });
+    // Once paired, the console hears how the keypad stands (after this transaction).
+    queueMicrotask(() => this.#sendKeypad());
   }
 
   /** R10: accepted only when idle, for this booth and election, counter = last + 1, signed by the console. */

@@ -24,6 +24,16 @@ export function startBoothWebShell(service: BoothService, rendererDir: string, p
     castBallots: (input) => service.castBallots(input),
   };
   const press = devices?.press;
+  if (devices) {
+    // The keypad's status goes to the console through the service (the president sees it on the tile).
+    const keypadState = () => devices.source.status().find((d) => d.kind === 'booth-keypad')?.state;
+    const report = () => {
+      const state = keypadState();
+      if (state) service.reportKeypad(state);
+    };
+    devices.source.on('status', report);
+    report();
+  }
   const fakeMethods: Record<string, (input: unknown) => unknown> = press
     ? {
         pressKeypad: (input: unknown) => {

@@ -65,6 +65,7 @@ function BoothTiles() {
               <h3>{t('booth.name', { id: b.id })}</h3>
               <p className="tile-state">{state ? t(state) : b.state}</p>
               <p>{b.connected ? t('booth.connected') : t('booth.disconnected')}</p>
+              {b.keypad && <p className={b.keypad === 'connected' ? undefined : 'tile-warning'}>{t(`booth.keypad.${b.keypad}`)}</p>}
               {b.sealed && <p>{t('booth.sealed')}</p>}
               {b.session && <p className="tile-session">{t('booth.enabled')}</p>}
               {b.session && asking !== b.session && (

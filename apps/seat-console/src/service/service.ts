@@ -38,6 +38,8 @@ export class ConsoleService extends EventEmitter<Events> {
   readonly #server: LinkServer;
   readonly #connections = new Map<string, Connection>();
   readonly #pending = new Map<string, { publicKey: Uint8Array; connection: Connection }>();
+  /** What each booth last said of its keypad; kept in memory, it says nothing of any voter. */
+  readonly #keypads = new Map<string, 'connected' | 'absent' | 'error'>();
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
     super();
@@ -92,6 +94,7 @@ export class ConsoleService extends EventEmitter<Events> {
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && (s.state === 'enabled' || s.state === 'started'))?.session ?? null,
+        keypad: this.#keypads.get(b.id) ?? null,
       })),
       pendingBooths: [...this.#pending.keys()].map((fp) => ({ fingerprint: fp })),
       sessions: {
@@ -506,6 +509,9 @@ export class ConsoleService extends EventEmitter<Events> {
         s.updateBooth(booth, { reported_state: 'out-of-service' });
         return;
       case 'hello':
+        return;
+      case 'devices':
+        this.#keypads.set(booth, body.keypad);
         return;
       default:
         this.onClosingMessage(booth, body);

@@ -14,6 +14,8 @@ export interface BoothTile {
   readonly sealed: boolean;
   /** The session open at this booth, if any. */
   readonly session: string | null;
+  /** The booth's accessible keypad, as the booth last reported it; null when it has said nothing. */
+  readonly keypad: 'connected' | 'absent' | 'error' | null;
 }
 
 export type Figures = { readonly M: number; readonly F: number; readonly T: number };
