@@ -275,6 +275,7 @@ test('count: a wrong share is refused, three good ones rebuild the key; the reco
   await fields.nth(2).fill(shares[2]!);
   await button(president, 'Apri le urne e conta').click();
   await expect(president.getByRole('alert')).toContainText('Scrutinio non eseguito');
+  await expect(president.getByRole('alert')).toContainText('quota 3: la quota numero 3 è già stata inserita');
   await fields.nth(2).fill(shares[4]!);
   await button(president, 'Apri le urne e conta').click();
   await expect(president.getByRole('heading', { name: 'Risultati della sezione' })).toBeVisible();

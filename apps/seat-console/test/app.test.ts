@@ -8,9 +8,11 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { encodeSidecar, signBytes } from '@seggio/ballot-core';
+import { combineUrnaShares, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
 import { createConsoleWindow, isOwnUrl, ORIGIN } from '../src/main/window.js';
+import { readRefusal } from '../src/shared/refusals.js';
 import { startConsoleWebShell, type WebShell } from '../src/web/host.js';
 
 const ELECTION = readFileSync(new URL('../../../demo/sanvalle-demo.election.json', import.meta.url));
@@ -184,5 +186,38 @@ describe('the console window', () => {
   it('navigates only within its own protocol', () => {
     expect(isOwnUrl(`${ORIGIN}/index.html`)).toBe(true);
     for (const url of ['file:///etc/passwd', 'https://example.org/', 'seggio-booth://app/index.html', 'not a url']) expect(isOwnUrl(url)).toBe(false);
+  });
+});
+
+describe("the shares' refusals, as @seggio/crypto words them", () => {
+  it('are all read back to a code the president is told in Italian, German or English', async () => {
+    const urna = nodeCrypto.generateBoxKeyPair();
+    const other = nodeCrypto.generateBoxKeyPair();
+    const shares = await splitUrnaKey(nodeCrypto, urna, { threshold: 3, count: 5 });
+    const foreign = await splitUrnaKey(nodeCrypto, other, { threshold: 3, count: 5 });
+    const again = await splitUrnaKey(nodeCrypto, urna, { threshold: 3, count: 5 });
+    const otherSplit = await splitUrnaKey(nodeCrypto, urna, { threshold: 2, count: 3 });
+    // One letter mistyped in the middle of the share (not in the base32 padding at its end).
+    const at = shares[0]!.indexOf('-', 12) + 1;
+    const typo = shares[0]!.slice(0, at) + (shares[0]![at] === 'A' ? 'B' : 'A') + shares[0]!.slice(at + 1);
+    const attempts: string[][] = [];
+    for (const entered of [
+      ['hello', shares[1]!, shares[2]!],
+      [shares[0]!.slice(0, 20), shares[1]!, shares[2]!],
+      [typo, shares[1]!, shares[2]!],
+      [foreign[0]!, shares[1]!, shares[2]!],
+      [shares[0]!, shares[0]!, shares[2]!],
+      [],
+      [shares[0]!, again[1]!, shares[2]!],
+      [shares[0]!, otherSplit[1]!, shares[2]!],
+      [shares[0]!, shares[1]!],
+    ]) {
+      const result = await combineUrnaShares(nodeCrypto, entered, urna.publicKey);
+      if (!result.ok) attempts.push(result.error);
+    }
+    const reasons = attempts.flat();
+    expect(reasons.length).toBeGreaterThanOrEqual(8);
+    for (const reason of reasons) expect(readRefusal(reason), reason).not.toBeNull();
+    expect(new Set(reasons.map((r) => readRefusal(r)!.code))).toEqual(new Set(['share-prefix', 'share-length', 'share-checksum', 'share-other-key', 'share-twice', 'shares-none', 'shares-mixed', 'shares-too-few', 'shares-wrong']));
   });
 });

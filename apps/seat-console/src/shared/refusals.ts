@@ -35,6 +35,19 @@ export const REFUSALS = {
   'count-when': 'the count comes after every booth has sent its seal (now: {phase})',
   'count-first': 'count the ballots first',
   'folder-not-empty': '{dir} is not empty: a bundle is never written over other files',
+  // The shares entered at the count, as @seggio/crypto words what is wrong with them.
+  'share-prefix': 'share {n}: a share starts with "{prefix}-"',
+  'share-length': 'share {n}: a share has {chars} letters and digits after "{prefix}", this one {length}: is part of it missing?',
+  'share-checksum': 'share {n}: the share does not match its checksum: check it for a typing error',
+  'share-not': 'share {n}: not a share: {reason}',
+  'share-version': 'share {n}: share format version {version} is not supported (expected {expected})',
+  'share-numbers': "share {n}: the share's numbers are inconsistent (share {index} of {count}, {threshold} needed)",
+  'share-other-key': "share {n} belongs to urna key {fingerprint}, not to this section's {expected}",
+  'share-twice': 'share {n}: share number {index} was already entered',
+  'shares-none': 'no shares were entered',
+  'shares-mixed': 'the shares come from different splittings of the key',
+  'shares-too-few': '{threshold} shares are needed, {entered} entered',
+  'shares-wrong': 'the rebuilt key does not match the urna public key: at least one share is wrong',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
