@@ -172,7 +172,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   #keypadSent: string | null = null;
 
   #sendKeypad(): void {
-    if (this.#stopped || this.#keypad === null || this.#keypad === this.#keypadSent || !this.#store.get('console.publicKey') || this.#outOfService) return;
+    // Not before pairing (no console to tell), nor once closed: the sealed store is left as it is.
+    if (this.#stopped || this.#keypad === null || this.#keypad === this.#keypadSent || !this.#store.get('console.publicKey') || this.#outOfService || this.state === 'closed') return;
     const keypad = this.#keypad;
     this.#store.transaction(() => this.#queue({ type: 'devices', keypad }));
     this.#keypadSent = keypad;
