@@ -1,12 +1,18 @@
 // Loading the profiles of a folder (hardware/profiles by default): every file checked, every problem
 // named with its file and field; a bad profile is refused, the good ones still load.
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseProfile, type Profile } from './profile.js';
 
+/** A folder of the hardware package, whether this module runs from src/ or from dist/src/. */
+function packageFolder(name: string): string {
+  const fromSource = fileURLToPath(new URL(`../${name}`, import.meta.url));
+  return existsSync(fromSource) ? fromSource : fileURLToPath(new URL(`../../${name}`, import.meta.url));
+}
+
 /** The profiles that come with Seggio. */
-export const DEFAULT_PROFILES = fileURLToPath(new URL(import.meta.url.includes('/dist/') ? '../../profiles' : '../profiles', import.meta.url));
+export const DEFAULT_PROFILES = packageFolder('profiles');
 
 export function loadProfiles(dir: string = DEFAULT_PROFILES): { profiles: Profile[]; problems: string[] } {
   const profiles: Profile[] = [];
@@ -27,7 +33,7 @@ export function loadProfiles(dir: string = DEFAULT_PROFILES): { profiles: Profil
   return { profiles, problems };
 }
 
-const VIRTUAL = (name: string) => fileURLToPath(new URL(import.meta.url.includes('/dist/') ? `../../virtual/${name}` : `../virtual/${name}`, import.meta.url));
+const VIRTUAL = (name: string) => join(packageFolder('virtual'), name);
 
 /** The virtual keypad page a web shell serves beside a booth with a fake keypad: address → file. */
 export const VIRTUAL_KEYPAD: Readonly<Record<string, string>> = {

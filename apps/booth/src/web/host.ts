@@ -17,23 +17,20 @@ export interface BoothDevices {
 
 const KEYPAD_BUTTONS: readonly KeypadButton[] = ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'];
 
-export function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices?: BoothDevices): Promise<WebShell> {
+export async function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices?: BoothDevices): Promise<WebShell> {
   const methods: { [M in keyof BoothCalls]: (input: BoothCalls[M]['input']) => BoothCalls[M]['output'] } = {
     getView: () => service.getView(),
     getElection: () => service.getElection(),
     castBallots: (input) => service.castBallots(input),
   };
   const press = devices?.press;
-  if (devices) {
-    // The keypad's status goes to the console through the service (the president sees it on the tile).
-    const keypadState = () => devices.source.status().find((d) => d.kind === 'booth-keypad')?.state;
-    const report = () => {
-      const state = keypadState();
-      if (state) service.reportKeypad(state);
-    };
-    devices.source.on('status', report);
-    report();
-  }
+  // The keypad's status goes to the console through the service (the president sees it on the tile).
+  const reportKeypad = () => {
+    const state = devices?.source.status().find((d) => d.kind === 'booth-keypad')?.state;
+    if (state) service.reportKeypad(state);
+  };
+  devices?.source.on('status', reportKeypad);
+  reportKeypad();
   const fakeMethods: Record<string, (input: unknown) => unknown> = press
     ? {
         pressKeypad: (input: unknown) => {
@@ -44,7 +41,7 @@ export function startBoothWebShell(service: BoothService, rendererDir: string, p
         },
       }
     : {};
-  return startWebShell({
+  const shell = await startWebShell({
     rendererDir,
     port,
     methods: { ...(methods as unknown as Record<string, (input: unknown) => unknown>), ...fakeMethods },
@@ -64,4 +61,11 @@ export function startBoothWebShell(service: BoothService, rendererDir: string, p
     },
     ...(press ? { extraFiles: VIRTUAL_KEYPAD } : {}),
   });
+  return {
+    url: shell.url,
+    close: () => {
+      devices?.source.off('status', reportKeypad);
+      return shell.close();
+    },
+  };
 }

@@ -1,15 +1,17 @@
-// The seat console service (DESIGN.md §2, §3): set-up, pairing, enabling, turnout. Close, count and
-// export are in closing.ts. Plain Node: the Electron and web shells only host it.
-import { EventEmitter } from 'node:events';
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+// The seat console service (DESIGN.md §2, §3): set-up, pairing, enabling, turnout. The link to the
+// booths is in link-side.ts; close, count and export in closing.ts. Plain Node: the Electron and web
+// shells only host it.
+import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, verifySidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
-import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { BoothMessage, enableTokenBytes, LinkServer, openFrame, signFrame, type Connection, type ConsoleMessage, type EnableToken } from '@seggio/link';
+import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto } from '@seggio/crypto';
+import { enableTokenBytes, type BoothMessage, type EnableToken, type LinkServer } from '@seggio/link';
 import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, RollVoter } from '../shared/api.js';
 import { refusal } from '../shared/refusals.js';
-import type { ConsoleStore } from './store.js';
+import { freeFolder, listPackages, readPackage, writeInto } from './folders.js';
+import { ConsoleLinkSide } from './link-side.js';
+import type { ConsoleStore, SessionRow } from './store.js';
+import { turnoutCsv, votersByContest } from './turnout.js';
 import { parseRoll } from './roll.js';
 
 export interface ConsoleConfig {
@@ -27,44 +29,15 @@ export interface ConsoleConfig {
 /** How many entries of the event log the view carries. */
 const LOG_LINES = 40;
 
-type Events = { view: []; booth: [string, BoothMessage] };
-
-export class ConsoleService extends EventEmitter<Events> {
-  protected readonly crypto: SeggioCrypto;
-  readonly store: ConsoleStore;
-  protected readonly config: ConsoleConfig;
-  protected key: SigningKeyPair | null = null;
+export class ConsoleService extends ConsoleLinkSide {
   protected election: Election | null = null;
-  readonly #server: LinkServer;
-  readonly #connections = new Map<string, Connection>();
-  readonly #pending = new Map<string, { publicKey: Uint8Array; connection: Connection }>();
   /** What each booth last said of its keypad; kept in memory, it says nothing of any voter. */
   readonly #keypads = new Map<string, 'connected' | 'absent' | 'error'>();
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
-    super();
-    this.crypto = crypto;
-    this.store = store;
-    this.config = config;
-    this.#server = server;
-    const secret = store.get('console.secretKey');
-    if (secret) this.key = crypto.signingKeyPairFromSecret(fromBase64(secret));
+    super(crypto, store, config, server);
     const bytes = store.get('election.bytes');
     if (bytes) this.election = (parseElection(fromBase64(bytes)) as { ok: true; value: Election }).value;
-    server.on('frame', (connection, text) => this.#receive(connection, text));
-    server.on('closed', (connection) => {
-      for (const [id, c] of this.#connections) if (c === connection) this.#connections.delete(id);
-      for (const [fp, p] of this.#pending) if (p.connection === connection) this.#pending.delete(fp);
-      this.emit('view');
-    });
-  }
-
-  static async startServer(config: ConsoleConfig): Promise<LinkServer> {
-    return LinkServer.listen(config.host, config.port);
-  }
-
-  get url(): string {
-    return this.#server.url;
   }
 
   get phase(): ConsolePhase {
@@ -79,6 +52,7 @@ export class ConsoleService extends EventEmitter<Events> {
   getView(): ConsoleView {
     const sessions = this.store.sessions();
     const urna = this.store.get('urna.publicKey');
+    const electors = this.store.rollSize();
     return {
       phase: this.phase,
       election: this.election ? { id: this.election.id, title: this.election.title, digest: this.store.get('election.digest')!, training: this.election.training ?? false } : null,
@@ -90,13 +64,13 @@ export class ConsoleService extends EventEmitter<Events> {
         id: b.id,
         fingerprint: fingerprint(fromBase64(b.publicKey)),
         state: b.reportedState,
-        connected: this.#connections.has(b.id),
+        connected: this.isConnected(b.id),
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && (s.state === 'enabled' || s.state === 'started'))?.session ?? null,
         keypad: this.#keypads.get(b.id) ?? null,
       })),
-      pendingBooths: [...this.#pending.keys()].map((fp) => ({ fingerprint: fp })),
+      pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
       sessions: {
         enabled: sessions.length,
         cast: sessions.filter((s) => s.state === 'cast').length,
@@ -104,13 +78,14 @@ export class ConsoleService extends EventEmitter<Events> {
         open: sessions.filter((s) => s.state === 'enabled' || s.state === 'started').length,
       },
       shares: this.store.get('shares') ? (JSON.parse(this.store.get('shares')!) as { threshold: number; count: number }) : null,
-      turnout: this.election ? this.#turnoutView() : null,
-      roll: this.store.rollSize() > 0 ? { electors: this.store.rollSize(), voted: this.store.rollVoted() } : null,
+      turnout: this.election ? this.#turnoutView(sessions) : null,
+      roll: electors > 0 ? { electors, voted: this.store.rollVoted() } : null,
       log: this.store.logTail(LOG_LINES).map((e) => ({ seq: e.seq, event: e.event, detail: e.detail })),
       count: null,
       exported: null,
       exportDir: this.exportDir,
-      bundleDir: this.#freeFolder(join(this.exportDir, 'bundle')),
+      // Looked for on disk only once there is a bundle to write.
+      bundleDir: this.store.get('counted') ? freeFolder(join(this.exportDir, 'bundle')) : join(this.exportDir, 'bundle'),
     };
   }
 
@@ -120,18 +95,10 @@ export class ConsoleService extends EventEmitter<Events> {
     return this.election && this.store.get('section') ? join(root, `${this.election.id}-sezione-${this.store.get('section')}`) : root;
   }
 
-  /** `base`, or `base-2`, `base-3` … : the first that does not exist or is empty. */
-  #freeFolder(base: string): string {
-    for (let i = 1; ; i++) {
-      const candidate = i === 1 ? base : `${base}-${i}`;
-      if (!existsSync(candidate) || readdirSync(candidate).length === 0) return candidate;
-    }
-  }
-
-  #turnoutView(): NonNullable<ConsoleView['turnout']> {
+  #turnoutView(sessions: readonly SessionRow[]): NonNullable<ConsoleView['turnout']> {
     const recorded = new Map(this.store.turnout().map((t) => [t.checkpoint, JSON.parse(t.figures) as Record<string, Figures>]));
     return {
-      live: this.votersByContest(),
+      live: votersByContest(this.election!, sessions),
       checkpoints: this.election!.turnoutCheckpoints.map((c) => ({ id: c.id, at: c.at, bySex: c.bySex, final: c.final ?? false, recorded: recorded.get(c.id) ?? null })),
     };
   }
@@ -163,22 +130,13 @@ export class ConsoleService extends EventEmitter<Events> {
 
   /** The election packages in the import folder: each `*.json` with, or without, its `.sig`. */
   listPackages(): Result<PackageEntry[], string> {
-    const dir = this.config.packagesDir;
-    if (!dir) return err(refusal('no-import-folder'));
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) return err(refusal('import-folder-missing', { dir }));
-    const names = readdirSync(dir);
-    return ok(names.filter((n) => n.endsWith('.json') && statSync(join(dir, n)).isFile()).sort().map((file) => ({ file, signature: names.includes(`${file}.sig`) })));
+    return listPackages(this.config.packagesDir);
   }
 
   /** Loads a package from the import folder by its file name (never a path). */
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]> {
-    const dir = this.config.packagesDir;
-    if (!dir) return err([refusal('no-import-folder')]);
-    if (typeof input.file !== 'string' || basename(input.file) !== input.file || !input.file.endsWith('.json')) return err([refusal('not-a-package', { file: String(input.file) })]);
-    const file = join(dir, input.file);
-    if (!existsSync(file)) return err([refusal('package-missing', { file })]);
-    if (!existsSync(`${file}.sig`)) return err([refusal('signature-missing', { file })]);
-    return this.loadElection({ bytes: readFileSync(file), signature: readFileSync(`${file}.sig`) });
+    const read = readPackage(this.config.packagesDir, input.file);
+    return read.ok ? this.loadElection(read.value) : read;
   }
 
   /**
@@ -225,27 +183,25 @@ export class ConsoleService extends EventEmitter<Events> {
   /** The president confirms the fingerprint the booth shows; the booth is pinned and sent the set-up. */
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string> {
     if (this.phase !== 'setup' || !this.key) return err(refusal('pair-when'));
-    const pending = this.#pending.get(input.fingerprint);
-    if (!pending) return err(refusal('pair-unknown', { fingerprint: input.fingerprint }));
+    const waiting = this.waitingBooth(input.fingerprint);
+    if (!waiting) return err(refusal('pair-unknown', { fingerprint: input.fingerprint }));
     const id = input.id ?? `B${this.store.booths().length + 1}`;
     if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || this.store.booth(id)) return err(refusal('pair-id', { id }));
-    const publicKey = toBase64(pending.publicKey);
+    const publicKey = toBase64(waiting);
     const document = this.setupDocument();
     const setup = documentBytes({ ...document, booths: [...document.booths, { id, publicKey }] });
     this.store.transaction(() => {
       this.store.addBooth(id, publicKey, toBase64(setup));
       this.store.appendLog('booth-paired', { booth: id, fingerprint: input.fingerprint });
-      this.#queue(id, {
+      this.queue(id, {
         type: 'setup',
         booth: id,
         election: { bytes: this.store.get('election.bytes')!, signature: this.store.get('election.signature')! },
         setup: { bytes: toBase64(setup), signature: toBase64(this.crypto.sign(setup, this.key!)) },
       });
     });
-    this.#pending.delete(input.fingerprint);
-    this.#connections.set(id, pending.connection);
-    // Only the set-up now: the booth pins this console from it, then says hello again for the rest.
-    this.#flush(id, 0);
+    // Only the set-up goes now: the booth pins this console from it, then says hello again for the rest.
+    this.adopt(input.fingerprint, id);
     this.emit('view');
     return ok({ booth: id });
   }
@@ -260,12 +216,12 @@ export class ConsoleService extends EventEmitter<Events> {
       this.store.set('opened', '1');
       this.store.appendLog('voting-opened');
       for (const b of booths) {
-        this.#queue(b.id, { type: 'open' });
+        this.queue(b.id, { type: 'open' });
         // A booth that did not open refuses its first token, and says so.
         this.store.updateBooth(b.id, { reported_state: 'idle' });
       }
     });
-    for (const b of booths) this.#flush(b.id);
+    for (const b of booths) this.flush(b.id);
     this.emit('view');
     return ok(undefined);
   }
@@ -299,9 +255,9 @@ export class ConsoleService extends EventEmitter<Events> {
       this.store.addSession({ session: token.session, booth: input.booth, counter: token.counter, contests, category: input.category, sex: input.sex });
       if (input.voter !== undefined) this.store.setRollSession(input.voter, token.session);
       this.store.appendLog('booth-enabled', { booth: input.booth, counter: token.counter });
-      this.#queue(input.booth, { type: 'enable', token, signature: toBase64(this.crypto.sign(enableTokenBytes(token), this.key!)) });
+      this.queue(input.booth, { type: 'enable', token, signature: toBase64(this.crypto.sign(enableTokenBytes(token), this.key!)) });
     });
-    this.#flush(input.booth);
+    this.flush(input.booth);
     this.emit('view');
     return ok({ session: token.session, contests });
   }
@@ -312,9 +268,9 @@ export class ConsoleService extends EventEmitter<Events> {
     if (!session || (session.state !== 'enabled' && session.state !== 'started')) return err(refusal('no-session'));
     this.store.transaction(() => {
       this.store.appendLog('cancel-requested', { booth: session.booth, counter: session.counter });
-      this.#queue(session.booth, { type: 'cancel', session: session.session, counter: session.counter });
+      this.queue(session.booth, { type: 'cancel', session: session.session, counter: session.counter });
     });
-    this.#flush(session.booth);
+    this.flush(session.booth);
     this.emit('view');
     return ok(undefined);
   }
@@ -340,38 +296,19 @@ export class ConsoleService extends EventEmitter<Events> {
   /** Writes a checkpoint's report into the export folder, for the Prefettura. */
   saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string> {
     const report = this.turnoutReport(input);
-    if (!report.ok) return report;
-    const file = join(this.exportDir, `affluenza-${input.checkpoint}.csv`);
-    try {
-      mkdirSync(this.exportDir, { recursive: true });
-      writeFileSync(file, report.value);
-    } catch (error) {
-      return err(`${file}: ${(error as Error).message}`);
-    }
-    return ok({ file });
+    return report.ok ? writeInto(this.exportDir, `affluenza-${input.checkpoint}.csv`, report.value) : report;
   }
 
   /** A checkpoint's figures for the Prefettura, in the vocabulary of the Ministry's open data. */
   turnoutReport(input: { checkpoint: string }): Result<string, string> {
     const recorded = this.store.turnout().find((t) => t.checkpoint === input.checkpoint);
     if (!recorded || !this.election) return err(refusal('checkpoint-not-recorded', { checkpoint: input.checkpoint }));
-    const at = this.election.turnoutCheckpoints.find((c) => c.id === input.checkpoint)!.at;
-    const figures = JSON.parse(recorded.figures) as Record<string, { M: number; F: number; T: number }>;
-    const rows = [['cod_consultazione', 'cod_com', 'sezione', 'checkpoint', 'dt_com', 'vot_m', 'vot_f', 'vot_t'].join(';')];
-    for (const [contest, f] of Object.entries(figures)) rows.push([contest, this.election.comune.istat, this.store.get('section')!, input.checkpoint, at, f.M, f.F, f.T].join(';'));
-    return ok(`${rows.join('\r\n')}\r\n`);
+    return ok(turnoutCsv(this.election, this.store.get('section')!, input.checkpoint, JSON.parse(recorded.figures) as Record<string, Figures>));
   }
 
   /** Voters so far per contest, by sex, from the sessions cast. */
   votersByContest(): Record<string, Figures> {
-    const cast = this.store.sessions().filter((s) => s.state === 'cast');
-    return Object.fromEntries(
-      this.election!.scrutinyOrder.map((id) => {
-        const who = cast.filter((s) => s.contests.includes(id));
-        const M = who.filter((s) => s.sex === 'M').length;
-        return [id, { M, F: who.length - M, T: who.length }];
-      }),
-    );
+    return votersByContest(this.election!, this.store.sessions());
   }
 
   /** Records turnout at one of the election's checkpoints, in order. */
@@ -389,102 +326,8 @@ export class ConsoleService extends EventEmitter<Events> {
     return ok(figures);
   }
 
-  async stop(): Promise<void> {
-    await this.#server.close();
-    this.store.close();
-  }
-
-  protected queue(booth: string, body: ConsoleMessage): void {
-    this.#queue(booth, body);
-  }
-
-  protected flush(booth: string): void {
-    this.#flush(booth);
-  }
-
-  #queue(booth: string, body: ConsoleMessage): void {
-    const row = this.store.booth(booth)!;
-    const counter = this.store.lastOutboxCounter(booth) + 1;
-    this.store.addOutbox(booth, counter, signFrame(this.crypto, this.key!, fromBase64(row.publicKey), counter, body));
-  }
-
-  readonly #sentUpTo = new Map<string, number>();
-
-  #flush(booth: string, from?: number): void {
-    const connection = this.#connections.get(booth);
-    const after = from ?? this.#sentUpTo.get(booth);
-    if (!connection || after === undefined) return;
-    let last = after;
-    for (const { counter, frame } of this.store.outboxAfter(booth, after)) {
-      connection.send(frame);
-      last = counter;
-    }
-    this.#sentUpTo.set(booth, last);
-  }
-
-  #welcome(booth: string, lastReceived: number): string {
-    const row = this.store.booth(booth)!;
-    return signFrame(this.crypto, this.key!, fromBase64(row.publicKey), this.store.lastOutboxCounter(booth), { type: 'welcome', lastReceived } satisfies ConsoleMessage);
-  }
-
-  #receive(connection: Connection, text: string): void {
-    const self = this.key?.publicKey ?? new Uint8Array(32);
-    const frame = openFrame(this.crypto, self, text, BoothMessage, true);
-    if (!frame.ok) return this.#rejected(frame.error);
-    const { body, counter } = frame.value;
-    const booth = this.store.boothByKey(frame.value.from);
-    if (!booth) {
-      // An unpaired booth may only say hello; the president pairs it by its fingerprint.
-      if (body.type === 'hello' && !this.store.get('opened')) this.#pending.set(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection });
-      this.emit('view');
-      return;
-    }
-    if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed');
-    if (body.type === 'hello') {
-      if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id);
-      this.#connections.set(booth.id, connection);
-      this.store.transaction(() => this.store.updateBooth(booth.id, { reported_state: body.state }));
-      connection.send(this.#welcome(booth.id, booth.lastReceived));
-      this.#flush(booth.id, body.lastReceived);
-      this.emit('view');
-      return;
-    }
-    if (body.type === 'out-of-service' && counter === 0) {
-      // Sent outside the outbox by a booth whose disk failed (R8).
-      this.store.transaction(() => {
-        this.store.updateBooth(booth.id, { reported_state: 'out-of-service' });
-        this.store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}` });
-      });
-      this.emit('booth', booth.id, body);
-      this.emit('view');
-      return;
-    }
-    if (counter !== booth.lastReceived + 1) {
-      this.#rejected(counter <= booth.lastReceived ? 'replayed counter' : 'skipped counter', booth.id);
-      return;
-    }
-    try {
-      this.store.transaction(() => {
-        this.store.updateBooth(booth.id, { last_received: counter });
-        this.onBoothMessage(booth.id, body);
-      });
-    } catch (error) {
-      // Signed by a paired booth yet not holding together (a damaged or hostile booth): refused, never
-      // fatal; its counter is used up so that the booth's later frames are still taken.
-      this.#rejected(`malformed ${body.type}: ${String((error as Error).message).slice(0, 200)}`, booth.id);
-      this.store.transaction(() => this.store.updateBooth(booth.id, { last_received: counter }));
-      return;
-    }
-    this.emit('booth', booth.id, body);
-    this.emit('view');
-  }
-
-  #rejected(reason: string, booth = ''): void {
-    this.store.transaction(() => this.store.appendLog('frame-rejected', { reason, booth }));
-  }
-
   /** Acts on one booth message inside the transaction that records its counter. */
-  protected onBoothMessage(booth: string, body: BoothMessage): void {
+  protected override onBoothMessage(booth: string, body: BoothMessage): void {
     const s = this.store;
     switch (body.type) {
       case 'zero-report':

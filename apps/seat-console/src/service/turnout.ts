@@ -1,0 +1,23 @@
+// Turnout: who has voted so far, per contest and sex, from the sessions cast (never how), and a
+// checkpoint's figures for the Prefettura in the vocabulary of the Ministry's open data.
+import type { Election } from '@seggio/ballot-core';
+import type { Figures } from '../shared/api.js';
+import type { SessionRow } from './store.js';
+
+export function votersByContest(election: Election, sessions: readonly SessionRow[]): Record<string, Figures> {
+  const cast = sessions.filter((s) => s.state === 'cast');
+  return Object.fromEntries(
+    election.scrutinyOrder.map((id) => {
+      const who = cast.filter((s) => s.contests.includes(id));
+      const M = who.filter((s) => s.sex === 'M').length;
+      return [id, { M, F: who.length - M, T: who.length }];
+    }),
+  );
+}
+
+export function turnoutCsv(election: Election, section: string, checkpoint: string, figures: Readonly<Record<string, Figures>>): string {
+  const at = election.turnoutCheckpoints.find((c) => c.id === checkpoint)!.at;
+  const rows = [['cod_consultazione', 'cod_com', 'sezione', 'checkpoint', 'dt_com', 'vot_m', 'vot_f', 'vot_t'].join(';')];
+  for (const [contest, f] of Object.entries(figures)) rows.push([contest, election.comune.istat, section, checkpoint, at, f.M, f.F, f.T].join(';'));
+  return `${rows.join('\r\n')}\r\n`;
+}
