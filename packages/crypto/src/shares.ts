@@ -124,6 +124,11 @@ export async function combineUrnaShares(
   if (shares.length < first.threshold) {
     return err([`${first.threshold} shares are needed, ${shares.length} entered`]);
   }
+  // Each share carries its own x coordinate; two from different splittings can happen to share one,
+  // and the library then throws rather than combine: the same answer as any mix of splittings.
+  if (new Set(shares.map((s) => s.data.at(-1))).size !== shares.length) {
+    return err(['the shares come from different splittings of the key']);
+  }
   const secretKey = await combine(shares.map((s) => s.data));
   const keyPair = crypto.boxKeyPairFromSecret(secretKey);
   if (!bytesEqual(keyPair.publicKey, publicKey)) {

@@ -50,9 +50,27 @@ describe('splitting the urna key 3 of 5', () => {
   it('detects, through the public key, shares that are each well-formed but do not belong together', async () => {
     // A second splitting of the same key: every share is valid and names the same key, yet mixing
     // them gives a wrong secret, which the library alone would return silently (SECURITY.md fact 7).
-    const again = await splitUrnaKey(crypto, urna, { threshold: 3, count: 5 });
-    const result = await combineUrnaShares(crypto, [shares[0]!, shares[1]!, again[2]!], urna.publicKey);
-    expect(result).toEqual({ ok: false, error: ['the rebuilt key does not match the urna public key: at least one share is wrong'] });
+    // Many splittings, so that some mixes reuse an x coordinate (the library would throw on those).
+    const reasons = new Set<string>();
+    for (let i = 0; i < 40; i++) {
+      const again = await splitUrnaKey(crypto, urna, { threshold: 3, count: 5 });
+      const result = await combineUrnaShares(crypto, [shares[0]!, shares[1]!, again[2]!], urna.publicKey);
+      expect(result.ok).toBe(false);
+      if (!result.ok) result.error.forEach((e) => reasons.add(e));
+    }
+    expect(reasons).toContain('the rebuilt key does not match the urna public key: at least one share is wrong');
+    for (const reason of reasons) expect(['the rebuilt key does not match the urna public key: at least one share is wrong', 'the shares come from different splittings of the key']).toContain(reason);
+  });
+
+  it('refuses, never throws, two shares of different splittings that carry the same x coordinate', async () => {
+    const x = (share: string) => (decodeShare(share) as { ok: true; value: { data: Uint8Array } }).value.data.at(-1);
+    let clash: string | null = null;
+    for (let i = 0; i < 2000 && !clash; i++) {
+      const again = await splitUrnaKey(crypto, urna, { threshold: 3, count: 5 });
+      clash = again.find((share) => x(share) === x(shares[0]!) && (decodeShare(share) as { ok: true; value: { index: number } }).value.index !== 1 && (decodeShare(share) as { ok: true; value: { index: number } }).value.index !== 3) ?? null;
+    }
+    expect(clash).not.toBeNull();
+    expect(await combineUrnaShares(crypto, [shares[0]!, clash!, shares[2]!], urna.publicKey)).toEqual({ ok: false, error: ['the shares come from different splittings of the key'] });
   });
 
   it('refuses impossible thresholds and a mismatched key pair', async () => {
