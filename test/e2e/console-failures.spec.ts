@@ -51,8 +51,10 @@ test('a record whose check fails is shown with the reason, and signing it is ref
     for (const [i, share] of day.shares.slice(0, 3).entries()) await fields.nth(i).fill(share);
     await button(page, 'Apri le urne e conta').click();
     await expect(page.getByRole('heading', { name: 'Risultati della sezione' })).toBeVisible();
-    await expect(page.locator('li[data-check="C2"]').first()).toContainText('C2: NON REGGE');
-    await expect(page.getByRole('alert').filter({ hasText: 'La firma è rifiutata finché un controllo non regge:' })).toContainText('C2 REF-2020-1');
+    await expect(page.locator('li[data-check="C2"]').first()).toContainText('C2: NON REGOLARE votanti 2 > elettori 1 + ammessi al voto non iscritti nella lista 0');
+    await expect(page.getByRole('alert').filter({ hasText: 'La firma è rifiutata finché un controllo non è regolare:' })).toContainText(
+      'C2 Referendum costituzionale - riduzione del numero dei parlamentari: votanti 2 > elettori 1',
+    );
     await expect(button(page, 'Firma il verbale ed esporta')).toBeDisabled();
     await checkScreen(page, 'record-check-fails', 'console');
     // The service refuses too, whatever a page sends.

@@ -293,7 +293,9 @@ test('count: a wrong share is refused, three good ones rebuild the key; the reco
   // Every check of the record, for both contests, holds; none fails.
   await expect(president.locator('li.check-ok')).toHaveCount(seat.getView().count!.checks.length);
   await expect(president.locator('li.check-fail')).toHaveCount(0);
-  for (const check of ['C1', 'C3', 'C8', 'E1']) await expect(ref.locator(`li[data-check="${check}"]`)).toContainText('regge');
+  for (const check of ['C1', 'C3', 'C8', 'E1']) await expect(ref.locator(`li[data-check="${check}"]`)).toContainText('regolare');
+  // Said in Italian from the check's figures.
+  await expect(ref.locator('li[data-check="C3"]')).toHaveText('C3: regolare SÌ 4 + NO 3 + bianche 1 + nulle 0 + contestate 0 = 8 = votanti 8');
   await checkScreen(president, 'record', 'console');
 });
 

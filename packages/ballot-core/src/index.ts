@@ -8,7 +8,7 @@ export * from './selection.js';
 export { scrutinise, type Attribution, type InvalidReason, type Scrutiny, type VoidedPreference, type VoidReason } from './rules/scrutiny.js';
 export { attribute, validate, type Refusal, type RefusalCode } from './rules/validate.js';
 export { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, plaintextLength } from './plaintext.js';
-export { recordChecks } from './tally/checks.js';
+export { describeCheck, recordChecks } from './tally/checks.js';
 export { tallyCsv, tallyRows, type TallyRow } from './tally/csv.js';
 export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './tally/tally.js';
 export type * from './tally/types.js';

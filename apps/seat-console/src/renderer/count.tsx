@@ -5,6 +5,7 @@ import { tallyRows } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ReconciledContest } from '../shared/api.js';
 import { bridge } from './bridge.js';
+import { checkText, namesOf } from './checks.js';
 import { knownKey } from './i18n.js';
 import { contestTitle, Problems, useConsole } from './ui.js';
 import { EventLog } from './voting.js';
@@ -94,6 +95,7 @@ export function RecordScreen() {
     return <CountScreen />;
   }
   const rows = tallyRows(election, count.tally);
+  const names = namesOf(election);
   const label = (voce: string, cod: string, d: string) => {
     const key = knownKey(`voce.${voce}`);
     return key ? t(key, { cod, d }) : `${voce} ${cod} ${d}`;
@@ -132,7 +134,7 @@ export function RecordScreen() {
                     <strong>
                       {c.check}: {c.ok ? t('record.holds') : t('record.fails')}
                     </strong>{' '}
-                    {c.detail}
+                    {checkText(t, names, c)}
                   </li>
                 ))}
             </ul>
@@ -149,12 +151,13 @@ export function RecordScreen() {
 }
 
 function Export() {
-  const { t, view } = useConsole();
+  const { t, view, election } = useConsole();
   const [dir, setDir] = useState(view.bundleDir);
   const [publicOnly, setPublicOnly] = useState(false);
   const [problems, setProblems] = useState<readonly string[] | null>(null);
   const [busy, setBusy] = useState(false);
-  const failing = view.count?.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`) ?? [];
+  const names = namesOf(election);
+  const failing = view.count?.checks.filter((c) => !c.ok).map((c) => `${c.check} ${contestTitle(election, c.contest)}: ${checkText(t, names, c)}`) ?? [];
 
   const sign = async (event: FormEvent) => {
     event.preventDefault();

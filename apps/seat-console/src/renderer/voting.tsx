@@ -376,8 +376,12 @@ export function EventLog() {
     <ol className="log" reversed tabIndex={0} aria-label={t('log.title')}>
       {[...view.log].reverse().map((entry) => {
         const key = knownKey(`event.${entry.event}`);
+        const word = (w: string | number) => {
+          const known = knownKey(`logword.${w}`);
+          return known ? t(known) : String(w);
+        };
         const detail = Object.entries(entry.detail)
-          .map(([k, v]) => `${k}: ${v}`)
+          .map(([k, v]) => `${word(k)}: ${word(v)}`)
           .join(', ');
         return (
           <li key={entry.seq} value={entry.seq}>
