@@ -70,20 +70,36 @@ class Writer {
     // Wrap on spaces to the page width.
     const words = printable(font, text).split(' ');
     let current = '';
+    let used = 0;
     const flush = () => {
       this.need(size + 4);
       this.page.drawText(current, { x: MARGIN + (options.indent ?? 0), y: this.y - size, size, font, color: rgb(0, 0, 0) });
       this.y -= size + 4;
       current = '';
+      used = 0;
     };
+    const space = this.width(font, ' ', size);
     for (const word of words) {
-      const next = current ? `${current} ${word}` : word;
-      if (font.widthOfTextAtSize(next, size) > width && current) {
-        flush();
-        current = word;
-      } else current = next;
+      const wide = this.width(font, word, size);
+      if (current && used + space + wide > width) flush();
+      used += (current ? space : 0) + wide;
+      current = current ? `${current} ${word}` : word;
     }
     flush();
+  }
+
+  // A word's width as the sum of its letters' advances, each measured once (without kerning, which
+  // only narrows): laying text out is the slow part of writing the record.
+  readonly #advances = new Map<string, number>();
+  width(font: PDFFont, word: string, size: number): number {
+    let width = 0;
+    for (const c of word) {
+      const key = `${font === this.bold ? 'b' : 'r'}${c}`;
+      let advance = this.#advances.get(key);
+      if (advance === undefined) this.#advances.set(key, (advance = font.widthOfTextAtSize(c, 1000)));
+      width += advance;
+    }
+    return (width * size) / 1000;
   }
 
   gap(points = LINE / 2): void {
@@ -176,11 +192,14 @@ export async function verbalePdf(input: VerbaleInput): Promise<Uint8Array> {
   w.line(digest, { size: 8 });
   const top = w.y - 12;
   w.page.drawRectangle({ x: MARGIN - 12, y: top - size - 12, width: size + 24, height: size + 24, color: rgb(1, 1, 1) });
+  // One path of a square per dark module, in SVG coordinates from the top left corner (y grows down).
+  let path = '';
   for (let row = 0; row < qr.modules.size; row++) {
     for (let col = 0; col < qr.modules.size; col++) {
-      if (qr.modules.get(row, col)) w.page.drawRectangle({ x: MARGIN + col * cell, y: top - (row + 1) * cell, width: cell, height: cell, color: rgb(0, 0, 0) });
+      if (qr.modules.get(row, col)) path += `M${col * cell} ${row * cell}h${cell}v${cell}h-${cell}Z`;
     }
   }
+  w.page.drawSvgPath(path, { x: MARGIN, y: top, color: rgb(0, 0, 0) });
   w.y = top - size - 24;
   w.line('Il presidente _______________________     Il segretario _______________________');
   return doc.save({ useObjectStreams: false });
