@@ -157,10 +157,7 @@ export class BoothStore {
   }
 
   tokens(): StoredToken[] {
-    return (this.db.prepare('SELECT counter, session, contests, signature, outcome FROM tokens ORDER BY counter').all() as RawToken[]).map((t) => ({
-      ...t,
-      contests: JSON.parse(t.contests) as string[],
-    }));
+    return (this.db.prepare('SELECT counter, session, contests, signature, outcome FROM tokens ORDER BY counter').all() as RawToken[]).map(parseToken);
   }
 
   lastTokenCounter(): number {
@@ -168,7 +165,8 @@ export class BoothStore {
   }
 
   openToken(): StoredToken | undefined {
-    return this.tokens().find((t) => t.outcome === 'open');
+    const raw = this.db.prepare("SELECT counter, session, contests, signature, outcome FROM tokens WHERE outcome = 'open' ORDER BY counter LIMIT 1").get() as RawToken | undefined;
+    return raw && parseToken(raw);
   }
 
   addOutbox(counter: number, frame: string): void {
@@ -236,4 +234,5 @@ interface RawToken {
   outcome: TokenOutcome;
 }
 
+const parseToken = (t: RawToken): StoredToken => ({ ...t, contests: JSON.parse(t.contests) as string[] });
 const parseLog = (r: RawLog): LogEntry => ({ seq: r.seq, event: r.event as EventId, detail: JSON.parse(r.detail) as LogEntry['detail'], prev: r.prev, hash: r.hash });

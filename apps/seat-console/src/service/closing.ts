@@ -198,21 +198,21 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     let written: { files: string[] };
     try {
       written = writeBundle(this.crypto, {
-      dir,
-      key: this.key!,
-      officeKey: this.config.officeKey,
-      store: this.store,
-      election: this.election!,
-      tally: outcome.tally,
-      pollbook: this.pollbook(),
-      setup,
-      verbale,
-      urna: input.publicOnly ? null : this.#urna,
-      beforeLog: () => this.store.transaction(() => {
-        this.store.set('signed', '1');
-        this.store.appendLog('tally-signed', { election: this.store.get('election.digest')! });
-      }),
-    });
+        dir,
+        key: this.key!,
+        officeKey: this.config.officeKey,
+        store: this.store,
+        election: this.election!,
+        tally: outcome.tally,
+        pollbook: this.pollbook(),
+        setup,
+        verbale,
+        urna: input.publicOnly ? null : this.#urna,
+        beforeLog: () => this.store.transaction(() => {
+          this.store.set('signed', '1');
+          this.store.appendLog('tally-signed', { election: this.store.get('election.digest')! });
+        }),
+      });
     } catch (error) {
       return err([`${dir}: ${(error as Error).message}`]);
     }

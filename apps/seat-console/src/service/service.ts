@@ -239,7 +239,7 @@ export class ConsoleService extends ConsoleLinkSide {
     const booth = this.store.booth(input.booth);
     if (!booth) return err(refusal('no-booth', { booth: input.booth }));
     if (booth.reportedState !== 'idle') return err(refusal('booth-not-free', { booth: input.booth, state: booth.reportedState }));
-    if (this.store.sessions().some((s) => s.booth === input.booth && (s.state === 'enabled' || s.state === 'started'))) return err(refusal('booth-busy', { booth: input.booth }));
+    if (this.store.openSession(input.booth)) return err(refusal('booth-busy', { booth: input.booth }));
     const election = this.election!;
     const allowed = election.scrutinyOrder.filter((id) => election.contests.find((c) => c.id === id)!.eligibility.includes(input.category) && ELIGIBLE_CATEGORIES[election.contests.find((c) => c.id === id)!.type].includes(input.category));
     const contests = input.accepts ? allowed.filter((id) => input.accepts!.includes(id)) : allowed;
@@ -343,8 +343,8 @@ export class ConsoleService extends ConsoleLinkSide {
         if (s.booth(booth)!.reportedState !== 'closed') s.updateBooth(booth, { reported_state: 'idle' });
         return;
       case 'refused': {
-        const session = s.sessions().find((x) => x.booth === booth && x.counter === body.counter && x.state === 'enabled');
-        if (session) s.setSessionState(session.session, 'refused');
+        const session = s.sessionAt(booth, body.counter);
+        if (session?.state === 'enabled') s.setSessionState(session.session, 'refused');
         s.appendLog('frame-rejected', { booth, reason: `refused by the booth: ${body.reason.slice(0, 200)}` });
         return;
       }

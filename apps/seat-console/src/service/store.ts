@@ -62,6 +62,9 @@ function logEntries(rows: unknown[]): LogEntry[] {
   return (rows as { seq: number; event: EventId; detail: string; prev: string; hash: string }[]).map((r) => ({ ...r, detail: JSON.parse(r.detail) as LogEntry['detail'] }));
 }
 
+const SESSION_COLUMNS = 'session, booth, counter, contests, category, sex, state';
+type RawSession = Omit<SessionRow, 'contests'> & { contests: string };
+const parseSession = (r: RawSession): SessionRow => ({ ...r, contests: JSON.parse(r.contests) as string[] });
 const BOOTH_COLUMNS = 'id, public_key AS publicKey, setup, last_received AS lastReceived, reported_state AS reportedState, zero_report AS zeroReport, zero_report_signature AS zeroReportSignature, seal, seal_signature AS sealSignature, log';
 
 export class ConsoleStore {
@@ -149,14 +152,23 @@ export class ConsoleStore {
   }
 
   sessions(): SessionRow[] {
-    return (this.db.prepare('SELECT session, booth, counter, contests, category, sex, state FROM sessions ORDER BY booth, counter').all() as (Omit<SessionRow, 'contests'> & { contests: string })[]).map((r) => ({
-      ...r,
-      contests: JSON.parse(r.contests) as string[],
-    }));
+    return (this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY booth, counter`).all() as RawSession[]).map(parseSession);
   }
 
   session(id: string): SessionRow | undefined {
-    return this.sessions().find((s) => s.session === id);
+    const raw = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session = ?`).get(id) as RawSession | undefined;
+    return raw && parseSession(raw);
+  }
+
+  /** The booth's session that is enabled or under way, if any. */
+  openSession(booth: string): SessionRow | undefined {
+    const raw = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND state IN ('enabled', 'started') ORDER BY counter LIMIT 1`).get(booth) as RawSession | undefined;
+    return raw && parseSession(raw);
+  }
+
+  sessionAt(booth: string, counter: number): SessionRow | undefined {
+    const raw = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND counter = ?`).get(booth, counter) as RawSession | undefined;
+    return raw && parseSession(raw);
   }
 
   lastCounter(booth: string): number {
