@@ -119,8 +119,10 @@ if (binary) {
   const { startConsoleWebShell } = await import('@seggio/seat-console/web');
   const { BoothService } = await import('@seggio/booth');
   const { startBoothWebShell } = await import('@seggio/booth/web');
-  const { HardwareHost, loadProfiles } = await import('@seggio/hardware');
+  const { EspeakVoice, HardwareHost, loadProfiles } = await import('@seggio/hardware');
   const { profiles } = loadProfiles();
+  // The booths' voice for the headphones: eSpeak NG, played by the booth's page.
+  const voice = new EspeakVoice();
   // The console reads a real button box if one is plugged in; each booth has a fake keypad, pressed
   // from its virtual keypad page (real keypads cannot be told apart between booths on one machine).
   const buttonBox = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
@@ -132,7 +134,7 @@ if (binary) {
     const keypad = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake' });
     const keypadId = profiles.find((p) => p.kind === 'booth-keypad').id;
     keypad.fake.plug(keypadId);
-    const shell = await startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), 0, { source: keypad, press: (button) => keypad.fake.press(keypadId, button) });
+    const shell = await startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), 0, { source: keypad, press: (button) => keypad.fake.press(keypadId, button), voice });
     booths.push({ booth, shell, keypad });
   }
   console.log(
@@ -141,6 +143,7 @@ if (binary) {
       binary === null && !options.web ? 'No Electron binary here: the console and the booths run as web shells. Open each address in Chromium:' : 'Open each address in a browser:',
       `  console   ${consoleShell.url}`,
       ...booths.map(({ shell }, i) => `  booth ${i + 1}   ${shell.url}\n  keypad ${i + 1}  ${shell.url.replace('/?token=', '/keypad.html?token=')}  (its virtual keypad, for trying the booth by ear)`),
+      `The booths' voice: ${voice.status().available ? `${voice.status().detail}; a browser plays it once the booth's tab has been clicked` : voice.status().detail}.`,
       '',
       'The day: load the package, create the keys (write the shares down), pair each booth by its',
       'fingerprint, open voting, enable a booth for each voter, close, count with the shares, export.',

@@ -1,9 +1,13 @@
 import { defineConfig } from '@playwright/test';
 
-/** Debian's Chromium, never a downloaded browser (DEVELOPERS.md); these flags keep it off the network. */
+/**
+ * Debian's Chromium, never a downloaded browser (TOOLCHAIN.md); these flags keep it off the network.
+ * Sound plays without a click, as in the booth's Electron window (its autoplayPolicy): a blind voter
+ * never touches the screen.
+ */
 export const CHROMIUM = {
   executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--autoplay-policy=no-user-gesture-required'],
 };
 
 export default defineConfig({

@@ -1,13 +1,14 @@
 // seggio-hw list | monitor: what HID devices are attached, which of Seggio's profiles they answer to,
-// and, while monitoring, every status change and button press.
+// whether the booth's voice (eSpeak NG) is there, and, while monitoring, every status change and button press.
 import { parseArgs } from 'node:util';
 import { nodeHidBackend, type HidDeviceInfo } from './backend.js';
 import { HardwareHost } from './host.js';
 import { matches, type Profile } from './profile.js';
 import { DEFAULT_PROFILES, loadProfiles } from './profiles.js';
+import { EspeakVoice } from './voice.js';
 
 const USAGE = `usage:
-  seggio-hw list [--profiles DIR]                 the HID devices attached and the profiles they answer to
+  seggio-hw list [--profiles DIR]                 the HID devices attached, the profiles they answer to, and the booth's voice
   seggio-hw monitor [--profiles DIR] [--for S]     status changes and button presses, until Ctrl-C (or S seconds)
 profiles: ${DEFAULT_PROFILES} unless --profiles is given`;
 
@@ -56,6 +57,8 @@ export async function main(argv: readonly string[], out: (line: string) => void 
       out(`  ${hex(d.vendorId)}:${hex(d.productId)}${d.usagePage === undefined ? '' : ` usage page ${hex(d.usagePage)}`} ${d.product ?? ''} at ${d.path}: ${profile ? `is ${profile.id}` : 'no profile'}`);
     }
     for (const p of profiles) if (!devices.some((d) => matches(p, d))) out(`  ${p.id}: not attached`);
+    const voice = new EspeakVoice().status();
+    out(`booth voice: ${voice.available ? `${voice.detail} (it, de, en)` : voice.detail}`);
     return problems.length ? 1 : 0;
   }
 

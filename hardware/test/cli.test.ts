@@ -23,6 +23,7 @@ describe('seggio-hw', () => {
     expect(lines).toContain('  seggio-keypad (booth-keypad): Seggio booth keypad (tactile, 10 keys), 0x1209:0x5e61 usage page 0x0001');
     if (attached === 0) expect(lines).toContain('HID devices: none attached (node-hid sees no HID device on this machine); the apps work without them');
     expect(lines).toEqual(expect.arrayContaining(['  seggio-keypad: not attached', '  seggio-buttons: not attached']));
+    expect(lines.find((l) => l.startsWith('booth voice: '))).toMatch(/^booth voice: eSpeak NG text-to-speech: [\d.]+ \(it, de, en\)$/);
   });
 
   it('list: a bad profile is refused with its file, field and reason, the good ones still listed, exit 1', async () => {

@@ -1,12 +1,13 @@
 // A blind voter at the booth (SECURITY.md R27): the accessible keypad, a fake device behind node-hid's
 // interface in the device thread, pressed from this test and from the web shell's virtual keypad page;
-// the voter finds their way by what the booth says in the headphones, never by looking. The speech the
-// page sends to the browser's synthesiser is recorded as it goes out.
+// the voter finds their way by what the booth says in the headphones, never by looking. The booth's
+// voice is the real eSpeak NG: what the page asks it to say is recorded on the way, and the sound the
+// page plays is measured. Without a voice of its own the booth falls back to the browser's.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
-import { HardwareHost, loadProfiles, type ButtonName } from '@seggio/hardware';
+import { EspeakVoice, HardwareHost, loadProfiles, wavSeconds, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
 import { REPO_ROOT } from '../support/index.js';
 import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
 
@@ -15,13 +16,30 @@ const election = (parseElection(electionBytes) as { ok: true; value: Election })
 const [REF, COM] = election.scrutinyOrder as [string, string];
 const PAD = 'seggio-keypad';
 
+type Said = { text: string; language: VoiceLanguage; seconds: number };
+/** The booth's real voice, keeping what it was asked to say and how long the sound it made lasts. */
+class RecordedVoice implements Voice {
+  readonly said: Said[] = [];
+  readonly #voice = new EspeakVoice();
+  status() {
+    return this.#voice.status();
+  }
+  async synthesize(text: string, language: VoiceLanguage) {
+    const made = await this.#voice.synthesize(text, language);
+    this.said.push({ text, language, seconds: made.ok ? wavSeconds(made.wav) : 0 });
+    return made;
+  }
+}
+
 let station: Station;
 let keypad: HardwareHost;
+const voice = new RecordedVoice();
 test.beforeAll(async () => {
+  expect(voice.status(), 'eSpeak NG is installed (.ci/run installs it)').toMatchObject({ available: true });
   keypad = HardwareHost.start({ profiles: loadProfiles().profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake', scanMs: 50 });
   keypad.fake.plug(PAD);
   await until(() => keypad.status()[0]?.state === 'connected');
-  station = await startStation(electionBytes, '3', { source: keypad, press: (button) => keypad.fake.press(PAD, button) });
+  station = await startStation(electionBytes, '3', { source: keypad, press: (button) => keypad.fake.press(PAD, button), voice });
   station.seat.openVoting();
 });
 test.afterAll(async () => {
@@ -30,39 +48,46 @@ test.afterAll(async () => {
 });
 test.describe.configure({ mode: 'serial' });
 
-type Spoken = { text: string; volume: number; lang: string };
-/** Records each utterance the page hands to the browser's speech synthesis, and still speaks it. */
+type Played = { seconds: number; gain: number };
+/** Records each sound the page starts, with its length and the volume it is played at. */
 async function listen(page: Page): Promise<void> {
   await page.addInitScript(() => {
-    const log: { text: string; volume: number; lang: string }[] = [];
-    (window as unknown as { spoken: typeof log }).spoken = log;
-    const speak = speechSynthesis.speak.bind(speechSynthesis);
-    speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => {
-      log.push({ text: utterance.text, volume: utterance.volume, lang: utterance.lang });
-      speak(utterance);
+    const played: { seconds: number; gain: number }[] = [];
+    (window as unknown as { played: typeof played }).played = played;
+    const gains = new WeakMap<AudioNode, number>();
+    const connect = Reflect.get(AudioNode.prototype, 'connect') as (this: AudioNode, destination: AudioNode) => AudioNode;
+    AudioNode.prototype.connect = function (this: AudioNode, destination: AudioNode) {
+      if (this instanceof AudioBufferSourceNode && destination instanceof GainNode) gains.set(this, destination.gain.value);
+      return connect.call(this, destination);
+    } as typeof AudioNode.prototype.connect;
+    const start: (this: AudioBufferSourceNode, when?: number) => void = Reflect.get(AudioBufferSourceNode.prototype, 'start');
+    AudioBufferSourceNode.prototype.start = function (this: AudioBufferSourceNode, when?: number) {
+      played.push({ seconds: this.buffer?.duration ?? 0, gain: gains.get(this) ?? 1 });
+      start.call(this, when);
     };
   });
 }
-const spoken = (page: Page) => page.evaluate(() => (window as unknown as { spoken: Spoken[] }).spoken.slice());
-const lastSaid = async (page: Page) => (await spoken(page)).at(-1)?.text ?? '';
+const played = (page: Page) => page.evaluate(() => (window as unknown as { played: Played[] }).played.slice());
+const spoken = () => voice.said.map((s) => s.text);
+const lastSaid = () => voice.said.at(-1)?.text ?? '';
 
 /** Presses a key of the fake keypad, and waits for the booth to have said something new. */
-async function press(page: Page, button: ButtonName): Promise<string> {
-  const before = (await spoken(page)).length;
+async function press(button: ButtonName): Promise<string> {
+  const before = voice.said.length;
   keypad.fake.press(PAD, button);
-  await expect.poll(async () => (await spoken(page)).length, { message: `the booth says something after "${button}"` }).toBeGreaterThan(before);
-  return lastSaid(page);
+  await expect.poll(() => voice.said.length, { message: `the booth says something after "${button}"` }).toBeGreaterThan(before);
+  return lastSaid();
 }
 
 /** Moves down until the booth says `name` (as a blind voter does), then selects it. */
-async function choose(page: Page, name: string | RegExp): Promise<void> {
+async function choose(name: string | RegExp): Promise<void> {
   const heard: string[] = [];
   for (let i = 0; i < 80; i++) {
-    const said = await press(page, 'down');
+    const said = await press('down');
     const item = said.split('. ').at(-1)!;
     heard.push(item);
     if (typeof name === 'string' ? item === name || item.startsWith(`${name},`) : name.test(item)) {
-      await press(page, 'select');
+      await press('select');
       return;
     }
   }
@@ -77,30 +102,35 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   if (!enabled.ok) throw new Error(enabled.error);
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   // Silent until the keypad is used; then help says what the keys do.
-  expect(await spoken(page)).toEqual([]);
-  expect(await press(page, 'help')).toBe('Tastierino: frecce su e giù per passare da una voce all\'altra, tasto centrale per scegliere, indietro per tornare, ripeti per riascoltare, volume più e meno per il volume.');
-  expect(await press(page, 'volume-up')).toBe('Volume 100 per cento');
-  expect(await press(page, 'volume-down')).toBe('Volume 80 per cento');
-  const utterance = (await spoken(page)).at(-1)!;
-  expect(utterance.lang).toBe('it-IT');
-  expect(utterance.volume).toBeCloseTo(0.8, 5);
-  expect(await press(page, 'repeat')).toBe('Volume 80 per cento');
+  expect(spoken()).toEqual([]);
+  expect(await press('help')).toBe("Tastierino: frecce su e giù per passare da una voce all'altra, tasto centrale per scegliere, indietro per tornare, ripeti per riascoltare, volume più e meno per il volume.");
+  expect(await press('volume-up')).toBe('Volume 100 per cento');
+  expect(await press('volume-down')).toBe('Volume 80 per cento');
+  // Said in Italian by the booth's voice, and played in the headphones at the voter's volume.
+  expect(voice.said.at(-1)).toMatchObject({ language: 'it' });
+  await expect.poll(async () => (await played(page)).at(-1)?.gain).toBeCloseTo(0.8, 5);
+  expect(await press('repeat')).toBe('Volume 80 per cento');
 
-  await choose(page, 'Inizia a votare');
-  await expect.poll(() => lastSaid(page)).toContain('Scheda 1 di 2');
-  await choose(page, 'NO');
-  expect(await lastSaid(page)).toBe('NO, scelto');
-  await choose(page, 'Avanti');
-  await expect.poll(() => lastSaid(page)).toContain('Scheda 2 di 2');
-  await choose(page, 'Sanvalle Domani');
-  await choose(page, 'Avanti');
-  await expect.poll(() => lastSaid(page)).toContain('Controlla il tuo voto');
+  await choose('Inizia a votare');
+  await expect.poll(lastSaid).toContain('Scheda 1 di 2');
+  await choose('NO');
+  expect(lastSaid()).toBe('NO, scelto');
+  await choose('Avanti');
+  await expect.poll(lastSaid).toContain('Scheda 2 di 2');
+  await choose('Sanvalle Domani');
+  await choose('Avanti');
+  await expect.poll(lastSaid).toContain('Controlla il tuo voto');
   await checkScreen(page, 'keypad-review');
-  await choose(page, 'Conferma il voto');
-  await choose(page, 'Sì, conferma il voto');
+  await choose('Conferma il voto');
+  await choose('Sì, conferma il voto');
   // The recorded screen is said without a key being pressed.
-  await expect.poll(() => lastSaid(page)).toContain('Voto registrato');
+  await expect.poll(lastSaid).toContain('Voto registrato');
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
+
+  // Every announcement became sound, and the page played sound as long as the voice made: the last
+  // one at least ("Voto registrato" and what follows), which no key cut short.
+  expect(voice.said.every((s) => s.seconds > 0.3)).toBe(true);
+  await expect.poll(async () => (await played(page)).at(-1)?.seconds ?? 0).toBeCloseTo(voice.said.at(-1)!.seconds, 1);
 
   // What the booth recorded is what the voter heard and chose.
   const selections = await boothSelections(station, electionBytes, election);
@@ -114,14 +144,16 @@ test('the web shell serves a virtual keypad that presses the fake one, and the n
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', accepts: [REF] });
   if (!enabled.ok) throw new Error(enabled.error);
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
-  expect(await spoken(page)).toEqual([]);
+  const before = voice.said.length;
   const pad = await context.newPage();
   await pad.goto(station.shell.url.replace('/?token=', '/keypad.html?token='));
   await expect(pad.getByText('Collegato alla cabina.')).toBeVisible();
   await pad.getByRole('button', { name: 'Aiuto' }).click();
-  await expect.poll(() => lastSaid(page)).toMatch(/^Tastierino: /);
+  await expect.poll(lastSaid).toMatch(/^Tastierino: /);
+  // The new voter's booth was silent until then.
+  expect(voice.said.length).toBe(before + 1);
   await pad.getByRole('button', { name: 'Giù' }).click();
-  await expect.poll(() => lastSaid(page)).toMatch(/^Benvenuta, benvenuto\. /);
+  await expect.poll(lastSaid).toMatch(/^Benvenuta, benvenuto\. /);
   // The bridge takes only the keypad's buttons from the page.
   const refused = await pad.evaluate(
     () =>
@@ -156,4 +188,32 @@ test("the console hears whether the booth's keypad is there: pulled out, then pl
   station.seat.off('booth', listener);
   expect(heard).toEqual(['devices']);
   keypad.fake.plug(PAD);
+});
+
+test("a booth without a voice of its own speaks with the browser's speech synthesis", async ({ page }) => {
+  const pad = HardwareHost.start({ profiles: loadProfiles().profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake', scanMs: 50 });
+  pad.fake.plug(PAD);
+  const silent = await startStation(electionBytes, '3', { source: pad });
+  try {
+    await page.addInitScript(() => {
+      const log: { text: string; lang: string; volume: number }[] = [];
+      (window as unknown as { synthesised: typeof log }).synthesised = log;
+      speechSynthesis.speak = (utterance: SpeechSynthesisUtterance) => void log.push({ text: utterance.text, lang: utterance.lang, volume: utterance.volume });
+    });
+    await page.goto(silent.shell.url);
+    silent.seat.openVoting();
+    await until(() => silent.seat.getView().booths[0]?.state === 'idle');
+    const enabled = silent.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
+    if (!enabled.ok) throw new Error(enabled.error);
+    await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
+    await until(() => pad.status()[0]?.state === 'connected');
+    const before = voice.said.length;
+    pad.fake.press(PAD, 'help');
+    const synthesised = () => page.evaluate(() => (window as unknown as { synthesised: { text: string; lang: string; volume: number }[] }).synthesised.slice());
+    await expect.poll(async () => (await synthesised()).at(-1)).toMatchObject({ text: expect.stringMatching(/^Tastierino: /), lang: 'it-IT', volume: expect.closeTo(0.8, 5) });
+    expect(voice.said.length).toBe(before);
+  } finally {
+    await silent.stop();
+    await pad.stop();
+  }
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { WebSocket } from 'ws';
 import { startBoothWebShell, type WebShell } from '../src/web/host.js';
 import { FakeConsole, startBooth } from './fake-console.js';
+import type { Voice } from '@seggio/hardware';
 import type { BoothService } from '../src/service/index.js';
 
 let fake: FakeConsole;
@@ -72,6 +73,55 @@ describe('the booth web shell', () => {
     // An unknown method gets no answer; the next known one still does.
     ws.send(JSON.stringify({ id: 2, method: 'stop' }));
     expect(await call(ws, { id: 3, method: 'getElection' })).toEqual({ id: 3, result: null });
+    ws.close();
+  });
+
+  it('without a voice of its own, says so, and refuses to speak', async () => {
+    const ws = (await connect(token(), origin())) as WebSocket;
+    expect(await call(ws, { id: 1, method: 'voice' })).toEqual({ id: 1, result: { available: false, detail: 'no voice configured for this booth' } });
+    expect(await call(ws, { id: 2, method: 'speak', input: { text: 'ciao', language: 'it' } })).toEqual({ id: 2, result: { ok: false, error: 'no voice configured for this booth' } });
+    ws.close();
+  });
+});
+
+describe("the booth web shell's voice", () => {
+  /** A voice that keeps what it is asked and answers with a fixed WAV (the real one is tested in hardware/). */
+  const asked: { text: string; language: string }[] = [];
+  const WAV = new Uint8Array([...new TextEncoder().encode('RIFF'), 0, 0, 0, 0, ...new TextEncoder().encode('WAVE')]);
+  const voice: Voice = {
+    status: () => ({ available: true, detail: 'test voice' }),
+    synthesize: (text, language) => {
+      asked.push({ text, language });
+      return Promise.resolve({ ok: true, wav: WAV });
+    },
+  };
+  let voiced: WebShell;
+  beforeAll(async () => {
+    const renderer = mkdtempSync(join(tmpdir(), 'seggio-renderer-'));
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    voiced = await startBoothWebShell(booth, renderer, 0, { voice });
+  });
+  afterAll(() => voiced.close());
+
+  it("gives the page the voice's sound for a text in one of the booth's languages, and nothing else", async () => {
+    const url = new URL(voiced.url);
+    const ws = await new Promise<WebSocket>((resolve) => {
+      const socket = new WebSocket(`ws://${url.host}/bridge?token=${encodeURIComponent(url.searchParams.get('token')!)}`, { origin: url.origin });
+      socket.once('open', () => resolve(socket));
+    });
+    expect(await call(ws, { id: 1, method: 'voice' })).toEqual({ id: 1, result: { available: true, detail: 'test voice' } });
+    expect(await call(ws, { id: 2, method: 'speak', input: { text: 'Scheda 1 di 2', language: 'it' } })).toEqual({ id: 2, result: { ok: true, value: { wav: Buffer.from(WAV).toString('base64') } } });
+    const refusal = { ok: false, error: 'speak: give a text of 1 to 2000 characters and a language (it, de or en)' };
+    for (const [id, input] of [
+      [3, { text: 'bonjour', language: 'fr' }],
+      [4, { text: '', language: 'it' }],
+      [5, { text: 'x'.repeat(2001), language: 'it' }],
+      [6, { text: 42, language: 'it' }],
+      [7, null],
+    ] as const) {
+      expect(await call(ws, { id, method: 'speak', input })).toEqual({ id, result: refusal });
+    }
+    expect(asked).toEqual([{ text: 'Scheda 1 di 2', language: 'it' }]);
     ws.close();
   });
 });

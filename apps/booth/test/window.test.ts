@@ -6,7 +6,7 @@ import { createBoothWindow, CSP, IPC_CALL, IPC_VIEW, isOwnUrl, ORIGIN } from '..
 
 /** Stands in for Electron's BrowserWindow and keeps the options it was given. */
 class CapturedWindow {
-  constructor(readonly options: { kiosk?: boolean; fullscreen?: boolean; webPreferences?: { devTools?: boolean } }) {}
+  constructor(readonly options: { kiosk?: boolean; fullscreen?: boolean; webPreferences?: { devTools?: boolean; autoplayPolicy?: string } }) {}
 }
 const boothWindowOptions = (preload: string, packaged: boolean) => createBoothWindow(CapturedWindow, preload, packaged).options;
 
@@ -27,6 +27,10 @@ describe('the booth window', () => {
       webviewTag: false,
       preload: '/app/preload.cjs',
     });
+  });
+
+  it('plays the voice in the headphones without a touch on the screen', () => {
+    expect(production.webPreferences?.autoplayPolicy).toBe('no-user-gesture-required');
   });
 
   it('has no devtools in a packaged build', () => {

@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { assertSelfTest, fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
-import { BoothService } from '../service/index.js';
+import { DEFAULT_PROFILES, EspeakVoice, HardwareHost, loadProfiles } from '@seggio/hardware';
+import { BoothService, voiceMethods } from '../service/index.js';
 import { BOOTH_METHODS, type BoothMethod } from '../shared/bridge.js';
 import { createBoothWindow, CSP, IPC_CALL, IPC_KEYPAD, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
@@ -55,11 +55,16 @@ protocol.handle(SCHEME, async (request) => {
 });
 
 const window = createBoothWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), app.isPackaged);
+// The voice for the headphones: eSpeak NG on the booth (Electron on Linux has no speech voices).
+const voice = voiceMethods(new EspeakVoice());
+console.log(`voice: ${voice.voice().detail}`);
 ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   // Only this window's own page may call, and only the methods of the contract (R23).
   if (event.sender !== window.webContents || !event.senderFrame || !isOwnUrl(event.senderFrame.url)) throw new Error('refused');
   if (!BOOTH_METHODS.includes(method as BoothMethod)) throw new Error('unknown method');
   if (method === 'castBallots') return service.castBallots(input as Parameters<BoothService['castBallots']>[0]);
+  if (method === 'voice') return voice.voice();
+  if (method === 'speak') return voice.speak(input);
   return method === 'getView' ? service.getView() : service.getElection();
 });
 service.on('view', (view) => window.webContents.send(IPC_VIEW, view));

@@ -36,6 +36,8 @@ export function createBoothWindow<T>(BrowserWindow: new (options: BrowserWindowC
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
+      // The voice in the headphones plays without a touch on the screen: a blind voter never touches it.
+      autoplayPolicy: 'no-user-gesture-required',
       devTools: !packaged,
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',

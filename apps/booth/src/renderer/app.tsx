@@ -74,8 +74,11 @@ export function App() {
   // audio guidance for this voter; help, repeat and volume are for the headphones.
   const tRef = useRef(t);
   tRef.current = t;
-  const speech = useRef(new Speech(() => tRef.current)).current;
+  const speech = useRef(new Speech(() => tRef.current, (text, lang) => bridge.call('speak', { text, language: lang }))).current;
   speech.language = language;
+  useEffect(() => {
+    void bridge.call('voice').then((voice) => (speech.boothVoice = voice.available));
+  }, [speech]);
   useEffect(
     () =>
       bridge.onKeypad((button) => {

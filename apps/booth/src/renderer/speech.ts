@@ -1,6 +1,8 @@
 // Audio guidance for a voter who cannot see the screen (SECURITY.md R27): once the keypad is used, the
 // booth says, through the headphones, which screen is shown and which control has the focus. Speech
-// comes from the browser's speech synthesis; no text leaves the booth.
+// comes from the booth's own voice (eSpeak NG, played here as audio) when it has one, otherwise from
+// the browser's speech synthesis; no text leaves the booth.
+import type { Result } from '@seggio/crypto';
 import type { KeypadButton } from '../shared/bridge.js';
 import type { Language, Translate } from './i18n.js';
 
@@ -51,14 +53,26 @@ export function screenTitle(): string {
     .join('. ');
 }
 
+/** The booth's own voice: WAV bytes (base64) of a text, made by the booth (the `speak` call). */
+export type BoothVoice = (text: string, language: Language) => Promise<Result<{ readonly wav: string }, string>>;
+
 export class Speech {
   enabled = false;
   volume = 0.8;
   language: Language = 'it';
+  /** Set once the booth says it has a voice of its own; until then, and without one, the browser's. */
+  boothVoice = false;
   #heading = '';
   #last = '';
+  /** Each utterance's turn: a later one silences an earlier one, even one still being made. */
+  #turn = 0;
+  #audio: AudioContext | null = null;
+  #playing: AudioBufferSourceNode | null = null;
 
-  constructor(private readonly t: () => Translate) {}
+  constructor(
+    private readonly t: () => Translate,
+    private readonly voice: BoothVoice | null = null,
+  ) {}
 
   /** A new voter: silent until they use the keypad, at the usual volume. */
   reset(): void {
@@ -66,17 +80,54 @@ export class Speech {
     this.volume = 0.8;
     this.#heading = '';
     this.#last = '';
+    this.#silence();
   }
 
   say(text: string): void {
     this.#last = text;
-    const synth = typeof speechSynthesis === 'undefined' ? null : speechSynthesis;
-    if (!this.enabled || !text || !synth) return;
-    synth.cancel();
+    if (!this.enabled || !text) return;
+    this.#silence();
+    if (this.boothVoice && this.voice) void this.#play(text, this.#turn);
+    else this.#synthesise(text);
+  }
+
+  #silence(): void {
+    this.#turn++;
+    this.#playing?.stop();
+    this.#playing = null;
+    if (typeof speechSynthesis !== 'undefined') speechSynthesis.cancel();
+  }
+
+  /** The browser's own speech synthesis (on Linux it usually has no voice at all). */
+  #synthesise(text: string): void {
+    if (typeof speechSynthesis === 'undefined') return;
     const utterance = new SpeechSynthesisUtterance(text);
     utterance.lang = VOICES[this.language];
     utterance.volume = this.volume;
-    synth.speak(utterance);
+    speechSynthesis.speak(utterance);
+  }
+
+  /** The booth's voice: made by the booth, played here at the voter's volume; the browser's if it fails. */
+  async #play(text: string, turn: number): Promise<void> {
+    const made = await this.voice!(text, this.language).catch((error: unknown) => ({ ok: false as const, error: String(error) }));
+    if (turn !== this.#turn) return;
+    if (!made.ok) return this.#synthesise(text);
+    try {
+      const audio = (this.#audio ??= new AudioContext());
+      if (audio.state === 'suspended') await audio.resume();
+      const bytes = Uint8Array.from(atob(made.value.wav), (c) => c.charCodeAt(0));
+      const buffer = await audio.decodeAudioData(bytes.buffer);
+      if (turn !== this.#turn) return;
+      const source = audio.createBufferSource();
+      source.buffer = buffer;
+      const gain = audio.createGain();
+      gain.gain.value = this.volume;
+      source.connect(gain).connect(audio.destination);
+      source.start();
+      this.#playing = source;
+    } catch {
+      if (turn === this.#turn) this.#synthesise(text);
+    }
   }
 
   /** Says the screen when it has changed, then the control with the focus. */
@@ -99,9 +150,9 @@ export class Speech {
     }, 40);
   }
 
-  /** Says the screen only if it is not the one last said. */
+  /** Says the screen only if it is not the one last said, and only if the voice was on when it came. */
   announceNewScreen(): void {
-    if (screenTitle() !== this.#heading) this.announceSoon();
+    if (this.enabled && screenTitle() !== this.#heading) this.announceSoon();
   }
 
   repeat(): void {

@@ -9,9 +9,25 @@ export type BoothCalls = {
   getView: { input: undefined; output: BoothView };
   getElection: { input: undefined; output: Election | null };
   castBallots: { input: CastInput; output: Result<{ readonly recorded: true }, CastFailure> };
+  /** Whether the booth has a voice of its own for the headphones, and which. */
+  voice: { input: undefined; output: { readonly available: boolean; readonly detail: string } };
+  /** A text said by the booth's voice: WAV bytes in base64 for the page to play. */
+  speak: { input: SpeakInput; output: Result<{ readonly wav: string }, string> };
 };
 export type BoothMethod = keyof BoothCalls;
-export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots'];
+export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots', 'voice', 'speak'];
+
+export interface SpeakInput {
+  readonly text: string;
+  readonly language: 'it' | 'de' | 'en';
+}
+
+/** A speak call's input as the page sent it, or null: the shells answer nothing else. */
+export function speakInput(input: unknown): SpeakInput | null {
+  const { text, language } = (input ?? {}) as { text?: unknown; language?: unknown };
+  if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return null;
+  return language === 'it' || language === 'de' || language === 'en' ? { text, language } : null;
+}
 
 /** A button of the booth's accessible keypad (hardware/profiles). */
 export type KeypadButton = Extract<ButtonName, 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'help' | 'volume-up' | 'volume-down' | 'repeat'>;

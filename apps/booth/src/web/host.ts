@@ -1,35 +1,40 @@
 // The booth's web shell (DESIGN.md §2): the booth service behind the generic web shell of
 // @seggio/link, answering only the booth contract's methods, with the keypad's presses as events.
 // With a fake keypad, the shell also serves a virtual keypad page (/keypad.html) that presses it.
-import { VIRTUAL_KEYPAD, type ButtonEvent, type ButtonSource } from '@seggio/hardware';
+import { VIRTUAL_KEYPAD, type ButtonEvent, type ButtonSource, type Voice } from '@seggio/hardware';
 import { startWebShell, type WebShell } from '@seggio/link/web-shell';
 import type { BoothCalls, KeypadButton } from '../shared/bridge.js';
-import type { BoothService } from '../service/index.js';
+import { voiceMethods, type BoothService } from '../service/index.js';
 
 export type { WebShell };
 
 export interface BoothDevices {
   /** Where keypad presses come from: a HardwareHost, real or fake. */
-  readonly source: ButtonSource;
+  readonly source?: ButtonSource;
+  /** The booth's voice for the headphones (eSpeak NG); without one the page uses the browser's, if any. */
+  readonly voice?: Voice;
   /** Presses a button of a fake keypad (the virtual keypad page calls it). */
   readonly press?: (button: KeypadButton) => void;
 }
 
 const KEYPAD_BUTTONS: readonly KeypadButton[] = ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'];
 
-export async function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices?: BoothDevices): Promise<WebShell> {
-  const methods: { [M in keyof BoothCalls]: (input: BoothCalls[M]['input']) => BoothCalls[M]['output'] } = {
+export async function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices: BoothDevices = {}): Promise<WebShell> {
+  const voice = voiceMethods(devices.voice);
+  const methods: { [M in keyof BoothCalls]: (input: BoothCalls[M]['input']) => BoothCalls[M]['output'] | Promise<BoothCalls[M]['output']> } = {
     getView: () => service.getView(),
     getElection: () => service.getElection(),
     castBallots: (input) => service.castBallots(input),
+    voice: () => voice.voice(),
+    speak: (input) => voice.speak(input),
   };
-  const press = devices?.press;
+  const { source, press } = devices;
   // The keypad's status goes to the console through the service (the president sees it on the tile).
   const reportKeypad = () => {
-    const state = devices?.source.status().find((d) => d.kind === 'booth-keypad')?.state;
+    const state = source?.status().find((d) => d.kind === 'booth-keypad')?.state;
     if (state) service.reportKeypad(state);
   };
-  devices?.source.on('status', reportKeypad);
+  source?.on('status', reportKeypad);
   reportKeypad();
   const fakeMethods: Record<string, (input: unknown) => unknown> = press
     ? {
@@ -51,12 +56,12 @@ export async function startBoothWebShell(service: BoothService, rendererDir: str
         return () => service.off('view', listener);
       },
       keypad: (listener) => {
-        if (!devices) return () => undefined;
+        if (!source) return () => undefined;
         const forward = (event: ButtonEvent) => {
           if (event.kind === 'booth-keypad') listener(event.button);
         };
-        devices.source.on('button', forward);
-        return () => devices.source.off('button', forward);
+        source.on('button', forward);
+        return () => source.off('button', forward);
       },
     },
     ...(press ? { extraFiles: VIRTUAL_KEYPAD } : {}),
@@ -64,7 +69,7 @@ export async function startBoothWebShell(service: BoothService, rendererDir: str
   return {
     url: shell.url,
     close: () => {
-      devices?.source.off('status', reportKeypad);
+      source?.off('status', reportKeypad);
       return shell.close();
     },
   };
