@@ -171,8 +171,9 @@ test('the web shell serves a virtual keypad that presses the fake one, and the n
   await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
 });
 
-test("the console hears whether the booth's keypad is there: pulled out, then plugged in again", async () => {
+test("the console hears whether the booth's keypad is there: pulled out, then plugged in again; and that it has its voice", async () => {
   await until(() => station.seat.getView().booths[0]?.keypad === 'connected');
+  expect(station.seat.getView().booths[0]?.voice).toBe(true);
   keypad.fake.unplug(PAD);
   await until(() => station.seat.getView().booths[0]?.keypad === 'absent');
   keypad.fake.plug(PAD);
@@ -190,10 +191,10 @@ test("the console hears whether the booth's keypad is there: pulled out, then pl
   keypad.fake.plug(PAD);
 });
 
-test("a booth without a voice of its own speaks with the browser's speech synthesis", async ({ page }) => {
+test("a booth whose voice is missing speaks with the browser's speech synthesis, and the console is told", async ({ page }) => {
   const pad = HardwareHost.start({ profiles: loadProfiles().profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake', scanMs: 50 });
   pad.fake.plug(PAD);
-  const silent = await startStation(electionBytes, '3', { source: pad });
+  const silent = await startStation(electionBytes, '3', { source: pad, voice: new EspeakVoice({ command: 'seggio-no-such-espeak' }) });
   try {
     await page.addInitScript(() => {
       const log: { text: string; lang: string; volume: number }[] = [];
@@ -212,6 +213,8 @@ test("a booth without a voice of its own speaks with the browser's speech synthe
     const synthesised = () => page.evaluate(() => (window as unknown as { synthesised: { text: string; lang: string; volume: number }[] }).synthesised.slice());
     await expect.poll(async () => (await synthesised()).at(-1)).toMatchObject({ text: expect.stringMatching(/^Tastierino: /), lang: 'it-IT', volume: expect.closeTo(0.8, 5) });
     expect(voice.said.length).toBe(before);
+    // The president sees that this booth has no voice of its own.
+    await until(() => silent.seat.getView().booths[0]?.voice === false);
   } finally {
     await silent.stop();
     await pad.stop();

@@ -30,8 +30,11 @@ export const BoothMessage = z.discriminatedUnion('type', [
     ballots: z.array(z.strictObject({ h: z.string().regex(/^[0-9a-f]{64}$/), contest: id, ct: b64, sig: b64 })).max(100_000),
   }),
   z.strictObject({ type: z.literal('log'), lines: z.array(z.string().max(4096)).max(200_000) }),
-  /** Whether the booth's accessible keypad is there (R27, R29): its connection only, never a key pressed. */
-  z.strictObject({ type: z.literal('devices'), keypad: z.enum(['connected', 'absent', 'error']) }),
+  /**
+   * Whether the booth's accessible keypad and its voice are there (R27, R29): the keypad's connection
+   * only, never a key pressed; whether the booth can speak, never what it says. null: not known.
+   */
+  z.strictObject({ type: z.literal('devices'), keypad: z.enum(['connected', 'absent', 'error']).nullable(), voice: z.boolean().nullable() }),
 ]);
 export type BoothMessage = z.infer<typeof BoothMessage>;
 

@@ -58,6 +58,7 @@ const window = createBoothWindow(BrowserWindow, join(here, '..', 'preload', 'pre
 // The voice for the headphones: eSpeak NG on the booth (Electron on Linux has no speech voices).
 const voice = voiceMethods(new EspeakVoice());
 console.log(`voice: ${voice.voice().detail}`);
+service.reportDevices({ voice: voice.voice().available });
 ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   // Only this window's own page may call, and only the methods of the contract (R23).
   if (event.sender !== window.webContents || !event.senderFrame || !isOwnUrl(event.senderFrame.url)) throw new Error('refused');
@@ -75,7 +76,7 @@ const devices = HardwareHost.start({ profiles: profiles.filter((p) => p.kind ===
 devices.on('status', (status) => {
   status.forEach((s) => console.log(`keypad ${s.profile}: ${s.state}: ${s.detail}`));
   const keypad = status.find((s) => s.kind === 'booth-keypad');
-  if (keypad) service.reportKeypad(keypad.state);
+  if (keypad) service.reportDevices({ keypad: keypad.state });
 });
 devices.on('button', (event) => {
   if (event.kind === 'booth-keypad' && !window.isDestroyed()) window.webContents.send(IPC_KEYPAD, event.button);

@@ -30,6 +30,8 @@ export interface BoothConfig {
 }
 
 type Events = { view: [BoothView]; frameSent: [string] };
+/** What the console is told of the booth's accessible devices: null, not known (yet). */
+type BoothDevices = Omit<Extract<BoothMessage, { type: 'devices' }>, 'type'>;
 
 export class BoothService extends EventEmitter<Events> implements BoothApi {
   readonly #crypto: SeggioCrypto;
@@ -160,23 +162,25 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   /**
-   * The keypad's status from the device layer, passed on to the console when it changes (once the
-   * booth is paired), so that the president knows whether this booth is accessible.
+   * The keypad's status from the device layer, and whether the booth has its voice, passed on to the
+   * console when they change (once the booth is paired), so that the president knows whether this
+   * booth is accessible.
    */
-  reportKeypad(state: 'connected' | 'absent' | 'error'): void {
-    this.#keypad = state;
-    this.#sendKeypad();
+  reportDevices(devices: Partial<BoothDevices>): void {
+    this.#devices = { ...this.#devices, ...devices };
+    this.#sendDevices();
   }
 
-  #keypad: 'connected' | 'absent' | 'error' | null = null;
-  #keypadSent: string | null = null;
+  #devices: BoothDevices = { keypad: null, voice: null };
+  #devicesSent: string | null = null;
 
-  #sendKeypad(): void {
+  #sendDevices(): void {
     // Not before pairing (no console to tell), nor once closed: the sealed store is left as it is.
-    if (this.#stopped || this.#keypad === null || this.#keypad === this.#keypadSent || !this.#store.get('console.publicKey') || this.#outOfService || this.state === 'closed') return;
-    const keypad = this.#keypad;
-    this.#store.transaction(() => this.#queue({ type: 'devices', keypad }));
-    this.#keypadSent = keypad;
+    if (this.#stopped || !this.#store.get('console.publicKey') || this.#outOfService || this.state === 'closed') return;
+    const devices = this.#devices;
+    if ((devices.keypad === null && devices.voice === null) || JSON.stringify(devices) === this.#devicesSent) return;
+    this.#store.transaction(() => this.#queue({ type: 'devices', ...devices }));
+    this.#devicesSent = JSON.stringify(devices);
     this.#flush();
   }
 
@@ -394,8 +398,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     s.set('zeroReport.signature', signature);
     s.appendLog('zero-report-signed', { digest: this.#crypto.sha256Hex(bytes) });
     this.#queue({ type: 'zero-report', report: { bytes: toBase64(bytes), signature } });
-    // Once paired, the console hears how the keypad stands (after this transaction).
-    queueMicrotask(() => this.#sendKeypad());
+    // Once paired, the console hears how the keypad and the voice stand (after this transaction).
+    queueMicrotask(() => this.#sendDevices());
   }
 
   /** R10: accepted only when idle, for this booth and election, counter = last + 1, signed by the console. */

@@ -29,11 +29,13 @@ export async function startBoothWebShell(service: BoothService, rendererDir: str
     speak: (input) => voice.speak(input),
   };
   const { source, press } = devices;
-  // The keypad's status goes to the console through the service (the president sees it on the tile).
+  // The keypad's status and whether the booth can speak go to the console through the service (the
+  // president sees them on the booth's tile).
   const reportKeypad = () => {
     const state = source?.status().find((d) => d.kind === 'booth-keypad')?.state;
-    if (state) service.reportKeypad(state);
+    if (state) service.reportDevices({ keypad: state });
   };
+  if (devices.voice) service.reportDevices({ voice: devices.voice.status().available });
   source?.on('status', reportKeypad);
   reportKeypad();
   const fakeMethods: Record<string, (input: unknown) => unknown> = press

@@ -66,6 +66,7 @@ function BoothTiles() {
               <p className="tile-state">{state ? t(state) : b.state}</p>
               <p>{b.connected ? t('booth.connected') : t('booth.disconnected')}</p>
               {b.keypad && <p className={b.keypad === 'connected' ? undefined : 'tile-warning'}>{t(`booth.keypad.${b.keypad}`)}</p>}
+              {b.voice !== null && <p className={b.voice ? undefined : 'tile-warning'}>{t(b.voice ? 'booth.voice.yes' : 'booth.voice.no')}</p>}
               {b.sealed && <p>{t('booth.sealed')}</p>}
               {b.session && <p className="tile-session">{t('booth.enabled')}</p>}
               {b.session && asking !== b.session && (

@@ -32,7 +32,8 @@ const LOG_LINES = 40;
 export class ConsoleService extends ConsoleLinkSide {
   protected election: Election | null = null;
   /** What each booth last said of its keypad; kept in memory, it says nothing of any voter. */
-  readonly #keypads = new Map<string, 'connected' | 'absent' | 'error'>();
+  /** What each booth last said of its keypad and its voice (not stored: a booth says it again on reconnecting). */
+  readonly #devices = new Map<string, { keypad: ConsoleView['booths'][number]['keypad']; voice: boolean | null }>();
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
     super(crypto, store, config, server);
@@ -68,7 +69,8 @@ export class ConsoleService extends ConsoleLinkSide {
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && (s.state === 'enabled' || s.state === 'started'))?.session ?? null,
-        keypad: this.#keypads.get(b.id) ?? null,
+        keypad: this.#devices.get(b.id)?.keypad ?? null,
+        voice: this.#devices.get(b.id)?.voice ?? null,
       })),
       pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
       sessions: {
@@ -354,7 +356,7 @@ export class ConsoleService extends ConsoleLinkSide {
       case 'hello':
         return;
       case 'devices':
-        this.#keypads.set(booth, body.keypad);
+        this.#devices.set(booth, { keypad: body.keypad, voice: body.voice });
         return;
       default:
         this.onClosingMessage(booth, body);

@@ -16,6 +16,8 @@ export interface BoothTile {
   readonly session: string | null;
   /** The booth's accessible keypad, as the booth last reported it; null when it has said nothing. */
   readonly keypad: 'connected' | 'absent' | 'error' | null;
+  /** Whether the booth has its voice for the headphones, as it last reported; null when it has said nothing. */
+  readonly voice: boolean | null;
 }
 
 export type Figures = { readonly M: number; readonly F: number; readonly T: number };

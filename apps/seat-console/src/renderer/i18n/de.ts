@@ -83,6 +83,8 @@ export const de: Record<Key, string> = {
   'booth.keypad.connected': 'Tastenfeld verbunden',
   'booth.keypad.absent': 'Tastenfeld NICHT verbunden',
   'booth.keypad.error': 'Tastenfeld gestört',
+  'booth.voice.yes': 'Sprachausgabe vorhanden',
+  'booth.voice.no': 'Sprachausgabe NICHT vorhanden',
   'enable.title': 'Eine Kabine für einen Wähler freigeben',
   'enable.booth': 'Kabine',
   'enable.noFree': 'Keine Kabine frei.',

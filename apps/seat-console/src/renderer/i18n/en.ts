@@ -83,6 +83,8 @@ export const en: Record<Key, string> = {
   'booth.keypad.connected': 'keypad connected',
   'booth.keypad.absent': 'keypad NOT connected',
   'booth.keypad.error': 'keypad in error',
+  'booth.voice.yes': 'voice guidance available',
+  'booth.voice.no': 'voice guidance NOT available',
   'enable.title': 'Enable a booth for a voter',
   'enable.booth': 'Booth',
   'enable.noFree': 'No booth is free.',

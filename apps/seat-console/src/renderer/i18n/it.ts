@@ -81,6 +81,8 @@ export const it = {
   'booth.keypad.connected': 'tastierino collegato',
   'booth.keypad.absent': 'tastierino NON collegato',
   'booth.keypad.error': 'tastierino in errore',
+  'booth.voice.yes': 'voce guida disponibile',
+  'booth.voice.no': 'voce guida NON disponibile',
   'enable.title': "Abilita una cabina per un elettore",
   'enable.booth': 'Cabina',
   'enable.noFree': 'Nessuna cabina libera.',
