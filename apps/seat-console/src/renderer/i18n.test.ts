@@ -3,7 +3,7 @@
 // phase, booth state, category and event has its words. (Beside the renderer: it is browser code.)
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, EVENTS } from '@seggio/ballot-core';
-import { readRefusal, refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
+import { PARAM_PATTERNS, readRefusal, refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
 import { CATALOGUES, knownKey, translator } from './i18n.js';
 import { explain } from './ui.js';
 
@@ -12,7 +12,7 @@ const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)
 describe('the refusals', () => {
   it.each(Object.keys(REFUSALS) as RefusalCode[])('%s reads back from its text, and is in every language with the same figures', (code) => {
     const names = placeholders(REFUSALS[code]);
-    const params: Record<string, string> = Object.fromEntries(names.map((n, i) => [n, `value ${i} (with: punctuation)`]));
+    const params: Record<string, string> = Object.fromEntries(names.map((n, i) => [n, n === 'line' ? String(100 + i) : n in PARAM_PATTERNS ? `word${i}` : `value ${i} (with: punctuation)`]));
     expect(readRefusal(refusal(code, params))).toEqual({ code, params });
     for (const [language, catalogue] of Object.entries(CATALOGUES)) {
       const said = (catalogue as Record<string, string>)[`refusal.${code}`];
@@ -27,6 +27,12 @@ describe('the refusals', () => {
     expect(explain(translator('de'), text)).toBe('die Kabine B2 ist nicht frei (Wähler in der Kabine)');
     expect(explain(translator('en'), refusal('roll-differs', { number: 4, category: 'EU_MUNICIPAL', sex: 'F' }))).toBe('the section roll lists number 4 as EU citizen (municipal elections), Woman');
     expect(explain(translator('it'), 'election.json.sig: the signature does not verify')).toBe('election.json.sig: the signature does not verify');
+    // The section roll's lines, as the service words them (apps/seat-console/test/roll.test.ts).
+    expect(explain(translator('it'), 'lista.csv: line 2: sex "X" must be M or F')).toBe('lista.csv: riga 2: il sesso "X" deve essere M o F');
+    expect(explain(translator('it'), 'lista.csv: line 4: name contains a bidirectional formatting character (U+202E) at position 0')).toBe(
+      'lista.csv: riga 4: colonna name: contains a bidirectional formatting character (U+202E) at position 0',
+    );
+    expect(explain(translator('de'), 'lista.csv: line 4: category EU_EUROPEAN votes in no contest of this election')).toMatch(/^lista\.csv: Zeile 4: die Kategorie .+ wählt bei keiner Abstimmung dieser Wahl$/);
   });
 });
 

@@ -48,6 +48,19 @@ export const REFUSALS = {
   'shares-mixed': 'the shares come from different splittings of the key',
   'shares-too-few': '{threshold} shares are needed, {entered} entered',
   'shares-wrong': 'the rebuilt key does not match the urna public key: at least one share is wrong',
+  // The section roll's file, line by line (roll.ts). The catch-all for a name's text comes last.
+  'roll-file-empty': '{file}: is empty; the first line must be {header}',
+  'roll-header': '{file}: line 1 must be the header {header}, not {found}',
+  'roll-too-long': '{file}: has {count} electors; a section roll has at most {max}',
+  'roll-fields': '{file}: line {line}: has {fields} fields; {expected} are expected ({header})',
+  'roll-number': '{file}: line {line}: number "{number}" must be a whole number from 1',
+  'roll-number-twice': '{file}: line {line}: number {number} appears twice',
+  'roll-sex': '{file}: line {line}: sex "{value}" must be M or F',
+  'roll-category': '{file}: line {line}: category "{value}" must be one of {categories}',
+  'roll-category-unused': '{file}: line {line}: category {category} votes in no contest of this election',
+  'roll-field-empty': '{file}: line {line}: {field} is empty',
+  'roll-field-long': '{file}: line {line}: {field} is longer than 80 characters',
+  'roll-field-text': '{file}: line {line}: {field} {problem}',
 } as const;
 
 export type RefusalCode = keyof typeof REFUSALS;
@@ -59,6 +72,11 @@ export function refusal(code: RefusalCode, params: RefusalParams = {}): string {
 }
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+/**
+ * Figures that are always a whole number (a line) or one word (a column), read back as such so that
+ * the text around them cannot be mistaken for part of them; any other figure is any text.
+ */
+export const PARAM_PATTERNS: Readonly<Record<string, string>> = { line: '\\d+', field: '\\S+' };
 const PATTERNS = (Object.entries(REFUSALS) as [RefusalCode, string][]).map(([code, template]) => {
   const names: string[] = [];
   const source = template
@@ -67,7 +85,7 @@ const PATTERNS = (Object.entries(REFUSALS) as [RefusalCode, string][]).map(([cod
       const name = /^\{(\w+)\}$/.exec(part)?.[1];
       if (!name) return escape(part);
       names.push(name);
-      return '(.+?)';
+      return `(${PARAM_PATTERNS[name] ?? '.+?'})`;
     })
     .join('');
   return { code, names, pattern: new RegExp(`^${source}$`, 's') };
