@@ -14,6 +14,7 @@ import { BoothService } from '@seggio/booth';
 import { startBoothWebShell, type WebShell } from '@seggio/booth/web';
 import { toBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { EspeakVoice } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
 import { startConsoleWebShell } from '@seggio/seat-console/web';
 import { pdfQrCodes, pngQrCode, REPO_ROOT } from '../support/index.js';
@@ -50,7 +51,7 @@ test.beforeAll(async () => {
   consoleShell = await startConsoleWebShell(seat, join(REPO_ROOT, 'apps', 'seat-console', 'dist', 'renderer'));
   for (const i of [1, 2]) {
     const service = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
-    booths.push({ service, shell: await startBoothWebShell(service, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer')) });
+    booths.push({ service, shell: await startBoothWebShell(service, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'), 0, { voice: new EspeakVoice() }) });
   }
 });
 test.afterAll(async () => {
@@ -230,6 +231,8 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   await enable({ booth: 2, sex: 'M', category: 'IT', ballots: [] });
   await expect(boothPages[1]!.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   await until(() => seat.getView().booths[1]?.state === 'in-session' || seat.getView().booths[1]?.session);
+  // Each tile says the booth has its voice for the headphones (R29: every booth accessible).
+  for (const id of ['B1', 'B2']) await expect(president.locator(`li[data-booth="${id}"]`)).toContainText('voce guida disponibile');
   await checkScreen(president, 'voting', 'console');
   await button(president, 'Annulla la votazione in B2').click();
   await button(president, 'Sì, annulla').click();
