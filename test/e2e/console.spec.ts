@@ -133,7 +133,7 @@ test('set-up: each booth is paired by the fingerprint it shows, both zero report
   const bad = join(day, 'roll-bad.csv');
   writeFileSync(bad, 'number;surname;name;sex;category\n1;Bianchi;Anna;X;IT\n');
   await president.getByLabel('File della lista sezionale').setInputFiles(bad);
-  await expect(president.getByRole('alert')).toContainText('roll-bad.csv: line 2: sex "X" must be M or F');
+  await expect(president.getByRole('alert')).toContainText('roll-bad.csv: riga 2: il sesso "X" deve essere M o F');
   await president.getByLabel('File della lista sezionale').setInputFiles(join(DEMO, 'lista-sezionale.csv'));
   await expect(president.getByText('Lista sezionale: 12 elettori, 0 hanno votato').first()).toBeVisible();
   await checkScreen(president, 'paired', 'console');
