@@ -6,7 +6,7 @@
 //
 //   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--web]
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -65,6 +65,8 @@ writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCryp
 copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
 
 function electronBinary() {
+  // SEGGIO_ELECTRON: an Electron binary installed elsewhere.
+  if (process.env.SEGGIO_ELECTRON) return existsSync(process.env.SEGGIO_ELECTRON) ? process.env.SEGGIO_ELECTRON : null;
   try {
     const dir = dirname(createRequire(import.meta.url).resolve('electron/package.json'));
     const binary = join(dir, 'dist', readFileSync(join(dir, 'path.txt'), 'utf8').trim());
@@ -73,7 +75,33 @@ function electronBinary() {
     return null;
   }
 }
-const binary = options.web ? null : electronBinary();
+/**
+ * Whether the apps' native SQLite module loads in this Electron: it is built for Node by npm ci, and
+ * Electron needs it rebuilt for its own ABI. Null if it loads, else why not.
+ */
+function sqliteProblem(electron) {
+  const probe = spawnSync(electron, ['-e', "const D = require('better-sqlite3'); new D(':memory:').close()"], {
+    cwd: join(root, 'apps', 'booth'),
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: '1' },
+    encoding: 'utf8',
+    timeout: 30_000,
+  });
+  if (probe.status === 0) return null;
+  const reason = `${probe.error?.message ?? ''}\n${probe.stderr ?? ''}`.split('\n').find((l) => /NODE_MODULE_VERSION|Error/.test(l)) ?? `exit ${probe.status}`;
+  return reason.trim();
+}
+let binary = options.web ? null : electronBinary();
+const problem = binary && sqliteProblem(binary);
+if (problem) {
+  console.log(
+    [
+      `Electron is here (${binary}), but better-sqlite3 is not built for it: ${problem}`,
+      'For Electron windows rebuild it once, with network: npx electron-rebuild -f -w better-sqlite3',
+      'Meanwhile, the web shells:',
+    ].join('\n'),
+  );
+  binary = null;
+}
 if (binary && port === 0) {
   console.error('--port 0: Electron booths need the console port in advance; give a port, or use --web');
   process.exit(2);

@@ -2,22 +2,29 @@
 // and two booths as web shells whose addresses it prints, the booths already waiting to be paired,
 // and a clean stop on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { REPO_ROOT } from '../support/index.js';
 
+/** Runs `npm start` with these arguments until it is ready; `output()` is what it has printed so far. */
+async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env) {
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], { cwd: REPO_ROOT, env });
+  let out = '';
+  child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  for (let i = 0; i < 300 && !out.includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 50));
+  return { child, exited, output: () => out };
+}
+
 describe('npm start', () => {
   it('starts a console and two booths with the demo election, prints their addresses, and stops on SIGINT', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
-    const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--web', '--port', '0', '--dir', folder], { cwd: REPO_ROOT });
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-    for (let i = 0; i < 300 && !out.includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 50));
+    const { child, exited, output } = await startDemo(['--web', '--port', '0', '--dir', folder]);
+    const out = output();
     expect(out).toContain('Press Ctrl-C');
 
     const address = (label: string) => new RegExp(`^  ${label}\\s+(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)$`, 'm').exec(out)?.[1];
@@ -62,5 +69,26 @@ describe('npm start', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     rmSync(dirname(folder), { recursive: true, force: true });
+  }, 30_000);
+
+  it('falls back to the web shells, saying why and what to do, when Electron cannot load the SQLite module', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seggio-start-'));
+    // An Electron whose ABI differs from the one better-sqlite3 was built for, as npm ci leaves it.
+    const electron = join(dir, 'electron');
+    writeFileSync(
+      electron,
+      "#!/bin/sh\necho \"Error: The module 'better_sqlite3.node' was compiled against a different Node.js version using NODE_MODULE_VERSION 115. This version of Node.js requires NODE_MODULE_VERSION 139.\" >&2\nexit 1\n",
+      { mode: 0o755 },
+    );
+    const { child, exited, output } = await startDemo(['--port', '0', '--dir', join(dir, 'day')], { ...process.env, SEGGIO_ELECTRON: electron });
+    const out = output();
+    expect(out).toContain(`Electron is here (${electron}), but better-sqlite3 is not built for it: Error: The module 'better_sqlite3.node' was compiled against a different Node.js version`);
+    expect(out).toContain('npx electron-rebuild -f -w better-sqlite3');
+    const consoleUrl = /^ {2}console\s+(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)$/m.exec(out)?.[1];
+    expect(consoleUrl, out).toBeDefined();
+    expect((await fetch(consoleUrl!)).status).toBe(200);
+    child.kill('SIGINT');
+    expect(await exited).toBe(0);
+    rmSync(dir, { recursive: true, force: true });
   }, 30_000);
 });
