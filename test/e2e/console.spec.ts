@@ -91,7 +91,7 @@ test('set-up: a tampered package is refused with its reason, the signed one load
   await president.getByLabel('Il pacchetto (election.json) e la sua firma (election.json.sig)').setInputFiles([join(tampered, 'election.json'), join(tampered, 'election.json.sig')]);
   await button(president, 'Verifica e carica i file scelti').click();
   await expect(president.getByRole('alert')).toContainText('Pacchetto rifiutato');
-  await expect(president.getByRole('alert')).toContainText('election.json.sig');
+  await expect(president.getByRole('alert')).toContainText('election.json.sig: la firma non corrisponde al pacchetto: è stato modificato dopo la firma');
   await checkScreen(president, 'load-refused', 'console');
   await button(president, 'Verifica e carica election.json').click();
   await expect(president.getByRole('heading', { name: 'Elezione verificata' })).toBeVisible();

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { encodeSidecar, signBytes } from '@seggio/ballot-core';
-import { combineUrnaShares, splitUrnaKey } from '@seggio/crypto';
+import { combineUrnaShares, fingerprint, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
 import { createConsoleWindow, isOwnUrl, ORIGIN } from '../src/main/window.js';
@@ -88,8 +88,14 @@ describe('the contract as the shells serve it', () => {
     const forged = nodeCrypto.generateSigningKeyPair();
     const bad = Buffer.from(encodeSidecar(signBytes(nodeCrypto, ELECTION, forged))).toString('base64');
     const refused = (await call('loadElectionFiles', { bytes, signature: bad })) as { ok: false; error: string[] };
-    expect(refused.ok).toBe(false);
-    expect(refused.error[0]).toMatch(/^election\.json\.sig: /);
+    // Signed by another key: both fingerprints, for the president to compare with the office's.
+    expect(refused).toEqual({ ok: false, error: [`election.json.sig: signed by key ${fingerprint(forged.publicKey)}, not by the electoral office's key ${fingerprint(office.publicKey)}`] });
+    // The office's signature over other bytes: the package was changed after signing.
+    const changed = Buffer.from(new TextDecoder().decode(ELECTION).replace('Sezione 3', 'Sezione 4')).toString('base64');
+    const tampered = (await call('loadElectionFiles', { bytes: changed, signature: Buffer.from(signature()).toString('base64') })) as { ok: false; error: string[] };
+    expect(tampered.error).toHaveLength(1);
+    expect(tampered.error[0]).toMatch(/^election\.json\.sig: the signature does not match the package: it was changed after signing, or is not this signature \(.+\)$/);
+    expect(await call('loadElectionFiles', { bytes, signature: 'e30=' })).toEqual({ ok: false, error: ['election.json.sig: not a signature file (must be {"signer": <base64 public key>, "signature": <base64>})'] });
     expect(await call('loadElectionFiles', { bytes, signature: Buffer.from(signature()).toString('base64') })).toMatchObject({ ok: true });
   });
 

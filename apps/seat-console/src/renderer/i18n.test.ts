@@ -27,6 +27,9 @@ describe('the refusals', () => {
     expect(explain(translator('de'), text)).toBe('die Kabine B2 ist nicht frei (Wähler in der Kabine)');
     expect(explain(translator('en'), refusal('roll-differs', { number: 4, category: 'EU_MUNICIPAL', sex: 'F' }))).toBe('the section roll lists number 4 as EU citizen (municipal elections), Woman');
     expect(explain(translator('it'), 'election.json.sig: the signature does not verify')).toBe('election.json.sig: the signature does not verify');
+    expect(explain(translator('it'), refusal('package-other-key', { signer: 'AAAA-BBBB', expected: 'CCCC-DDDD' }))).toBe(
+      "election.json.sig: firmato con la chiave AAAA-BBBB, non con quella dell'ufficio elettorale CCCC-DDDD",
+    );
     // The section roll's lines, as the service words them (apps/seat-console/test/roll.test.ts).
     expect(explain(translator('it'), 'lista.csv: line 2: sex "X" must be M or F')).toBe('lista.csv: riga 2: il sesso "X" deve essere M o F');
     expect(explain(translator('it'), 'lista.csv: line 4: name contains a bidirectional formatting character (U+202E) at position 0')).toBe(

@@ -3,6 +3,7 @@
 import { CATEGORIES } from '@seggio/ballot-core';
 import { err, fromBase64 } from '@seggio/crypto';
 import type { ConsoleCalls } from '../shared/bridge.js';
+import { refusal } from '../shared/refusals.js';
 import type { SeatConsole } from './closing.js';
 
 export type ConsoleMethods = { [M in keyof ConsoleCalls]: (input: ConsoleCalls[M]['input']) => ConsoleCalls[M]['output'] | Promise<ConsoleCalls[M]['output']> };
@@ -18,11 +19,11 @@ export function consoleMethods(service: SeatConsole): ConsoleMethods {
     listPackages: () => service.listPackages(),
     loadPackage: (input) => (isObject(input) && typeof input.file === 'string' ? service.loadPackage({ file: input.file }) : err(['the request to load a package is not well formed'])),
     loadElectionFiles: (input) => {
-      if (!isObject(input) || typeof input.bytes !== 'string' || typeof input.signature !== 'string') return err(['the package files did not arrive']);
+      if (!isObject(input) || typeof input.bytes !== 'string' || typeof input.signature !== 'string') return err([refusal('package-files-missing')]);
       try {
         return service.loadElection({ bytes: fromBase64(input.bytes), signature: fromBase64(input.signature) });
       } catch {
-        return err(['the package files did not arrive intact']);
+        return err([refusal('package-files-damaged')]);
       }
     },
     createKeys: (input) =>

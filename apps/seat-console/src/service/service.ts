@@ -3,7 +3,7 @@
 // shells only host it.
 import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
-import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, verifySidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
+import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { enableTokenBytes, type BoothMessage, type EnableToken, type LinkServer } from '@seggio/link';
 import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, RollVoter } from '../shared/api.js';
@@ -113,11 +113,16 @@ export class ConsoleService extends ConsoleLinkSide {
   loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]> {
     if (this.phase !== 'no-election') return err([refusal('already-loaded')]);
     const sidecar = parseSidecar(input.signature);
-    if (!sidecar.ok) return err([`election.json.sig: ${sidecar.error}`]);
-    const verified = verifySidecar(this.crypto, input.bytes, sidecar.value, this.config.officeKey);
-    if (!verified.ok) return err([`election.json.sig: ${verified.error}`]);
+    if (!sidecar.ok) return err([refusal('package-sig-unreadable', { reason: sidecar.error })]);
+    // Another office's key, or the wrong key configured: both fingerprints, for the president to compare.
+    if (toBase64(sidecar.value.signer) !== toBase64(this.config.officeKey)) {
+      return err([refusal('package-other-key', { signer: fingerprint(sidecar.value.signer), expected: fingerprint(this.config.officeKey) })]);
+    }
+    // The office's key over other bytes: the reason is the verifier's own word for it (bad-signature …).
+    const rejection = this.crypto.checkSignature(input.bytes, sidecar.value.signature, sidecar.value.signer);
+    if (rejection !== null) return err([refusal('package-signature', { reason: rejection })]);
     const parsed = parseElection(input.bytes);
-    if (!parsed.ok) return err(parsed.error.map((p) => `election.json: ${p.path}: ${p.message}`));
+    if (!parsed.ok) return err(parsed.error.map((p) => refusal('package-invalid', { path: p.path, reason: p.message })));
     const digest = this.crypto.sha256Hex(input.bytes);
     this.store.transaction(() => {
       this.store.set('election.bytes', toBase64(input.bytes));
