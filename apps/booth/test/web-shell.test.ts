@@ -2,6 +2,7 @@
 // origin, may call the booth service, and only the contract's methods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
@@ -81,6 +82,23 @@ describe('the booth web shell', () => {
     expect(await call(ws, { id: 1, method: 'voice' })).toEqual({ id: 1, result: { available: false, detail: 'no voice configured for this booth' } });
     expect(await call(ws, { id: 2, method: 'speak', input: { text: 'ciao', language: 'it' } })).toEqual({ id: 2, result: { ok: false, error: 'no voice configured for this booth' } });
     ws.close();
+  });
+});
+
+describe('closing the booth web shell', () => {
+  it('closes while the browser still holds a connection with a request under way', async () => {
+    const renderer = mkdtempSync(join(tmpdir(), 'seggio-renderer-'));
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    const other = await startBoothWebShell(booth, renderer);
+    // Half a request: the server holds this connection open until the headers end (or time out).
+    const socket = connectTcp(Number(new URL(other.url).port), '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write('GET / HTTP/1.1\r\nHost: 127.0.0.1\r\n');
+    socket.on('error', () => undefined);
+    await new Promise((r) => setTimeout(r, 50));
+    const closed = await Promise.race([other.close().then(() => 'closed'), new Promise((r) => setTimeout(() => r('still open after 5 s'), 5000))]);
+    expect(closed).toBe('closed');
+    socket.destroy();
   });
 });
 

@@ -93,6 +93,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
         for (const client of bridge.clients) client.terminate();
         bridge.close();
         server.close(() => resolve());
+        // The page's browser may hold a connection open (keep-alive, or a request under way, or the
+        // bridge reconnecting): the shell is going away, so every connection goes with it.
+        server.closeAllConnections();
       }),
   };
 }
