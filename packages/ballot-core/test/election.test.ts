@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { parseElection, type Election } from '../src/index.js';
+import { contestsFor, parseElection, type Election } from '../src/index.js';
+import { politiche } from './politiche.js';
 
 const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
@@ -10,6 +11,21 @@ describe('the fixtures', () => {
   it.each(['referendum-2020', 'sanvalle-2020', 'rivafonda-2020'])('%s is a valid seggio/election@1', (name) => {
     const result = parseElection(fixture(`${name}.election.json`));
     expect(result.ok ? [] : result.error).toEqual([]);
+  });
+});
+
+describe('who is given which ballot', () => {
+  it('an EU citizen only the municipal or the European ballot, as the category allows; an Italian every one', () => {
+    const parsed = parseElection(fixture('sanvalle-2020.election.json'));
+    if (!parsed.ok) throw new Error('the fixture does not parse');
+    const sanvalle = parsed.value;
+    const municipal = sanvalle.contests.find((c) => c.type === 'municipal')!.id;
+    expect(contestsFor(sanvalle, 'IT')).toEqual(sanvalle.scrutinyOrder);
+    expect(contestsFor(sanvalle, 'EU_MUNICIPAL')).toEqual([municipal]);
+    expect(contestsFor(sanvalle, 'EU_EUROPEAN')).toEqual([]);
+    const general = politiche();
+    expect(contestsFor(general, 'EU_EUROPEAN')).toEqual(general.contests.filter((c) => c.type === 'european').map((c) => c.id));
+    expect(contestsFor(general, 'EU_MUNICIPAL')).toEqual([]);
   });
 });
 

@@ -1,20 +1,12 @@
 // Voting (DESIGN.md §3 step 3): a tile per booth, enabling a booth for one voter, cancelling, the
 // turnout and its checkpoints, the event log; then the close.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import { CATEGORIES, ELIGIBLE_CATEGORIES, type Category, type Election, type Sex } from '@seggio/ballot-core';
+import { CATEGORIES, contestsFor, type Category, type Sex } from '@seggio/ballot-core';
 import type { RollVoter } from '../shared/api.js';
 import type { ConsoleButton } from '../shared/bridge.js';
 import { bridge } from './bridge.js';
 import { knownKey } from './i18n.js';
 import { contestTitle, Done, Problems, timeOf, useConsole } from './ui.js';
-
-/** The contests a voter of this category may vote, in scrutiny order (DOMAIN.md). */
-function contestsFor(election: Election, category: Category): string[] {
-  return election.scrutinyOrder.filter((id) => {
-    const contest = election.contests.find((c) => c.id === id)!;
-    return contest.eligibility.includes(category) && ELIGIBLE_CATEGORIES[contest.type].includes(category);
-  });
-}
 
 export function Voting() {
   const { t } = useConsole();

@@ -3,7 +3,7 @@
 // shells only host it.
 import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
-import { documentBytes, ELIGIBLE_CATEGORIES, parseElection, parseSidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
+import { contestsFor, documentBytes, parseElection, parseSidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { enableTokenBytes, type BoothMessage, type EnableToken, type LinkServer } from '@seggio/link';
 import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, RollVoter } from '../shared/api.js';
@@ -247,8 +247,7 @@ export class ConsoleService extends ConsoleLinkSide {
     if (!booth) return err(refusal('no-booth', { booth: input.booth }));
     if (booth.reportedState !== 'idle') return err(refusal('booth-not-free', { booth: input.booth, state: booth.reportedState }));
     if (this.store.openSession(input.booth)) return err(refusal('booth-busy', { booth: input.booth }));
-    const election = this.election!;
-    const allowed = election.scrutinyOrder.filter((id) => election.contests.find((c) => c.id === id)!.eligibility.includes(input.category) && ELIGIBLE_CATEGORIES[election.contests.find((c) => c.id === id)!.type].includes(input.category));
+    const allowed = contestsFor(this.election!, input.category);
     const contests = input.accepts ? allowed.filter((id) => input.accepts!.includes(id)) : allowed;
     if (contests.length === 0) return err(refusal('no-ballot', { category: input.category, accepts: input.accepts?.join(', ') ?? 'nothing' }));
     const token: EnableToken = {

@@ -13,6 +13,14 @@ export const ELIGIBLE_CATEGORIES: Record<Contest['type'], readonly Category[]> =
   senato: ['IT'],
 };
 
+/** The contests a voter of this category is given, in scrutiny order: those the election opens to the category and the law allows it. */
+export function contestsFor(election: Election, category: Category): string[] {
+  return election.scrutinyOrder.filter((id) => {
+    const contest = election.contests.find((c) => c.id === id)!;
+    return contest.eligibility.includes(category) && ELIGIBLE_CATEGORIES[contest.type].includes(category);
+  });
+}
+
 /** The municipal rules the law gives a comune of this population (DOMAIN.md; TUEL art. 71–73). */
 export function municipalRulesFor(population: number): MunicipalContest['rules'] {
   const large = population > 15_000;
