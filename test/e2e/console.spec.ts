@@ -86,12 +86,12 @@ test('set-up: a tampered package is refused with its reason, the signed one load
   // The same package with one byte changed, chosen as files: the office's signature no longer holds.
   const tampered = join(day, 'tampered');
   mkdirSync(tampered);
-  writeFileSync(join(tampered, 'election.json'), Buffer.from(electionBytes.toString('utf8').replace('Sezione 3', 'Sezione 4')));
-  copyFileSync(join(drive, 'election.json.sig'), join(tampered, 'election.json.sig'));
-  await president.getByLabel('Il pacchetto (election.json) e la sua firma (election.json.sig)').setInputFiles([join(tampered, 'election.json'), join(tampered, 'election.json.sig')]);
+  writeFileSync(join(tampered, 'sanvalle-modificato.json'), Buffer.from(electionBytes.toString('utf8').replace('Sezione 3', 'Sezione 4')));
+  copyFileSync(join(drive, 'election.json.sig'), join(tampered, 'firma-ufficio.sig'));
+  await president.getByLabel('Il pacchetto (election.json) e la sua firma (election.json.sig)').setInputFiles([join(tampered, 'sanvalle-modificato.json'), join(tampered, 'firma-ufficio.sig')]);
   await button(president, 'Verifica e carica i file scelti').click();
   await expect(president.getByRole('alert')).toContainText('Pacchetto rifiutato');
-  await expect(president.getByRole('alert')).toContainText('election.json.sig: la firma non corrisponde al pacchetto: è stato modificato dopo la firma');
+  await expect(president.getByRole('alert')).toContainText('firma-ufficio.sig: la firma non corrisponde al pacchetto: è stato modificato dopo la firma');
   await checkScreen(president, 'load-refused', 'console');
   await button(president, 'Verifica e carica election.json').click();
   await expect(president.getByRole('heading', { name: 'Elezione verificata' })).toBeVisible();

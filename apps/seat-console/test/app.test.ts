@@ -96,6 +96,11 @@ describe('the contract as the shells serve it', () => {
     expect(tampered.error).toHaveLength(1);
     expect(tampered.error[0]).toMatch(/^election\.json\.sig: the signature does not match the package: it was changed after signing, or is not this signature \(.+\)$/);
     expect(await call('loadElectionFiles', { bytes, signature: 'e30=' })).toEqual({ ok: false, error: ['election.json.sig: not a signature file (must be {"signer": <base64 public key>, "signature": <base64>})'] });
+    // The files as the president picked them are named; a name that is a path is not taken.
+    const named = (await call('loadElectionFiles', { bytes, signature: bad, names: { package: 'sanvalle.json', signature: 'firma ufficio.sig' } })) as { ok: false; error: string[] };
+    expect(named.error[0]).toMatch(/^firma ufficio\.sig: signed by key /);
+    const pathed = (await call('loadElectionFiles', { bytes, signature: bad, names: { package: '../x.json', signature: '/etc/x.sig' } })) as { ok: false; error: string[] };
+    expect(pathed.error[0]).toMatch(/^election\.json\.sig: signed by key /);
     expect(await call('loadElectionFiles', { bytes, signature: Buffer.from(signature()).toString('base64') })).toMatchObject({ ok: true });
   });
 

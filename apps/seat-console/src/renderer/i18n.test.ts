@@ -9,10 +9,17 @@ import { explain } from './ui.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
+/** A figure of each known shape (refusals.ts PARAM_PATTERNS); any other figure is free text with punctuation in it. */
+const SHAPED: Record<string, string> = { line: '102', field: 'surname', path: '$.contests[1].rules.splitVote' };
+
 describe('the refusals', () => {
+  it('has a sample figure of every known shape', () => {
+    expect(Object.keys(SHAPED).sort()).toEqual(Object.keys(PARAM_PATTERNS).sort());
+  });
+
   it.each(Object.keys(REFUSALS) as RefusalCode[])('%s reads back from its text, and is in every language with the same figures', (code) => {
     const names = placeholders(REFUSALS[code]);
-    const params: Record<string, string> = Object.fromEntries(names.map((n, i) => [n, n === 'line' ? String(100 + i) : n in PARAM_PATTERNS ? `word${i}` : `value ${i} (with: punctuation)`]));
+    const params: Record<string, string> = Object.fromEntries(names.map((n, i) => [n, SHAPED[n] ?? `value ${i} (with: punctuation)`]));
     expect(readRefusal(refusal(code, params))).toEqual({ code, params });
     for (const [language, catalogue] of Object.entries(CATALOGUES)) {
       const said = (catalogue as Record<string, string>)[`refusal.${code}`];
@@ -26,9 +33,9 @@ describe('the refusals', () => {
     expect(explain(translator('it'), text)).toBe('la cabina B2 non è libera (elettore in cabina)');
     expect(explain(translator('de'), text)).toBe('die Kabine B2 ist nicht frei (Wähler in der Kabine)');
     expect(explain(translator('en'), refusal('roll-differs', { number: 4, category: 'EU_MUNICIPAL', sex: 'F' }))).toBe('the section roll lists number 4 as EU citizen (municipal elections), Woman');
-    expect(explain(translator('it'), 'election.json.sig: the signature does not verify')).toBe('election.json.sig: the signature does not verify');
-    expect(explain(translator('it'), refusal('package-other-key', { signer: 'AAAA-BBBB', expected: 'CCCC-DDDD' }))).toBe(
-      "election.json.sig: firmato con la chiave AAAA-BBBB, non con quella dell'ufficio elettorale CCCC-DDDD",
+    expect(explain(translator('it'), 'a reason of another part, as it was given')).toBe('a reason of another part, as it was given');
+    expect(explain(translator('it'), refusal('package-other-key', { file: 'sanvalle.json.sig', signer: 'AAAA-BBBB', expected: 'CCCC-DDDD' }))).toBe(
+      "sanvalle.json.sig: firmato con la chiave AAAA-BBBB, non con quella dell'ufficio elettorale CCCC-DDDD",
     );
     // The section roll's lines, as the service words them (apps/seat-console/test/roll.test.ts).
     expect(explain(translator('it'), 'lista.csv: line 2: sex "X" must be M or F')).toBe('lista.csv: riga 2: il sesso "X" deve essere M o F');

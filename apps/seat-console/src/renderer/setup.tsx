@@ -34,8 +34,9 @@ export function LoadPackage() {
     const result = await bridge.call('loadElectionFiles', {
       bytes: toBase64(new Uint8Array(await bytes.arrayBuffer())),
       signature: toBase64(new Uint8Array(await signature.arrayBuffer())),
+      names: { package: bytes.name, signature: signature.name },
     });
-    setProblems(result.ok ? null : result.error.map((p) => p.replace(/^election\.json/, bytes.name)));
+    setProblems(result.ok ? null : result.error);
   };
 
   return (

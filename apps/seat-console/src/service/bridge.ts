@@ -9,6 +9,8 @@ import type { SeatConsole } from './closing.js';
 export type ConsoleMethods = { [M in keyof ConsoleCalls]: (input: ConsoleCalls[M]['input']) => ConsoleCalls[M]['output'] | Promise<ConsoleCalls[M]['output']> };
 
 const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
+/** A file's name as a page gives it: a name, not a path, and short. */
+const fileName = (value: unknown): value is string => typeof value === 'string' && /^[^/\\\0]{1,255}$/.test(value);
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 export function consoleMethods(service: SeatConsole): ConsoleMethods {
@@ -20,8 +22,9 @@ export function consoleMethods(service: SeatConsole): ConsoleMethods {
     loadPackage: (input) => (isObject(input) && typeof input.file === 'string' ? service.loadPackage({ file: input.file }) : err(['the request to load a package is not well formed'])),
     loadElectionFiles: (input) => {
       if (!isObject(input) || typeof input.bytes !== 'string' || typeof input.signature !== 'string') return err([refusal('package-files-missing')]);
+      const names = isObject(input.names) && fileName(input.names.package) && fileName(input.names.signature) ? { package: input.names.package, signature: input.names.signature } : undefined;
       try {
-        return service.loadElection({ bytes: fromBase64(input.bytes), signature: fromBase64(input.signature) });
+        return service.loadElection({ bytes: fromBase64(input.bytes), signature: fromBase64(input.signature), ...(names ? { names } : {}) });
       } catch {
         return err([refusal('package-files-damaged')]);
       }

@@ -6,7 +6,7 @@ import QRCode from 'qrcode';
 import { contestsFor, documentBytes, parseElection, parseSidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { enableTokenBytes, type BoothMessage, type EnableToken, type LinkServer } from '@seggio/link';
-import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, RollVoter } from '../shared/api.js';
+import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, PackageNames, RollVoter } from '../shared/api.js';
 import { refusal } from '../shared/refusals.js';
 import { freeFolder, listPackages, readPackage, writeInto } from './folders.js';
 import { ConsoleLinkSide } from './link-side.js';
@@ -110,19 +110,20 @@ export class ConsoleService extends ConsoleLinkSide {
   }
 
   /** Loads the election package, verified against the pinned office key. */
-  loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]> {
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]> {
     if (this.phase !== 'no-election') return err([refusal('already-loaded')]);
+    const names = input.names ?? { package: 'election.json', signature: 'election.json.sig' };
     const sidecar = parseSidecar(input.signature);
-    if (!sidecar.ok) return err([refusal('package-sig-unreadable', { reason: sidecar.error })]);
+    if (!sidecar.ok) return err([refusal('package-sig-unreadable', { file: names.signature, reason: sidecar.error })]);
     // Another office's key, or the wrong key configured: both fingerprints, for the president to compare.
     if (toBase64(sidecar.value.signer) !== toBase64(this.config.officeKey)) {
-      return err([refusal('package-other-key', { signer: fingerprint(sidecar.value.signer), expected: fingerprint(this.config.officeKey) })]);
+      return err([refusal('package-other-key', { file: names.signature, signer: fingerprint(sidecar.value.signer), expected: fingerprint(this.config.officeKey) })]);
     }
     // The office's key over other bytes: the reason is the verifier's own word for it (bad-signature …).
     const rejection = this.crypto.checkSignature(input.bytes, sidecar.value.signature, sidecar.value.signer);
-    if (rejection !== null) return err([refusal('package-signature', { reason: rejection })]);
+    if (rejection !== null) return err([refusal('package-signature', { file: names.signature, reason: rejection })]);
     const parsed = parseElection(input.bytes);
-    if (!parsed.ok) return err(parsed.error.map((p) => refusal('package-invalid', { path: p.path, reason: p.message })));
+    if (!parsed.ok) return err(parsed.error.map((p) => refusal('package-invalid', { file: names.package, path: p.path, reason: p.message })));
     const digest = this.crypto.sha256Hex(input.bytes);
     this.store.transaction(() => {
       this.store.set('election.bytes', toBase64(input.bytes));
@@ -143,7 +144,7 @@ export class ConsoleService extends ConsoleLinkSide {
   /** Loads a package from the import folder by its file name (never a path). */
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]> {
     const read = readPackage(this.config.packagesDir, input.file);
-    return read.ok ? this.loadElection(read.value) : read;
+    return read.ok ? this.loadElection({ ...read.value, names: { package: input.file, signature: `${input.file}.sig` } }) : read;
   }
 
   /**

@@ -108,11 +108,18 @@ export interface RollVoter {
   readonly atBooth: boolean;
 }
 
+/** The file names of an election package and of its signature. */
+export interface PackageNames {
+  readonly package: string;
+  readonly signature: string;
+}
+
 /** One method per action of the president; expected failures come back as values (DESIGN.md §2). */
 export interface ConsoleApi {
   getView(): ConsoleView;
   getElection(): Election | null;
-  loadElection(input: { bytes: Uint8Array; signature: Uint8Array }): Result<{ digest: string }, string[]>;
+  /** `names`: the two files as the president knows them, for the refusals (election.json and its .sig unless given). */
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]>;
   listPackages(): Result<PackageEntry[], string>;
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]>;
   /** The shares are returned once, with a QR code of each (an SVG data URL), and never kept. */

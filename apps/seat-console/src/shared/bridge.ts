@@ -4,7 +4,7 @@
 import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ButtonName, DeviceStatus } from '@seggio/hardware/types';
-import type { ConsoleApi, ConsoleView } from './api.js';
+import type { ConsoleApi, ConsoleView, PackageNames } from './api.js';
 
 type Out<M extends keyof ConsoleApi> = Awaited<ReturnType<ConsoleApi[M]>>;
 type In<M extends keyof ConsoleApi> = Parameters<ConsoleApi[M]>[0];
@@ -14,8 +14,8 @@ export type ConsoleCalls = {
   getElection: { input: undefined; output: Election | null };
   listPackages: { input: undefined; output: Out<'listPackages'> };
   loadPackage: { input: In<'loadPackage'>; output: Out<'loadPackage'> };
-  /** election.json and election.json.sig as the president picked them, in base64. */
-  loadElectionFiles: { input: { bytes: string; signature: string }; output: Result<{ digest: string }, string[]> };
+  /** The package and its signature as the president picked them, in base64, with their file names. */
+  loadElectionFiles: { input: { bytes: string; signature: string; names?: PackageNames }; output: Result<{ digest: string }, string[]> };
   createKeys: { input: In<'createKeys'>; output: Out<'createKeys'> };
   pairBooth: { input: In<'pairBooth'>; output: Out<'pairBooth'> };
   importRoll: { input: In<'importRoll'>; output: Out<'importRoll'> };

@@ -8,10 +8,10 @@ export const REFUSALS = {
   'not-a-package': '{file}: not a package file name',
   'package-missing': '{file}: not found',
   'signature-missing': "{file}.sig: not found; the package must come with the office's signature",
-  'package-other-key': "election.json.sig: signed by key {signer}, not by the electoral office's key {expected}",
-  'package-signature': 'election.json.sig: the signature does not match the package: it was changed after signing, or is not this signature ({reason})',
-  'package-sig-unreadable': 'election.json.sig: not a signature file ({reason})',
-  'package-invalid': 'election.json: {path}: {reason}',
+  'package-other-key': "{file}: signed by key {signer}, not by the electoral office's key {expected}",
+  'package-signature': '{file}: the signature does not match the package: it was changed after signing, or is not this signature ({reason})',
+  'package-sig-unreadable': '{file}: not a signature file ({reason})',
+  'package-invalid': '{file}: {path}: {reason}',
   'package-files-missing': 'the package files did not arrive',
   'package-files-damaged': 'the package files did not arrive intact',
   'keys-once': 'keys can be created once, after the election is loaded',
@@ -79,10 +79,10 @@ export function refusal(code: RefusalCode, params: RefusalParams = {}): string {
 
 const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /**
- * Figures that are always a whole number (a line) or one word (a column, a JSON path), read back as such so that
- * the text around them cannot be mistaken for part of them; any other figure is any text.
+ * Figures of a known shape, read back as such so that the text around them cannot be mistaken for
+ * part of them: a line number, a column name, a JSON path ($…). Any other figure is any text.
  */
-export const PARAM_PATTERNS: Readonly<Record<string, string>> = { line: '\\d+', field: '\\S+', path: '\\S+' };
+export const PARAM_PATTERNS: Readonly<Record<string, string>> = { line: '\\d+', field: '\\S+', path: '\\$\\S*' };
 const PATTERNS = (Object.entries(REFUSALS) as [RefusalCode, string][]).map(([code, template]) => {
   const names: string[] = [];
   const source = template
