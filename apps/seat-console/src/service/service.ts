@@ -31,9 +31,6 @@ const LOG_LINES = 40;
 
 export class ConsoleService extends ConsoleLinkSide {
   protected election: Election | null = null;
-  /** What each booth last said of its keypad; kept in memory, it says nothing of any voter. */
-  /** What each booth last said of its keypad and its voice (not stored: a booth says it again on reconnecting). */
-  readonly #devices = new Map<string, { keypad: ConsoleView['booths'][number]['keypad']; voice: boolean | null }>();
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
     super(crypto, store, config, server);
@@ -62,6 +59,7 @@ export class ConsoleService extends ConsoleLinkSide {
       consoleFingerprint: this.key ? fingerprint(this.key.publicKey) : null,
       urnaFingerprint: urna ? fingerprint(fromBase64(urna)) : null,
       booths: this.store.booths().map((b) => ({
+        ...this.#devices(b.id),
         id: b.id,
         fingerprint: fingerprint(fromBase64(b.publicKey)),
         state: b.reportedState,
@@ -69,8 +67,6 @@ export class ConsoleService extends ConsoleLinkSide {
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && (s.state === 'enabled' || s.state === 'started'))?.session ?? null,
-        keypad: this.#devices.get(b.id)?.keypad ?? null,
-        voice: this.#devices.get(b.id)?.voice ?? null,
       })),
       pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
       sessions: {
@@ -89,6 +85,15 @@ export class ConsoleService extends ConsoleLinkSide {
       // Looked for on disk only once there is a bundle to write.
       bundleDir: this.store.get('counted') ? freeFolder(join(this.exportDir, 'bundle')) : join(this.exportDir, 'bundle'),
     };
+  }
+
+  /**
+   * What a booth last said of its keypad and its voice. Stored, since a booth says it only when it
+   * changes, and a console started again must still know; it says nothing of any voter.
+   */
+  #devices(booth: string): Pick<ConsoleView['booths'][number], 'keypad' | 'voice'> {
+    const said = this.store.get(`devices.${booth}`);
+    return said ? (JSON.parse(said) as Pick<ConsoleView['booths'][number], 'keypad' | 'voice'>) : { keypad: null, voice: null };
   }
 
   /** The folder suggested for this section's exports. */
@@ -361,7 +366,7 @@ export class ConsoleService extends ConsoleLinkSide {
       case 'hello':
         return;
       case 'devices':
-        this.#devices.set(booth, { keypad: body.keypad, voice: body.voice });
+        s.set(`devices.${booth}`, JSON.stringify({ keypad: body.keypad, voice: body.voice }));
         return;
       default:
         this.onClosingMessage(booth, body);
