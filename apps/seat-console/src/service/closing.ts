@@ -10,6 +10,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { refusal } from '../shared/refusals.js';
 import { writeBundle } from './bundle.js';
+import { isOpen, sessionCounts } from './turnout.js';
 import { verbalePdf } from './verbale.js';
 import { ConsoleService, type ConsoleConfig } from './service.js';
 import { ConsoleStore } from './store.js';
@@ -102,7 +103,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
       }
       const seal = JSON.parse(new TextDecoder().decode(fromBase64(booth.seal))) as BoothSeal;
       const cast = sessions.filter((s) => s.booth === booth.id && s.state === 'cast');
-      const open = sessions.filter((s) => s.booth === booth.id && (s.state === 'enabled' || s.state === 'started'));
+      const open = sessions.filter((s) => s.booth === booth.id && isOpen(s));
       if (open.length) problems.push(`booth ${booth.id}: ${open.length} session(s) neither cast nor cancelled`);
       if (seal.sessions.cast !== cast.length) problems.push(`booth ${booth.id}: its seal counts ${seal.sessions.cast} sessions cast, the console ${cast.length}`);
       for (const contest of this.election!.scrutinyOrder) {
@@ -133,17 +134,13 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   }
 
   pollbook(): PollbookDocument {
-    const sessions = this.store.sessions();
+    const { enabled, cast, cancelled } = sessionCounts(this.store.sessions());
     return {
       format: 'seggio/pollbook@1',
       election: this.store.get('election.digest')!,
       section: this.store.get('section')!,
       contests: Object.fromEntries(Object.entries(this.votersByContest()).map(([id, voters]) => [id, { voters }])),
-      sessions: {
-        enabled: sessions.length,
-        cast: sessions.filter((s) => s.state === 'cast').length,
-        cancelled: sessions.filter((s) => s.state === 'cancelled').length,
-      },
+      sessions: { enabled, cast, cancelled },
       turnout: this.store.turnout().map((t) => ({ checkpoint: t.checkpoint, contests: JSON.parse(t.figures) as PollbookDocument['turnout'][number]['contests'] })),
     };
   }
@@ -171,7 +168,8 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     }
     if (problems.length) return err(problems);
     const pollbook = this.pollbook();
-    const castSessions = Object.fromEntries(election.scrutinyOrder.map((id) => [id, this.store.sessions().filter((s) => s.state === 'cast' && s.contests.includes(id)).length]));
+    const cast = this.store.sessions().filter((s) => s.state === 'cast');
+    const castSessions = Object.fromEntries(election.scrutinyOrder.map((id) => [id, cast.filter((s) => s.contests.includes(id)).length]));
     const outcome = tallySection({ election, electionDigest: digest, section: this.store.get('section')!, pollbook, ballots: byContest, castSessions });
     this.#urna = rebuilt.value;
     this.#outcome = outcome;

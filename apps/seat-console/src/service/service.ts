@@ -11,7 +11,7 @@ import { refusal } from '../shared/refusals.js';
 import { freeFolder, listPackages, readPackage, writeInto } from './folders.js';
 import { ConsoleLinkSide } from './link-side.js';
 import type { ConsoleStore, SessionRow } from './store.js';
-import { turnoutCsv, votersByContest } from './turnout.js';
+import { isOpen, sessionCounts, turnoutCsv, votersByContest } from './turnout.js';
 import { parseRoll } from './roll.js';
 
 export interface ConsoleConfig {
@@ -66,15 +66,10 @@ export class ConsoleService extends ConsoleLinkSide {
         connected: this.isConnected(b.id),
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
-        session: sessions.find((s) => s.booth === b.id && (s.state === 'enabled' || s.state === 'started'))?.session ?? null,
+        session: sessions.find((s) => s.booth === b.id && isOpen(s))?.session ?? null,
       })),
       pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
-      sessions: {
-        enabled: sessions.length,
-        cast: sessions.filter((s) => s.state === 'cast').length,
-        cancelled: sessions.filter((s) => s.state === 'cancelled').length,
-        open: sessions.filter((s) => s.state === 'enabled' || s.state === 'started').length,
-      },
+      sessions: sessionCounts(sessions),
       shares: this.store.get('shares') ? (JSON.parse(this.store.get('shares')!) as { threshold: number; count: number }) : null,
       turnout: this.election ? this.#turnoutView(sessions) : null,
       roll: electors > 0 ? { electors, voted: this.store.rollVoted() } : null,

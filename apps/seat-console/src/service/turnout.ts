@@ -1,8 +1,21 @@
-// Turnout: who has voted so far, per contest and sex, from the sessions cast (never how), and a
-// checkpoint's figures for the Prefettura in the vocabulary of the Ministry's open data.
+// Sessions and turnout: how many sessions were enabled, cast, cancelled or are open; who has voted so
+// far, per contest and sex, from the sessions cast (never how); a checkpoint's figures for the Prefettura.
 import type { Election } from '@seggio/ballot-core';
 import type { Figures } from '../shared/api.js';
 import type { SessionRow } from './store.js';
+
+/** A session enabled and not yet cast or cancelled: a voter at the booth, or on the way to it. */
+export const isOpen = (s: SessionRow): boolean => s.state === 'enabled' || s.state === 'started';
+
+/** How many sessions were enabled, cast, cancelled and are still open. */
+export function sessionCounts(sessions: readonly SessionRow[]): { enabled: number; cast: number; cancelled: number; open: number } {
+  return {
+    enabled: sessions.length,
+    cast: sessions.filter((s) => s.state === 'cast').length,
+    cancelled: sessions.filter((s) => s.state === 'cancelled').length,
+    open: sessions.filter(isOpen).length,
+  };
+}
 
 export function votersByContest(election: Election, sessions: readonly SessionRow[]): Record<string, Figures> {
   const cast = sessions.filter((s) => s.state === 'cast');
