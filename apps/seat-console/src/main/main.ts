@@ -9,7 +9,7 @@ import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
-import { consoleMethods, SeatConsole } from '../service/index.js';
+import { consoleMethods, onViewCoalesced, SeatConsole } from '../service/index.js';
 import { CONSOLE_METHODS, type ConsoleMethod } from '../shared/bridge.js';
 import { createConsoleWindow, CSP, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
@@ -61,12 +61,8 @@ ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   if (!CONSOLE_METHODS.includes(method as ConsoleMethod)) throw new Error('unknown method');
   return methods[method as ConsoleMethod](input);
 });
-let pending: NodeJS.Timeout | null = null;
-service.on('view', () => {
-  pending ??= setTimeout(() => {
-    pending = null;
-    if (!window.isDestroyed()) window.webContents.send(IPC_VIEW, service.getView());
-  }, 20);
+onViewCoalesced(service, (view) => {
+  if (!window.isDestroyed()) window.webContents.send(IPC_VIEW, view);
 });
 // The president's button box, in its own thread; the console works without it.
 const { profiles, problems } = loadProfiles(process.env.SEGGIO_HW_PROFILES ?? DEFAULT_PROFILES);

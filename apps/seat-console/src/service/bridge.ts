@@ -2,6 +2,7 @@
 // is checked for its shape before it reaches the service, since it crossed from the page.
 import { CATEGORIES } from '@seggio/ballot-core';
 import { err, fromBase64 } from '@seggio/crypto';
+import type { ConsoleView } from '../shared/api.js';
 import type { ConsoleCalls } from '../shared/bridge.js';
 import { refusal } from '../shared/refusals.js';
 import type { SeatConsole } from './closing.js';
@@ -12,6 +13,25 @@ const isObject = (input: unknown): input is Record<string, unknown> => typeof in
 /** A file's name as a page gives it: a name, not a path, and short. */
 const fileName = (value: unknown): value is string => typeof value === 'string' && /^[^/\\\0]{1,255}$/.test(value);
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+
+/**
+ * The view for the page, at most one per `ms`: a burst of booth messages (at close, a whole booth's
+ * ballots) is one view. Returns the unsubscribe.
+ */
+export function onViewCoalesced(service: SeatConsole, listener: (view: ConsoleView) => void, ms = 20): () => void {
+  let timer: NodeJS.Timeout | null = null;
+  const changed = () => {
+    timer ??= setTimeout(() => {
+      timer = null;
+      listener(service.getView());
+    }, ms);
+  };
+  service.on('view', changed);
+  return () => {
+    service.off('view', changed);
+    if (timer) clearTimeout(timer);
+  };
+}
 
 export function consoleMethods(service: SeatConsole): ConsoleMethods {
   const shape = (what: string) => err(`the request for ${what} is not well formed`);

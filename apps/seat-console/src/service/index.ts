@@ -6,4 +6,4 @@ export { SeatConsole } from './closing.js';
 export { verbalePdf, type VerbaleInput } from './verbale.js';
 export { ConsoleService, type ConsoleConfig } from './service.js';
 export { ConsoleStore, ConsoleStoreError, type BallotRow, type BoothRow, type SessionRow, type SessionState } from './store.js';
-export { consoleMethods, type ConsoleMethods } from './bridge.js';
+export { consoleMethods, onViewCoalesced, type ConsoleMethods } from './bridge.js';

@@ -3,7 +3,7 @@
 // devices' status as events.
 import type { ButtonEvent, ButtonSource, DeviceStatus } from '@seggio/hardware';
 import { startWebShell, type WebShell } from '@seggio/link/web-shell';
-import { consoleMethods } from '../service/bridge.js';
+import { consoleMethods, onViewCoalesced } from '../service/bridge.js';
 import type { SeatConsole } from '../service/closing.js';
 
 export type { WebShell };
@@ -14,21 +14,7 @@ export function startConsoleWebShell(service: SeatConsole, rendererDir: string, 
     port,
     methods: consoleMethods(service) as unknown as Record<string, (input: unknown) => unknown>,
     events: {
-      view: (listener) => {
-        // A burst of booth messages (at close, a whole booth's ballots) is one view for the page.
-        let timer: NodeJS.Timeout | null = null;
-        const send = () => {
-          timer ??= setTimeout(() => {
-            timer = null;
-            listener(service.getView());
-          }, 20);
-        };
-        service.on('view', send);
-        return () => {
-          service.off('view', send);
-          if (timer) clearTimeout(timer);
-        };
-      },
+      view: (listener) => onViewCoalesced(service, listener),
       buttons: (listener) => {
         if (!devices) return () => undefined;
         const forward = (event: ButtonEvent) => {
