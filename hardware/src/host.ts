@@ -111,12 +111,14 @@ export class HardwareHost extends EventEmitter<{ button: [ButtonEvent]; status: 
         this.emit('status', message.status);
       }
     });
-    worker.on('error', () => undefined);
+    // Why the thread stopped, for the status: a native call that failed, say.
+    let why = '';
+    worker.on('error', (error) => (why = `: ${error.message}`));
     worker.on('exit', () => {
       if (this.#stopped || this.#worker !== worker) return;
       this.#worker = null;
       this.#restarts++;
-      this.#status = this.#status.map((s) => ({ ...s, state: 'error', path: null, detail: 'the device thread stopped; starting it again' }));
+      this.#status = this.#status.map((s) => ({ ...s, state: 'error', path: null, detail: `the device thread stopped${why}; starting it again` }));
       this.emit('status', this.#status);
       const pause = Math.min(5000, 100 * 2 ** Math.min(this.#restarts - 1, 6));
       setTimeout(() => {

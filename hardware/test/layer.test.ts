@@ -118,7 +118,7 @@ describe('the device thread', () => {
       await until(() => host.status()[0]!.state === 'connected', 'the button box');
       host.crash();
       await until(() => host.status()[0]!.state === 'error', 'the thread to stop');
-      expect(host.status()[0]!.detail).toBe('the device thread stopped; starting it again');
+      expect(host.status()[0]!.detail).toBe('the device thread stopped: device thread stopped on request; starting it again');
       await until(() => host.restarts === 1 && host.status()[0]!.state === 'connected', 'the thread to come back');
       host.fake.press('seggio-buttons', 'enable-1');
       await until(() => events.length === 1, 'a press after the restart');

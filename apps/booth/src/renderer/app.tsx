@@ -74,7 +74,7 @@ export function App() {
   // audio guidance for this voter; help, repeat and volume are for the headphones.
   const tRef = useRef(t);
   tRef.current = t;
-  const speech = useRef(new Speech(() => tRef.current, (text, lang) => bridge.call('speak', { text, language: lang }))).current;
+  const [speech] = useState(() => new Speech(() => tRef.current, (text, lang) => bridge.call('speak', { text, language: lang })));
   speech.language = language;
   useEffect(() => {
     void bridge.call('voice').then((voice) => (speech.boothVoice = voice.available));
