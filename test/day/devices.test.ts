@@ -8,16 +8,7 @@ import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { SeatConsole } from '@seggio/seat-console';
-import { REPO_ROOT } from '../support/index.js';
-
-async function until<T>(probe: () => T | undefined | null | false): Promise<T> {
-  for (let i = 0; i < 2000; i++) {
-    const value = probe();
-    if (value) return value;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('timed out');
-}
+import { REPO_ROOT, until } from '../support/index.js';
 
 describe("a booth's keypad and voice at the console", () => {
   it('are shown once the booth says them, and still after the console is started again', async () => {

@@ -12,19 +12,12 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import type { ButtonSource } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
 import { startConsoleWebShell } from '@seggio/seat-console/web';
-import { REPO_ROOT } from '../support/index.js';
+import { REPO_ROOT, until } from '../support/index.js';
 
 export const SCREENS = join(REPO_ROOT, 'docs', 'screens');
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
-export async function until<T>(probe: () => T | undefined | false | null): Promise<T> {
-  for (let i = 0; i < 2000; i++) {
-    const v = probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error('timed out');
-}
+export { until };
 
 export interface Station {
   readonly seat: SeatConsole;
