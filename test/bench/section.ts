@@ -17,7 +17,7 @@ const VOTERS = arg > 0 ? Number(process.argv[arg + 1]) : 1200;
 const BOOTHS = 3;
 
 // sanvalle-2020, with its section enlarged to the law's largest (1,200 electors and more).
-const fixture = JSON.parse(readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'), 'utf8')) as Election;
+const fixture = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'), 'utf8')) as Election;
 fixture.sections[0]!.electors.IT = { M: 610, F: 650 };
 const bytes = new TextEncoder().encode(JSON.stringify(fixture, null, 2));
 const election = (parseElection(bytes) as { ok: true; value: Election }).value;

@@ -17,7 +17,7 @@ import { waitFor } from '../simulate/day.js';
 const arg = process.argv.indexOf('--voters');
 const VOTERS = arg > 0 ? Number(process.argv[arg + 1]) : 20;
 const rendererDir = join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer');
-const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'));
+const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
 
 const office = nodeCrypto.generateSigningKeyPair();
 const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });

@@ -13,7 +13,7 @@ import { REPO_ROOT, sodium } from '../support/index.js';
 
 const arg = process.argv.indexOf('--ballots');
 const COUNT = arg > 0 ? Number(process.argv[arg + 1]) : 4000;
-const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'rivafonda-2020.election.json'));
+const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'rivafonda-2020.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 const digest = nodeCrypto.sha256Hex(electionBytes);
 const urna = nodeCrypto.generateBoxKeyPair();

@@ -22,7 +22,7 @@ const json = <T>(dir: string, name: string) => JSON.parse(readFileSync(join(dir,
 
 describe.each(FIXTURES)('a simulated day on %s', (name) => {
   it('ends in a bundle that OpenSSL and libsodium verify, and whose recount is the tally and the expected counts', async () => {
-    const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', `${name}.election.json`));
+    const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', `${name}.election.json`));
     const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
     const section = election.sections[0]!;
     const day = generateDay(election, section.id, 36, seededRandom(name.length));

@@ -15,7 +15,7 @@ const KILLS = Number(process.env.SEGGIO_KILLS ?? 32);
 
 describe('kill -9 during casting', () => {
   it(`loses no acknowledged ballot and duplicates none over ${KILLS} kills`, async () => {
-    const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'));
+    const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
     const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
     const voters = KILLS * 2 + 6;
     const day = generateDay(election, '3', voters, seededRandom(2026));

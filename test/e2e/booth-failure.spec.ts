@@ -6,7 +6,7 @@ import { expect, test } from '@playwright/test';
 import { REPO_ROOT } from '../support/index.js';
 import { button, checkScreen, enable, startStation, until, type Station } from './station.js';
 
-const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'referendum-2020.election.json'));
+const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'referendum-2020.election.json'));
 let station: Station;
 test.beforeAll(async () => {
   station = await startStation(electionBytes, '1');

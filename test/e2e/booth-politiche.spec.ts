@@ -7,10 +7,10 @@ import { expect, test } from '@playwright/test';
 import { decodeBallotPlaintext, parseElection, type Election } from '@seggio/ballot-core';
 import { combineUrnaShares, fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { TEST_ROOT } from '../support/index.js';
+import { REPO_ROOT } from '../support/index.js';
 import { button, checkScreen, enable, startStation, type Station } from './station.js';
 
-const electionBytes = readFileSync(join(TEST_ROOT, 'fixtures', 'politiche-2022.election.json'));
+const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'politiche-2022.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 
 let station: Station;

@@ -8,7 +8,7 @@ import { parseElection, type Election, type Selection } from '@seggio/ballot-cor
 import { REPO_ROOT } from '../support/index.js';
 import { boothSelections, button, checkScreen, enable as enableFor, startStation, until, type Station } from './station.js';
 
-const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'));
+const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 const [REF, COM] = election.scrutinyOrder as [string, string];
 

@@ -14,7 +14,7 @@ describe('an election package signed with npx seggio', () => {
   it('verifies with OpenSSL and libsodium, and not once a byte changes', () => {
     const dir = mkdtempSync(join(tmpdir(), 'seggio-sign-'));
     const election = join(dir, 'election.json');
-    copyFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'), election);
+    copyFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'), election);
     expect(seggio('election', 'keygen', '--out', join(dir, 'office'))).toContain('office key created');
     expect(seggio('election', 'sign', election, '--key', join(dir, 'office.key'))).toContain('election.json.sig written');
     expect(seggio('election', 'check', election, '--office-key', join(dir, 'office.pub'))).toContain('signature    valid');

@@ -18,7 +18,7 @@ let officeKey: string;
 const work = mkdtempSync(join(tmpdir(), 'seggio-mutations-'));
 
 beforeAll(async () => {
-  const electionBytes = readFileSync(join(REPO_ROOT, '..', 'shared', 'fixtures', 'sanvalle-2020.election.json'));
+  const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
   const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
   day = await runDay({ election, electionBytes, section: '3', day: generateDay(election, '3', 30, seededRandom(5)), booths: 2, out: join(work, 'day'), cancelEvery: 10 });
   pristine = day.bundle;

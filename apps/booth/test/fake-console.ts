@@ -7,7 +7,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { BoothMessage, enableTokenBytes, LinkServer, openFrame, signFrame, type Connection, type ConsoleMessage, type EnableToken } from '@seggio/link';
 import { BoothService } from '../src/service/index.js';
 
-export const ELECTION_BYTES = readFileSync(new URL('../../../../shared/fixtures/sanvalle-2020.election.json', import.meta.url));
+export const ELECTION_BYTES = readFileSync(new URL('../../../fixtures/sanvalle-2020.election.json', import.meta.url));
 export const ELECTION = (parseElection(ELECTION_BYTES) as { ok: true; value: Election }).value;
 export const DIGEST = nodeCrypto.sha256Hex(ELECTION_BYTES);
 

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { EXIT, main } from '../src/main.js';
 
-const FIXTURE = new URL('../../../../shared/fixtures/rivafonda-2020.election.json', import.meta.url);
+const FIXTURE = new URL('../../../fixtures/rivafonda-2020.election.json', import.meta.url);
 
 async function run(...argv: string[]) {
   const text = { out: '', err: '' };

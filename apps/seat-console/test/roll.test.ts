@@ -9,7 +9,7 @@ import { BoothService } from '@seggio/booth';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { SeatConsole } from '../src/service/index.js';
 
-const ELECTION = readFileSync(new URL('../../../../shared/fixtures/sanvalle-2020.election.json', import.meta.url));
+const ELECTION = readFileSync(new URL('../../../fixtures/sanvalle-2020.election.json', import.meta.url));
 const ROLL = `number;surname;name;sex;category
 1;ROSSI;MARIA;F;IT
 2;BIANCHI;LUCA;M;IT

@@ -1,9 +1,9 @@
-// The 18 ballot cases of ../shared/fixtures/ballot-cases.json: each selection attributed as expected.
+// The 18 ballot cases of fixtures/ballot-cases.json: each selection attributed as expected.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attribute, parseElection, validate, type Election } from '../src/index.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../../fixtures/', import.meta.url);
 interface Case {
   id: string;
   election: string;

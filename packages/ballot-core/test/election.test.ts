@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { contestsFor, parseElection, type Election } from '../src/index.js';
 import { politiche } from './politiche.js';
 
-const FIXTURES = new URL('../../../../shared/fixtures/', import.meta.url);
+const FIXTURES = new URL('../../../fixtures/', import.meta.url);
 const fixture = (name: string) => readFileSync(new URL(name, FIXTURES));
 const fixtureJson = (name: string) => JSON.parse(fixture(name).toString('utf8')) as Record<string, unknown>;
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, parseElection, plaintextLength, type Election, type Selection } from '../src/index.js';
 
 const load = (name: string): Election => {
-  const parsed = parseElection(readFileSync(new URL(`../../../../shared/fixtures/${name}.election.json`, import.meta.url)));
+  const parsed = parseElection(readFileSync(new URL(`../../../fixtures/${name}.election.json`, import.meta.url)));
   if (!parsed.ok) throw new Error(name);
   return parsed.value;
 };

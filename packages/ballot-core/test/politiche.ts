@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { parseElection, type Election } from '../src/index.js';
 
-export const POLITICHE = new URL('../../../test/fixtures/politiche-2022.election.json', import.meta.url);
+export const POLITICHE = new URL('../../../fixtures/politiche-2022.election.json', import.meta.url);
 
 export function politiche(): Election {
   const parsed = parseElection(readFileSync(POLITICHE));
