@@ -1,0 +1,133 @@
+// Builds one Electron app with electron-builder from its electron-builder.yml (which extends the base
+// at the repository root), then proves on the result what the package must hold: every native addon
+// built for the Electron it ships with (or Node-API), and the fuses of SECURITY.md R24.
+import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import { Arch, build, Platform, type AfterPackContext } from 'electron-builder';
+import { readAddonAbi } from './abi.js';
+import { appIdentity, type AppName } from './config.js';
+import { r24Problems, readFuseWire } from './fuses.js';
+import { productionDependencies, unpackPatterns } from './natives.js';
+
+export interface BuildRequest {
+  root: string;
+  app: AppName;
+  out: string;
+  arch: 'x64' | 'arm64';
+  /** Only the unpacked folder (the `dir` target), instead of the configuration's deb and AppImage. */
+  dirOnly: boolean;
+  /** An unpacked Electron to package, instead of the one electron-builder downloads. */
+  electronDist?: string;
+  /** The Electron folder is the tests' stand-in: addons are held to this Node's ABI, which it stands for. */
+  standIn: boolean;
+}
+
+/** The ABI the packaged runtime loads, and words for it. */
+interface Runtime {
+  abi: number;
+  name: string;
+  electronVersion: string;
+}
+
+export class Refusal extends Error {}
+
+/** The Electron the apps are written against: its version and NODE_MODULE_VERSION, from its npm package. */
+export function electronRuntime(appDir: string): Runtime {
+  const require = createRequire(join(appDir, 'package.json'));
+  const manifest = require.resolve('electron/package.json');
+  const version = (JSON.parse(readFileSync(manifest, 'utf8')) as { version: string }).version;
+  const abi = Number(readFileSync(join(manifest, '..', 'abi_version'), 'utf8').trim());
+  return { abi, name: `Electron ${version}`, electronVersion: version };
+}
+
+function targetRuntime(request: BuildRequest, appDir: string): Runtime {
+  const electron = electronRuntime(appDir);
+  if (request.electronDist !== undefined) {
+    const versionFile = join(request.electronDist, 'version');
+    if (!existsSync(versionFile)) throw new Refusal(`${request.electronDist}: not an unpacked Electron (it has no "version" file)`);
+    const version = readFileSync(versionFile, 'utf8').trim();
+    if (version !== electron.electronVersion) {
+      throw new Refusal(`${versionFile}: Electron ${version}, but apps/${request.app} is built against Electron ${electron.electronVersion}`);
+    }
+  }
+  if (!request.standIn) return electron;
+  return { abi: Number(process.versions.modules), name: `the stand-in for Electron (Node ${process.versions.node})`, electronVersion: electron.electronVersion };
+}
+
+/** Every .node file under `dir`, relative to it. */
+function nodeFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((file) => file.endsWith('.node'))
+    .sort();
+}
+
+/** Why the addons unpacked into `appOutDir` would not load in `runtime`; empty when they all do. */
+export function addonProblems(appOutDir: string, natives: string[], runtime: Runtime, arch: string): string[] {
+  const unpacked = join(appOutDir, 'resources', 'app.asar.unpacked');
+  const files = nodeFiles(unpacked);
+  const problems: string[] = [];
+  for (const name of natives) {
+    if (!files.some((file) => file.startsWith(`node_modules/${name}/`))) problems.push(`${name}: no .node file for linux-${arch} was packaged; is it built (npm ci)?`);
+  }
+  for (const file of files) {
+    const abi = readAddonAbi(join(unpacked, file), arch);
+    if (abi.kind === 'napi') continue;
+    if (abi.kind === 'refused') {
+      problems.push(`${file}: refused: ${abi.reason}`);
+    } else if (abi.version !== runtime.abi) {
+      const node = abi.version === Number(process.versions.modules) ? ` (Node ${process.versions.node}'s, as npm ci builds it)` : '';
+      problems.push(`${file} is built for NODE_MODULE_VERSION ${abi.version}${node}; ${runtime.name} loads ${runtime.abi} or Node-API modules`);
+    }
+  }
+  return problems;
+}
+
+function rebuildAdvice(runtime: Runtime): string {
+  return (
+    `Match the native modules to Electron on a build machine with network, at the repository root:\n` +
+    `  npx @electron/rebuild --version ${runtime.electronVersion} --force --only better-sqlite3 --module-dir .\n` +
+    `then package again (and "npm rebuild better-sqlite3" to run the tests on Node afterwards).`
+  );
+}
+
+/** Builds the app and returns the unpacked folder; throws a Refusal (and leaves no output) when the result is unfit. */
+export async function buildApp(request: BuildRequest): Promise<string> {
+  if (request.standIn && (!request.dirOnly || request.electronDist === undefined)) {
+    throw new Refusal('--stand-in is for the tests\' stand-in Electron: it needs --dir and --electron-dist');
+  }
+  const appDir = join(request.root, 'apps', request.app);
+  const runtime = targetRuntime(request, appDir);
+  const natives = productionDependencies(appDir)
+    .filter((d) => d.native)
+    .map((d) => d.name);
+  const appOutDir = join(request.out, request.arch === 'x64' ? 'linux-unpacked' : `linux-${request.arch}-unpacked`);
+  rmSync(request.out, { recursive: true, force: true });
+  try {
+    await build({
+      projectDir: appDir,
+      targets: Platform.LINUX.createTarget(request.dirOnly ? ['dir'] : null, Arch[request.arch]),
+      publish: 'never',
+      config: {
+        extends: join(appDir, 'electron-builder.yml'),
+        directories: { output: request.out },
+        ...(request.electronDist === undefined ? {} : { electronDist: request.electronDist }),
+        asarUnpack: unpackPatterns(productionDependencies(appDir)),
+        // Before any installer is made from the folder: a module Electron cannot load stops the build.
+        afterPack: (context: AfterPackContext) => {
+          const problems = addonProblems(context.appOutDir, natives, runtime, request.arch);
+          if (problems.length > 0) throw new Refusal(`apps/${request.app}: refused to package:\n  ${problems.join('\n  ')}\n${rebuildAdvice(runtime)}`);
+          return Promise.resolve();
+        },
+      },
+    });
+    const executable = join(appOutDir, appIdentity(request.root, request.app).executableName);
+    const fuses = r24Problems(readFuseWire(executable));
+    if (fuses.length > 0) throw new Refusal(`${executable}: refused, the fuses are not those of SECURITY.md R24:\n  ${fuses.join('\n  ')}`);
+  } catch (error) {
+    rmSync(request.out, { recursive: true, force: true });
+    throw error;
+  }
+  return appOutDir;
+}
