@@ -69,7 +69,7 @@ export function addonProblems(appOutDir: string, natives: string[], runtime: Run
   const files = nodeFiles(unpacked);
   const problems: string[] = [];
   for (const name of natives) {
-    if (!files.some((file) => file.startsWith(`node_modules/${name}/`))) problems.push(`${name}: no .node file for linux-${arch} was packaged; is it built (npm ci)?`);
+    if (!files.some((file) => file.startsWith(`node_modules/${name}/`) || file.includes(`/node_modules/${name}/`))) problems.push(`${name}: no .node file for linux-${arch} was packaged; is it built (npm ci)?`);
   }
   for (const file of files) {
     const abi = readAddonAbi(join(unpacked, file), arch);
@@ -99,9 +99,8 @@ export async function buildApp(request: BuildRequest): Promise<string> {
   }
   const appDir = join(request.root, 'apps', request.app);
   const runtime = targetRuntime(request, appDir);
-  const natives = productionDependencies(appDir)
-    .filter((d) => d.native)
-    .map((d) => d.name);
+  const dependencies = productionDependencies(appDir);
+  const natives = dependencies.filter((d) => d.native).map((d) => d.name);
   const appOutDir = join(request.out, request.arch === 'x64' ? 'linux-unpacked' : `linux-${request.arch}-unpacked`);
   rmSync(request.out, { recursive: true, force: true });
   try {
@@ -113,7 +112,7 @@ export async function buildApp(request: BuildRequest): Promise<string> {
         extends: join(appDir, 'electron-builder.yml'),
         directories: { output: request.out },
         ...(request.electronDist === undefined ? {} : { electronDist: request.electronDist }),
-        asarUnpack: unpackPatterns(productionDependencies(appDir)),
+        asarUnpack: unpackPatterns(dependencies),
         // Before any installer is made from the folder: a module Electron cannot load stops the build.
         afterPack: (context: AfterPackContext) => {
           const problems = addonProblems(context.appOutDir, natives, runtime, request.arch);

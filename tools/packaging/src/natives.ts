@@ -12,10 +12,6 @@ export interface Dependency {
   native: boolean;
 }
 
-/** A tree of this many modules or files is not an app's: stop instead of walking it. */
-const MAX_MODULES = 2_000;
-const MAX_FILES_PER_MODULE = 50_000;
-
 interface Manifest {
   name?: string;
   dependencies?: Record<string, string>;
@@ -37,7 +33,7 @@ function resolveModule(name: string, from: string): string | null {
 
 /** The production dependencies of the package in `appDir`, each once, sorted by name. */
 export function productionDependencies(appDir: string): Dependency[] {
-  const found = new Map<string, Dependency>();
+  const found = new Map<string, Dependency>(); // by folder: a module reached twice is walked once
   const queue: { dir: string; manifest: Manifest }[] = [{ dir: realpathSync(appDir), manifest: readManifest(appDir) }];
   while (queue.length > 0) {
     const { dir, manifest } = queue.shift()!;
@@ -49,9 +45,8 @@ export function productionDependencies(appDir: string): Dependency[] {
         if (required.includes(name)) throw new Error(`${join(dir, 'package.json')}: dependency ${name} is not installed (run npm ci)`);
         continue;
       }
-      if ([...found.values()].some((d) => d.dir === moduleDir)) continue;
-      if (found.size >= MAX_MODULES) throw new Error(`${appDir}: more than ${MAX_MODULES} production modules; refusing to walk further`);
-      found.set(`${name}@${moduleDir}`, { name, dir: moduleDir, native: isNative(moduleDir) });
+      if (found.has(moduleDir)) continue;
+      found.set(moduleDir, { name, dir: moduleDir, native: isNative(moduleDir) });
       queue.push({ dir: moduleDir, manifest: readManifest(moduleDir) });
     }
   }
@@ -64,15 +59,13 @@ export function isNative(moduleDir: string): boolean {
   return addonFiles(moduleDir).length > 0;
 }
 
-/** The .node files inside a module's folder, relative to it, outside nested node_modules. */
+/** The .node files inside a module's folder, relative to it, outside nested node_modules (symlinks not followed). */
 export function addonFiles(moduleDir: string): string[] {
   const addons: string[] = [];
   const folders = [''];
-  let seen = 0;
   while (folders.length > 0) {
     const folder = folders.pop()!;
     for (const entry of readdirSync(join(moduleDir, folder), { withFileTypes: true })) {
-      if (++seen > MAX_FILES_PER_MODULE) throw new Error(`${moduleDir}: more than ${MAX_FILES_PER_MODULE} files in one module`);
       const path = folder === '' ? entry.name : `${folder}/${entry.name}`;
       if (entry.isDirectory() && entry.name !== 'node_modules') folders.push(path);
       else if (entry.isFile() && entry.name.endsWith('.node')) addons.push(path);

@@ -1,7 +1,7 @@
 // Reading a native module's ABI from its ELF symbols: the real addons installed here, and small
 // shared objects compiled by the test for each way a .node file can register.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -67,5 +67,11 @@ describe('files that are not shared objects', () => {
     const addon = readFileSync(join(moduleDir('node-hid'), 'prebuilds', 'HID-linux-x64', 'node-napi-v4.node'));
     writeFileSync(join(work, 'cut.node'), addon.subarray(0, 4096));
     expect(readAddonAbi(join(work, 'cut.node'), 'x64')).toEqual({ kind: 'refused', reason: 'its section table lies outside the file' });
+  });
+
+  it('are not read at all past the size of a native module', () => {
+    writeFileSync(join(work, 'huge.node'), '');
+    truncateSync(join(work, 'huge.node'), 64 * 1024 * 1024 + 1);
+    expect(readAddonAbi(join(work, 'huge.node'), 'x64')).toEqual({ kind: 'refused', reason: '67108865 bytes, more than a native module\'s 67108864' });
   });
 });
