@@ -3,12 +3,13 @@
 // built for the Electron it ships with (or Node-API), and the fuses of SECURITY.md R24.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { Arch, build, Platform, type AfterPackContext } from 'electron-builder';
 import { readAddonAbi } from './abi.js';
 import { appIdentity, type AppName } from './config.js';
 import { r24Problems, readFuseWire } from './fuses.js';
 import { productionDependencies, unpackPatterns } from './natives.js';
+import { staleCompiled } from './stale.js';
 
 export interface BuildRequest {
   root: string;
@@ -101,6 +102,10 @@ export async function buildApp(request: BuildRequest): Promise<string> {
   const runtime = targetRuntime(request, appDir);
   const dependencies = productionDependencies(appDir);
   const natives = dependencies.filter((d) => d.native).map((d) => d.name);
+  // The app's and its workspace packages' compiled code is packaged from dist/: all of it must still have a source.
+  const workspaces = [appDir, ...dependencies.filter((d) => !d.dir.split(sep).includes('node_modules')).map((d) => d.dir)];
+  const stale = workspaces.flatMap((dir) => staleCompiled(dir).map((file) => relative(request.root, join(dir, file))));
+  if (stale.length > 0) throw new Refusal(`apps/${request.app}: refused to package compiled files whose source is gone:\n  ${stale.join('\n  ')}\nDelete them (or dist/) and run npm run build.`);
   const appOutDir = join(request.out, request.arch === 'x64' ? 'linux-unpacked' : `linux-${request.arch}-unpacked`);
   rmSync(request.out, { recursive: true, force: true });
   try {
