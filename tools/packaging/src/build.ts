@@ -64,33 +64,58 @@ function nodeFiles(dir: string): string[] {
     .sort();
 }
 
+/** An addon the packaged runtime would not load, and whether @electron/rebuild is what it needs. */
+export interface AddonProblem {
+  module: string;
+  text: string;
+  rebuild: boolean;
+}
+
+/** The module a packaged file belongs to: the last node_modules/<name> in its path. */
+function moduleOf(file: string): string {
+  const parts = file.split('/');
+  const at = parts.lastIndexOf('node_modules');
+  return parts[at + 1]?.startsWith('@') ? `${parts[at + 1]}/${parts[at + 2]}` : (parts[at + 1] ?? file);
+}
+
 /** Why the addons unpacked into `appOutDir` would not load in `runtime`; empty when they all do. */
-export function addonProblems(appOutDir: string, natives: string[], runtime: Runtime, arch: string): string[] {
+export function addonProblems(appOutDir: string, natives: string[], runtime: Runtime, arch: string): AddonProblem[] {
   const unpacked = join(appOutDir, 'resources', 'app.asar.unpacked');
   const files = nodeFiles(unpacked);
-  const problems: string[] = [];
+  const problems: AddonProblem[] = [];
   for (const name of natives) {
-    if (!files.some((file) => file.startsWith(`node_modules/${name}/`) || file.includes(`/node_modules/${name}/`))) problems.push(`${name}: no .node file for linux-${arch} was packaged; is it built (npm ci)?`);
+    if (!files.some((file) => moduleOf(file) === name)) problems.push({ module: name, text: `${name}: no .node file for linux-${arch} was packaged; is it built (npm ci)?`, rebuild: false });
   }
   for (const file of files) {
     const abi = readAddonAbi(join(unpacked, file), arch);
     if (abi.kind === 'napi') continue;
     if (abi.kind === 'refused') {
-      problems.push(`${file}: refused: ${abi.reason}`);
+      problems.push({ module: moduleOf(file), text: `${file}: refused: ${abi.reason}`, rebuild: false });
     } else if (abi.version !== runtime.abi) {
       const node = abi.version === Number(process.versions.modules) ? ` (Node ${process.versions.node}'s, as npm ci builds it)` : '';
-      problems.push(`${file} is built for NODE_MODULE_VERSION ${abi.version}${node}; ${runtime.name} loads ${runtime.abi} or Node-API modules`);
+      problems.push({ module: moduleOf(file), text: `${file} is built for NODE_MODULE_VERSION ${abi.version}${node}; ${runtime.name} loads ${runtime.abi} or Node-API modules`, rebuild: true });
     }
   }
   return problems;
 }
 
-function rebuildAdvice(runtime: Runtime): string {
-  return (
-    `Match the native modules to Electron on a build machine with network, at the repository root:\n` +
-    `  npx @electron/rebuild --version ${runtime.electronVersion} --force --only better-sqlite3 --module-dir .\n` +
-    `then package again (and "npm rebuild better-sqlite3" to run the tests on Node afterwards).`
-  );
+function refusal(app: AppName, problems: AddonProblem[], runtime: Runtime): Refusal {
+  const rebuild = [...new Set(problems.filter((p) => p.rebuild).map((p) => p.module))];
+  const advice =
+    rebuild.length === 0
+      ? ''
+      : `\nMatch them to Electron on a build machine with network, at the repository root:\n` +
+        `  npx @electron/rebuild --version ${runtime.electronVersion} --force --only ${rebuild.join(',')} --module-dir .\n` +
+        `then package again (and "npm rebuild ${rebuild.join(' ')}" to run the tests on Node afterwards).`;
+  return new Refusal(`apps/${app}: refused to package:\n  ${problems.map((p) => p.text).join('\n  ')}${advice}`);
+}
+
+/** Output goes to a new or empty folder, or over an earlier package: never over anything else. */
+function checkOutput(out: string): void {
+  if (!existsSync(out)) return;
+  const entries = readdirSync(out);
+  const earlier = entries.every((name) => name === 'builder-debug.yml' || name === 'builder-effective-config.yaml' || /^linux(-\w+)?-unpacked$/.test(name) || /\.(deb|AppImage|blockmap|yml)$/.test(name));
+  if (!earlier) throw new Refusal(`${out}: holds files that are no package output (${entries.slice(0, 3).join(', ')}); give a new or empty folder`);
 }
 
 /** Builds the app and returns the unpacked folder; throws a Refusal (and leaves no output) when the result is unfit. */
@@ -107,6 +132,7 @@ export async function buildApp(request: BuildRequest): Promise<string> {
   const stale = workspaces.flatMap((dir) => staleCompiled(dir).map((file) => relative(request.root, join(dir, file))));
   if (stale.length > 0) throw new Refusal(`apps/${request.app}: refused to package compiled files whose source is gone:\n  ${stale.join('\n  ')}\nDelete them (or dist/) and run npm run build.`);
   const appOutDir = join(request.out, request.arch === 'x64' ? 'linux-unpacked' : `linux-${request.arch}-unpacked`);
+  checkOutput(request.out);
   rmSync(request.out, { recursive: true, force: true });
   try {
     await build({
@@ -121,7 +147,7 @@ export async function buildApp(request: BuildRequest): Promise<string> {
         // Before any installer is made from the folder: a module Electron cannot load stops the build.
         afterPack: (context: AfterPackContext) => {
           const problems = addonProblems(context.appOutDir, natives, runtime, request.arch);
-          if (problems.length > 0) throw new Refusal(`apps/${request.app}: refused to package:\n  ${problems.join('\n  ')}\n${rebuildAdvice(runtime)}`);
+          if (problems.length > 0) throw refusal(request.app, problems, runtime);
           return Promise.resolve();
         },
       },

@@ -35,9 +35,13 @@ it('names each addon Electron cannot load, and a native module that packaged non
     'node_modules/better-sqlite3/build/Release/better_sqlite3.node': sqlite,
     'node_modules/a/node_modules/fake/lib/fake.node': Buffer.from('not a shared object'.padEnd(80)),
   });
-  expect(addonProblems(out, ['better-sqlite3', 'node-hid', 'fake'], { abi: 150, name: 'Electron 45.4.1', electronVersion: '45.4.1' }, 'x64')).toEqual([
-    'node-hid: no .node file for linux-x64 was packaged; is it built (npm ci)?',
-    'node_modules/a/node_modules/fake/lib/fake.node: refused: not an ELF shared object (these packages are built for Linux)',
-    `node_modules/better-sqlite3/build/Release/better_sqlite3.node is built for NODE_MODULE_VERSION ${nodeAbi} (Node ${process.versions.node}'s, as npm ci builds it); Electron 45.4.1 loads 150 or Node-API modules`,
+  expect(addonProblems(out, ['better-sqlite3', 'node-hid', 'fake'], { abi: 150, name: 'Electron 45.4.1', electronVersion: '45.4.1' }, 'x64').map((p) => [p.module, p.rebuild, p.text])).toEqual([
+    ['node-hid', false, 'node-hid: no .node file for linux-x64 was packaged; is it built (npm ci)?'],
+    ['fake', false, 'node_modules/a/node_modules/fake/lib/fake.node: refused: not an ELF shared object (these packages are built for Linux)'],
+    [
+      'better-sqlite3',
+      true,
+      `node_modules/better-sqlite3/build/Release/better_sqlite3.node is built for NODE_MODULE_VERSION ${nodeAbi} (Node ${process.versions.node}'s, as npm ci builds it); Electron 45.4.1 loads 150 or Node-API modules`,
+    ],
   ]);
 });

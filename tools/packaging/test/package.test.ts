@@ -2,7 +2,7 @@
 // be downloaded here): what the asar holds, the unpacked addons, the fuses, and the refusals. One
 // build per app, shared by its tests.
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -125,7 +125,7 @@ describe('the package step refuses', () => {
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`node_modules/better-sqlite3/build/Release/better_sqlite3.node is built for NODE_MODULE_VERSION ${process.versions.modules}`);
     expect(run.stderr).toContain(`Electron ${electron.electronVersion} loads ${electron.abi}`);
-    expect(run.stderr).toContain(`npx @electron/rebuild --version ${electron.electronVersion} --force --only better-sqlite3`);
+    expect(run.stderr).toContain(`npx @electron/rebuild --version ${electron.electronVersion} --force --only better-sqlite3 --module-dir .`);
     expect(run.stderr).not.toContain('node-hid');
     expect(existsSync(out)).toBe(false);
   }, 180_000);
@@ -135,6 +135,16 @@ describe('the package step refuses', () => {
     const run = runPackage(['--app', 'booth', '--electron-dist', other, '--out', join(work, 'other'), '--stand-in']);
     expect(run.status).toBe(1);
     expect(run.stderr).toContain(`${join(other, 'version')}: Electron 44.0.0, but apps/booth is built against Electron ${electron.electronVersion}`);
+  });
+
+  it('to write over a folder that is not an earlier package output, and leaves it as it was', () => {
+    const out = join(work, 'not-an-output');
+    mkdirSync(out);
+    writeFileSync(join(out, 'election.json'), '{}');
+    const run = runPackage(['--app', 'booth', '--electron-dist', standIn, '--out', out, '--stand-in']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain(`${out}: holds files that are no package output (election.json); give a new or empty folder`);
+    expect(readdirSync(out)).toEqual(['election.json']);
   });
 
   it('the stand-in for anything but the unpacked folder, and an unknown app', () => {
