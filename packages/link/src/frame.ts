@@ -5,8 +5,19 @@ import { canonicalJson } from '@seggio/ballot-core';
 import { concatBytes, err, fromBase64Length, ok, toBase64, utf8, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import type { z } from 'zod';
 
-const DOMAIN = utf8('seggio/link@1\u0000');
-export const MAX_FRAME_BYTES = 32 * 1024 * 1024;
+/**
+ * The link's version, in the signed bytes and in every frame. 2: a booth sends its ballots and its log
+ * in as many frames as they need (each within MAX_BOOTH_FRAME_BYTES), and its seal after them.
+ */
+export const LINK_VERSION = 2;
+const DOMAIN = utf8(`seggio/link@${LINK_VERSION}\u0000`);
+/**
+ * What the console takes from a booth in one frame (SECURITY.md R33): a booth's messages are small but
+ * for its ballots and log at close, which it splits to fit (chunkByBytes).
+ */
+export const MAX_BOOTH_FRAME_BYTES = 1024 * 1024;
+/** What a booth takes from its console: the set-up, which carries the largest election package the schema allows (16 MiB, in base64). */
+export const MAX_CONSOLE_FRAME_BYTES = 24 * 1024 * 1024;
 
 export interface Frame<Body> {
   /** Sender's Ed25519 public key, base64. */
@@ -18,11 +29,11 @@ export interface Frame<Body> {
 }
 
 const signedBytes = (frame: Frame<unknown>): Uint8Array =>
-  concatBytes(DOMAIN, utf8(canonicalJson({ v: 1, from: frame.from, to: frame.to, counter: frame.counter, body: frame.body })));
+  concatBytes(DOMAIN, utf8(canonicalJson({ v: LINK_VERSION, from: frame.from, to: frame.to, counter: frame.counter, body: frame.body })));
 
 export function signFrame<Body>(crypto: SeggioCrypto, self: SigningKeyPair, to: Uint8Array | null, counter: number, body: Body): string {
   const frame: Frame<Body> = { from: toBase64(self.publicKey), to: to ? toBase64(to) : null, counter, body };
-  return JSON.stringify({ v: 1, ...frame, sig: toBase64(crypto.sign(signedBytes(frame), self)) });
+  return JSON.stringify({ v: LINK_VERSION, ...frame, sig: toBase64(crypto.sign(signedBytes(frame), self)) });
 }
 
 export type FrameRejection = 'malformed' | 'not-for-me' | 'bad-signature' | 'bad-body';
@@ -39,14 +50,14 @@ export function openFrame<S extends z.ZodType>(
   schema: S,
   acceptUnaddressed = false,
 ): Result<Frame<z.infer<S>> & { fromKey: Uint8Array }, FrameRejection> {
-  if (text.length > MAX_FRAME_BYTES) return err('malformed');
+  if (text.length > MAX_CONSOLE_FRAME_BYTES) return err('malformed');
   let raw: { v?: unknown; from?: unknown; to?: unknown; counter?: unknown; body?: unknown; sig?: unknown };
   try {
     raw = JSON.parse(text) as typeof raw;
   } catch {
     return err('malformed');
   }
-  if (raw.v !== 1 || typeof raw.from !== 'string' || typeof raw.sig !== 'string' || !Number.isSafeInteger(raw.counter) || (raw.counter as number) < 0) return err('malformed');
+  if (raw.v !== LINK_VERSION || typeof raw.from !== 'string' || typeof raw.sig !== 'string' || !Number.isSafeInteger(raw.counter) || (raw.counter as number) < 0) return err('malformed');
   if (raw.to !== null && typeof raw.to !== 'string') return err('malformed');
   if (raw.to === null ? !acceptUnaddressed : raw.to !== toBase64(self)) return err('not-for-me');
   let fromKey: Uint8Array;

@@ -60,5 +60,27 @@ export const ConsoleMessage = z.discriminatedUnion('type', [
 ]);
 export type ConsoleMessage = z.infer<typeof ConsoleMessage>;
 
+/** Room for a booth's ballots or log lines in one frame, well within MAX_BOOTH_FRAME_BYTES beside the envelope. */
+export const CHUNK_BYTES = 512 * 1024;
+
+/** Splits `items` in order into runs whose JSON sizes add up to at most `budget` (a run holds at least one item). */
+export function chunkByBytes<T>(items: readonly T[], budget = CHUNK_BYTES): T[][] {
+  const chunks: T[][] = [];
+  let run: T[] = [];
+  let used = 0;
+  for (const item of items) {
+    const size = JSON.stringify(item).length + 1;
+    if (run.length > 0 && used + size > budget) {
+      chunks.push(run);
+      run = [];
+      used = 0;
+    }
+    run.push(item);
+    used += size;
+  }
+  if (run.length > 0) chunks.push(run);
+  return chunks;
+}
+
 /** Message types that may carry ballot material, and so never before close (R4). */
 export const AFTER_CLOSE_ONLY: readonly BoothMessage['type'][] = ['ballots', 'seal', 'log'];

@@ -3,7 +3,7 @@
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
-import { MAX_FRAME_BYTES } from './frame.js';
+import { MAX_BOOTH_FRAME_BYTES, MAX_CONSOLE_FRAME_BYTES } from './frame.js';
 
 export interface Connection {
   readonly id: number;
@@ -12,7 +12,7 @@ export interface Connection {
 }
 
 /** The console's end: booths connect to it. */
-export class LinkServer extends EventEmitter<{ frame: [Connection, string]; closed: [Connection]; opened: [Connection] }> {
+export class LinkServer extends EventEmitter<{ frame: [Connection, string]; refused: [Connection, string]; closed: [Connection]; opened: [Connection] }> {
   readonly #server: WebSocketServer;
   #next = 1;
 
@@ -29,16 +29,21 @@ export class LinkServer extends EventEmitter<{ frame: [Connection, string]; clos
       };
       this.emit('opened', connection);
       socket.on('message', (data, isBinary) => {
-        if (!isBinary) this.emit('frame', connection, (data as Buffer).toString('utf8'));
+        if (isBinary) this.emit('refused', connection, 'binary frame');
+        else this.emit('frame', connection, (data as Buffer).toString('utf8'));
       });
       socket.on('close', () => this.emit('closed', connection));
-      socket.on('error', () => socket.terminate());
+      socket.on('error', (error: Error & { code?: string }) => {
+        // ws has stopped reading a frame over maxPayload (R33) and drops the connection.
+        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.emit('refused', connection, 'frame too large');
+        socket.terminate();
+      });
     });
   }
 
   static listen(host: string, port: number): Promise<LinkServer> {
     return new Promise((resolve, reject) => {
-      const server = new WebSocketServer({ host, port, maxPayload: MAX_FRAME_BYTES });
+      const server = new WebSocketServer({ host, port, maxPayload: MAX_BOOTH_FRAME_BYTES });
       server.once('listening', () => resolve(new LinkServer(server)));
       server.once('error', reject);
     });
@@ -72,7 +77,7 @@ export class LinkClient extends EventEmitter<{ frame: [string]; connected: []; d
 
   #connect(): void {
     if (this.#stopped) return;
-    const socket = new WebSocket(this.url, { maxPayload: MAX_FRAME_BYTES });
+    const socket = new WebSocket(this.url, { maxPayload: MAX_CONSOLE_FRAME_BYTES });
     this.#socket = socket;
     socket.on('open', () => {
       this.#delay = 50;

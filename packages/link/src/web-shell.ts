@@ -12,6 +12,9 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 /** The same policy the Electron shells set: nothing but this origin, no inline script. */
 export const WEB_SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
+/** What one message from the page may weigh (SECURITY.md R33); a bigger one closes its connection. */
+export const BRIDGE_MAX_BYTES = 1024 * 1024;
+
 export interface WebShell {
   /** The page to open, with this launch's token. */
   readonly url: string;
@@ -28,6 +31,8 @@ export interface WebShellOptions {
   /** Further files served beside the renderer, by their path in the page's address. */
   readonly extraFiles?: Readonly<Record<string, string>>;
   readonly port?: number;
+  /** The largest message a page may send, when a method takes more than BRIDGE_MAX_BYTES (a whole file). */
+  readonly maxPayload?: number;
 }
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
@@ -56,6 +61,7 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   const bridge = new WebSocketServer({
     server,
     path: '/bridge',
+    maxPayload: options.maxPayload ?? BRIDGE_MAX_BYTES,
     verifyClient: ({ req }: { req: { url?: string; headers: { origin?: string } } }) => {
       const given = Buffer.from(new URL(req.url ?? '', origin).searchParams.get('token') ?? '');
       const expected = Buffer.from(token);

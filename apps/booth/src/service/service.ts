@@ -6,7 +6,7 @@ import {
   type BoothSeal, type Election, type Setup, type ZeroReport,
 } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, fromBase64Length, ok, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { ConsoleMessage, enableTokenBytes, LinkClient, openFrame, signFrame, type BoothMessage, type EnableToken } from '@seggio/link';
+import { chunkByBytes, ConsoleMessage, enableTokenBytes, LinkClient, openFrame, RejectionTally, signFrame, type BoothMessage, type EnableToken } from '@seggio/link';
 import type { BoothApi, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
 import { BoothStore, isDiskFailure, StoreError, type StoredBallot } from './store.js';
 
@@ -188,6 +188,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     this.#stopped = true;
     this.#link.removeAllListeners();
     this.#link.close();
+    // The counts of refusals not logged yet; a closed booth's sealed log is left as it was sent.
+    if (this.state !== 'closed') this.#logRejections(this.#rejections.takeUnlogged().map((r) => ({ reason: r.reason, count: r.count })));
     this.#store.close();
   }
 
@@ -246,9 +248,18 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     this.#changed();
   }
 
+  readonly #rejections = new RejectionTally();
+
+  /** Logs a refused frame in aggregate (R33): the first of its kind with its detail, then counts. */
   #reject(reason: string, detail: Record<string, string | number> = {}): void {
+    const logged = this.#rejections.note('', reason);
+    if (!logged) return;
+    this.#logRejections([logged.count === 1 ? { reason: logged.reason, ...detail } : { reason: logged.reason, count: logged.count }]);
+  }
+
+  #logRejections(details: Record<string, string | number>[]): void {
     try {
-      this.#store.transaction(() => this.#store.appendLog('frame-rejected', { reason, ...detail }));
+      this.#store.transaction(() => details.forEach((d) => this.#store.appendLog('frame-rejected', d)));
     } catch (error) {
       if (!isDiskFailure(error)) throw error;
     }
@@ -433,7 +444,10 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     this.#queue({ type: 'session-started', session: token.session, counter: token.counter });
   }
 
-  /** Close is final (R13): an open session ends as cancelled, then the seal and the ballots go out. */
+  /**
+   * Close is final (R13): an open session ends as cancelled, then the ballots and the log go out, in
+   * frames the console takes (R33), and the seal last, which tells the console the booth is done.
+   */
   #close(): void {
     const s = this.#store;
     if (this.state === 'closed') return;
@@ -457,9 +471,9 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       zeroReport: this.#crypto.sha256Hex(fromBase64(s.get('zeroReport.bytes')!)),
     };
     const bytes = documentBytes(seal);
+    for (const ballots of chunkByBytes(s.ballots().map((b) => ({ h: b.h, contest: b.contest, ct: toBase64(b.ct), sig: toBase64(b.sig) })))) this.#queue({ type: 'ballots', ballots });
+    for (const lines of chunkByBytes(s.log().map((e) => JSON.stringify(e)))) this.#queue({ type: 'log', lines });
     this.#queue({ type: 'seal', seal: { bytes: toBase64(bytes), signature: toBase64(this.#crypto.sign(bytes, this.#key)) } });
-    this.#queue({ type: 'ballots', ballots: s.ballots().map((b) => ({ h: b.h, contest: b.contest, ct: toBase64(b.ct), sig: toBase64(b.sig) })) });
-    this.#queue({ type: 'log', lines: s.log().map((e) => JSON.stringify(e)) });
   }
 }
 

@@ -15,6 +15,12 @@ import { verbalePdf } from './verbale.js';
 import { ConsoleService, type ConsoleConfig } from './service.js';
 import { ConsoleStore } from './store.js';
 
+/**
+ * The most of a booth's log the console keeps: thousands of sessions' worth, and with the console's
+ * own log far below the 256 MiB the verifier reads of log.jsonl.
+ */
+export const MAX_BOOTH_LOG_BYTES = 16 * 1024 * 1024;
+
 export class SeatConsole extends ConsoleService implements ConsoleApi {
   /** The rebuilt urna key: in memory only, from the count until the bundle is written (R22). */
   #urna: BoxKeyPair | null = null;
@@ -38,6 +44,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   closeVoting(): Result<void, string> {
     if (this.phase !== 'voting') return err(refusal('not-open'));
     const booths = this.store.booths();
+    this.logRejections();
     this.store.transaction(() => {
       this.store.set('closed', '1');
       this.store.appendLog('voting-closed');
@@ -48,39 +55,56 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     return ok(undefined);
   }
 
-  protected override onClosingMessage(booth: string, body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): void {
+  /**
+   * After close a booth sends its ballots and its log, in as many frames as they need, then its seal.
+   * What it may send is bounded by what the console saw (R33): per contest no more ballots than its
+   * sessions cast there, and a log of at most MAX_BOOTH_LOG_BYTES, so that no booth can grow the store
+   * or the bundle past its limits.
+   */
+  protected override onClosingMessage(booth: string, body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): string | undefined {
     const row = this.store.booth(booth)!;
     const boothKey = fromBase64(row.publicKey);
     const digest = this.store.get('election.digest')!;
     const section = this.store.get('section')!;
-    const refuse = (reason: string) => this.store.appendLog('frame-rejected', { booth, reason });
-    if (!this.store.get('closed')) return refuse(`${body.type} before close`);
+    if (!this.store.get('closed')) return `${body.type} before close`;
     switch (body.type) {
       case 'seal': {
         const bytes = fromBase64(body.seal.bytes);
         const seal = JSON.parse(new TextDecoder().decode(bytes)) as BoothSeal;
-        if (!this.crypto.verify(bytes, fromBase64(body.seal.signature), boothKey)) return refuse('the seal is not signed by the booth');
-        if (seal.format !== 'seggio/booth-seal@1' || seal.election !== digest || seal.section !== section || seal.booth !== booth) return refuse('the seal is for another booth or election');
+        if (!this.crypto.verify(bytes, fromBase64(body.seal.signature), boothKey)) return 'the seal is not signed by the booth';
+        if (seal.format !== 'seggio/booth-seal@1' || seal.election !== digest || seal.section !== section || seal.booth !== booth) return 'the seal is for another booth or election';
         this.store.updateBooth(booth, { seal: body.seal.bytes, seal_signature: body.seal.signature, reported_state: 'closed' });
         this.store.appendLog('seal-received', { booth, digest: this.crypto.sha256Hex(bytes) });
         return;
       }
       case 'ballots': {
-        const contests = new Set(this.election!.contests.map((c) => c.id));
+        const cast = this.store.sessions().filter((s) => s.booth === booth && s.state === 'cast');
+        const held = this.store.ballots().filter((b) => b.booth === booth);
+        const seen = new Set(held.map((b) => b.h));
         for (const b of body.ballots) {
           const ct = fromBase64(b.ct);
-          if (toHex(this.crypto.sha256(ct)) !== b.h) return refuse(`ballot ${b.h.slice(0, 12)}… does not match its hash`);
-          if (!contests.has(b.contest)) return refuse(`ballot ${b.h.slice(0, 12)}… is for an unknown contest`);
-          if (!this.crypto.verify(ballotSignatureMessage(digest, section, b.contest, ct), fromBase64(b.sig), boothKey)) return refuse(`ballot ${b.h.slice(0, 12)}… is not signed by the booth`);
+          if (seen.has(b.h)) return `ballot ${b.h.slice(0, 12)}… was sent twice`;
+          seen.add(b.h);
+          if (toHex(this.crypto.sha256(ct)) !== b.h) return `ballot ${b.h.slice(0, 12)}… does not match its hash`;
+          if (!this.election!.contests.some((c) => c.id === b.contest)) return `ballot ${b.h.slice(0, 12)}… is for an unknown contest`;
+          if (!this.crypto.verify(ballotSignatureMessage(digest, section, b.contest, ct), fromBase64(b.sig), boothKey)) return `ballot ${b.h.slice(0, 12)}… is not signed by the booth`;
+        }
+        for (const contest of new Set(body.ballots.map((b) => b.contest))) {
+          const count = held.filter((b) => b.contest === contest).length + body.ballots.filter((b) => b.contest === contest).length;
+          const castHere = cast.filter((s) => s.contests.includes(contest)).length;
+          if (count > castHere) return `${count} ballots for ${contest}, more than the ${castHere} sessions cast it at this booth`;
         }
         this.store.addBallots(body.ballots.map((b) => ({ ...b, booth })));
         return;
       }
       case 'log': {
-        const entries = body.lines.map((l) => JSON.parse(l) as LogEntry);
-        const broken = checkChain(entries);
-        if (broken) return refuse(`the booth's log is broken: ${broken}`);
-        this.store.updateBooth(booth, { log: JSON.stringify(entries) });
+        const held = JSON.parse(row.log ?? '[]') as LogEntry[];
+        const lines = body.lines.map((l) => JSON.parse(l) as LogEntry);
+        const log = JSON.stringify([...held, ...lines]);
+        if (log.length > MAX_BOOTH_LOG_BYTES) return `the booth's log would pass ${MAX_BOOTH_LOG_BYTES} bytes`;
+        const broken = checkChain(lines, held.at(-1));
+        if (broken) return `the booth's log is broken: ${broken}`;
+        this.store.updateBooth(booth, { log });
         return;
       }
     }
@@ -207,6 +231,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
         verbale,
         urna: input.publicOnly ? null : this.#urna,
         beforeLog: () => this.store.transaction(() => {
+          this.logRejections();
           this.store.set('signed', '1');
           this.store.appendLog('tally-signed', { election: this.store.get('election.digest')! });
         }),

@@ -2,7 +2,8 @@
 export type { BoothTile, CheckpointView, ConsoleApi, ConsolePhase, ConsoleView, CountOutcome, EnableInput, Figures, LogLine, PackageEntry, ReconciledContest, RollVoter } from '../shared/api.js';
 export { CONSOLE_METHODS, type ConsoleBridge, type ConsoleCalls, type ConsoleMethod } from '../shared/bridge.js';
 export { writeBundle, type BundleParts } from './bundle.js';
-export { SeatConsole } from './closing.js';
+export { MAX_BOOTH_LOG_BYTES, SeatConsole } from './closing.js';
+export { MAX_REFUSED_PER_CONNECTION, MAX_WAITING_BOOTHS } from './link-side.js';
 export { verbalePdf, type VerbaleInput } from './verbale.js';
 export { ConsoleService, type ConsoleConfig } from './service.js';
 export { ConsoleStore, ConsoleStoreError, type BallotRow, type BoothRow, type SessionRow, type SessionState } from './store.js';

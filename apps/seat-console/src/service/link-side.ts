@@ -1,14 +1,21 @@
 // The console's side of the link (DESIGN.md §3): frames from the booths opened, checked for their
 // sender and counter and handed on in order; frames to the booths signed, kept in each booth's outbox
 // and sent again from where a booth says it stands. What a message means is the service's business
-// (onBoothMessage); which booths are connected or waiting to be paired is this part's.
+// (onBoothMessage); which booths are connected or waiting to be paired is this part's, and so are the
+// bounds on what the LAN may send (SECURITY.md R33): refusals counted and logged in aggregate, a
+// connection that keeps sending what is refused dropped, and a bounded list of booths waiting.
 import { EventEmitter } from 'node:events';
 import { fingerprint, fromBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { BoothMessage, openFrame, signFrame, type Connection, type ConsoleMessage, type LinkServer } from '@seggio/link';
+import { BoothMessage, openFrame, RejectionTally, signFrame, type Connection, type ConsoleMessage, type LinkServer } from '@seggio/link';
 import type { ConsoleConfig } from './service.js';
 import type { ConsoleStore } from './store.js';
 
 type Events = { view: []; booth: [string, BoothMessage] };
+
+/** Refused frames a connection may send before it is dropped; a booth that reconnects starts again. */
+export const MAX_REFUSED_PER_CONNECTION = 8;
+/** Unpaired booths on the president's list at once (one per connection). */
+export const MAX_WAITING_BOOTHS = 16;
 
 export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   protected readonly crypto: SeggioCrypto;
@@ -18,6 +25,8 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   readonly #server: LinkServer;
   readonly #connections = new Map<string, Connection>();
   readonly #pending = new Map<string, { publicKey: Uint8Array; connection: Connection }>();
+  readonly #rejections = new RejectionTally();
+  readonly #refusedOn = new WeakMap<Connection, number>();
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
     super();
@@ -28,6 +37,7 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
     const secret = store.get('console.secretKey');
     if (secret) this.key = crypto.signingKeyPairFromSecret(fromBase64(secret));
     server.on('frame', (connection, text) => this.#receive(connection, text));
+    server.on('refused', (connection, reason) => this.#rejected(reason, '', connection));
     server.on('closed', (connection) => {
       for (const [id, c] of this.#connections) if (c === connection) this.#connections.delete(id);
       for (const [fp, p] of this.#pending) if (p.connection === connection) this.#pending.delete(fp);
@@ -62,12 +72,22 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
     this.flush(booth, 0);
   }
 
-  /** Acts on one booth message inside the transaction that records its counter. */
-  protected abstract onBoothMessage(booth: string, body: BoothMessage): void;
+  /**
+   * Acts on one booth message inside the transaction that records its counter; returns why it is
+   * refused, having changed nothing, or nothing when it was taken.
+   */
+  protected abstract onBoothMessage(booth: string, body: BoothMessage): string | undefined;
 
   async stop(): Promise<void> {
     await this.#server.close();
+    this.logRejections();
     this.store.close();
+  }
+
+  /** Writes the refusals counted but not logged yet (at close, before the log is signed, at stop). */
+  protected logRejections(): void {
+    const unlogged = this.#rejections.takeUnlogged();
+    if (unlogged.length) this.store.transaction(() => unlogged.forEach((r) => this.store.appendLog('frame-rejected', { reason: r.reason, booth: r.from, count: r.count })));
   }
 
   /** Adds a signed frame to a booth's outbox, inside the caller's transaction. */
@@ -100,18 +120,18 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   #receive(connection: Connection, text: string): void {
     const self = this.key?.publicKey ?? new Uint8Array(32);
     const frame = openFrame(this.crypto, self, text, BoothMessage, true);
-    if (!frame.ok) return this.#rejected(frame.error);
+    if (!frame.ok) return this.#rejected(frame.error, '', connection);
     const { body, counter } = frame.value;
     const booth = this.store.boothByKey(frame.value.from);
     if (!booth) {
       // An unpaired booth may only say hello; the president pairs it by its fingerprint.
-      if (body.type === 'hello' && !this.store.get('opened')) this.#pending.set(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection });
-      this.emit('view');
+      if (body.type !== 'hello' || this.store.get('opened')) return this.#rejected('unknown sender', '', connection);
+      this.#wait(fingerprint(frame.value.fromKey), frame.value.fromKey, connection);
       return;
     }
-    if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed');
+    if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed', booth.id, connection);
     if (body.type === 'hello') {
-      if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id);
+      if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id, connection);
       this.#connections.set(booth.id, connection);
       this.store.transaction(() => this.store.updateBooth(booth.id, { reported_state: body.state }));
       connection.send(this.#welcome(booth.id, booth.lastReceived));
@@ -120,7 +140,9 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
       return;
     }
     if (body.type === 'out-of-service' && counter === 0) {
-      // Sent outside the outbox by a booth whose disk failed (R8).
+      // Sent outside the outbox by a booth whose disk failed (R8); having no counter, it can be sent
+      // again and again, so it is logged once, when the booth's state changes.
+      if (booth.reportedState === 'out-of-service') return this.#rejected('out of service again', booth.id, connection);
       this.store.transaction(() => {
         this.store.updateBooth(booth.id, { reported_state: 'out-of-service' });
         this.store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}` });
@@ -130,26 +152,40 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
       return;
     }
     if (counter !== booth.lastReceived + 1) {
-      this.#rejected(counter <= booth.lastReceived ? 'replayed counter' : 'skipped counter', booth.id);
+      this.#rejected(counter <= booth.lastReceived ? 'replayed counter' : 'skipped counter', booth.id, connection);
       return;
     }
+    let refused: string | undefined;
     try {
-      this.store.transaction(() => {
+      // The counter is used up whether the message is taken or refused, so that the booth's later frames are still taken.
+      refused = this.store.transaction(() => {
         this.store.updateBooth(booth.id, { last_received: counter });
-        this.onBoothMessage(booth.id, body);
+        return this.onBoothMessage(booth.id, body);
       });
     } catch (error) {
-      // Signed by a paired booth yet not holding together (a damaged or hostile booth): refused, never
-      // fatal; its counter is used up so that the booth's later frames are still taken.
-      this.#rejected(`malformed ${body.type}: ${String((error as Error).message).slice(0, 200)}`, booth.id);
+      // Signed by a paired booth yet not holding together (a damaged or hostile booth): refused, never fatal.
       this.store.transaction(() => this.store.updateBooth(booth.id, { last_received: counter }));
-      return;
+      refused = `malformed ${body.type}: ${String((error as Error).message).slice(0, 200)}`;
     }
+    if (refused !== undefined) return this.#rejected(refused, booth.id, connection);
     this.emit('booth', booth.id, body);
     this.emit('view');
   }
 
-  #rejected(reason: string, booth = ''): void {
-    this.store.transaction(() => this.store.appendLog('frame-rejected', { reason, booth }));
+  /** Puts an unpaired booth on the president's list: one entry per connection, and a bounded list. */
+  #wait(print: string, publicKey: Uint8Array, connection: Connection): void {
+    for (const [fp, p] of this.#pending) if (p.connection === connection && fp !== print) this.#pending.delete(fp);
+    if (!this.#pending.has(print) && this.#pending.size >= MAX_WAITING_BOOTHS) return this.#rejected('too many booths waiting to be paired', '', connection, true);
+    this.#pending.set(print, { publicKey, connection });
+    this.emit('view');
+  }
+
+  /** Counts a refusal (logged in aggregate), and drops a connection that keeps sending what is refused. */
+  #rejected(reason: string, booth: string, connection: Connection, drop = false): void {
+    const logged = this.#rejections.note(booth, reason);
+    if (logged) this.store.transaction(() => this.store.appendLog('frame-rejected', { reason: logged.reason, booth: logged.from, count: logged.count }));
+    const refused = (this.#refusedOn.get(connection) ?? 0) + 1;
+    this.#refusedOn.set(connection, refused);
+    if (drop || refused >= MAX_REFUSED_PER_CONNECTION) connection.close();
   }
 }

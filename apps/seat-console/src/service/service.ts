@@ -26,6 +26,9 @@ export interface ConsoleConfig {
   readonly exportDir?: string;
 }
 
+/** The one state each of a booth's words about a session may follow (R31). */
+const SESSION_MAY_FOLLOW = { 'session-started': 'enabled', cast: 'started', cancelled: 'started' } as const;
+
 /** How many entries of the event log the view carries. */
 const LOG_LINES = 40;
 
@@ -333,25 +336,23 @@ export class ConsoleService extends ConsoleLinkSide {
     return ok(figures);
   }
 
-  /** Acts on one booth message inside the transaction that records its counter. */
-  protected override onBoothMessage(booth: string, body: BoothMessage): void {
+  /** Acts on one booth message inside the transaction that records its counter; says why when it is refused. */
+  protected override onBoothMessage(booth: string, body: BoothMessage): string | undefined {
     const s = this.store;
+    // Once a booth has sent its seal it is closed for good: nothing it sends changes the day (R13, R31).
+    if (s.booth(booth)!.seal && body.type !== 'hello') return `${body.type} after the booth's seal`;
     switch (body.type) {
       case 'zero-report':
         return this.#zeroReport(booth, body.report);
       case 'session-started':
-        s.setSessionState(body.session, 'started');
-        s.updateBooth(booth, { reported_state: 'in-session' });
-        return;
       case 'cast':
       case 'cancelled':
-        s.setSessionState(body.session, body.type === 'cast' ? 'cast' : 'cancelled');
-        s.settleRollSession(body.session, body.type === 'cast');
-        if (s.booth(booth)!.reportedState !== 'closed') s.updateBooth(booth, { reported_state: 'idle' });
-        return;
+        return this.#sessionMoved(booth, body);
       case 'refused': {
         const session = s.sessionAt(booth, body.counter);
-        if (session?.state === 'enabled') s.setSessionState(session.session, 'refused');
+        // Logged in full only when it ends a session the console enabled, so at most once per session.
+        if (session?.state !== 'enabled') return `refused by the booth, for no session waiting: ${body.reason.slice(0, 200)}`;
+        s.setSessionState(session.session, 'refused');
         s.appendLog('frame-rejected', { booth, reason: `refused by the booth: ${body.reason.slice(0, 200)}` });
         return;
       }
@@ -364,17 +365,41 @@ export class ConsoleService extends ConsoleLinkSide {
         s.set(`devices.${booth}`, JSON.stringify({ keypad: body.keypad, voice: body.voice }));
         return;
       default:
-        this.onClosingMessage(booth, body);
+        return this.onClosingMessage(booth, body);
     }
   }
 
+  /**
+   * R31: a session moves only on word from the booth it was enabled on, with its counter, from the
+   * state this word may follow (started after enabled; cast or cancelled after started), and never once
+   * cast or cancelled: a booth holding its key cannot make a cancelled session cast, nor touch another's.
+   */
+  #sessionMoved(booth: string, body: Extract<BoothMessage, { type: 'session-started' | 'cast' | 'cancelled' }>): string | undefined {
+    const s = this.store;
+    const session = s.session(body.session);
+    if (!session || session.booth !== booth) return `${body.type} for a session not enabled on this booth`;
+    if (session.counter !== body.counter) return `${body.type} with counter ${body.counter} for the session of counter ${session.counter}`;
+    if (session.state !== SESSION_MAY_FOLLOW[body.type]) return `${body.type} for a session ${session.state}`;
+    if (body.type === 'session-started') {
+      s.setSessionState(body.session, 'started');
+      s.updateBooth(booth, { reported_state: 'in-session' });
+      return;
+    }
+    s.setSessionState(body.session, body.type);
+    s.settleRollSession(body.session, body.type === 'cast');
+    if (s.booth(booth)!.reportedState !== 'closed') s.updateBooth(booth, { reported_state: 'idle' });
+    return;
+  }
+
   /** Seal, ballots and log: handled by the closing part. */
-  protected onClosingMessage(_booth: string, _body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): void {
+  protected onClosingMessage(_booth: string, _body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): string | undefined {
     throw new Error('closing messages need the closing service');
   }
 
-  #zeroReport(booth: string, report: { bytes: string; signature: string }): void {
+  #zeroReport(booth: string, report: { bytes: string; signature: string }): string | undefined {
     const row = this.store.booth(booth)!;
+    // One zero report per booth, before voting opens: a repeated one would only grow the log.
+    if (row.zeroReport || this.store.get('opened')) return 'zero report once more';
     const bytes = fromBase64(report.bytes);
     const doc = JSON.parse(new TextDecoder().decode(bytes)) as ZeroReport;
     const valid =
@@ -387,8 +412,9 @@ export class ConsoleService extends ConsoleLinkSide {
       doc.urnaPublicKey === this.store.get('urna.publicKey') &&
       doc.counter === 0 &&
       Object.values(doc.contests).every((c) => c.count === 0);
-    if (!valid) return this.store.appendLog('frame-rejected', { booth, reason: 'zero report does not hold' });
+    if (!valid) return 'zero report does not hold';
     this.store.updateBooth(booth, { zero_report: report.bytes, zero_report_signature: report.signature, reported_state: 'ready' });
     this.store.appendLog('zero-report-received', { booth, digest: this.crypto.sha256Hex(bytes) });
+    return;
   }
 }

@@ -52,11 +52,12 @@ export function nextEntry(previous: LogEntry | undefined, event: EventId, detail
   return { seq, event, detail, prev, hash: chainHash(prev, seq, event, detail) };
 }
 
-/** The first broken link of a chain, or null when it holds from the genesis. */
-export function checkChain(entries: readonly LogEntry[]): string | null {
-  let prev = GENESIS;
+/** The first broken link of a chain, or null when it holds from the genesis (or from `after`, for a chain's next part). */
+export function checkChain(entries: readonly LogEntry[], after?: LogEntry): string | null {
+  let prev = after?.hash ?? GENESIS;
+  const first = (after?.seq ?? 0) + 1;
   for (const [i, e] of entries.entries()) {
-    if (e.seq !== i + 1) return `entry ${i + 1} has sequence number ${e.seq}`;
+    if (e.seq !== first + i) return `entry ${first + i} has sequence number ${e.seq}`;
     if (!(e.event in EVENTS)) return `entry ${e.seq} has an event not in the catalogue: ${String(e.event)}`;
     if (e.prev !== prev) return `entry ${e.seq} does not follow the entry before it`;
     if (e.hash !== chainHash(prev, e.seq, e.event, e.detail)) return `entry ${e.seq} has been altered`;

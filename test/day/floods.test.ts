@@ -1,0 +1,124 @@
+// SECURITY.md R33: what a LAN peer sends the console is bounded. Junk is counted and logged in
+// aggregate (not one synced entry a frame), a connection that keeps sending it is dropped, a frame
+// over 1 MiB is not read, the list of booths waiting to be paired holds one per connection and a
+// few in all, and after close a booth cannot grow the ballots or its log past what the day allows.
+import { afterEach, describe, expect, it } from 'vitest';
+import { WebSocket } from 'ws';
+import { ballotSignatureMessage, encodeBallotPlaintext, nextEntry, parseElection, type Election, type LogEntry } from '@seggio/ballot-core';
+import { fingerprint, fromBase64, toBase64, toHex } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { chunkByBytes, MAX_BOOTH_FRAME_BYTES, signFrame } from '@seggio/link';
+import { MAX_BOOTH_LOG_BYTES, MAX_REFUSED_PER_CONNECTION, MAX_WAITING_BOOTHS } from '@seggio/seat-console';
+import { BoothStore } from '@seggio/booth';
+import { join } from 'node:path';
+import { until } from '../support/index.js';
+import { castBlank, ELECTION, enable, forge, openStation, refusals, type Station } from './station.js';
+
+let station: Station;
+afterEach(async () => station.end());
+
+/** A connection to the console's link, and a promise of its closing. */
+async function connect(url: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+  const socket = new WebSocket(url);
+  const closed = new Promise<number>((resolve) => socket.once('close', resolve));
+  socket.on('error', () => undefined);
+  await new Promise((resolve) => socket.once('open', resolve));
+  return { socket, closed };
+}
+
+describe('floods on the link (R33)', () => {
+  it('3,000 junk frames make a handful of log entries, and each connection sending them is dropped', async () => {
+    station = await openStation(['B1']);
+    const before = station.seat.store.log().length;
+    let sent = 0;
+    let connections = 0;
+    while (sent < 3000 && connections < 400) {
+      const { socket, closed } = await connect(station.seat.url);
+      connections++;
+      for (let i = 0; i < MAX_REFUSED_PER_CONNECTION; i++, sent++) socket.send(`junk ${sent}`);
+      // Dropped by the console, not by us.
+      await closed;
+    }
+    expect(sent).toBe(3000);
+    const logged = station.seat.store.log().slice(before);
+    expect(logged.map((e) => e.detail)).toEqual([1, 10, 100, 1000].map((count) => ({ reason: 'malformed', booth: '', count })));
+    // The rest of the count is written at close, in one entry.
+    expect(station.seat.closeVoting().ok).toBe(true);
+    expect(refusals(station).at(-1)).toEqual({ reason: 'malformed', booth: '', count: 3000 });
+  });
+
+  it('does not read a frame over 1 MiB, and drops its connection', async () => {
+    station = await openStation(['B1']);
+    const { socket, closed } = await connect(station.seat.url);
+    socket.send('x'.repeat(MAX_BOOTH_FRAME_BYTES + 1));
+    expect(await closed).toBe(1009);
+    await until(() => refusals(station).some((r) => r.reason === 'frame too large'));
+  });
+
+  it('keeps one waiting booth per connection, and a bounded list of them', async () => {
+    station = await openStation([], { open: false });
+    const hello = (key = nodeCrypto.generateSigningKeyPair()) => ({ key, frame: signFrame(nodeCrypto, key, null, 0, { type: 'hello', state: 'unpaired', lastReceived: 0 }) });
+    const one = await connect(station.seat.url);
+    let last = hello();
+    for (let i = 0; i < 2000; i++) {
+      last = hello();
+      one.socket.send(last.frame);
+    }
+    await until(() => station.seat.getView().pendingBooths[0]?.fingerprint === fingerprint(last.key.publicKey));
+    expect(station.seat.getView().pendingBooths).toHaveLength(1);
+
+    const others = [];
+    for (let i = 0; i < MAX_WAITING_BOOTHS + 4; i++) {
+      const c = await connect(station.seat.url);
+      c.socket.send(hello().frame);
+      others.push(c);
+    }
+    // The list is full with the first connection and the next ones; the last four are dropped.
+    await Promise.all(others.slice(MAX_WAITING_BOOTHS - 1).map((c) => c.closed));
+    expect(station.seat.getView().pendingBooths).toHaveLength(MAX_WAITING_BOOTHS);
+    expect(refusals(station).map((r) => r.reason)).toContain('too many booths waiting to be paired');
+    for (const c of [one, ...others]) c.socket.terminate();
+  });
+});
+
+describe('after close, a booth holding its key (R33)', () => {
+  it('cannot send more ballots than its sessions cast, and the count still holds', async () => {
+    station = await openStation(['B1']);
+    await castBlank(station, 'B1', await enable(station, 'B1'));
+    station.stop('B1');
+    expect(station.seat.closeVoting().ok).toBe(true);
+    // Two more ballots for the referendum, sealed and signed as the booth would, sent before its own.
+    const election = (parseElection(ELECTION) as { ok: true; value: Election }).value;
+    const contest = election.contests.find((c) => c.type === 'referendum')!;
+    const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
+    const key = nodeCrypto.signingKeyPairFromSecret(fromBase64(store.get('booth.secretKey')!));
+    const digest = store.get('election.digest')!;
+    const urna = fromBase64(store.get('urna.publicKey')!);
+    store.close();
+    const extra = [0, 1].map(() => {
+      const ct = nodeCrypto.seal(encodeBallotPlaintext(digest, contest, { answer: 'YES' }), urna);
+      return { h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, ct: toBase64(ct), sig: toBase64(nodeCrypto.sign(ballotSignatureMessage(digest, '3', contest.id, ct), key)) };
+    });
+    await forge(station, 'B1', [{ type: 'ballots', ballots: extra }]);
+    expect(refusals(station).at(-1)).toMatchObject({ booth: 'B1', reason: `2 ballots for ${contest.id}, more than the 1 sessions cast it at this booth` });
+    await until(() => station.seat.phase === 'closed');
+    expect(station.seat.store.ballots()).toHaveLength(station.seat.store.sessions()[0]!.contests.length);
+    expect(station.seat.reconcile().ok).toBe(true);
+  });
+
+  it("cannot grow its log in the console's store past its limit", async () => {
+    station = await openStation(['B1']);
+    station.stop('B1');
+    expect(station.seat.closeVoting().ok).toBe(true);
+    // A chain that holds, of entries near the longest a line may be, past the limit.
+    const entries: LogEntry[] = [];
+    for (let size = 0; size < MAX_BOOTH_LOG_BYTES + 2 * MAX_BOOTH_FRAME_BYTES; ) {
+      const entry = nextEntry(entries.at(-1), 'frame-rejected', { reason: 'x'.repeat(3800) });
+      entries.push(entry);
+      size += JSON.stringify(entry).length;
+    }
+    await forge(station, 'B1', chunkByBytes(entries.map((e) => JSON.stringify(e))).map((lines) => ({ type: 'log', lines })));
+    expect(refusals(station).some((r) => r.reason === `the booth's log would pass ${MAX_BOOTH_LOG_BYTES} bytes`)).toBe(true);
+    expect(station.seat.store.booth('B1')!.log!.length).toBeLessThanOrEqual(MAX_BOOTH_LOG_BYTES);
+  });
+});
