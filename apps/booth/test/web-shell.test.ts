@@ -6,6 +6,7 @@ import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
+import { BRIDGE_MAX_BYTES } from '@seggio/link/web-shell';
 import { startBoothWebShell, type WebShell } from '../src/web/host.js';
 import { FakeConsole, startBooth } from './fake-console.js';
 import type { Voice } from '@seggio/hardware';
@@ -64,6 +65,34 @@ describe('the booth web shell', () => {
     expect(await connect(null, origin())).toBe(401);
     expect(await connect('x'.repeat(token().length), origin())).toBe(401);
     expect(await connect(token(), 'http://evil.example')).toBe(401);
+  });
+
+  it('compares the Origin exactly: not another port, nor one its own is a prefix of', async () => {
+    const port = Number(page().port);
+    for (const other of [`http://127.0.0.1:${port === 65535 ? port - 1 : port + 1}`, `${origin()}0`, `${origin()}.evil.example`, `${origin()}/`, origin().replace('http:', 'https:')]) {
+      expect([other, await connect(token(), other)]).toEqual([other, 401]);
+    }
+    const ws = await connect(token(), origin());
+    expect(ws).toBeInstanceOf(WebSocket);
+    (ws as WebSocket).close();
+  });
+
+  it("has a token of its own: another shell's does not open it", async () => {
+    const renderer = mkdtempSync(join(tmpdir(), 'seggio-renderer-'));
+    writeFileSync(join(renderer, 'index.html'), '<!doctype html><title>t</title>');
+    const second = await startBoothWebShell(booth, renderer);
+    const theirs = new URL(second.url).searchParams.get('token')!;
+    expect(theirs).not.toBe(token());
+    expect(await connect(theirs, origin())).toBe(401);
+    await second.close();
+  });
+
+  it('drops a page that sends a message over 1 MiB, unread', async () => {
+    const ws = (await connect(token(), origin())) as WebSocket;
+    const closed = new Promise<number>((resolve) => ws.once('close', resolve));
+    ws.on('error', () => undefined);
+    ws.send(JSON.stringify({ id: 1, method: 'getView', input: 'x'.repeat(BRIDGE_MAX_BYTES) }));
+    expect(await closed).toBe(1009);
   });
 
   it("answers this launch's page, and only the contract's methods", async () => {

@@ -71,6 +71,9 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
   bridge.on('connection', (socket) => {
     const unsubscribes = Object.entries(options.events).map(([event, subscribe]) => subscribe((data) => socket.send(JSON.stringify({ event, data }))));
     socket.on('close', () => unsubscribes.forEach((unsubscribe) => unsubscribe()));
+    // A message over maxPayload (or a broken frame): ws stops reading and reports it here; without a
+    // listener the error would bring the whole shell down.
+    socket.on('error', () => socket.terminate());
     socket.on('message', (data) => {
       let request: { id?: unknown; method?: unknown; input?: unknown };
       try {
