@@ -9,7 +9,7 @@ export { scrutinise, type Attribution, type InvalidReason, type Scrutiny, type V
 export { attribute, validate, type Refusal, type RefusalCode } from './rules/validate.js';
 export { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, plaintextLength } from './plaintext.js';
 export { describeCheck, recordChecks } from './tally/checks.js';
-export { tallyCsv, tallyRows, type TallyRow } from './tally/csv.js';
+export { csvCell, tallyCsv, tallyRows, type TallyRow } from './tally/csv.js';
 export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './tally/tally.js';
 export type * from './tally/types.js';
 export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, type GeneratedVoter, type Random } from './generate.js';

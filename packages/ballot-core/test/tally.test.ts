@@ -1,8 +1,8 @@
 // Any random valid day of ballots tallies to exactly what the generator cast (STYLE.md: property tests).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { generateDay, parseElection, seededRandom, tallySection, type Election, type GeneratedVoter, type Pollbook, type SexCounts } from '../src/index.js';
-import { loadElection } from './fixtures.js';
+import { generateDay, parseElection, seededRandom, tallySection, type Election } from '../src/index.js';
+import { loadElection, pollbookFor } from './fixtures.js';
 import { politiche } from './politiche.js';
 
 const elections: [string, Election][] = [
@@ -11,23 +11,6 @@ const elections: [string, Election][] = [
   ['rivafonda-2020 (municipal over 15,000)', loadElection('rivafonda-2020')],
   ['Camera, Senato and European', politiche()],
 ];
-
-/** The poll book the console would keep for these voters. */
-export function pollbookFor(election: Election, voters: readonly GeneratedVoter[]): Pollbook {
-  const contests: Record<string, { voters: SexCounts }> = {};
-  for (const c of election.contests) {
-    const who = voters.filter((v) => c.id in v.selections);
-    const M = who.filter((v) => v.sex === 'M').length;
-    contests[c.id] = { voters: { M, F: who.length - M, T: who.length } };
-  }
-  const final = election.turnoutCheckpoints.at(-1)!.id;
-  return {
-    format: 'seggio/pollbook@1',
-    contests,
-    sessions: { enabled: voters.length, cast: voters.length, cancelled: 0 },
-    turnout: [{ checkpoint: final, contests: Object.fromEntries(Object.entries(contests).map(([id, c]) => [id, c.voters])) }],
-  };
-}
 
 describe('the politiche test election', () => {
   it('is a valid seggio/election@1', () => {

@@ -1,6 +1,6 @@
 // Sessions and turnout: how many sessions were enabled, cast, cancelled or are open; who has voted so
 // far, per contest and sex, from the sessions cast (never how); a checkpoint's figures for the Prefettura.
-import type { Election } from '@seggio/ballot-core';
+import { csvCell, type Election } from '@seggio/ballot-core';
 import type { Figures } from '../shared/api.js';
 import type { SessionRow } from './store.js';
 
@@ -31,6 +31,6 @@ export function votersByContest(election: Election, sessions: readonly SessionRo
 export function turnoutCsv(election: Election, section: string, checkpoint: string, figures: Readonly<Record<string, Figures>>): string {
   const at = election.turnoutCheckpoints.find((c) => c.id === checkpoint)!.at;
   const rows = [['cod_consultazione', 'cod_com', 'sezione', 'checkpoint', 'dt_com', 'vot_m', 'vot_f', 'vot_t'].join(';')];
-  for (const [contest, f] of Object.entries(figures)) rows.push([contest, election.comune.istat, section, checkpoint, at, f.M, f.F, f.T].join(';'));
+  for (const [contest, f] of Object.entries(figures)) rows.push([contest, election.comune.istat, section, checkpoint, at, f.M, f.F, f.T].map(csvCell).join(';'));
   return `${rows.join('\r\n')}\r\n`;
 }

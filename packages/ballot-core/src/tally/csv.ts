@@ -13,9 +13,16 @@ const TYPE: Record<Election['contests'][number]['type'], string> = {
   senato: 'senato',
 };
 
-function field(value: string | number): string {
-  const text = String(value);
-  return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
+/**
+ * One cell of a `;`-separated CSV (SECURITY.md R34): a text that starts with = + - @, a tab or a
+ * carriage return is given a leading apostrophe, so that a spreadsheet shows it as text instead of
+ * running it as a formula (=HYPERLINK(…), =cmd|…); a cell with the separator, a quote, a tab or a line
+ * break is quoted. Every CSV Seggio writes goes through here.
+ */
+export function csvCell(value: string | number): string {
+  const raw = String(value);
+  const text = /^[=+\-@\t\r]/.test(raw) ? `'${raw}` : raw;
+  return /[;"\t\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 }
 
 /** One figure of the record, in the vocabulary of the Ministry's open data (`voce`: ele_t, voti_si …). */
@@ -74,5 +81,5 @@ export function tallyRows(election: Election, tally: SectionTally): TallyRow[] {
 export function tallyCsv(election: Election, tally: SectionTally): string {
   const type = new Map(tally.contests.map((t) => [t.id, TYPE[t.type]]));
   const rows = tallyRows(election, tally).map((r) => [r.contest, type.get(r.contest)!, tally.section, r.voce, r.cod, r.descrizione, r.valore]);
-  return [HEADER, ...rows].map((r) => r.map(field).join(';')).join('\r\n') + '\r\n';
+  return [HEADER, ...rows].map((r) => r.map(csvCell).join(';')).join('\r\n') + '\r\n';
 }
