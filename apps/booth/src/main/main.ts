@@ -4,13 +4,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, net, protocol, session } from 'electron';
 import { assertSelfTest, fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { DEFAULT_PROFILES, EspeakVoice, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { BoothService, voiceMethods } from '../service/index.js';
 import { BOOTH_METHODS, type BoothMethod } from '../shared/bridge.js';
-import { createBoothWindow, CSP, IPC_CALL, IPC_KEYPAD, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+import { createBoothWindow, CSP, devToolsWanted, guardContents, IPC_CALL, IPC_KEYPAD, IPC_VIEW, isOwnUrl, keepOpen, ORIGIN, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', 'renderer');
@@ -26,17 +26,14 @@ function config() {
   };
 }
 
-// No second instance, no devtools shortcuts, no new windows, no permissions (R23).
+// No second instance, no menu and its accelerators, no escape keys, no new windows, no permissions (R23, R36).
 // One instance per user-data folder: several booths on one machine (npm start) each get their own.
 if (process.env.SEGGIO_USER_DATA) app.setPath('userData', process.env.SEGGIO_USER_DATA);
 if (!app.requestSingleInstanceLock()) app.quit();
-app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
-    if (!isOwnUrl(url)) event.preventDefault();
-  });
-  contents.on('will-attach-webview', (event) => event.preventDefault());
-  contents.setWindowOpenHandler(() => ({ action: 'deny' }));
-});
+Menu.setApplicationMenu(null);
+app.on('web-contents-created', (_event, contents) => guardContents(contents));
+let quitting = false;
+app.on('before-quit', () => (quitting = true));
 
 await app.whenReady();
 assertSelfTest(nodeCrypto);
@@ -54,7 +51,8 @@ protocol.handle(SCHEME, async (request) => {
   return new Response(response.body, { status: response.status, headers });
 });
 
-const window = createBoothWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), app.isPackaged);
+const window = createBoothWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), devToolsWanted(process.env, app.isPackaged));
+keepOpen(window, () => quitting);
 // The voice for the headphones: eSpeak NG on the booth (Electron on Linux has no speech voices).
 const voice = voiceMethods(new EspeakVoice());
 console.log(`voice: ${voice.voice().detail}`);
