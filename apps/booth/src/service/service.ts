@@ -76,6 +76,9 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   /** Opens the store (refusing a damaged one with its reason, R7) and connects to the console. */
   static start(crypto: SeggioCrypto, config: BoothConfig): BoothService {
     const store = config.storePath === null ? BoothStore.memory() : BoothStore.open(config.storePath, crypto);
+    // A booth stopped between its close and the rewrite of its store (a crash, a pulled plug) would
+    // keep the cast order on disk (R2): it is rewritten at this start, before anything else.
+    if (store.get('closed')) store.canonicalise(crypto);
     return new BoothService(crypto, store, config);
   }
 

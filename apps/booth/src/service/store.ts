@@ -78,6 +78,15 @@ export class BoothStore {
     this.db.exec(schemaSql());
   }
 
+  /** The connection's settings that R2 and R6 rest on, as SQLite reports them (synchronous 2 is FULL). */
+  settings(): { journalMode: string; synchronous: number; secureDelete: number } {
+    return {
+      journalMode: this.db.pragma('journal_mode', { simple: true }) as string,
+      synchronous: this.db.pragma('synchronous', { simple: true }) as number,
+      secureDelete: this.db.pragma('secure_delete', { simple: true }) as number,
+    };
+  }
+
   /** SQLite's integrity check and the application's: what is wrong, or null (R7). */
   check(crypto: SeggioCrypto): string | null {
     const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
