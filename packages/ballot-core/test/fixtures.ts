@@ -1,6 +1,6 @@
 // Loaders for the repository's fixtures/ and data/ folders: the fixture elections and real data.
 import { readFileSync } from 'node:fs';
-import { generateDay, parseElection, seededRandom, tallySection, type Election, type GeneratedVoter, type Pollbook, type SexCounts, type TallyOutcome } from '../src/index.js';
+import { generateDay, parseElection, seededRandom, tallySection, type Election, type GeneratedVoter, type Pollbook, type SexCounts, type TallyInput, type TallyOutcome } from '../src/index.js';
 
 export const ROOT = new URL('../../../', import.meta.url);
 
@@ -38,8 +38,8 @@ export function pollbookFor(election: Election, voters: readonly GeneratedVoter[
   };
 }
 
-/** A generated day of `count` voters in the election's first section, tallied as the console would. */
-export function tallyDay(election: Election, count: number, seed: number): TallyOutcome & { pollbook: Pollbook } {
+/** A generated day of `count` voters in the election's first section, tallied as the console would, with what it was tallied from. */
+export function tallyDay(election: Election, count: number, seed: number): TallyOutcome & { input: TallyInput } {
   const section = election.sections[0]!.id;
   const day = generateDay(election, section, count, seededRandom(seed));
   const ballots: Record<string, { h: string; selection: unknown }[]> = {};
@@ -48,5 +48,6 @@ export function tallyDay(election: Election, count: number, seed: number): Tally
   });
   const pollbook = pollbookFor(election, day.voters);
   const castSessions = Object.fromEntries(Object.entries(pollbook.contests).map(([id, c]) => [id, c.voters.T]));
-  return { ...tallySection({ election, electionDigest: 'e'.repeat(64), section, pollbook, ballots, castSessions }), pollbook };
+  const input: TallyInput = { election, electionDigest: 'e'.repeat(64), section, pollbook, ballots, castSessions };
+  return { ...tallySection(input), input };
 }
