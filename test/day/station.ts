@@ -25,12 +25,12 @@ export interface Station {
   end(): Promise<void>;
 }
 
-/** With `open: false`, the station stays in its set-up, its booths paired (if any) and voting not open. */
-export async function openStation(boothIds: readonly string[], { open = true } = {}): Promise<Station> {
+/** With `open: false`, the station stays in its set-up, its booths paired (if any) and voting not open; `election`: another package than the demo's. */
+export async function openStation(boothIds: readonly string[], { open = true, election = ELECTION } = {}): Promise<Station> {
   const dir = mkdtempSync(join(tmpdir(), 'seggio-station-'));
   const office = nodeCrypto.generateSigningKeyPair();
   const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, exportDir: join(dir, 'export') });
-  if (!seat.loadElection({ bytes: ELECTION, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, ELECTION, office))) }).ok) throw new Error('the demo package did not load');
+  if (!seat.loadElection({ bytes: election, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, election, office))) }).ok) throw new Error('the package did not load');
   const keys = await seat.createKeys({ section: '3' });
   if (!keys.ok) throw new Error(keys.error);
   const booths = new Map<string, BoothService>();
