@@ -1,4 +1,4 @@
-// The 18 ballot cases of fixtures/ballot-cases.json: each selection attributed as expected.
+// The 22 ballot cases of fixtures/ballot-cases.json: each selection attributed as expected.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { attribute, parseElection, validate, type Election } from '../src/index.js';
@@ -25,7 +25,7 @@ const contestOf = (c: Case) => {
 };
 
 describe('ballot cases', () => {
-  it('are all 18 here', () => expect(cases).toHaveLength(18));
+  it('are all 22 here', () => expect(cases).toHaveLength(22));
 
   it.each(cases.map((c) => [`${c.id}${c.verified ? '' : ' (assumed rule)'}`, c] as const))('%s', (_name, c) => {
     expect(attribute(contestOf(c), c.selection)).toEqual(c.expected);

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, parseElection, plaintextLength, type Election, type Selection } from '../src/index.js';
+import { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, parseElection, plaintextLength, validate, type Election, type Selection } from '../src/index.js';
+import { politiche } from './politiche.js';
 
 const load = (name: string): Election => {
   const parsed = parseElection(readFileSync(new URL(`../../../fixtures/${name}.election.json`, import.meta.url)));
@@ -51,5 +52,24 @@ describe('ballot plaintext', () => {
     padded[padded.length - 1] = 0x41;
     expect(refused(padded)).toMatch(/not JSON/);
     expect(refused(encodeBallotPlaintext(digest, municipal, { answer: 'YES' }))).toBe('the selection does not have the shape this contest takes');
+  });
+
+  it('holds a maximal European ballot: the longest list and as many preferences as the rules allow, of both sexes', () => {
+    const european = politiche().contests.find((c) => c.type === 'european')!;
+    if (european.type !== 'european') throw new Error('no European contest');
+    const longestId = (ids: string[]) => ids.reduce((a, b) => (b.length > a.length ? b : a));
+    const list = european.lists.find((l) => l.id === longestId(european.lists.map((x) => x.id)))!;
+    const women = list.candidates.filter((c) => c.sex === 'F');
+    const men = list.candidates.filter((c) => c.sex === 'M');
+    const preferences = [women[0]!, men[0]!, ...women.slice(1), ...men.slice(1)].slice(0, european.rules.maxPreferences).map((c) => c.id);
+    expect(preferences).toHaveLength(european.rules.maxPreferences);
+    const selection: Selection = { list: list.id, candidate: null, preferences };
+    expect(validate(european, selection).ok).toBe(true);
+    const bytes = encodeBallotPlaintext(digest, european, selection);
+    expect(bytes.length).toBe(plaintextLength(european));
+    expect(decodeBallotPlaintext(bytes, digest, european)).toEqual({ ok: true, value: selection });
+    // And no padding to spare beyond what the longest ids need.
+    const longest = canonicalJson({ election: digest, contest: european.id, selection: { list: list.id, candidate: null, preferences: preferences.map(() => longestId(european.lists.flatMap((l) => l.candidates.map((c) => c.id)))) } });
+    expect(plaintextLength(european)).toBe(longest.length);
   });
 });
