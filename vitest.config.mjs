@@ -9,6 +9,8 @@ export default defineConfig({
   test: {
     include: ['{packages,apps,hardware,test}/**/*.test.ts', 'tools/**/*.test.ts'],
     exclude: ['**/node_modules/**', '**/dist/**', 'test/e2e/**'],
+    globalSetup: ['test/support/fast-check-seed.mjs'],
+    setupFiles: ['test/support/fast-check-global.mjs'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

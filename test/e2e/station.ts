@@ -1,6 +1,6 @@
 // A console, one booth and its web shell, in this process, for the booth's end-to-end tests; and the
-// checks every screen gets (axe-core, 48 px targets, a photograph in docs/screens/).
-import { mkdirSync, readFileSync } from 'node:fs';
+// checks every screen gets (axe-core, 48 px targets, and with SEGGIO_SCREENS=1 a photograph in docs/screens/).
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
@@ -13,8 +13,7 @@ import type { ButtonSource } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
 import { startConsoleWebShell } from '@seggio/seat-console/web';
 import { REPO_ROOT, until } from '../support/index.js';
-
-export const SCREENS = join(REPO_ROOT, 'docs', 'screens');
+import { screenFile } from '../support/screens.js';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
 export { until };
@@ -29,7 +28,6 @@ export interface Station {
 
 /** Loads and signs the election, creates the keys, pairs one booth (B1) and waits for its zero report. */
 export async function startStation(electionBytes: Uint8Array, section: string, devices?: BoothDevices): Promise<Station> {
-  mkdirSync(SCREENS, { recursive: true });
   const office = nodeCrypto.generateSigningKeyPair();
   const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
   const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
@@ -54,7 +52,7 @@ export async function startStation(electionBytes: Uint8Array, section: string, d
   };
 }
 
-/** No axe-core violation (WCAG 2.2 AA and best practice), no target under 48 px (R27), and a photograph. */
+/** No axe-core violation (WCAG 2.2 AA and best practice), no target under 48 px (R27), and a photograph when asked for (SEGGIO_SCREENS=1). */
 export async function checkScreen(page: Page, name: string, app: 'booth' | 'console' = 'booth'): Promise<void> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
@@ -69,7 +67,8 @@ export async function checkScreen(page: Page, name: string, app: 'booth' | 'cons
       .map(({ text, box }) => `${text} (${Math.round(box.width)}×${Math.round(box.height)})`),
   );
   expect(small, `touch targets under 48 px on ${name}`).toEqual([]);
-  await page.screenshot({ path: join(SCREENS, `${app}-${name}.png`), fullPage: true });
+  const file = screenFile(name, app);
+  if (file) await page.screenshot({ path: file, fullPage: true });
 }
 
 /** Waits for the booth to be free, then enables it for one voter. */

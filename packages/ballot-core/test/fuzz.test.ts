@@ -2,7 +2,7 @@
 // from a valid one by a mutation that must make it invalid. Every one is refused with problems that
 // name a JSON path and say what is wrong; none crashes the reader.
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { parseElection, type Json } from '../src/index.js';
 import { fixtureBytes } from './fixtures.js';
 import { politiche } from './politiche.js';
@@ -116,5 +116,19 @@ describe('hostile election definitions', () => {
       { numRuns: 10_000 },
     );
     expect(seenKinds.size).toBe(8);
+  });
+});
+
+declare module 'vitest' {
+  interface ProvidedContext {
+    fastCheckSeed: number;
+  }
+}
+
+describe('the property tests', () => {
+  it("draw from the run's one seed, printed at its start: the same seed draws the same cases (SEGGIO_FC_SEED)", () => {
+    expect(fc.readConfigureGlobal().seed).toBe(inject('fastCheckSeed'));
+    const draw = () => fc.sample(fc.tuple(fc.nat(7), fc.nat(), fc.string()), { numRuns: 20 });
+    expect(draw()).toEqual(draw());
   });
 });
