@@ -81,6 +81,32 @@ describe('floods on the link (R33)', () => {
   });
 });
 
+describe('a booth holding its key (R33)', () => {
+  it('cannot fill the log by saying it is out of service again and again', async () => {
+    station = await openStation(['B1']);
+    const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
+    const key = nodeCrypto.signingKeyPairFromSecret(fromBase64(store.get('booth.secretKey')!));
+    const consoleKey = fromBase64(store.get('console.publicKey')!);
+    store.close();
+    station.stop('B1');
+    const lastReceived = station.seat.store.booth('B1')!.lastReceived;
+    const hello = signFrame(nodeCrypto, key, consoleKey, lastReceived, { type: 'hello', state: 'idle', lastReceived: 0 });
+    const down = signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', reason: 'disk full' });
+    const before = station.seat.store.log().length;
+    const { socket } = await connect(station.seat.url);
+    for (let i = 0; i < 300; i++) {
+      socket.send(hello);
+      socket.send(down);
+    }
+    // A last frame the console refuses, logged as the first of its kind: everything before it was read.
+    socket.send('the end');
+    await until(() => refusals(station).some((r) => r.reason === 'malformed'));
+    socket.terminate();
+    const logged = station.seat.store.log().slice(before).map((e) => e.detail).filter((d) => d.reason !== 'malformed');
+    expect(logged).toEqual([1, 10, 100].map((count) => ({ booth: 'B1', reason: 'out of service: disk full', count })));
+  });
+});
+
 describe('after close, a booth holding its key (R33)', () => {
   it('cannot send more ballots than its sessions cast, and the count still holds', async () => {
     station = await openStation(['B1']);

@@ -356,7 +356,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   #setup(body: Extract<ConsoleMessage, { type: 'setup' }>, from: Uint8Array): void {
-    if (this.state !== 'unpaired') return this.#store.appendLog('frame-rejected', { reason: 'set-up after pairing' });
+    if (this.state !== 'unpaired') return this.#reject('set-up after pairing');
     const electionBytes = fromBase64(body.election.bytes);
     const setupBytes = fromBase64(body.setup.bytes);
     const electionOk = this.#crypto.verify(electionBytes, fromBase64(body.election.signature), this.#config.officeKey);
@@ -376,7 +376,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
               : !parsed.value.sections.some((s) => s.id === setup.section)
                 ? 'the set-up names a section not in the election'
                 : null;
-    if (problem || !parsed.ok) return this.#store.appendLog('frame-rejected', { reason: problem ?? 'invalid' });
+    // Before pairing anyone may send a set-up: refused ones are counted, not each logged (R33).
+    if (problem || !parsed.ok) return this.#reject(problem ?? 'invalid');
     this.#election = parsed.value;
     const s = this.#store;
     s.set('election.bytes', body.election.bytes);

@@ -140,12 +140,13 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
       return;
     }
     if (body.type === 'out-of-service' && counter === 0) {
-      // Sent outside the outbox by a booth whose disk failed (R8); having no counter, it can be sent
-      // again and again, so it is logged once, when the booth's state changes.
+      // Sent outside the outbox by a booth whose disk failed (R8). Having no counter it can be sent again
+      // and again: it counts only when the booth's state changes, and is logged as refusals are.
       if (booth.reportedState === 'out-of-service') return this.#rejected('out of service again', booth.id, connection);
+      const logged = this.#rejections.note(booth.id, 'out of service');
       this.store.transaction(() => {
         this.store.updateBooth(booth.id, { reported_state: 'out-of-service' });
-        this.store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}` });
+        if (logged) this.store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}`, count: logged.count });
       });
       this.emit('booth', booth.id, body);
       this.emit('view');
