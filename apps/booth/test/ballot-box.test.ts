@@ -71,4 +71,12 @@ describe('the ballot box', () => {
     expect(fake.received.slice(sent).map((b) => b.type)).not.toContain('cast');
     expect(booth.getView()).toMatchObject({ state: 'in-session', session: { id: token.session } });
   });
+
+  it('stops once: a second stop (a shell and a test both stopping it) does nothing', async () => {
+    const fake = await FakeConsole.start();
+    cleanup.push(() => fake.close());
+    const booth = startBooth(fake, fresh());
+    booth.stop();
+    expect(() => booth.stop()).not.toThrow();
+  });
 });

@@ -188,6 +188,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   stop(): void {
+    if (this.#stopped) return;
     this.#stopped = true;
     this.#link.removeAllListeners();
     this.#link.close();
