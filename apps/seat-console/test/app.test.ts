@@ -11,7 +11,7 @@ import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { combineUrnaShares, fingerprint, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
-import { createConsoleWindow, isOwnUrl, ORIGIN } from '../src/main/window.js';
+import { createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
 import { readRefusal } from '../src/shared/refusals.js';
 import { startConsoleWebShell, type WebShell } from '../src/web/host.js';
 
@@ -189,8 +189,18 @@ describe('the console window', () => {
   class Captured {
     constructor(readonly options: { kiosk?: boolean; webPreferences?: object }) {}
   }
-  it('has an isolated, sandboxed renderer without Node, no devtools when packaged, and is not a kiosk', () => {
-    const options = createConsoleWindow(Captured, '/app/preload.cjs', true).options;
+  it('has devtools only with SEGGIO_DEVTOOLS=1 on an unpackaged build, never merely because it is unpackaged (R36)', () => {
+    const devTools = (env: Record<string, string>, packaged: boolean) => (createConsoleWindow(Captured, '/p', devToolsWanted(env, packaged)).options.webPreferences as { devTools?: boolean }).devTools;
+    expect([devTools({}, true), devTools({}, false), devTools({ SEGGIO_DEVTOOLS: '1' }, true), devTools({ SEGGIO_DEVTOOLS: 'yes' }, false)]).toEqual([false, false, false, false]);
+    expect(devTools({ SEGGIO_DEVTOOLS: '1' }, false)).toBe(true);
+  });
+  it('main.ts refuses redirects out of its pages as it refuses navigations', () => {
+    const main = readFileSync(new URL('../src/main/main.ts', import.meta.url), 'utf8');
+    expect(main).toContain("contents.on('will-navigate', stayHome);");
+    expect(main).toContain("contents.on('will-redirect', stayHome);");
+  });
+  it('has an isolated, sandboxed renderer without Node, no devtools, and is not a kiosk', () => {
+    const options = createConsoleWindow(Captured, '/app/preload.cjs', devToolsWanted({}, true)).options;
     expect(options.kiosk).toBeUndefined();
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, devTools: false, preload: '/app/preload.cjs' });
   });

@@ -11,7 +11,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { consoleMethods, onViewCoalesced, SeatConsole } from '../service/index.js';
 import { CONSOLE_METHODS, type ConsoleMethod } from '../shared/bridge.js';
-import { createConsoleWindow, CSP, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+import { createConsoleWindow, CSP, devToolsWanted, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', 'renderer');
@@ -22,9 +22,12 @@ protocol.registerSchemesAsPrivileged([{ scheme: SCHEME, privileges: { standard: 
 if (process.env.SEGGIO_USER_DATA) app.setPath('userData', process.env.SEGGIO_USER_DATA);
 if (!app.requestSingleInstanceLock()) app.quit();
 app.on('web-contents-created', (_event, contents) => {
-  contents.on('will-navigate', (event, url) => {
+  // A link or a redirect out of the console's own pages is refused alike (R23, R36).
+  const stayHome = (event: { preventDefault(): void }, url: string) => {
     if (!isOwnUrl(url)) event.preventDefault();
-  });
+  };
+  contents.on('will-navigate', stayHome);
+  contents.on('will-redirect', stayHome);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(() => ({ action: 'deny' }));
 });
@@ -54,7 +57,7 @@ protocol.handle(SCHEME, async (request) => {
   return new Response(response.body, { status: response.status, headers });
 });
 
-const window = createConsoleWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), app.isPackaged);
+const window = createConsoleWindow(BrowserWindow, join(here, '..', 'preload', 'preload.cjs'), devToolsWanted(process.env, app.isPackaged));
 ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   // Only this window's own page may call, and only the methods of the contract (R23).
   if (event.sender !== window.webContents || !event.senderFrame || !isOwnUrl(event.senderFrame.url)) throw new Error('refused');

@@ -16,7 +16,7 @@ export const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img
  * Creates the console window. The options are a literal at the `new BrowserWindow` call so that
  * Electronegativity reads them too; the class comes in as an argument so a test can capture them.
  */
-export function createConsoleWindow<T>(BrowserWindow: new (options: BrowserWindowConstructorOptions) => T, preload: string, packaged: boolean): T {
+export function createConsoleWindow<T>(BrowserWindow: new (options: BrowserWindowConstructorOptions) => T, preload: string, devTools: boolean): T {
   return new BrowserWindow({
     width: 1400,
     height: 960,
@@ -37,7 +37,7 @@ export function createConsoleWindow<T>(BrowserWindow: new (options: BrowserWindo
       webviewTag: false,
       navigateOnDragDrop: false,
       spellcheck: false,
-      devTools: !packaged,
+      devTools,
       safeDialogs: true,
       disableBlinkFeatures: 'Auxclick',
     },
@@ -51,4 +51,9 @@ export function isOwnUrl(url: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** Devtools only with SEGGIO_DEVTOOLS=1 on an unpackaged build, never merely because it is unpackaged (R36). */
+export function devToolsWanted(env: Readonly<Record<string, string | undefined>>, packaged: boolean): boolean {
+  return !packaged && env.SEGGIO_DEVTOOLS === '1';
 }
