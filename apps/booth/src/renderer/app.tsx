@@ -4,6 +4,7 @@ import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';
 import { bridge } from './bridge.js';
 import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
+import { FitContext } from './paged.js';
 import { KEYPAD_KEYS, screenTitle, Speech } from './speech.js';
 import { useKeys } from './use-keys.js';
 import { Voting } from './voting.js';
@@ -41,7 +42,7 @@ function Settings(props: { t: Translate; language: Language; setLanguage: (l: La
 function Message({ title, text, detail }: { title: string; text?: string; detail?: string | null }) {
   useKeys(useCallback(() => undefined, []));
   return (
-    <section className="screen message" aria-labelledby="title">
+    <section className="screen message" aria-labelledby="title" data-intro={[title, text, detail].filter(Boolean).join('. ')}>
       <h1 id="title">{title}</h1>
       {text && <p>{text}</p>}
       {detail && <p className="detail">{detail}</p>}
@@ -70,8 +71,8 @@ export function App() {
     document.documentElement.dataset.size = size;
     document.documentElement.dataset.contrast = contrast ? 'high' : 'normal';
   }, [language, size, contrast]);
-  // The keypad: its arrows, select and back are the keyboard's keys; the first press turns on the
-  // audio guidance for this voter; help, repeat and volume are for the headphones.
+  // The keypad: its arrows, select and back are the keyboard's keys; help, repeat and volume are for
+  // the headphones, whose voice is on from the voter's arrival.
   const tRef = useRef(t);
   tRef.current = t;
   const [speech] = useState(() => new Speech(() => tRef.current, (text, lang) => bridge.call('speak', { text, language: lang })));
@@ -82,10 +83,7 @@ export function App() {
   useEffect(
     () =>
       bridge.onKeypad((button) => {
-        const first = !speech.enabled;
         speech.enabled = true;
-        // The first press only turns the voice on and says where the voter is; it moves nothing.
-        if (first && button !== 'help') return speech.announce();
         const key = KEYPAD_KEYS[button];
         if (key) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));
         if (button === 'help') speech.say(tRef.current('speech.help'));
@@ -111,17 +109,21 @@ export function App() {
       title = now;
       lang = document.documentElement.lang;
       if (!sameScreen && document.activeElement instanceof HTMLElement && root.contains(document.activeElement)) document.activeElement.blur();
+      // A screen with one obvious next step starts on it ("Iniziare il voto": one press of the keypad).
+      if (!sameScreen) root.querySelector<HTMLElement>('[data-autofocus]')?.focus();
       speech.announceNewScreen();
     });
     observer.observe(root, { childList: true, subtree: true, characterData: true });
     return () => observer.disconnect();
   }, [speech]);
 
-  // A new voter starts in Italian, at the default size and contrast, without the voice on, and the
-  // last voter's outcome is forgotten (else a cancelled session would end on the previous voter's "recorded").
+  // A new voter starts in Italian, at the default size and contrast, hearing where they are and how the
+  // keys work, and the last voter's outcome is forgotten (else a cancelled session would end on the
+  // previous voter's "recorded").
   useEffect(() => {
     if (view?.session) {
       speech.reset();
+      speech.announceSoon();
       setOutcome(null);
       setLanguage('it');
       setSize('m');
@@ -131,7 +133,29 @@ export function App() {
 
   if (!view) return null;
   const settings = <Settings {...{ t, language, setLanguage, size, setSize, contrast, setContrast }} />;
+  return (
+    <FitContext.Provider value={size}>
+      {election?.training && (
+        <p className="training" role="note">
+          {t('training')}
+        </p>
+      )}
+      <Screen {...{ view, election, outcome, setOutcome, t, settings }} />
+    </FitContext.Provider>
+  );
+}
 
+interface ScreenProps {
+  readonly view: BoothView;
+  readonly election: Election | null;
+  readonly outcome: Outcome | null;
+  readonly setOutcome: (outcome: Outcome) => void;
+  readonly t: Translate;
+  readonly settings: React.ReactNode;
+}
+
+/** The screen for the service's state, in one ordered switch. */
+function Screen({ view, election, outcome, setOutcome, t, settings }: ScreenProps) {
   if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message ? `${t('oos.reason')}: ${outcome.message}` : null} />;
   switch (view.state) {
     case 'out-of-service':

@@ -1,5 +1,10 @@
-// Every text a voter reads, in Italian, German and English (STYLE.md: one catalogue per app).
+// Every text a voter reads or hears, in Italian, German and English (STYLE.md: one catalogue per app),
+// one file per language in i18n/, each in one formal register.
 import type { RefusalCode } from '@seggio/ballot-core';
+import type { KeypadButton } from '../shared/bridge.js';
+import { de } from './i18n/de.js';
+import { en } from './i18n/en.js';
+import { it, type Key } from './i18n/it.js';
 
 export type Language = 'it' | 'de' | 'en';
 export const LANGUAGES: readonly { code: Language; name: string }[] = [
@@ -8,216 +13,21 @@ export const LANGUAGES: readonly { code: Language; name: string }[] = [
   { code: 'en', name: 'English' },
 ];
 
-const it = {
-  'notOpen.title': 'Cabina non ancora aperta',
-  'notOpen.fingerprint': 'Impronta della cabina',
-  'notOpen.console': 'Impronta del seggio',
-  'waiting.title': 'Cabina libera',
-  'waiting.text': 'Il presidente abiliterà la cabina per il prossimo elettore.',
-  'welcome.title': 'Benvenuta, benvenuto',
-  'welcome.ballots': 'Schede da votare: {n}',
-  'welcome.language': 'Lingua',
-  'welcome.size': 'Dimensione del testo',
-  'welcome.size.s': 'Normale',
-  'welcome.size.m': 'Grande',
-  'welcome.size.l': 'Molto grande',
-  'welcome.contrast': 'Alto contrasto',
-  'welcome.start': 'Inizia a votare',
-  'ballot.of': 'Scheda {i} di {n}',
-  'ballot.blank': 'Scheda bianca',
-  'ballot.blankChosen': 'Hai scelto la scheda bianca',
-  'ballot.next': 'Avanti',
-  'ballot.back': 'Indietro',
-  'ref.yes': 'SÌ',
-  'ref.no': 'NO',
-  'mun.mayors': 'Candidati alla carica di sindaco',
-  'mun.lists': 'Liste',
-  'mun.preferences': 'Preferenze: fino a {max}',
-  'mun.preferencesSex': 'Con due preferenze, devono essere per candidati di sesso diverso.',
-  'mun.preferencesHint': 'Scegli una lista per vedere i suoi candidati.',
-  'mun.listOf': 'Liste collegate: {lists}',
-  'party.candidates': 'Candidati nel collegio uninominale',
-  'review.title': 'Controlla il tuo voto',
-  'review.change': 'Modifica',
-  'review.confirm': 'Conferma il voto',
-  'review.mayor': 'Sindaco',
-  'review.list': 'Lista',
-  'review.preferences': 'Preferenze',
-  'review.candidate': 'Candidato',
-  'review.countsFor': 'Il voto vale per',
-  'confirm.title': 'Confermi il voto?',
-  'confirm.text': 'Dopo la conferma il voto non potrà più essere modificato.',
-  'confirm.yes': 'Sì, conferma il voto',
-  'confirm.no': 'No, torna al riepilogo',
-  'confirm.sending': 'Registrazione del voto in corso…',
-  'recorded.title': 'Voto registrato',
-  'recorded.text': 'Grazie. Può uscire dalla cabina.',
-  'notRecorded.title': 'Il voto NON è stato registrato',
-  'notRecorded.text': 'Chiami il presidente del seggio.',
-  'closed.title': 'Votazione chiusa',
-  'oos.title': 'Cabina fuori servizio',
-  'oos.text': 'Chiami il presidente del seggio.',
-  'oos.reason': 'Motivo tecnico, per il presidente',
-  'refusal.empty': 'Non hai scelto nulla: scegli, oppure vota scheda bianca.',
-  'refusal.same-sex': 'La seconda preferenza deve essere per un candidato di sesso diverso dalla prima.',
-  'refusal.too-many': 'Hai già espresso il numero massimo di preferenze.',
-  'refusal.outside-list': 'Le preferenze vanno a candidati della lista votata.',
-  'refusal.split-vote-not-allowed': 'In questo comune non è ammesso il voto disgiunto: la lista deve essere collegata al sindaco scelto.',
-  'refusal.other': 'Questa scelta non è ammessa.',
-  'inactivity.title': 'Sei ancora qui?',
-  'inactivity.text': 'Tocca lo schermo o premi un tasto per continuare a votare. Le tue scelte sono conservate.',
-  'inactivity.continue': 'Continua a votare',
-  'inactivity.call': 'La cabina attende da tempo: chiami il presidente del seggio.',
-  'speech.help': 'Tastierino: frecce su e giù per passare da una voce all\'altra, tasto centrale per scegliere, indietro per tornare, ripeti per riascoltare, volume più e meno per il volume.',
-  'speech.hint': 'Premi la freccia giù per ascoltare le voci.',
-  'speech.chosen': 'scelto',
-  'speech.volume': 'Volume {n} per cento',
-};
-type Key = keyof typeof it;
-
-const de: Record<Key, string> = {
-  'notOpen.title': 'Kabine noch nicht geöffnet',
-  'notOpen.fingerprint': 'Fingerabdruck der Kabine',
-  'notOpen.console': 'Fingerabdruck des Wahlbüros',
-  'waiting.title': 'Kabine frei',
-  'waiting.text': 'Der Vorsitzende gibt die Kabine für die nächste Person frei.',
-  'welcome.title': 'Willkommen',
-  'welcome.ballots': 'Stimmzettel: {n}',
-  'welcome.language': 'Sprache',
-  'welcome.size': 'Schriftgröße',
-  'welcome.size.s': 'Normal',
-  'welcome.size.m': 'Groß',
-  'welcome.size.l': 'Sehr groß',
-  'welcome.contrast': 'Hoher Kontrast',
-  'welcome.start': 'Mit der Wahl beginnen',
-  'ballot.of': 'Stimmzettel {i} von {n}',
-  'ballot.blank': 'Leerer Stimmzettel',
-  'ballot.blankChosen': 'Sie haben den leeren Stimmzettel gewählt',
-  'ballot.next': 'Weiter',
-  'ballot.back': 'Zurück',
-  'ref.yes': 'JA',
-  'ref.no': 'NEIN',
-  'mun.mayors': 'Kandidaten für das Bürgermeisteramt',
-  'mun.lists': 'Listen',
-  'mun.preferences': 'Vorzugsstimmen: bis zu {max}',
-  'mun.preferencesSex': 'Bei zwei Vorzugsstimmen müssen die Kandidaten verschiedenen Geschlechts sein.',
-  'mun.preferencesHint': 'Wählen Sie eine Liste, um ihre Kandidaten zu sehen.',
-  'mun.listOf': 'Verbundene Listen: {lists}',
-  'party.candidates': 'Kandidaten im Einerwahlkreis',
-  'review.title': 'Prüfen Sie Ihre Stimme',
-  'review.change': 'Ändern',
-  'review.confirm': 'Stimme bestätigen',
-  'review.mayor': 'Bürgermeister',
-  'review.list': 'Liste',
-  'review.preferences': 'Vorzugsstimmen',
-  'review.candidate': 'Kandidat',
-  'review.countsFor': 'Die Stimme zählt für',
-  'confirm.title': 'Stimme bestätigen?',
-  'confirm.text': 'Nach der Bestätigung kann die Stimme nicht mehr geändert werden.',
-  'confirm.yes': 'Ja, Stimme bestätigen',
-  'confirm.no': 'Nein, zurück zur Übersicht',
-  'confirm.sending': 'Die Stimme wird gespeichert…',
-  'recorded.title': 'Stimme gespeichert',
-  'recorded.text': 'Danke. Sie können die Kabine verlassen.',
-  'notRecorded.title': 'Die Stimme wurde NICHT gespeichert',
-  'notRecorded.text': 'Bitte rufen Sie den Vorsitzenden.',
-  'closed.title': 'Wahl geschlossen',
-  'oos.title': 'Kabine außer Betrieb',
-  'oos.text': 'Bitte rufen Sie den Vorsitzenden.',
-  'oos.reason': 'Technischer Grund, für den Vorsitzenden',
-  'refusal.empty': 'Sie haben nichts gewählt: wählen Sie, oder geben Sie einen leeren Stimmzettel ab.',
-  'refusal.same-sex': 'Die zweite Vorzugsstimme muss einem Kandidaten des anderen Geschlechts gelten.',
-  'refusal.too-many': 'Sie haben bereits die höchste Zahl an Vorzugsstimmen vergeben.',
-  'refusal.outside-list': 'Vorzugsstimmen gelten nur Kandidaten der gewählten Liste.',
-  'refusal.split-vote-not-allowed': 'In dieser Gemeinde ist Stimmensplitting nicht erlaubt: die Liste muss mit dem gewählten Bürgermeister verbunden sein.',
-  'refusal.other': 'Diese Wahl ist nicht zulässig.',
-  'inactivity.title': 'Sind Sie noch da?',
-  'inactivity.text': 'Berühren Sie den Bildschirm oder drücken Sie eine Taste, um weiterzuwählen. Ihre Auswahl bleibt erhalten.',
-  'inactivity.continue': 'Weiter wählen',
-  'inactivity.call': 'Die Kabine wartet schon lange: bitte rufen Sie den Vorsitzenden.',
-  'speech.help': 'Tastenfeld: Pfeile auf und ab, um von einem Punkt zum nächsten zu gehen, mittlere Taste zum Wählen, Zurück zum Zurückgehen, Wiederholen zum erneuten Anhören, Lautstärke plus und minus.',
-  'speech.hint': 'Drücken Sie den Pfeil nach unten, um die Punkte zu hören.',
-  'speech.chosen': 'gewählt',
-  'speech.volume': 'Lautstärke {n} Prozent',
-};
-
-const en: Record<Key, string> = {
-  'notOpen.title': 'Booth not open yet',
-  'notOpen.fingerprint': 'Booth fingerprint',
-  'notOpen.console': 'Polling station fingerprint',
-  'waiting.title': 'Booth free',
-  'waiting.text': 'The president will enable the booth for the next voter.',
-  'welcome.title': 'Welcome',
-  'welcome.ballots': 'Ballots to vote: {n}',
-  'welcome.language': 'Language',
-  'welcome.size': 'Text size',
-  'welcome.size.s': 'Normal',
-  'welcome.size.m': 'Large',
-  'welcome.size.l': 'Very large',
-  'welcome.contrast': 'High contrast',
-  'welcome.start': 'Start voting',
-  'ballot.of': 'Ballot {i} of {n}',
-  'ballot.blank': 'Blank ballot',
-  'ballot.blankChosen': 'You chose a blank ballot',
-  'ballot.next': 'Next',
-  'ballot.back': 'Back',
-  'ref.yes': 'YES',
-  'ref.no': 'NO',
-  'mun.mayors': 'Candidates for mayor',
-  'mun.lists': 'Lists',
-  'mun.preferences': 'Preferences: up to {max}',
-  'mun.preferencesSex': 'With two preferences, they must be for candidates of different sex.',
-  'mun.preferencesHint': 'Choose a list to see its candidates.',
-  'mun.listOf': 'Linked lists: {lists}',
-  'party.candidates': 'Single-member constituency candidates',
-  'review.title': 'Check your vote',
-  'review.change': 'Change',
-  'review.confirm': 'Confirm the vote',
-  'review.mayor': 'Mayor',
-  'review.list': 'List',
-  'review.preferences': 'Preferences',
-  'review.candidate': 'Candidate',
-  'review.countsFor': 'The vote counts for',
-  'confirm.title': 'Confirm your vote?',
-  'confirm.text': 'Once confirmed, the vote cannot be changed.',
-  'confirm.yes': 'Yes, confirm the vote',
-  'confirm.no': 'No, back to the summary',
-  'confirm.sending': 'Recording the vote…',
-  'recorded.title': 'Vote recorded',
-  'recorded.text': 'Thank you. You may leave the booth.',
-  'notRecorded.title': 'The vote was NOT recorded',
-  'notRecorded.text': 'Please call the president.',
-  'closed.title': 'Voting closed',
-  'oos.title': 'Booth out of service',
-  'oos.text': 'Please call the president.',
-  'oos.reason': 'Technical reason, for the president',
-  'refusal.empty': 'Nothing is chosen: choose, or cast a blank ballot.',
-  'refusal.same-sex': 'The second preference must be for a candidate of a different sex from the first.',
-  'refusal.too-many': 'You have already given the most preferences allowed.',
-  'refusal.outside-list': 'Preferences go to candidates of the list voted.',
-  'refusal.split-vote-not-allowed': 'This comune does not allow a split vote: the list must be linked to the mayor chosen.',
-  'refusal.other': 'This choice is not allowed.',
-  'inactivity.title': 'Are you still there?',
-  'inactivity.text': 'Touch the screen or press a key to go on voting. Your choices are kept.',
-  'inactivity.continue': 'Go on voting',
-  'inactivity.call': 'The booth has been waiting a long time: please call the president.',
-  'speech.help': 'Keypad: arrows up and down to move from one item to the next, the middle key to choose, back to go back, repeat to hear again, volume plus and minus.',
-  'speech.hint': 'Press the down arrow to hear the items.',
-  'speech.chosen': 'chosen',
-  'speech.volume': 'Volume {n} per cent',
-};
-
-const CATALOGUE: Record<Language, Record<Key, string>> = { it, de, en };
-
+export const CATALOGUES: Record<Language, Record<Key, string>> = { it, de, en };
+export type { Key };
 export type Translate = (key: Key, params?: Record<string, string | number>) => string;
 
+/** The keypad's keys by the names printed on them, for the texts that speak of them ({down}, {select}…). */
+export const KEY_BUTTONS = ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'repeat', 'volume-up', 'volume-down'] as const satisfies readonly KeypadButton[];
+
 export function translator(language: Language): Translate {
-  return (key, params = {}) => CATALOGUE[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  const catalogue = CATALOGUES[language];
+  const keys = Object.fromEntries(KEY_BUTTONS.map((b) => [b, catalogue[`key.${b}`]]));
+  return (key, params = {}) => catalogue[key].replace(/\{([\w-]+)\}/g, (_, name: string) => String(params[name] ?? keys[name] ?? `{${name}}`));
 }
+
+const REFUSALS: readonly RefusalCode[] = ['empty', 'same-sex', 'too-many', 'outside-list', 'split-vote-not-allowed', 'candidate-list-not-linked'];
 
 export function refusalText(t: Translate, code: RefusalCode): string {
-  const known: RefusalCode[] = ['empty', 'same-sex', 'too-many', 'outside-list', 'split-vote-not-allowed'];
-  return known.includes(code) ? t(`refusal.${code}` as Key) : t('refusal.other');
+  return REFUSALS.includes(code) ? t(`refusal.${code}` as Key) : t('refusal.other');
 }
-
-export const CATALOGUES = CATALOGUE;

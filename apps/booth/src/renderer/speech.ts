@@ -1,5 +1,5 @@
-// Audio guidance for a voter who cannot see the screen (SECURITY.md R27): once the keypad is used, the
-// booth says, through the headphones, which screen is shown and which control has the focus. Speech
+// Audio guidance for a voter who cannot see the screen (SECURITY.md R27): from the voter's arrival the
+// booth says, through the headphones, each screen in full and the control that has the focus. Speech
 // comes from the booth's own voice (eSpeak NG, played here as audio) when it has one, otherwise from
 // the browser's speech synthesis; no text leaves the booth.
 import type { Result } from '@seggio/crypto';
@@ -37,12 +37,15 @@ function spokenText(node: Node): string {
   return parts.map((p) => p.replace(/\s+/g, ' ').trim()).filter(Boolean).join(', ');
 }
 
-/** What a control says: its label, and whether it is chosen. */
+/** What a control says: its label, what it is and where (data-say), and whether it is marked. */
 export function describe(element: Element | null, t: Translate): string {
   if (!element || element === document.body) return '';
   const label = element.getAttribute('aria-label') ?? spokenText(element);
-  const state = element.getAttribute('aria-pressed') === 'true' ? `, ${t('speech.chosen')}` : '';
-  return `${label}${state}`;
+  const what = element.getAttribute('data-say');
+  const pressed = element.getAttribute('aria-pressed');
+  const counted = element.getAttribute('data-counted');
+  const state = pressed === 'true' ? t('speech.marked') : counted ?? (pressed === 'false' ? t('speech.unmarked') : '');
+  return [label, what, state].filter(Boolean).join(', ');
 }
 
 /** The screen's title as it is said: its heading, and where there is one, "ballot 1 of 2". */
@@ -52,6 +55,17 @@ export function screenTitle(): string {
     .filter(Boolean)
     .join('. ');
 }
+
+/** What is said on arriving at a screen: what the screen gives (data-intro), else its heading and text. */
+export function screenIntro(): string {
+  const given = document.querySelector('[data-intro]')?.getAttribute('data-intro');
+  if (given) return given;
+  const training = document.querySelector('.training')?.textContent?.trim();
+  const texts = [...document.querySelectorAll('#root h1, #root h2, #root p')].map((e) => e.textContent?.trim() ?? '').filter((x) => x && x !== training);
+  return texts.join('. ');
+}
+
+const liveText = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? '';
 
 /** The booth's own voice: WAV bytes (base64) of a text, made by the booth (the `speak` call). */
 export type BoothVoice = (text: string, language: Language) => Promise<Result<{ readonly wav: string }, string>>;
@@ -74,11 +88,13 @@ export class Speech {
     private readonly voice: BoothVoice | null = null,
   ) {}
 
-  /** A new voter: silent until they use the keypad, at the usual volume. */
+  /** A new voter: the voice on at the usual volume, from the arrival message on. */
   reset(): void {
-    this.enabled = false;
+    this.enabled = true;
     this.volume = 0.8;
     this.#heading = '';
+    this.#alert = '';
+    this.#status = '';
     this.#last = '';
     this.#silence();
   }
@@ -130,13 +146,26 @@ export class Speech {
     }
   }
 
-  /** Says the screen when it has changed, then the control with the focus. */
+  #alert = '';
+  #status = '';
+
+  /**
+   * Says the screen when it has changed (all of it: title, question, rules, the choices it holds),
+   * otherwise the control with the focus, after what a mark took off or why it was refused, and
+   * followed by what the marks now count for.
+   */
   announce(): void {
     const heading = screenTitle();
     const focus = describe(document.activeElement, this.t());
-    const parts = heading !== this.#heading ? [heading, focus || this.t()('speech.hint')] : [focus || heading];
+    const alert = liveText('[role="alert"]');
+    const status = liveText('.counts, .given');
+    let parts: string[];
+    if (heading !== this.#heading) parts = [screenIntro(), focus];
+    else parts = [alert !== this.#alert ? alert : '', focus || heading, status !== this.#status ? status : ''];
     this.#heading = heading;
-    this.say(parts.filter(Boolean).join('. '));
+    this.#alert = alert;
+    this.#status = status;
+    this.say(parts.filter(Boolean).join(' '));
   }
 
   #timer: ReturnType<typeof setTimeout> | null = null;

@@ -1,27 +1,36 @@
-// One voter's session: welcome, a screen per contest in scrutiny order, review, confirm. The choices
-// live here and are dropped when the session ends; "recorded" comes only from the service (R6).
+// One voter's session: welcome, a scheda per contest in scrutiny order (with its preference lines),
+// review, confirm. The choices live here and are dropped when the session ends; "recorded" comes only
+// from the service (R6). Each screen carries what the voice says on arriving at it (data-intro).
 import { useCallback, useReducer } from 'react';
-import { attribute, type Contest, type Election, type Selection } from '@seggio/ballot-core';
-import { MunicipalBallot, PartyListBallot, ReferendumBallot } from './ballots.js';
-import type { Translate } from './i18n.js';
-import { useKeys } from './use-keys.js';
+import { validate, type Contest, type Election, type Selection } from '@seggio/ballot-core';
+import { refusalText, type Translate } from './i18n.js';
 import { InactivityNotice, useInactivity } from './inactivity.js';
+import { mark, type Mark } from './marks.js';
+import { Paged } from './paged.js';
+import { maxPreferences, Preferences } from './preferences.js';
+import { countsFor, readBack, rulesText } from './readback.js';
+import { MunicipalScheda, PartyListScheda, ReferendumScheda } from './scheda.js';
+import { useKeys } from './use-keys.js';
 
-export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
+export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number } | { kind: 'preferences'; index: number; list: string } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
 
 interface State {
   readonly step: Step;
   readonly selections: Readonly<Record<string, Selection>>;
+  /** What the last mark took off, or why it was refused: shown and said until the next mark or screen. */
+  readonly message: string | null;
 }
 
-type Action = { type: 'go'; step: Step } | { type: 'choose'; contest: string; selection: Selection };
+type Action = { type: 'go'; step: Step } | { type: 'choose'; contest: string; selection: Selection; message: string | null } | { type: 'say'; message: string };
 
 function reducer(state: State, action: Action): State {
   switch (action.type) {
     case 'go':
-      return { ...state, step: action.step };
+      return { ...state, step: action.step, message: null };
     case 'choose':
-      return { ...state, selections: { ...state.selections, [action.contest]: action.selection } };
+      return { ...state, selections: { ...state.selections, [action.contest]: action.selection }, message: action.message };
+    case 'say':
+      return { ...state, message: action.message };
   }
 }
 
@@ -34,43 +43,14 @@ export interface VotingProps {
   readonly cast: (selections: Record<string, Selection>) => Promise<void>;
 }
 
-const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
-
-function describe(contest: Contest, selection: Selection | undefined, t: Translate): string[] {
-  if (!selection) return ['—'];
-  if ('blank' in selection) return [t('ballot.blank')];
-  if ('answer' in selection) return [selection.answer === 'YES' ? t('ref.yes') : t('ref.no')];
-  const lists = 'lists' in contest ? contest.lists : [];
-  const listName = (id: string | null) => lists.find((l) => l.id === id)?.name;
-  const candidate = (id: string) => {
-    for (const l of lists) for (const c of l.candidates) if (c.id === id) return person(c);
-    return id;
-  };
-  const lines: string[] = [];
-  if ('mayor' in selection && contest.type === 'municipal') {
-    const mayor = contest.mayors.find((m) => m.id === selection.mayor);
-    if (mayor) lines.push(`${t('review.mayor')}: ${person(mayor)}`);
-  }
-  if ('candidate' in selection && selection.candidate && (contest.type === 'camera' || contest.type === 'senato')) {
-    const c = contest.candidates.find((x) => x.id === selection.candidate);
-    if (c) lines.push(`${t('review.candidate')}: ${person(c)}`);
-  }
-  if (selection.list) lines.push(`${t('review.list')}: ${listName(selection.list)}`);
-  if (selection.preferences.length) lines.push(`${t('review.preferences')}: ${selection.preferences.map(candidate).join(', ')}`);
-  // What the marks count for, by the same rules as the count: a list vote under 15,000 also elects its mayor.
-  const counted = attribute(contest, selection);
-  if (counted.outcome === 'valid' && 'mayor' in counted && contest.type === 'municipal') {
-    const mayor = contest.mayors.find((m) => m.id === counted.mayor)!;
-    lines.push(`${t('review.countsFor')}: ${[person(mayor), listName(counted.list)].filter(Boolean).join(', ')}`);
-  }
-  return lines;
-}
+/** Whether a selection may be cast: a mark the rules take, or an explicit blank. */
+const castable = (contest: Contest, selection: Selection | undefined) => selection !== undefined && validate(contest, selection).ok;
 
 export function Voting({ election, contests, t, settings, cast }: VotingProps) {
-  const [state, dispatch] = useReducer(reducer, { step: { kind: 'welcome' }, selections: {} });
+  const [state, dispatch] = useReducer(reducer, { step: { kind: 'welcome' }, selections: {}, message: null });
   const go = (step: Step) => dispatch({ type: 'go', step });
   const ballots = contests.map((id) => election.contests.find((c) => c.id === id)!);
-  const { step, selections } = state;
+  const { step, selections, message } = state;
   const back = useCallback(() => {
     const previous = backFrom(step, ballots.length);
     if (previous) dispatch({ type: 'go', step: previous });
@@ -78,65 +58,140 @@ export function Voting({ election, contests, t, settings, cast }: VotingProps) {
   useKeys(back);
   const [inactivity, resume] = useInactivity();
   if (inactivity !== 'active' && step.kind !== 'sending') return <InactivityNotice state={inactivity} resume={resume} t={t} />;
+  const training = election.training ? `${t('training')}. ` : '';
 
   if (step.kind === 'welcome') {
+    const intro = `${training}${t('welcome.title')}. ${t('welcome.where')} ${t('welcome.ballots', { n: ballots.length })}. ${t('speech.help')} ${t('speech.start')}`;
     return (
-      <section className="screen" aria-labelledby="title">
+      <section className="screen welcome" aria-labelledby="title" data-intro={intro}>
         <h1 id="title">{t('welcome.title')}</h1>
         <p>{t('welcome.ballots', { n: ballots.length })}</p>
         {settings}
-        <button type="button" className="primary" onClick={() => go({ kind: 'contest', index: 0 })}>{t('welcome.start')}</button>
+        <button type="button" className="primary start" data-autofocus onClick={() => go({ kind: 'contest', index: 0 })}>
+          {t('welcome.start')}
+        </button>
       </section>
     );
   }
 
-  if (step.kind === 'contest') {
+  if (step.kind === 'contest' || step.kind === 'preferences') {
     const contest = ballots[step.index]!;
     const selection = selections[contest.id];
-    const choose = (s: Selection) => dispatch({ type: 'choose', contest: contest.id, selection: s });
-    const props = { selection, onChange: choose, t };
+    const onMark = (target: Mark) => {
+      const marked = mark(contest, selection, target);
+      if (!marked.ok) return dispatch({ type: 'say', message: refusalText(t, marked.code) });
+      dispatch({ type: 'choose', contest: contest.id, selection: marked.selection, message: marked.notice ? t(marked.notice.key, { removed: marked.notice.removed }) : null });
+    };
+    const counter = t('ballot.of', { i: step.index + 1, n: ballots.length });
+    const counts = countsFor(contest, selection, t);
+    const colour = { '--ballot-colour': contest.colour } as React.CSSProperties;
+    if (step.kind === 'preferences' && contest.type !== 'referendum') {
+      const list = contest.lists.find((l) => l.id === step.list)!;
+      const title = t('pref.title', { list: list.name });
+      const rules = contest.type === 'municipal' ? (contest.rules.maxPreferences === 1 ? t('rules.pref1') : t('rules.pref2')) : t('rules.europeanPrefs', { max: maxPreferences(contest) });
+      return (
+        <section className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${title}. ${rules} ${t('speech.hint')}`}>
+          <header className="ballot-head">
+            <p className="counter">{counter}</p>
+            <h1 id="title">{title}</h1>
+            <p className="rules">{rules}</p>
+          </header>
+          <Preferences contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
+          <p className="notice" role="alert">{message}</p>
+          <nav className="steps">
+            <button type="button" className="primary" onClick={() => go({ kind: 'contest', index: step.index })}>
+              {t('pref.done')}
+            </button>
+          </nav>
+        </section>
+      );
+    }
     const blank = selection !== undefined && 'blank' in selection;
+    const props = { selection, t, onMark, openPreferences: (list: string) => go({ kind: 'preferences', index: step.index, list }) };
+    const choices = contest.type === 'referendum' ? 2 : contest.type === 'municipal' ? contest.mayors.length : contest.type === 'european' ? contest.lists.length : contest.candidates.length;
+    const rules = rulesText(contest, t);
+    const question = contest.type === 'referendum' ? `${contest.question} ` : '';
+    const constituency = 'constituency' in contest && contest.constituency ? ` — ${contest.constituency}` : '';
+    const next = () => {
+      if (!castable(contest, selection)) return dispatch({ type: 'say', message: t('refusal.empty') });
+      go(step.index + 1 < ballots.length ? { kind: 'contest', index: step.index + 1 } : { kind: 'review' });
+    };
     return (
-      <section className="screen ballot" aria-labelledby="title" style={{ '--ballot-colour': contest.colour } as React.CSSProperties}>
-        <p className="counter">{t('ballot.of', { i: step.index + 1, n: ballots.length })}</p>
-        <h1 id="title">{contest.title}</h1>
-        {contest.type === 'referendum' ? <ReferendumBallot contest={contest} {...props} /> : contest.type === 'municipal' ? <MunicipalBallot contest={contest} {...props} /> : <PartyListBallot contest={contest} {...props} />}
-        <button type="button" className={`choice blank${blank ? ' chosen' : ''}`} aria-pressed={blank} onClick={() => choose({ blank: true })}>{t('ballot.blank')}</button>
+      <section className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${contest.title}${constituency}. ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank')} ${t('speech.hint')}`}>
+        <header className="ballot-head">
+          <p className="counter">{counter}</p>
+          <h1 id="title">
+            {contest.title}
+            {constituency}
+          </h1>
+          {contest.type !== 'referendum' && <p className="rules">{rules}</p>}
+        </header>
+        {contest.type === 'referendum' ? (
+          <ReferendumScheda contest={contest} selection={selection} onMark={(answer) => dispatch({ type: 'choose', contest: contest.id, selection: { answer }, message: null })} t={t} />
+        ) : contest.type === 'municipal' ? (
+          <MunicipalScheda contest={contest} {...props} />
+        ) : (
+          <PartyListScheda contest={contest} {...props} />
+        )}
+        <p className="notice" role="alert">{message}</p>
+        <p className="counts" role="status">{blank ? t('review.blank') : counts}</p>
         <nav className="steps">
-          <button type="button" onClick={() => go(step.index === 0 ? { kind: 'welcome' } : { kind: 'contest', index: step.index - 1 })}>{t('ballot.back')}</button>
-          <button type="button" className="primary" disabled={selection === undefined} onClick={() => go(step.index + 1 < ballots.length ? { kind: 'contest', index: step.index + 1 } : { kind: 'review' })}>{t('ballot.next')}</button>
+          <button type="button" onClick={back}>
+            {t('ballot.back')}
+          </button>
+          <button type="button" className={`blank${blank ? ' marked' : ''}`} aria-pressed={blank} onClick={() => dispatch({ type: 'choose', contest: contest.id, selection: { blank: true }, message: null })}>
+            {t('ballot.blank')}
+          </button>
+          <button type="button" className="primary" onClick={next}>
+            {t('ballot.next')}
+          </button>
         </nav>
       </section>
     );
   }
 
   if (step.kind === 'review') {
+    const lines = ballots.map((c) => readBack(c, selections[c.id], t));
+    const intro = `${t('review.title')}. ${t('review.intro')} ${ballots.map((c, i) => `${t('ballot.of', { i: i + 1, n: ballots.length })}, ${c.title}: ${lines[i]!.join(' ')}`).join(' ')} ${t('speech.hint')}`;
+    const items = ballots.map((c, index) => (
+      <div key={c.id} className="review-item" style={{ '--ballot-colour': c.colour } as React.CSSProperties}>
+        <h2>{c.title}</h2>
+        {lines[index]!.map((line) => (
+          <p key={line}>{line}</p>
+        ))}
+        <button type="button" onClick={() => go({ kind: 'contest', index })} data-say={t('review.changeWhich', { i: index + 1, title: c.title })}>
+          {t('review.change')}
+        </button>
+      </div>
+    ));
     return (
-      <section className="screen" aria-labelledby="title">
+      <section className="screen" aria-labelledby="title" data-intro={intro}>
         <h1 id="title">{t('review.title')}</h1>
-        <ul className="review">
-          {ballots.map((c, index) => (
-            <li key={c.id} style={{ '--ballot-colour': c.colour } as React.CSSProperties}>
-              <h2>{c.title}</h2>
-              {describe(c, selections[c.id], t).map((line) => <p key={line}>{line}</p>)}
-              <button type="button" onClick={() => go({ kind: 'contest', index })}>{t('review.change')}</button>
-            </li>
-          ))}
-        </ul>
-        <button type="button" className="primary" onClick={() => go({ kind: 'confirm' })}>{t('review.confirm')}</button>
+        <p>{t('review.intro')}</p>
+        <Paged items={items} className="review" t={t} what="ballots" />
+        <nav className="steps">
+          <button type="button" onClick={back}>
+            {t('ballot.back')}
+          </button>
+          <button type="button" className="primary" onClick={() => go({ kind: 'confirm' })}>
+            {t('review.confirm')}
+          </button>
+        </nav>
       </section>
     );
   }
 
   return (
-    <section className="screen" aria-labelledby="title">
+    <section className="screen confirm" aria-labelledby="title" data-intro={`${t('confirm.title')} ${t('confirm.text')} ${t('speech.hint')}`}>
       <h1 id="title">{t('confirm.title')}</h1>
       <p>{t('confirm.text')}</p>
       {step.kind === 'sending' ? (
         <p role="status">{t('confirm.sending')}</p>
       ) : (
         <nav className="steps">
-          <button type="button" onClick={() => go({ kind: 'review' })}>{t('confirm.no')}</button>
+          <button type="button" onClick={() => go({ kind: 'review' })}>
+            {t('confirm.no')}
+          </button>
           <button
             type="button"
             className="primary"
@@ -158,6 +213,8 @@ function backFrom(step: Step, count: number): Step | null {
   switch (step.kind) {
     case 'contest':
       return step.index === 0 ? { kind: 'welcome' } : { kind: 'contest', index: step.index - 1 };
+    case 'preferences':
+      return { kind: 'contest', index: step.index };
     case 'review':
       return { kind: 'contest', index: count - 1 };
     case 'confirm':

@@ -1,0 +1,45 @@
+// Writing preferences: on paper a surname on the line beside the symbol; here the list's candidates in
+// their order, each marked as a pencil would. The rules' limits are refused with their reason.
+import type { ListEntry, MunicipalContest, PartyListContest, Selection } from '@seggio/ballot-core';
+import type { Translate } from './i18n.js';
+import type { Mark } from './marks.js';
+import { Paged } from './paged.js';
+import { Pencil } from './scheda.js';
+
+const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
+
+export interface PreferencesProps {
+  readonly contest: MunicipalContest | PartyListContest;
+  readonly list: ListEntry;
+  readonly selection: Selection | undefined;
+  readonly onMark: (mark: Mark) => void;
+  readonly t: Translate;
+}
+
+export function maxPreferences(contest: MunicipalContest | PartyListContest): number {
+  return contest.type === 'municipal' || contest.type === 'european' ? contest.rules.maxPreferences : 0;
+}
+
+export function Preferences({ contest, list, selection, onMark, t }: PreferencesProps) {
+  const given = selection && 'preferences' in selection ? selection.preferences : [];
+  const items = list.candidates.map((c, i) => {
+    const marked = given.includes(c.id);
+    return (
+      <button key={c.id} type="button" className={`target candidate${marked ? ' marked' : ''}`} aria-pressed={marked} data-say={t('pref.candidate', { i: i + 1, n: list.candidates.length })} onClick={() => onMark({ preference: { list: list.id, candidate: c.id } })}>
+        <span className="number" aria-hidden="true">
+          {i + 1}.
+        </span>
+        <span className="name">{person(c)}</span>
+        {marked && <Pencil />}
+      </button>
+    );
+  });
+  return (
+    <div className="preferences">
+      <p className="given" role="status">
+        {t('pref.given', { given: given.filter((p) => list.candidates.some((c) => c.id === p)).length, max: maxPreferences(contest) })}
+      </p>
+      <Paged items={items} className="candidates" t={t} what="candidates" />
+    </div>
+  );
+}

@@ -1,0 +1,169 @@
+// Each ballot drawn as its paper scheda (DOMAIN.md "How each ballot looks on paper"): the rectangles in
+// the order drawn, the lists' symbols large, the preference lines beside them. A touch marks a name or a
+// symbol as a pencil would; what the marks count for is shown where it counts ("il voto vale anche qui").
+import type { Contest, ListEntry, MunicipalContest, PartyListContest, ReferendumContest, Selection } from '@seggio/ballot-core';
+import type { Translate } from './i18n.js';
+import { counted, type Mark } from './marks.js';
+import { Paged } from './paged.js';
+
+export interface SchedaProps<C extends Contest> {
+  readonly contest: C;
+  readonly selection: Selection | undefined;
+  readonly onMark: (mark: Mark) => void;
+  readonly openPreferences: (list: string) => void;
+  readonly t: Translate;
+}
+
+const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
+
+/** A pencil cross over what was marked, as on paper. */
+export function Pencil() {
+  return (
+    <svg className="pencil" viewBox="0 0 100 100" preserveAspectRatio="none" aria-hidden="true">
+      <path d="M12 14 Q50 52 88 86 M86 12 Q52 46 14 88" />
+    </svg>
+  );
+}
+
+/** A place on the scheda that takes a mark: a name, a symbol, SÌ or NO. */
+function Target(props: { marked: boolean; counted?: boolean; onPress: () => void; say: string; className: string; t: Translate; children: React.ReactNode }) {
+  const { marked, t } = props;
+  const counts = !marked && props.counted;
+  return (
+    <button type="button" className={`target ${props.className}${marked ? ' marked' : ''}${counts ? ' counted' : ''}`} aria-pressed={marked} data-say={props.say} data-counted={counts ? t('counts.badge') : undefined} onClick={props.onPress}>
+      {props.children}
+      {counts && (
+        <span className="badge" aria-hidden="true">
+          ✓ {t('counts.badge')}
+        </span>
+      )}
+      {marked && <Pencil />}
+    </button>
+  );
+}
+
+function Symbol({ list }: { list: ListEntry }) {
+  // Symbols are raster images from the signed package (R26), shown as images, never as markup.
+  return list.symbol ? <img className="symbol" src={list.symbol} alt="" /> : <span className="symbol placeholder" aria-hidden="true" />;
+}
+
+/** The lines beside a symbol where preferences are written; touching one opens the list's candidates. */
+function PreferenceLines({ list, max, written, open, t }: { list: ListEntry; max: number; written: readonly string[]; open: () => void; t: Translate }) {
+  if (max === 0) return null;
+  const names = written.map((id) => list.candidates.find((c) => c.id === id)).filter((c) => c !== undefined);
+  return (
+    <div className="lines">
+      {Array.from({ length: max }, (_, i) => {
+        const name = names[i] ? person(names[i]) : null;
+        return (
+          <button key={i} type="button" className="line" onClick={open} aria-label={`${t('pref.line', { i: i + 1, n: max, list: list.name })}: ${name ?? t('pref.empty')}`}>
+            <span className="written">{name ?? ' '}</span>
+          </button>
+        );
+      })}
+    </div>
+  );
+}
+
+export interface ReferendumProps {
+  readonly contest: ReferendumContest;
+  readonly selection: Selection | undefined;
+  readonly onMark: (answer: 'YES' | 'NO') => void;
+  readonly t: Translate;
+}
+
+export function ReferendumScheda({ contest, selection, onMark, t }: ReferendumProps) {
+  const answer = selection && 'answer' in selection ? selection.answer : null;
+  return (
+    <div className="scheda referendum">
+      <p className="question">{contest.question}</p>
+      <div className="answers">
+        {(['YES', 'NO'] as const).map((a, i) => (
+          <Target key={a} className="answer" marked={answer === a} onPress={() => onMark(a)} say={`${t('ref.answer')}, ${t('speech.position', { i: i + 1, n: 2 })}`} t={t}>
+            <span className="box">{a === 'YES' ? t('ref.yes') : t('ref.no')}</span>
+          </Target>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function ListMark(props: { contest: MunicipalContest | PartyListContest; list: ListEntry; selection: Selection | undefined; onMark: (m: Mark) => void; t: Translate; say: string }) {
+  const { contest, list, selection, t } = props;
+  const marked = selection !== undefined && 'list' in selection && selection.list === list.id;
+  return (
+    <Target className="list" marked={marked} counted={counted(contest, selection).list === list.id} onPress={() => props.onMark({ list: list.id })} say={props.say} t={t}>
+      <Symbol list={list} />
+      <span className="name">{list.name}</span>
+    </Target>
+  );
+}
+
+const listSay = (contest: MunicipalContest | PartyListContest, list: ListEntry, t: Translate, linkedTo?: string) =>
+  [t('mun.list'), t('speech.position', { i: contest.lists.indexOf(list) + 1, n: contest.lists.length }), linkedTo ? t('mun.linkedTo', { name: linkedTo }) : ''].filter(Boolean).join(', ');
+
+export function MunicipalScheda({ contest, selection, onMark, openPreferences, t }: SchedaProps<MunicipalContest>) {
+  const s = selection && 'mayor' in selection ? selection : null;
+  const count = counted(contest, selection);
+  const max = contest.rules.maxPreferences;
+  const rectangles = contest.mayors.map((m, i) => (
+    <div key={m.id} className={`rett${m.lists.length > 1 ? ' coalition' : ''}`} role="group" aria-label={person(m)}>
+      <Target className="person" marked={s?.mayor === m.id} counted={count.mayor === m.id} onPress={() => onMark({ mayor: m.id })} say={`${t('mun.mayor')}, ${t('speech.position', { i: i + 1, n: contest.mayors.length })}`} t={t}>
+        <span className="name">{person(m)}</span>
+      </Target>
+      <div className="lists">
+        {m.lists.map((id) => {
+          const list = contest.lists.find((l) => l.id === id)!;
+          return (
+            <div key={id} className="list-row">
+              <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} say={listSay(contest, list, t, person(m))} />
+              <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(id)} t={t} />
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  ));
+  return <Paged items={rectangles} className="scheda municipal" t={t} what="candidates" />;
+}
+
+export function PartyListScheda({ contest, selection, onMark, openPreferences, t }: SchedaProps<PartyListContest>) {
+  const s = selection && 'candidate' in selection ? selection : null;
+  const count = counted(contest, selection);
+  if (contest.type === 'european') {
+    const max = contest.rules.maxPreferences;
+    const rectangles = contest.lists.map((list) => (
+      <div key={list.id} className="rett" role="group" aria-label={list.name}>
+        <div className="list-row">
+          <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} say={listSay(contest, list, t)} />
+          <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(list.id)} t={t} />
+        </div>
+      </div>
+    ));
+    return <Paged items={rectangles} className="scheda european" t={t} what="candidates" />;
+  }
+  const rectangles = contest.candidates.map((c, i) => (
+    <div key={c.id} className="rett" role="group" aria-label={person(c)}>
+      <Target className="person" marked={s?.candidate === c.id} counted={count.candidate === c.id} onPress={() => onMark({ candidate: c.id })} say={`${t('party.candidate')}, ${t('speech.position', { i: i + 1, n: contest.candidates.length })}`} t={t}>
+        <span className="name">{person(c)}</span>
+      </Target>
+      <div className="lists">
+        {c.lists.map((id) => {
+          const list = contest.lists.find((l) => l.id === id)!;
+          const names = list.candidates.map(person);
+          return (
+            <div key={id} className="list-row">
+              <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} say={`${listSay(contest, list, t, person(c))}; ${t('party.listCandidates')}: ${names.join(', ')}`} />
+              <ol className="names" aria-label={`${t('party.listCandidates')} ${list.name}`}>
+                {names.map((n) => (
+                  <li key={n}>{n}</li>
+                ))}
+              </ol>
+            </div>
+          );
+        })}
+      </div>
+    </div>
+  ));
+  return <Paged items={rectangles} className="scheda parliament" t={t} what="candidates" />;
+}
