@@ -50,8 +50,8 @@ const samples: number[] = [];
 for (let i = 0; i < VOTERS; i++) {
   await waitFor(() => seat.getView().booths[0]?.state === 'idle' && !seat.getView().booths[0]?.session, 'a free booth');
   seat.enableBooth({ booth: 'B1', category: 'IT', sex: i % 2 ? 'M' : 'F' });
-  for (const text of ['Inizia a votare', i % 2 ? 'SÌ' : 'NO', 'Avanti', 'Insieme per Sanvalle', 'TINAZZI LUCA', 'Avanti', 'Conferma il voto']) samples.push(await tap(page, text));
-  await page.getByRole('button', { name: 'Sì, conferma il voto' }).click();
+  for (const text of ['Iniziare il voto', i % 2 ? 'SÌ' : 'NO', 'Avanti', 'Insieme per Sanvalle', 'Avanti', 'Confermare il voto']) samples.push(await tap(page, text));
+  await page.getByRole('button', { name: 'Sì, confermo il voto' }).click();
   await page.getByRole('heading', { name: 'Voto registrato' }).waitFor();
 }
 await browser.close();

@@ -21,13 +21,13 @@ test('a vote the store cannot record is not acknowledged, and the booth goes out
   let recorded = 0;
   for (let voter = 0; voter < 300; voter++) {
     await enable(station.seat);
-    await button(page, 'Inizia a votare').click();
+    await button(page, 'Iniziare il voto').click();
     await button(page, voter % 2 ? 'SÌ' : 'NO').click();
     await button(page, 'Avanti').click();
-    await button(page, 'Conferma il voto').click();
+    await button(page, 'Confermare il voto').click();
     // The disk fills up while this voter confirms.
     booth.store.limitGrowth();
-    await button(page, 'Sì, conferma il voto').click();
+    await button(page, 'Sì, confermo il voto').click();
     const outcome = await until(() => (booth.getView().state === 'out-of-service' ? 'failed' : booth.getView().state === 'idle' ? 'recorded' : null));
     if (outcome === 'failed') break;
     booth.store.allowGrowth();

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
 import { EspeakVoice, HardwareHost, loadProfiles, wavSeconds, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
+import { CATALOGUES, translator } from '../../apps/booth/src/renderer/i18n.js';
 import { REPO_ROOT } from '../support/index.js';
 import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
 
@@ -68,7 +69,6 @@ async function listen(page: Page): Promise<void> {
   });
 }
 const played = (page: Page) => page.evaluate(() => (window as unknown as { played: Played[] }).played.slice());
-const spoken = () => voice.said.map((s) => s.text);
 const lastSaid = () => voice.said.at(-1)?.text ?? '';
 
 /** Presses a key of the fake keypad, and waits for the booth to have said something new. */
@@ -101,9 +101,10 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' });
   if (!enabled.ok) throw new Error(enabled.error);
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
-  // Silent until the keypad is used; then help says what the keys do.
-  expect(spoken()).toEqual([]);
-  expect(await press('help')).toBe("Tastierino: frecce su e giù per passare da una voce all'altra, tasto centrale per scegliere, indietro per tornare, ripeti per riascoltare, volume più e meno per il volume.");
+  // On arrival, before any key: where the voter is (a training election, said first), how the keys
+  // work, and the one key that starts; help says the keys again, by the names printed on them.
+  await expect.poll(lastSaid).toMatch(/^ELEZIONE DI PROVA — non valida\. Benvenuta, benvenuto\. Lei è nella cabina elettorale\. Schede da votare: 2\. Tastierino: .* Premere Conferma per iniziare il voto\. Iniziare il voto$/);
+  expect(await press('help')).toBe('Tastierino: Giù e Su passano da una voce all’altra, come Destra e Sinistra; Conferma sceglie la voce; Indietro torna alla schermata precedente; Ripeti fa riascoltare; Aiuto ripete questa spiegazione; Volume + e Volume − regolano il volume.');
   expect(await press('volume-up')).toBe('Volume 100 per cento');
   expect(await press('volume-down')).toBe('Volume 80 per cento');
   // Said in Italian by the booth's voice, and played in the headphones at the voter's volume.
@@ -111,20 +112,22 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await expect.poll(async () => (await played(page)).at(-1)?.gain).toBeCloseTo(0.8, 5);
   expect(await press('repeat')).toBe('Volume 80 per cento');
 
-  await choose('Inizia a votare');
+  // One press starts: the focus is on "Iniziare il voto".
+  await press('select');
   await expect.poll(lastSaid).toContain('Scheda 1 di 2');
   await choose('NO');
-  expect(lastSaid()).toBe('NO, scelto');
+  expect(lastSaid()).toBe('NO, risposta, 2 di 2, segnato');
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Scheda 2 di 2');
   await choose('Sanvalle Domani');
+  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 2 di 3, collegata a TINARI ROBERTO, segnato Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
   await choose('Avanti');
-  await expect.poll(lastSaid).toContain('Controlla il tuo voto');
+  await expect.poll(lastSaid).toContain('Riepilogo del voto');
   await checkScreen(page, 'keypad-review');
-  await choose('Conferma il voto');
-  await choose('Sì, conferma il voto');
+  await choose('Confermare il voto');
+  await choose('Sì, confermo il voto');
   // The recorded screen is said without a key being pressed.
-  await expect.poll(lastSaid).toContain('Voto registrato');
+  await expect.poll(lastSaid).toBe('Voto registrato. Grazie, può uscire dalla cabina.');
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 
   // Every announcement became sound, and the page played sound as long as the voice made: the last
@@ -137,23 +140,75 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   expect(Object.fromEntries(selections)).toEqual({ [REF]: { answer: 'NO' }, [COM]: { mayor: null, list: 'L2', preferences: [] } });
 });
 
-test('the web shell serves a virtual keypad that presses the fake one, and the next voter starts silent', async ({ page, context }) => {
+const LANGUAGE_NAMES = { it: 'Italiano', de: 'Deutsch', en: 'English' } as const;
+
+for (const language of ['it', 'de', 'en'] as const) {
+  test(`a whole keypad-only vote is spoken in ${LANGUAGE_NAMES[language]}: the question, every choice and the review's read-back`, async ({ page }) => {
+    test.setTimeout(120_000);
+    const t = translator(language);
+    await page.goto(station.shell.url);
+    await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
+    const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
+    if (!enabled.ok) throw new Error(enabled.error);
+    await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
+    const from = voice.said.length;
+    if (language !== 'it') await choose(LANGUAGE_NAMES[language]);
+    await choose(t('welcome.start'));
+    /** Down through every control of the screen, as a voter listening to all of it. */
+    const listenToAll = async () => {
+      const controls = await page.locator('#root button:not([disabled])').count();
+      for (let i = 0; i < controls; i++) await press('down');
+    };
+    await listenToAll();
+    await choose(t('ref.no'));
+    await choose(t('ballot.next'));
+    await listenToAll();
+    await choose('Sanvalle Domani');
+    await choose(new RegExp(`^${t('pref.line', { i: 1, n: 2, list: 'Sanvalle Domani' })}`));
+    await choose('DOSSINI SARA');
+    await choose(t('pref.done'));
+    await choose(t('ballot.next'));
+    await expect.poll(lastSaid).toContain(t('review.title'));
+    await listenToAll();
+    await choose(t('review.confirm'));
+    await choose(t('confirm.yes'));
+    await expect.poll(lastSaid).toBe(`${t('recorded.title')}. ${t('recorded.text')}`);
+
+    const said = voice.said.slice(from);
+    const heard = said.map((s) => s.text).join('\n');
+    const referendum = election.contests.find((c) => c.id === REF)!;
+    const municipal = election.contests.find((c) => c.id === COM)!;
+    if (referendum.type !== 'referendum' || municipal.type !== 'municipal') throw new Error('the demo has a referendum and a municipal ballot');
+    const choices = [t('ref.yes'), t('ref.no'), ...municipal.mayors.map((m) => `${m.surname} ${m.name}`), ...municipal.lists.map((l) => l.name), t('ballot.blank')];
+    for (const expected of [t('training'), referendum.question, ...choices]) expect(heard, `the voice said "${expected}"`).toContain(expected);
+    // The review reads back every contest's choice and what it counts for.
+    const review = said.find((s) => s.text.startsWith(t('review.title')))!.text;
+    expect(review).toContain(`${referendum.title}: ${t('review.answer', { answer: t('ref.no') })}`);
+    expect(review).toContain(`${t('counts.mayorAndList', { mayor: 'TINARI ROBERTO', list: 'Sanvalle Domani' })} ${t('counts.preferences', { names: 'DOSSINI SARA' })}`);
+    // All of it in the voter's language, once chosen.
+    expect(said.slice(language === 'it' ? 0 : said.findIndex((s) => s.language === language)).every((s) => s.language === language)).toBe(true);
+  });
+}
+
+test('the web shell serves a virtual keypad that presses the fake one, whose printed labels are the keys the voice names; the next voter hears the arrival afresh', async ({ page, context }) => {
   await listen(page);
   await page.goto(station.shell.url);
   await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', accepts: [REF] });
   if (!enabled.ok) throw new Error(enabled.error);
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
-  const before = voice.said.length;
   const pad = await context.newPage();
   await pad.goto(station.shell.url.replace('/?token=', '/keypad.html?token='));
   await expect(pad.getByText('Collegato alla cabina.')).toBeVisible();
+  // Each key's printed label is the name help and the hints give it.
+  const labels = await pad.locator('button[data-button]').evaluateAll((keys) => keys.map((k) => [(k as HTMLElement).dataset.button, k.textContent]));
+  expect(labels).toHaveLength(10);
+  for (const [button, label] of labels) expect(label, `the ${button} key`).toBe(CATALOGUES.it[`key.${button}` as keyof typeof CATALOGUES.it]);
+  await expect.poll(lastSaid).toMatch(/^Benvenuta, benvenuto\. Lei è nella cabina elettorale\. /);
   await pad.getByRole('button', { name: 'Aiuto' }).click();
-  await expect.poll(lastSaid).toMatch(/^Tastierino: /);
-  // The new voter's booth was silent until then.
-  expect(voice.said.length).toBe(before + 1);
+  await expect.poll(lastSaid).toMatch(/^Tastierino: Giù e Su /);
   await pad.getByRole('button', { name: 'Giù' }).click();
-  await expect.poll(lastSaid).toMatch(/^Benvenuta, benvenuto\. /);
+  await expect.poll(lastSaid).toBe('Italiano, segnato');
   // The bridge takes only the keypad's buttons from the page.
   const refused = await pad.evaluate(
     () =>

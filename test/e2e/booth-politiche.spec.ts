@@ -13,6 +13,9 @@ import { button, checkScreen, enable, startStation, type Station } from './stati
 const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'politiche-2022.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 
+// The kiosk's screen: every rectangle of these ballots is on the first page.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 let station: Station;
 test.beforeAll(async () => {
   station = await startStation(electionBytes, '12');
@@ -23,30 +26,37 @@ test.afterAll(async () => station.stop());
 test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await page.goto(station.shell.url);
   await enable(station.seat);
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
 
   await expect(page.getByText('Scheda 1 di 3')).toBeVisible();
-  await button(page, 'Lista EU-L2').click();
-  await button(page, 'COLOMBO SARA EU-L2-C1').click();
-  await button(page, 'RICCI MARCO EU-L2-C2').click();
+  await button(page, 'Lista Lanterna').click();
   await checkScreen(page, 'european');
+  await button(page, /^preferenza 1 di 3 per la lista Lista Lanterna/).click();
+  await button(page, 'MAZZA PAOLA').click();
+  await button(page, 'TESTA CARLO').click();
+  await checkScreen(page, 'european-preferences');
+  await button(page, 'Fatto: tornare alla scheda').click();
   await button(page, 'Avanti').click();
 
   await expect(page.getByText('Scheda 2 di 3')).toBeVisible();
-  await button(page, 'ROSSI MARCO SEN-U1').click();
+  await button(page, 'LONGO SERGIO').click();
   await checkScreen(page, 'senato');
   await button(page, 'Avanti').click();
 
   await expect(page.getByText('Scheda 3 di 3')).toBeVisible();
-  await button(page, 'Lista CAM-L4').click();
+  // A mark on the symbol counts for the list and its single-member candidate, shown on the candidate.
+  await button(page, /^Altri candidati/).click();
+  await button(page, "Vela per l'Italia").click();
+  await expect(button(page, 'FERRARI PAOLO')).toHaveClass(/\bcounted\b/);
   await checkScreen(page, 'camera');
   await button(page, 'Avanti').click();
 
-  await expect(page.getByText('Preferenze: COLOMBO SARA EU-L2-C1, RICCI MARCO EU-L2-C2')).toBeVisible();
-  await expect(page.getByText('Candidato: ROSSI MARCO SEN-U1')).toBeVisible();
-  await expect(page.getByText('Candidato: FERRARI PAOLO CAM-U3')).toBeVisible();
-  await button(page, 'Conferma il voto').click();
-  await button(page, 'Sì, conferma il voto').click();
+  await expect(page.getByText('Il voto vale per la lista Lista Lanterna. Preferenze: MAZZA PAOLA, TESTA CARLO.')).toBeVisible();
+  await expect(page.getByText('Il voto vale per il candidato LONGO SERGIO ed è ripartito tra le liste collegate.')).toBeVisible();
+  await expect(page.getByText("Il voto vale per la lista Vela per l'Italia e per il candidato FERRARI PAOLO.")).toBeVisible();
+  await checkScreen(page, 'politiche-review');
+  await button(page, 'Confermare il voto').click();
+  await button(page, 'Sì, confermo il voto').click();
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 
   const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(1, 4), fromBase64(station.seat.setupDocument().urnaPublicKey));
@@ -62,7 +72,7 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   expect(cast).toEqual({
     'EU-2024': { list: 'EU-L2', candidate: null, preferences: ['EU-L2-C1', 'EU-L2-C2'] },
     'SEN-2022': { list: null, candidate: 'SEN-U1', preferences: [] },
-    'CAM-2022': { list: 'CAM-L4', candidate: 'CAM-U3', preferences: [] },
+    'CAM-2022': { list: 'CAM-L4', candidate: null, preferences: [] },
   });
 });
 
@@ -70,7 +80,7 @@ test('an EU citizen on the European roll gets the European ballot only', async (
   await page.goto(station.shell.url);
   await enable(station.seat, undefined, 'EU_EUROPEAN');
   await expect(page.getByText('Schede da votare: 1')).toBeVisible();
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
   await expect(page.getByText('Scheda 1 di 1')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Parlamento europeo/ })).toBeVisible();
 });

@@ -12,6 +12,9 @@ const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.el
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 const [REF, COM] = election.scrutinyOrder as [string, string];
 
+// The kiosk's screen: every rectangle of these ballots is on the first page.
+test.use({ viewport: { width: 1920, height: 1080 } });
+
 let station: Station;
 test.beforeAll(async () => {
   station = await startStation(electionBytes, '3');
@@ -36,30 +39,41 @@ test('a voter casts a referendum and a municipal ballot with two preferences', a
   await enable();
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   await checkScreen(page, 'welcome');
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
   await expect(page.getByText('Scheda 1 di 2')).toBeVisible();
   await button(page, 'SÌ').click();
   await checkScreen(page, 'referendum');
   await button(page, 'Avanti').click();
   await expect(page.getByText('Scheda 2 di 2')).toBeVisible();
+  // A split vote is not allowed here: marking another mayor's list takes the mayor's mark off, and says so.
+  await button(page, 'TINARI ROBERTO').click();
   await button(page, 'Insieme per Sanvalle').click();
+  await expect(page.getByRole('alert')).toHaveText('Il segno su TINARI ROBERTO è stato tolto: in questo comune non è ammesso il voto disgiunto.');
+  await expect(button(page, 'TINARI ROBERTO')).toHaveAttribute('aria-pressed', 'false');
+  // The list vote counts for its mayor too (under 15,000): shown on the mayor, and in words.
+  await expect(button(page, 'BASSELLI ILARIA')).toHaveClass(/\bcounted\b/);
+  await expect(page.getByRole('status')).toHaveText('Il voto vale per il candidato sindaco BASSELLI ILARIA e per la lista Insieme per Sanvalle.');
+  await button(page, /^preferenza 1 di 2 per la lista Insieme per Sanvalle/).click();
+  await expect(page.getByRole('heading', { name: 'Preferenze per la lista Insieme per Sanvalle' })).toBeVisible();
   await button(page, 'TINAZZI LUCA').click();
   // A second preference of the same sex is prevented, with the reason.
   const sameSex = election.contests[1]!.type === 'municipal' ? election.contests[1]!.lists[0]!.candidates.find((c) => c.sex === 'M' && c.id !== 'L1-C01')! : null;
   await button(page, `${sameSex!.surname} ${sameSex!.name}`).click();
-  await expect(page.getByRole('alert')).toHaveText('La seconda preferenza deve essere per un candidato di sesso diverso dalla prima.');
+  await expect(page.getByRole('alert')).toHaveText('La seconda preferenza deve andare a un candidato di sesso diverso dalla prima.');
   await button(page, 'CORTONI MARTA').click();
   await expect(button(page, 'CORTONI MARTA')).toHaveAttribute('aria-pressed', 'true');
+  await checkScreen(page, 'municipal-preferences');
+  await button(page, 'Fatto: tornare alla scheda').click();
+  await expect(button(page, /^preferenza 2 di 2 per la lista Insieme per Sanvalle: CORTONI MARTA$/)).toBeVisible();
   await checkScreen(page, 'municipal');
   await button(page, 'Avanti').click();
-  await expect(page.getByRole('heading', { name: 'Controlla il tuo voto' })).toBeVisible();
-  await expect(page.getByText('Preferenze: TINAZZI LUCA, CORTONI MARTA')).toBeVisible();
-  // The list vote counts for its mayor too (under 15,000), and the review says so.
-  await expect(page.getByText('Il voto vale per: BASSELLI ILARIA, Insieme per Sanvalle')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Riepilogo del voto' })).toBeVisible();
+  await expect(page.getByText('Ha scelto SÌ.')).toBeVisible();
+  await expect(page.getByText('Il voto vale per il candidato sindaco BASSELLI ILARIA e per la lista Insieme per Sanvalle. Preferenze: TINAZZI LUCA, CORTONI MARTA.')).toBeVisible();
   await checkScreen(page, 'review');
-  await button(page, 'Conferma il voto').click();
+  await button(page, 'Confermare il voto').click();
   await checkScreen(page, 'confirm');
-  await button(page, 'Sì, conferma il voto').click();
+  await button(page, 'Sì, confermo il voto').click();
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
   await checkScreen(page, 'recorded');
 });
@@ -72,16 +86,16 @@ test('a second voter casts a blank referendum, in English and at the largest tex
   await button(page, 'Start voting').click();
   await button(page, 'Blank ballot').click();
   await button(page, 'Next').click();
-  await expect(page.getByText('Blank ballot', { exact: true }).first()).toBeVisible();
+  await expect(page.getByText('You chose a blank ballot.')).toBeVisible();
   await button(page, 'Confirm the vote').click();
-  await button(page, 'Yes, confirm the vote').click();
+  await button(page, 'Yes, I confirm the vote').click();
   await expect(page.getByRole('heading', { name: 'Vote recorded' })).toBeVisible();
 });
 
 test('a third voter is cancelled by the president mid-way', async ({ page }) => {
   await page.goto(station.shell.url);
   const session = await enable();
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
   await button(page, 'NO').click();
   station.seat.cancelSession({ session });
   await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
@@ -106,7 +120,7 @@ test('a fourth voter votes with the keyboard alone, in high contrast', async ({ 
   await focusOn('Alto contrasto');
   await press('Enter');
   await checkScreen(page, 'welcome-high-contrast');
-  await focusOn('Inizia a votare');
+  await focusOn('Iniziare il voto');
   await press('Enter');
   await focusOn('NO');
   await press('Enter');
@@ -116,9 +130,9 @@ test('a fourth voter votes with the keyboard alone, in high contrast', async ({ 
   await press('Enter');
   await focusOn('Avanti');
   await press('Enter');
-  await focusOn('Conferma il voto');
+  await focusOn('Confermare il voto');
   await press('Enter');
-  await focusOn('Sì, conferma il voto');
+  await focusOn('Sì, confermo il voto');
   await press('Enter');
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 });
@@ -126,7 +140,7 @@ test('a fourth voter votes with the keyboard alone, in high contrast', async ({ 
 test('a voter who stops is warned, keeps the choices, and then the booth asks for the president', async ({ page }) => {
   await page.goto(`${station.shell.url}&inactivity=600`);
   const session = await enable();
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
   await button(page, 'SÌ').click();
   await expect(page.getByRole('alertdialog')).toContainText('Sei ancora qui?');
   await checkScreen(page, 'inactivity-warning');

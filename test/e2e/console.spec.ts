@@ -184,13 +184,13 @@ async function enable(voter: Voter): Promise<string> {
 async function vote(voter: Voter): Promise<void> {
   const page = boothPages[voter.booth - 1]!;
   await expect(page.getByText(`Schede da votare: ${voter.ballots.length}`)).toBeVisible();
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
   for (const choice of voter.ballots) {
     await button(page, choice).click();
     await button(page, 'Avanti').click();
   }
-  await button(page, 'Conferma il voto').click();
-  await button(page, 'Sì, conferma il voto').click();
+  await button(page, 'Confermare il voto').click();
+  await button(page, 'Sì, confermo il voto').click();
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
   await until(() => seat.getView().booths[voter.booth - 1]?.state === 'idle');
 }

@@ -1,0 +1,115 @@
+// Every voter screen fits the kiosk without hidden scroll (R27), at 1920×1080 and 1080×1920 and at each
+// of the three text sizes, voted by touch: each contest type (municipal under and over 15,000, European,
+// Senato, Camera, referendum), its preference lines, the review and the confirmation. Where a screen has
+// more than fits, it pages, and the "altri candidati" button is there, large, and turns the page.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { REPO_ROOT } from '../support/index.js';
+import { button, enable, startStation, type Station } from './station.js';
+
+const SHAPES = [
+  { width: 1920, height: 1080 },
+  { width: 1080, height: 1920 },
+] as const;
+const SIZES = ['Normale', 'Grande', 'Molto grande'] as const;
+const ELECTIONS = ['sanvalle-2020', 'rivafonda-2020', 'politiche-2022'] as const;
+
+/** The election's first section. */
+const parseSection = (bytes: Buffer) => (JSON.parse(bytes.toString('utf8')) as { sections: { id: string }[] }).sections[0]!.id;
+
+test.use({ hasTouch: true });
+test.describe.configure({ mode: 'serial' });
+
+/** What does not fit: the page scrolling, a box hiding part of its content, a control or text off the screen. */
+async function misfits(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const problems: string[] = [];
+    const doc = document.documentElement;
+    if (doc.scrollHeight > innerHeight + 1 || doc.scrollWidth > innerWidth + 1) problems.push(`the page scrolls: ${doc.scrollWidth}×${doc.scrollHeight}`);
+    const name = (el: Element) => `${el.tagName.toLowerCase()}.${[...el.classList].join('.')} "${(el.textContent ?? '').trim().slice(0, 40)}"`;
+    for (const el of document.querySelectorAll('#root *')) {
+      const style = getComputedStyle(el);
+      const clips = [style.overflowX, style.overflowY].some((o) => o !== 'visible');
+      if (clips && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) problems.push(`${name(el)} hides ${el.scrollHeight - el.clientHeight} px`);
+      if (['BUTTON', 'H1', 'H2', 'P', 'IMG', 'LI'].includes(el.tagName)) {
+        const box = el.getBoundingClientRect();
+        if (box.width > 0 && (box.bottom > innerHeight + 1 || box.right > innerWidth + 1 || box.top < -1 || box.left < -1)) problems.push(`${name(el)} is off the screen`);
+      }
+    }
+    return problems;
+  });
+}
+
+async function fits(page: Page, where: string): Promise<void> {
+  expect(await misfits(page), where).toEqual([]);
+}
+
+/** Every page of a paged screen fits too; returns how many pages there were. */
+async function everyPage(page: Page, where: string): Promise<number> {
+  await fits(page, where);
+  let pages = 1;
+  for (;;) {
+    const more = page.locator('button.pager').last();
+    if (!(await more.count()) || (await more.isDisabled())) return pages;
+    const box = (await more.boundingBox())!;
+    expect(box.height, `${where}: the "more" button is large`).toBeGreaterThanOrEqual(48);
+    await more.tap();
+    pages++;
+    await expect(page.locator('.page')).toHaveAttribute('data-page', new RegExp(`^${pages}/`));
+    await fits(page, `${where}, page ${pages}`);
+  }
+}
+
+for (const name of ELECTIONS) {
+  test.describe(name, () => {
+    const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', `${name}.election.json`));
+    let station: Station;
+    test.beforeAll(async () => {
+      station = await startStation(electionBytes, parseSection(electionBytes));
+      station.seat.openVoting();
+    });
+    test.afterAll(async () => station.stop());
+
+    for (const shape of SHAPES) {
+      for (const size of SIZES) {
+        test(`every screen fits at ${shape.width}×${shape.height}, text "${size}"`, async ({ page }) => {
+          await page.setViewportSize(shape);
+          await page.goto(station.shell.url);
+          const session = await enable(station.seat);
+          await button(page, size).tap();
+          await fits(page, 'welcome');
+          await page.locator('.start').tap();
+          for (let contest = 0; ; contest++) {
+            const where = `contest ${contest + 1}`;
+            await expect(page.locator('.counter')).toHaveText(new RegExp(`^\\S+ ${contest + 1} `));
+            const pages = await everyPage(page, where);
+            // Back to the first page, then the first list of the scheda marked, and its preference lines.
+            const previous = page.locator('button.pager').first();
+            for (let p = pages; p > 1; p--) await previous.tap();
+            if (await page.locator('.target.list').count()) {
+              await page.locator('.target.list').first().tap();
+              await fits(page, `${where}, a list marked`);
+              const line = page.locator('button.line').first();
+              if (await line.count()) {
+                await line.tap();
+                await everyPage(page, `${where}, preferences`);
+                await page.locator('.steps .primary').tap();
+              }
+            } else if (await page.locator('.target.answer').count()) {
+              await page.locator('.target.answer').first().tap();
+            }
+            await page.locator('.steps .primary').tap();
+            if (await page.locator('#title', { hasText: /^Riepilogo/ }).count()) break;
+          }
+          await everyPage(page, 'review');
+          await page.locator('.steps .primary').tap();
+          await fits(page, 'confirm');
+          station.seat.cancelSession({ session });
+          await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
+          await fits(page, 'waiting');
+        });
+      }
+    }
+  });
+}
