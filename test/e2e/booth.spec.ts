@@ -142,9 +142,9 @@ test('a voter who stops is warned, keeps the choices, and then the booth asks fo
   const session = await enable();
   await button(page, 'Iniziare il voto').click();
   await button(page, 'SÌ').click();
-  await expect(page.getByRole('alertdialog')).toContainText('Sei ancora qui?');
+  await expect(page.getByRole('alertdialog')).toContainText('È ancora qui?');
   await checkScreen(page, 'inactivity-warning');
-  await button(page, 'Continua a votare').click();
+  await button(page, 'Continuare a votare').click();
   await expect(button(page, 'SÌ')).toHaveAttribute('aria-pressed', 'true');
   await expect(page.getByRole('alertdialog')).toContainText('chiami il presidente del seggio', { timeout: 5000 });
   await checkScreen(page, 'inactivity-call-president');
