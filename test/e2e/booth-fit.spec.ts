@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { REPO_ROOT } from '../support/index.js';
-import { button, enable, startStation, type Station } from './station.js';
+import { button, checkScreen, enable, startStation, type Station } from './station.js';
 
 const SHAPES = [
   { width: 1920, height: 1080 },
@@ -41,8 +41,12 @@ async function misfits(page: Page): Promise<string[]> {
   });
 }
 
+/** Whether the election of the screen being measured is a training one: then every screen says so. */
+let training = false;
+
 async function fits(page: Page, where: string): Promise<void> {
   expect(await misfits(page), where).toEqual([]);
+  await expect(page.locator('.training'), `${where}: the training banner`).toHaveText(training ? ['ELEZIONE DI PROVA — non valida'] : []);
 }
 
 /** Every page of a paged screen fits too; returns how many pages there were. */
@@ -68,6 +72,7 @@ for (const name of ELECTIONS) {
     test.beforeAll(async () => {
       station = await startStation(electionBytes, parseSection(electionBytes));
       station.seat.openVoting();
+      training = name === 'politiche-2022';
     });
     test.afterAll(async () => station.stop());
 
@@ -75,6 +80,8 @@ for (const name of ELECTIONS) {
       for (const size of SIZES) {
         test(`every screen fits at ${shape.width}×${shape.height}, text "${size}"`, async ({ page }) => {
           await page.setViewportSize(shape);
+          // At the default size, each scheda is also checked with axe-core and photographed, in both shapes.
+          const photo = size === 'Grande' ? `${name.split('-')[0]}-${shape.width > shape.height ? 'landscape' : 'portrait'}` : null;
           await page.goto(station.shell.url);
           const session = await enable(station.seat);
           await button(page, size).tap();
@@ -90,19 +97,23 @@ for (const name of ELECTIONS) {
             if (await page.locator('.target.list').count()) {
               await page.locator('.target.list').first().tap();
               await fits(page, `${where}, a list marked`);
+              if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}`);
               const line = page.locator('button.line').first();
               if (await line.count()) {
                 await line.tap();
                 await everyPage(page, `${where}, preferences`);
+                if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}-preferences`);
                 await page.locator('.steps .primary').tap();
               }
             } else if (await page.locator('.target.answer').count()) {
               await page.locator('.target.answer').first().tap();
+              if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}`);
             }
             await page.locator('.steps .primary').tap();
             if (await page.locator('#title', { hasText: /^Riepilogo/ }).count()) break;
           }
           await everyPage(page, 'review');
+          if (photo) await checkScreen(page, `${photo}-review`);
           await page.locator('.steps .primary').tap();
           await fits(page, 'confirm');
           station.seat.cancelSession({ session });

@@ -158,7 +158,7 @@ export class Speech {
     const heading = screenTitle();
     const focus = describe(document.activeElement, this.t());
     const alert = liveText('[role="alert"]');
-    const status = liveText('.counts, .given');
+    const status = liveText('[role="status"]');
     let parts: string[];
     if (heading !== this.#heading) parts = [screenIntro(), focus];
     else parts = [alert !== this.#alert ? alert : '', focus || heading, status !== this.#status ? status : ''];
