@@ -1,7 +1,8 @@
 // Every voter screen fits the kiosk without hidden scroll (R27), at 1920×1080 and 1080×1920 and at each
 // of the three text sizes, voted by touch: each contest type (municipal under and over 15,000, European,
 // Senato, Camera, referendum), its preference lines, the review and the confirmation. Where a screen has
-// more than fits, it pages, and the "altri candidati" button is there, large, and turns the page.
+// more than fits, it pages, and the "altri candidati" button is there, large, and turns the page; by
+// keyboard alone too, at every shape and size, a voter reaches the last page's candidate and the review.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
@@ -124,3 +125,49 @@ for (const name of ELECTIONS) {
     }
   });
 }
+
+test.describe('by keyboard alone', () => {
+  const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'rivafonda-2020.election.json'));
+  let station: Station;
+  test.beforeAll(async () => {
+    station = await startStation(electionBytes, parseSection(electionBytes));
+    station.seat.openVoting();
+    training = false;
+  });
+  test.afterAll(async () => station.stop());
+
+  for (const shape of SHAPES) {
+    for (const size of SIZES) {
+      test(`a vote reaches every page and the review at ${shape.width}×${shape.height}, text "${size}"`, async ({ page }) => {
+        await page.setViewportSize(shape);
+        await page.goto(station.shell.url);
+        const session = await enable(station.seat);
+        const focused = () => page.evaluate(() => document.activeElement?.textContent?.trim() ?? '');
+        /** Arrows down until the focus is on `name`, then Enter. */
+        const choose = async (name: RegExp) => {
+          for (let i = 0; i < 60; i++) {
+            if (name.test(await focused())) return page.keyboard.press('Enter');
+            await page.keyboard.press('ArrowDown');
+          }
+          throw new Error(`could not reach ${String(name)} with the arrows`);
+        };
+        await choose(new RegExp(`^${size}$`));
+        await choose(/^Iniziare il voto$/);
+        await choose(/^SÌ$/);
+        await choose(/^Avanti$/);
+        // The last mayor is on the last page at any size that pages: "Altri candidati" until it shows.
+        while (!(await page.getByRole('button', { name: 'CARONI VALENTINA', exact: true }).count())) await choose(/^Altri candidati/);
+        await fits(page, 'the last page, reached by keyboard');
+        await choose(/^CARONI VALENTINA/);
+        await expect(page.getByRole('status')).toHaveText('Il voto vale solo per il candidato sindaco CARONI VALENTINA.');
+        await choose(/^Avanti$/);
+        await expect(page.getByRole('heading', { name: 'Riepilogo del voto' })).toBeVisible();
+        await fits(page, 'review');
+        await choose(/^Confermare il voto$/);
+        await expect(page.getByRole('heading', { name: 'Confermare il voto?' })).toBeVisible();
+        station.seat.cancelSession({ session });
+        await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
+      });
+    }
+  }
+});
