@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
 import { EspeakVoice, HardwareHost, loadProfiles, wavSeconds, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
-import { CATALOGUES, translator } from '../../apps/booth/src/renderer/i18n.js';
+import { CATALOGUES, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
 import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
 
