@@ -266,8 +266,10 @@ test("a booth whose voice is missing speaks with the browser's speech synthesis,
     await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
     await until(() => pad.status()[0]?.state === 'connected');
     const before = voice.said.length;
-    pad.fake.press(PAD, 'help');
     const synthesised = () => page.evaluate(() => (window as unknown as { synthesised: { text: string; lang: string; volume: number }[] }).synthesised.slice());
+    // The arrival message first, then help when asked.
+    await expect.poll(async () => (await synthesised()).at(-1)?.text).toMatch(/Benvenuta, benvenuto\. /);
+    pad.fake.press(PAD, 'help');
     await expect.poll(async () => (await synthesised()).at(-1)).toMatchObject({ text: expect.stringMatching(/^Tastierino: /), lang: 'it-IT', volume: expect.closeTo(0.8, 5) });
     expect(voice.said.length).toBe(before);
     // The president sees that this booth has no voice of its own.

@@ -72,7 +72,8 @@ test.beforeAll(async ({ browser }) => {
   president = await (await browser.newContext({ viewport: { width: 1280, height: 900 } })).newPage();
   boothPages = [];
   for (const b of booths) {
-    const page = await (await browser.newContext({ viewport: { width: 1024, height: 768 } })).newPage();
+    // The booth kiosk's screen: its scheda is on one page there.
+    const page = await (await browser.newContext({ viewport: { width: 1920, height: 1080 } })).newPage();
     await page.goto(b.shell.url);
     boothPages.push(page);
   }
