@@ -16,3 +16,4 @@ export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, typ
 export { encodeSidecar, parsePublicKey, parseSidecar, signBytes, verifySidecar, type SignatureSidecar } from './formats/signature.js';
 export * from './formats/bundle.js';
 export { chainHash, checkChain, EVENTS, GENESIS, nextEntry, type EventId, type LogEntry } from './formats/log.js';
+export { comuneTally, sumContests, type ComuneTally, type SummedContest, type TurnoutDocument } from './formats/comune.js';

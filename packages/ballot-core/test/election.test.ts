@@ -39,6 +39,18 @@ describe('refusals name the path, the fault and what is allowed', () => {
   type Municipal = Extract<Election['contests'][number], { type: 'municipal' }>;
   const municipal = (e: Election) => e.contests[1] as Municipal;
 
+  it('an office address that is not an http(s) address of its own', () => {
+    const e = base();
+    e.office = { url: 'https://elezioni.sanvalle.example.it/' };
+    expect(parseElection(JSON.stringify(e)).ok).toBe(true);
+    e.office = { url: 'ftp://elezioni.sanvalle.example.it/' };
+    expect(refuse(e)).toEqual(['$.office.url: uses ftp: only http: and https: are allowed']);
+    e.office = { url: 'https://staff:secret@elezioni.sanvalle.example.it/?x=1' };
+    expect(refuse(e)).toEqual(['$.office.url: must not carry a user name or password', '$.office.url: must not carry a query or a fragment']);
+    e.office = { url: 'elezioni' };
+    expect(refuse(e)).toEqual(['$.office.url: is not an address: expected one like "https://elezioni.comune.example.it/"']);
+  });
+
   it('a split vote in a comune under 15,000', () => {
     const e = base();
     municipal(e).rules.splitVote = true;

@@ -174,6 +174,22 @@ export const Checkpoint = z.strictObject({
   final: z.literal(true).optional(),
 });
 
+/** Where the consoles send turnout and the section's public export: the Comune's electoral office (DESIGN.md §8). */
+export const OfficeAddress = z
+  .string({ error: 'must be the office address, like "https://elezioni.comune.example.it/"' })
+  .max(LIMITS.address, { error: `is too long: at most ${LIMITS.address} characters` })
+  .superRefine((value, ctx) => {
+    let url: URL;
+    try {
+      url = new URL(value);
+    } catch {
+      return ctx.addIssue({ code: 'custom', message: 'is not an address: expected one like "https://elezioni.comune.example.it/"' });
+    }
+    if (url.protocol !== 'https:' && url.protocol !== 'http:') ctx.addIssue({ code: 'custom', message: `uses ${url.protocol.slice(0, -1)}: only http: and https: are allowed` });
+    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not carry a user name or password' });
+    if (url.search || url.hash) ctx.addIssue({ code: 'custom', message: 'must not carry a query or a fragment' });
+  });
+
 export const Election = z.strictObject({
   format: z.literal('seggio/election@1', { error: 'must be "seggio/election@1"' }),
   id,
@@ -185,6 +201,8 @@ export const Election = z.strictObject({
     istat: z.string().regex(/^\d{6}$/, { error: 'must be the six-digit ISTAT code' }),
     province: z.string().regex(/^[A-Z]{2}$/, { error: 'must be the two-letter province code' }),
   }),
+  /** Optional: without it the console writes its exports to its folder only. */
+  office: z.strictObject({ url: OfficeAddress }).optional(),
   timezone: z.string().max(64).regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)+$/, { error: 'must be an IANA time zone like "Europe/Rome"' }),
   days: z.array(z.strictObject({ date: isoDate, open: clock, close: clock })).min(1).max(LIMITS.days),
   turnoutCheckpoints: z.array(Checkpoint).min(1).max(LIMITS.checkpoints),
