@@ -96,6 +96,8 @@ export interface DayOptions {
   /** Called before a voter's first cast; returns how many ms after the voter confirms to kill -9 the booth. */
   readonly chaos?: (voter: number, booth: BoothProcess) => number | undefined;
   readonly shareIndexes?: readonly number[];
+  /** The office key that signs the election; a fresh one when not given (each day its own office). */
+  readonly officeKey?: SigningKeyPair;
 }
 
 export interface DayResult {
@@ -113,7 +115,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   const { out, election } = options;
   const work = join(out, 'work');
   mkdirSync(work, { recursive: true });
-  const officeKey = nodeCrypto.generateSigningKeyPair();
+  const officeKey = options.officeKey ?? nodeCrypto.generateSigningKeyPair();
   writeFileSync(join(out, 'office.pub'), `${toBase64(officeKey.publicKey)}\n`);
   writeFileSync(join(out, 'expected.json'), `${JSON.stringify(options.day.expected, null, 2)}\n`);
   const signature = new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, options.electionBytes, officeKey)));

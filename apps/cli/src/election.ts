@@ -38,7 +38,7 @@ export function readPublicKeyArgument(value: string, option: string): Uint8Array
   return key.value;
 }
 
-function readOfficeKey(crypto: SeggioCrypto, file: string): SigningKeyPair {
+export function readOfficeKey(crypto: SeggioCrypto, file: string): SigningKeyPair {
   const bad = (why: string) => new UsageError(`${file}: not an office key (${why}); make one with "seggio election keygen"`);
   let parsed: Partial<OfficeKeyFile>;
   try {

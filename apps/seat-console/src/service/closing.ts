@@ -240,6 +240,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
       return err([`${dir}: ${(error as Error).message}`]);
     }
     this.#exported = { dir, files: written.files, tallyDigest: tallyDigest(outcome.tally) };
+    this.office.bundleWritten(dir);
     this.emit('view');
     return ok(written);
   }

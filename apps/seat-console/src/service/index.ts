@@ -8,3 +8,4 @@ export { verbalePdf, type VerbaleInput } from './verbale.js';
 export { ConsoleService, type ConsoleConfig } from './service.js';
 export { ConsoleStore, ConsoleStoreError, type BallotRow, type BoothRow, type SessionRow, type SessionState } from './store.js';
 export { consoleMethods, onViewCoalesced, type ConsoleMethods } from './bridge.js';
+export { OfficePush, publicExportArchive, type PushSource } from './office-push.js';

@@ -10,6 +10,7 @@ import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, Pac
 import { refusal } from '../shared/refusals.js';
 import { freeFolder, listPackages, readPackage, writeInto } from './folders.js';
 import { ConsoleLinkSide } from './link-side.js';
+import { OfficePush } from './office-push.js';
 import type { ConsoleStore, SessionRow } from './store.js';
 import { isOpen, sessionCounts, turnoutCsv, votersByContest } from './turnout.js';
 import { parseRoll } from './roll.js';
@@ -34,11 +35,24 @@ const LOG_LINES = 40;
 
 export class ConsoleService extends ConsoleLinkSide {
   protected election: Election | null = null;
+  /** Turnout and the public export to the office the package names (DESIGN.md §8). */
+  readonly office: OfficePush;
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
     super(crypto, store, config, server);
     const bytes = store.get('election.bytes');
     if (bytes) this.election = (parseElection(fromBase64(bytes)) as { ok: true; value: Election }).value;
+    this.office = new OfficePush(crypto, store, {
+      url: () => this.election?.office?.url ?? null,
+      signer: () => (this.key && this.store.get('section') ? { key: this.key, election: this.store.get('election.digest')!, section: this.store.get('section')!, setup: documentBytes(this.setupDocument()) } : null),
+    });
+    // What a console stopped before the office answered is sent again.
+    this.office.send();
+  }
+
+  override async stop(): Promise<void> {
+    await this.office.stop();
+    await super.stop();
   }
 
   get phase(): ConsolePhase {
@@ -332,6 +346,7 @@ export class ConsoleService extends ConsoleLinkSide {
       this.store.addTurnout(input.checkpoint, JSON.stringify(figures));
       this.store.appendLog('turnout-recorded', { checkpoint: input.checkpoint });
     });
+    this.office.send();
     this.emit('view');
     return ok(figures);
   }

@@ -68,7 +68,7 @@ export function sumContests(scrutinyOrder: readonly string[], tallies: readonly 
     const parts = tallies.map((t) => t.contests.find((c) => c.id === id)).filter((c): c is ContestTally => c !== undefined).map(summed);
     if (parts.length === 0) return [];
     const [first, ...rest] = parts;
-    return [rest.reduce((total, c) => ({ ...total, ...(add(figuresOf(total), figuresOf(c)) as object) }) as SummedContest, first!)];
+    return [rest.reduce((total, c) => ({ ...total, ...(add(figuresOf(total), figuresOf(c)) as object) }), first!)];
   });
 }
 

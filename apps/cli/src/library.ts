@@ -1,0 +1,5 @@
+// The verifier as a library, for the electoral office, which checks each submission with the same
+// code as `seggio verify` and `seggio verify-comune`.
+export { CHECKS, Report, type CheckName, type Item, type Place } from './verify/report.js';
+export { verifyBundle, type VerifyOptions } from './verify/verify.js';
+export { readOfficeKey } from './election.js';

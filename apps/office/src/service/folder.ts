@@ -1,0 +1,56 @@
+// The import folder: where the office copies the drive the president brings. Each `.tar` in it is a
+// submission by the channel "folder"; the same bytes twice are one submission (the store's digest).
+import { lstatSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ARCHIVE_LIMITS } from './archive.js';
+import type { Office } from './office.js';
+
+export class ImportFolder {
+  /** name → size and time already taken, so a file is read once, and again only if it changes. */
+  readonly #seen = new Map<string, string>();
+  #timer: NodeJS.Timeout | null = null;
+  #scanning: Promise<void> | null = null;
+
+  constructor(readonly office: Office, readonly dir: string, readonly log: (line: string) => void = () => {}) {}
+
+  start(everyMs = 500): void {
+    this.#timer = setInterval(() => void this.scan(), everyMs);
+  }
+
+  /** Takes every new or changed archive in the folder; refuses links, folders and oversize files by name. */
+  scan(): Promise<void> {
+    this.#scanning ??= this.#scan().finally(() => (this.#scanning = null));
+    return this.#scanning;
+  }
+
+  async #scan(): Promise<void> {
+    let names: string[];
+    try {
+      names = readdirSync(this.dir).filter((n) => n.endsWith('.tar')).sort();
+    } catch (error) {
+      return this.log(`import folder ${this.dir}: ${(error as Error).message}`);
+    }
+    for (const name of names) {
+      const path = join(this.dir, name);
+      const stat = lstatSync(path, { throwIfNoEntry: false });
+      if (!stat) continue;
+      const mark = `${stat.size}:${stat.mtimeMs}`;
+      if (this.#seen.get(name) === mark) continue;
+      this.#seen.set(name, mark);
+      if (!stat.isFile()) {
+        this.log(`import folder: ${name} is not a plain file (a link or a folder): not read`);
+        continue;
+      }
+      if (stat.size > ARCHIVE_LIMITS.bytes) {
+        this.log(`import folder: ${name} is larger than ${ARCHIVE_LIMITS.bytes} bytes: not read`);
+        continue;
+      }
+      await this.office.submit('folder', name, readFileSync(path));
+    }
+  }
+
+  async stop(): Promise<void> {
+    if (this.#timer) clearInterval(this.#timer);
+    await this.#scanning;
+  }
+}

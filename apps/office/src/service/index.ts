@@ -1,0 +1,12 @@
+// The electoral office service: plain Node (DESIGN.md §8).
+export type * from '../shared/api.js';
+export { CODES, problem, type Code, type Problem } from '../shared/codes.js';
+export { ARCHIVE_LIMITS, packArchive, readArchive } from './archive.js';
+export { describe, ENGLISH } from './english.js';
+export { ImportFolder } from './folder.js';
+export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+export { Office, type OfficeConfig } from './office.js';
+export { neutralise, resultsCsv } from './results.js';
+export { OfficeServer, type ServerOptions } from './server.js';
+export { migrate, OfficeStore, OfficeStoreError } from './store.js';
+export { next, type SubmissionAction } from './submission.js';

@@ -1,0 +1,161 @@
+// The office service (DESIGN.md §8), plain Node: it receives each section's public export and its
+// turnout, judges them one at a time, keeps them in its store, and tells listeners when the figures
+// change. The HTTP side is in server.ts; the words are in the renderer and in english.ts.
+import { EventEmitter } from 'node:events';
+import { comuneTally, documentBytes, encodeSidecar, parseElection, type ComuneTally, type Election } from '@seggio/ballot-core';
+import { assertSelfTest, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import type { Channel, OfficeView, SubmissionView } from '../shared/api.js';
+import { problem, type Problem } from '../shared/codes.js';
+import { ARCHIVE_LIMITS } from './archive.js';
+import { judge, type OfficeContext } from './checks.js';
+import { describe } from './english.js';
+import { acceptedTallies, resultsView } from './results.js';
+import { OfficeStore, type SubmissionRow } from './store.js';
+import { judgeTurnout, type TurnoutSubmission } from './turnout.js';
+
+export interface OfficeConfig {
+  /** The store's file; null for one in memory (tests of the parts only). */
+  readonly storePath: string | null;
+  /** election.json as signed, and the office's signing key (which signed it). */
+  readonly electionBytes: Uint8Array;
+  readonly key: SigningKeyPair;
+  /** Where the public page can be read: shown to the staff. */
+  readonly publicUrl?: string;
+  readonly log?: (line: string) => void;
+}
+
+export type TurnoutAnswer = { readonly ok: true; readonly state: 'accepted' | 'conflict'; readonly problems: readonly Problem[] } | { readonly ok: false; readonly problems: readonly Problem[] };
+
+const view = (r: SubmissionRow): SubmissionView => ({
+  id: r.id, receivedAt: r.receivedAt, channel: r.channel, origin: r.origin, digest: r.digest, state: r.state, problems: r.problems, section: r.section, tallyDigest: r.tallyDigest,
+});
+
+export class Office extends EventEmitter<{ change: [] }> {
+  readonly store: OfficeStore;
+  readonly election: Election;
+  readonly ctx: OfficeContext;
+  #version = 0;
+  /** One judgement at a time, in arrival order: two exports of one section never race to be counted. */
+  #queue: Promise<unknown> = Promise.resolve();
+
+  private constructor(readonly crypto: SeggioCrypto, readonly config: OfficeConfig) {
+    super();
+    const parsed = parseElection(config.electionBytes);
+    if (!parsed.ok) throw new Error(`the election package is not valid: ${parsed.error.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    this.election = parsed.value;
+    const electionDigest = crypto.sha256Hex(config.electionBytes);
+    this.store = config.storePath === null ? OfficeStore.memory() : OfficeStore.open(config.storePath);
+    this.store.bindElection(config.electionBytes, electionDigest);
+    this.ctx = { crypto, store: this.store, election: this.election, electionDigest, officeKey: config.key.publicKey };
+  }
+
+  /** Refuses to start if the crypto self-test fails; then judges what a killed office had received and not judged. */
+  static async start(crypto: SeggioCrypto, config: OfficeConfig): Promise<Office> {
+    assertSelfTest(crypto);
+    const office = new Office(crypto, config);
+    for (const row of office.store.unsettled()) await office.#enqueue(() => office.#judge(row));
+    return office;
+  }
+
+  get version(): number {
+    return this.#version;
+  }
+
+  /** A section's public export, as an archive: kept as received, then judged. Replayed bytes get the first answer. */
+  async submit(channel: Channel, origin: string, archive: Uint8Array): Promise<{ ok: true; submission: SubmissionView } | { ok: false; problems: readonly Problem[] }> {
+    if (archive.length > ARCHIVE_LIMITS.bytes) return { ok: false, problems: [problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes })] };
+    const digest = this.crypto.sha256Hex(archive);
+    const { row, fresh } = this.store.receive({ channel, origin, digest, archive });
+    if (fresh) this.#log(`submission ${row.id} received by ${channel} from ${origin}`);
+    const settled = row.state === 'received' ? await this.#enqueue(() => this.#judge(row)) : row;
+    return { ok: true, submission: view(settled) };
+  }
+
+  async #judge(row: SubmissionRow): Promise<SubmissionRow> {
+    const current = this.store.submission(row.id)!;
+    if (current.state !== 'received') return current;
+    const { action, identified } = await judge(this.ctx, this.store.archive(row.id)!);
+    const settled = this.store.transaction(() => {
+      // Judged against the store as it is now: another may have been accepted meanwhile.
+      const other = identified && action.type === 'verified' ? this.store.acceptedFor(identified.section) : undefined;
+      return this.store.settle(row.id, other ? { type: 'conflicts', problems: [problem('second-submission', { section: identified!.section, accepted: other.id })] } : action, identified);
+    });
+    this.#log(`submission ${row.id} ${settled.state}${settled.problems.length ? `: ${settled.problems.map(describe).join('; ')}` : ''}`);
+    this.#changed();
+    return settled;
+  }
+
+  turnout(input: TurnoutSubmission): TurnoutAnswer {
+    const j = judgeTurnout(this.ctx, input);
+    switch (j.kind) {
+      case 'refused':
+        this.#log(`turnout refused: ${j.problems.map(describe).join('; ')}`);
+        return { ok: false, problems: j.problems };
+      case 'held':
+        return { ok: true, state: j.row.state, problems: [] };
+      case 'keep': {
+        const row = this.store.addTurnout(j.row);
+        this.#log(`turnout of section ${row.section} at ${row.checkpoint} ${row.state}`);
+        this.#changed();
+        return { ok: true, state: row.state, problems: j.problems };
+      }
+      default:
+        return j satisfies never;
+    }
+  }
+
+  /** The comune tally of the accepted sections, and its signature sidecar, over the exact bytes. */
+  comuneTally(): { document: ComuneTally; bytes: Uint8Array; signature: string } {
+    const document = comuneTally({
+      election: this.ctx.electionDigest, comune: this.election.comune.istat, sectionsTotal: this.election.sections.length,
+      scrutinyOrder: this.election.scrutinyOrder, sections: acceptedTallies(this.store),
+    });
+    const bytes = documentBytes(document);
+    return { document, bytes, signature: encodeSidecar({ signer: this.config.key.publicKey, signature: this.crypto.sign(bytes, this.config.key) }) };
+  }
+
+  results() {
+    return resultsView(this.election, this.ctx.electionDigest, this.store, this.#version);
+  }
+
+  view(): OfficeView {
+    const submissions = this.store.submissions();
+    const turnout = this.store.turnout();
+    return {
+      results: this.results(),
+      sections: this.election.sections.map((s) => ({
+        id: s.id, name: s.name,
+        accepted: submissions.find((x) => x.section === s.id && x.state === 'accepted')?.id ?? null,
+        conflicts: submissions.filter((x) => x.section === s.id && x.state === 'conflict').length,
+        turnout: this.election.turnoutCheckpoints.map((c) => c.id).filter((c) => turnout.some((t) => t.section === s.id && t.checkpoint === c && t.state === 'accepted')),
+      })),
+      submissions: submissions.slice(0, 200).map(view),
+      turnoutFlags: turnout.filter((t) => t.state === 'conflict').map((t) => ({
+        id: t.id, section: t.section, checkpoint: t.checkpoint,
+        problems: [problem('turnout-other-setup', { section: t.section, setup: t.setup, turnoutSetup: this.store.turnoutSetup(t.section) ?? '' })],
+      })),
+      publicUrl: this.config.publicUrl ?? '',
+    };
+  }
+
+  #enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = this.#queue.then(work);
+    this.#queue = run.catch(() => undefined);
+    return run;
+  }
+
+  #changed(): void {
+    this.#version++;
+    this.emit('change');
+  }
+
+  #log(line: string): void {
+    this.config.log?.(line);
+  }
+
+  /** Waits for the judgements under way, then closes the store. */
+  async close(): Promise<void> {
+    await this.#queue;
+    this.store.close();
+  }
+}

@@ -1,0 +1,162 @@
+// The office's two HTTP faces (DESIGN.md §8), on Fastify with schema validation, body limits and rate
+// limiting: the public one (the results page, its feeds, and the consoles' intake) on the LAN address,
+// and the staff's interface on 127.0.0.1 behind a per-launch token.
+import { randomBytes, timingSafeEqual } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { extname, join } from 'node:path';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import { fromBase64 } from '@seggio/crypto';
+import { problem, type Problem } from '../shared/codes.js';
+import { ARCHIVE_LIMITS } from './archive.js';
+import type { Office } from './office.js';
+import { LIVE_JS, PAGE_CSS, renderPage, type Lang } from './page.js';
+import { resultsCsv } from './results.js';
+
+export interface ServerOptions {
+  /** Where consoles and the public reach the office: the LAN address (127.0.0.1 on one machine). */
+  readonly host: string;
+  readonly port: number;
+  readonly staffPort: number;
+  /** The built staff interface (dist/renderer). */
+  readonly rendererDir: string;
+  /** Requests a minute from one address to the public face. */
+  readonly rateLimit?: number;
+}
+
+const TURNOUT_LIMIT = 256 * 1024;
+const b64 = { type: 'string', maxLength: 128 * 1024, pattern: '^[A-Za-z0-9+/]*={0,2}$' } as const;
+const TURNOUT_SCHEMA = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['turnout', 'turnoutSignature', 'setup', 'setupSignature'],
+  properties: { turnout: b64, turnoutSignature: b64, setup: b64, setupSignature: b64 },
+} as const;
+
+/** Fastify's own refusals (a body too large, a schema failure, too many requests) as the office's codes. */
+function onError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+  const problems: Problem[] =
+    error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
+      ? [problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes })]
+      : error.validation
+        ? error.validation.map((v) => problem('body-invalid', { field: v.instancePath || '/', reason: v.message ?? 'is not valid' }))
+        : [problem('body-invalid', { field: '/', reason: error.message.slice(0, 200) })];
+  void reply.code(error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500).send({ ok: false, problems });
+}
+
+function tarParser(app: FastifyInstance): void {
+  app.addContentTypeParser('application/x-tar', { parseAs: 'buffer', bodyLimit: ARCHIVE_LIMITS.bytes }, (_request, body, done) => done(null, body));
+}
+
+/** Server-sent events: `update` each time the office's figures change. */
+function events(office: Office, reply: FastifyReply): void {
+  reply.hijack();
+  reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+  reply.raw.write(`retry: 1000\nevent: hello\ndata: ${office.version}\n\n`);
+  const send = () => reply.raw.write(`event: update\ndata: ${office.version}\n\n`);
+  office.on('change', send);
+  reply.raw.on('close', () => office.off('change', send));
+}
+
+export class OfficeServer {
+  readonly token = randomBytes(24).toString('hex');
+
+  private constructor(readonly office: Office, readonly publicApp: FastifyInstance, readonly staffApp: FastifyInstance) {}
+
+  static async listen(office: Office, options: ServerOptions): Promise<OfficeServer> {
+    const publicApp = Fastify({ bodyLimit: TURNOUT_LIMIT, forceCloseConnections: true });
+    const staffApp = Fastify({ bodyLimit: TURNOUT_LIMIT, forceCloseConnections: true });
+    const server = new OfficeServer(office, publicApp, staffApp);
+    await server.#public(options);
+    server.#staff(options);
+    await publicApp.listen({ host: options.host, port: options.port });
+    await staffApp.listen({ host: '127.0.0.1', port: options.staffPort });
+    return server;
+  }
+
+  get publicUrl(): string {
+    const a = this.publicApp.server.address() as { address: string; port: number };
+    return `http://${a.address}:${a.port}/`;
+  }
+
+  get staffUrl(): string {
+    const a = this.staffApp.server.address() as { port: number };
+    return `http://127.0.0.1:${a.port}/?token=${this.token}`;
+  }
+
+  async #public(options: ServerOptions): Promise<void> {
+    const app = this.publicApp;
+    const office = this.office;
+    app.setErrorHandler(onError);
+    await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: 60_000, errorResponseBuilder: (_r, c) => ({ statusCode: 429, ok: false, problems: [problem('body-invalid', { field: '/', reason: `more than ${c.max} requests a minute` })] }) });
+    tarParser(app);
+    app.addHook('onSend', async (_request, reply) => {
+      reply.header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+      reply.header('x-content-type-options', 'nosniff');
+    });
+    const lang = (query: unknown): Lang => ((query as { lang?: string }).lang === 'en' ? 'en' : 'it');
+    app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(office.results(), lang(request.query))));
+    app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
+    app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
+    app.get('/events', { config: { rateLimit: false } }, (_q, reply) => events(office, reply));
+    app.get('/risultati.json', (_q, reply) => reply.send(office.results()));
+    app.get('/risultati.csv', async (_q, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="risultati.csv"').send(resultsCsv(office.election, office.store)));
+    app.get('/comune-tally.json', async (_q, reply) => reply.type('application/json').send(Buffer.from(office.comuneTally().bytes)));
+    app.get('/comune-tally.json.sig', async (_q, reply) => reply.type('application/json').send(office.comuneTally().signature));
+
+    // The consoles' intake: a section's public export, and a checkpoint's turnout.
+    app.post('/api/v1/sections', async (request, reply) => {
+      if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
+      const answer = await office.submit('push', request.ip, request.body);
+      return reply.code(answer.ok ? 200 : 400).send(answer);
+    });
+    app.post('/api/v1/turnout', { schema: { body: TURNOUT_SCHEMA } }, async (request, reply) => {
+      const body = request.body as Record<keyof typeof TURNOUT_SCHEMA.properties, string>;
+      const answer = office.turnout({ turnout: fromBase64(body.turnout), turnoutSignature: fromBase64(body.turnoutSignature), setup: fromBase64(body.setup), setupSignature: fromBase64(body.setupSignature) });
+      return reply.code(answer.ok ? 200 : 400).send(answer);
+    });
+  }
+
+  #staff(options: ServerOptions): void {
+    const app = this.staffApp;
+    const office = this.office;
+    app.setErrorHandler(onError);
+    tarParser(app);
+    const expected = Buffer.from(this.token);
+    const authorised = (given: unknown) => typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
+    app.addHook('onRequest', async (request, reply) => {
+      if (!request.url.startsWith('/api/')) return;
+      const given = request.headers['x-seggio-token'] ?? (request.query as { token?: string }).token;
+      if (!authorised(given)) return reply.code(401).send({ ok: false, problems: [problem('not-authorised', {})] });
+    });
+    app.get('/api/view', (_q, reply) => reply.send(office.view()));
+    app.get('/api/events', (_q, reply) => events(office, reply));
+    app.post('/api/upload', async (request, reply) => {
+      if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
+      const name = String(request.headers['x-file-name'] ?? 'upload').slice(0, 200);
+      return reply.send(await office.submit('upload', name, request.body));
+    });
+
+    // The built interface: its few files, read once.
+    const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+    const files = new Map<string, Buffer>();
+    const walk = (dir: string, prefix: string) => {
+      if (!existsSync(dir)) return;
+      for (const e of readdirSync(dir, { withFileTypes: true })) {
+        if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+        else files.set(`/${prefix}${e.name}`, readFileSync(join(dir, e.name)));
+      }
+    };
+    walk(options.rendererDir, '');
+    app.get('/*', async (request, reply) => {
+      const path = request.url.split('?')[0] === '/' ? '/index.html' : request.url.split('?')[0]!;
+      const file = files.get(path);
+      if (!file) return reply.code(404).send('not found');
+      return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'").send(file);
+    });
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.publicApp.close(), this.staffApp.close()]);
+  }
+}

@@ -1,0 +1,79 @@
+// What the office service gives its staff interface and its public page: types only, no code.
+import type { Problem } from './codes.js';
+
+export type Channel = 'push' | 'upload' | 'folder';
+export type SubmissionState = 'received' | 'accepted' | 'refused' | 'conflict';
+
+export interface SexCounts {
+  readonly M: number;
+  readonly F: number;
+  readonly T: number;
+}
+
+export interface SubmissionView {
+  readonly id: number;
+  readonly receivedAt: string;
+  readonly channel: Channel;
+  /** The file's name, or the address that pushed it. */
+  readonly origin: string;
+  readonly digest: string;
+  readonly state: SubmissionState;
+  /** Why it was refused or flagged; for an accepted one, only flags. */
+  readonly problems: readonly Problem[];
+  readonly section: string | null;
+  readonly tallyDigest: string | null;
+}
+
+export interface SectionView {
+  readonly id: string;
+  readonly name: string;
+  /** The accepted submission, if any. */
+  readonly accepted: number | null;
+  /** Submissions kept and flagged: a second, different one for an accepted section. */
+  readonly conflicts: number;
+  /** Checkpoints this section reported, in the election's order. */
+  readonly turnout: readonly string[];
+}
+
+export interface CheckpointView {
+  readonly id: string;
+  readonly at: string;
+  readonly bySex: boolean;
+  /** Per contest, summed over the sections that reported it. */
+  readonly contests: Readonly<Record<string, SexCounts>>;
+  readonly reported: readonly string[];
+  readonly missing: readonly string[];
+}
+
+export interface ContestTotals {
+  readonly id: string;
+  readonly title: string;
+  readonly type: string;
+  readonly electors: SexCounts;
+  readonly voters: SexCounts;
+  readonly blank: number;
+  readonly invalid: number;
+  readonly contested: number;
+  /** Each choice by name with its votes, in the ballot's order: YES/NO, mayors, lists, candidates. */
+  readonly rows: readonly { readonly group: 'answer' | 'mayor' | 'list' | 'candidate' | 'preference'; readonly id: string; readonly name: string; readonly votes: number }[];
+}
+
+export interface ResultsView {
+  readonly election: { readonly id: string; readonly title: string; readonly digest: string; readonly comune: string; readonly training: boolean };
+  readonly sectionsTotal: number;
+  readonly sectionsAccepted: number;
+  readonly contests: readonly ContestTotals[];
+  /** Per accepted section, its own figures. */
+  readonly sections: readonly { readonly id: string; readonly name: string; readonly contests: readonly ContestTotals[] }[];
+  readonly turnout: readonly CheckpointView[];
+  /** Changes with every accepted section or turnout: what the live page listens for. */
+  readonly version: number;
+}
+
+export interface OfficeView {
+  readonly results: ResultsView;
+  readonly sections: readonly SectionView[];
+  readonly submissions: readonly SubmissionView[];
+  readonly turnoutFlags: readonly { readonly id: number; readonly section: string; readonly checkpoint: string; readonly problems: readonly Problem[] }[];
+  readonly publicUrl: string;
+}

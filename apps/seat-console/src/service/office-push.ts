@@ -1,0 +1,125 @@
+// "Invia al Comune" (DESIGN.md §8): the console sends each recorded checkpoint as a signed
+// `seggio/turnout@1` document, and the section's public export once written, to the office address
+// the election package names. What the office has not acknowledged stays queued (in the store, so a
+// restarted console sends it too) and is tried again, less often the longer the office is away.
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { documentBytes, encodeSidecar, type TurnoutDocument } from '@seggio/ballot-core';
+import { toBase64, utf8, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import tar from 'tar-stream';
+import type { Figures } from '../shared/api.js';
+import type { ConsoleStore } from './store.js';
+
+/** What the push needs of the console: the office address, and the key and set-up once they exist. */
+export interface PushSource {
+  readonly url: () => string | null;
+  readonly signer: () => { readonly key: SigningKeyPair; readonly election: string; readonly section: string; readonly setup: Uint8Array } | null;
+}
+
+const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
+const TIMEOUT_MS = 10_000;
+/** The store keys of what is queued and what the office said. */
+const TURNOUT_SENT = (checkpoint: string) => `office.turnout.${checkpoint}`;
+const BUNDLE_QUEUED = 'office.bundle';
+const BUNDLE_SENT = 'office.bundle.answer';
+
+/** The public export as a tar archive: the bundle without the urna key (DESIGN.md §6 "Who gets what"). */
+export async function publicExportArchive(dir: string): Promise<Uint8Array> {
+  const pack = tar.pack();
+  const names = readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)))
+    .filter((name) => name !== 'urna-key.json' && name !== 'urna-key.json.sig')
+    .sort();
+  for (const name of names) {
+    const bytes = readFileSync(join(dir, name));
+    pack.entry({ name, size: bytes.length, mtime: new Date(0), mode: 0o644 }, bytes);
+  }
+  pack.finalize();
+  const chunks: Buffer[] = [];
+  for await (const chunk of pack) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+export class OfficePush {
+  #timer: NodeJS.Timeout | null = null;
+  #failures = 0;
+  #stopped = false;
+  #sending: Promise<void> | null = null;
+
+  constructor(readonly crypto: SeggioCrypto, readonly store: ConsoleStore, readonly source: PushSource) {}
+
+  /** The turnout document of a recorded checkpoint with its set-up, as the office's intake takes them. */
+  turnoutSubmission(checkpoint: string): Record<'turnout' | 'turnoutSignature' | 'setup' | 'setupSignature', string> | null {
+    const signer = this.source.signer();
+    const recorded = this.store.turnout().find((t) => t.checkpoint === checkpoint);
+    if (!signer || !recorded) return null;
+    const doc: TurnoutDocument = {
+      format: 'seggio/turnout@1', election: signer.election, section: signer.section, setup: this.crypto.sha256Hex(signer.setup), checkpoint,
+      contests: JSON.parse(recorded.figures) as Record<string, Figures>,
+    };
+    const bytes = documentBytes(doc);
+    const sidecar = (b: Uint8Array) => toBase64(utf8(encodeSidecar({ signer: signer.key.publicKey, signature: this.crypto.sign(b, signer.key) })));
+    return { turnout: toBase64(bytes), turnoutSignature: sidecar(bytes), setup: toBase64(signer.setup), setupSignature: sidecar(signer.setup) };
+  }
+
+  /** After a checkpoint is recorded, or a bundle written: send what is queued. */
+  bundleWritten(dir: string): void {
+    if (!this.source.url()) return;
+    this.store.set(BUNDLE_QUEUED, dir);
+    this.store.set(BUNDLE_SENT, '');
+    this.send();
+  }
+
+  send(): void {
+    if (this.#stopped || !this.source.url()) return;
+    this.#sending ??= this.#sendAll().finally(() => (this.#sending = null));
+  }
+
+  /** What the office last answered for the bundle, if anything. */
+  get bundleAnswer(): string | null {
+    return this.store.get(BUNDLE_SENT) || null;
+  }
+
+  async #sendAll(): Promise<void> {
+    const url = this.source.url()!;
+    let failed = false;
+    for (const { checkpoint } of this.store.turnout()) {
+      if (this.store.get(TURNOUT_SENT(checkpoint))) continue;
+      const body = this.turnoutSubmission(checkpoint);
+      if (!body) continue;
+      const answer = await this.#post(new URL('api/v1/turnout', url), 'application/json', utf8(JSON.stringify(body)));
+      // A refusal is an answer too: sending it again would get the same one. Only no answer is retried.
+      if (answer === null) failed = true;
+      else if (!this.#stopped) this.store.set(TURNOUT_SENT(checkpoint), answer);
+    }
+    const dir = this.store.get(BUNDLE_QUEUED);
+    if (dir && !this.store.get(BUNDLE_SENT) && existsSync(dir) && statSync(dir).isDirectory()) {
+      const answer = await this.#post(new URL('api/v1/sections', url), 'application/x-tar', await publicExportArchive(dir));
+      if (answer === null) failed = true;
+      else if (!this.#stopped) this.store.set(BUNDLE_SENT, answer);
+    }
+    this.#failures = failed ? this.#failures + 1 : 0;
+    if (failed && !this.#stopped) {
+      this.#timer = setTimeout(() => this.send(), RETRY_MS[Math.min(this.#failures, RETRY_MS.length) - 1]);
+      this.#timer.unref();
+    }
+  }
+
+  /** The office's answer as text, or null when it could not be reached. */
+  async #post(url: URL, type: string, body: Uint8Array): Promise<string | null> {
+    try {
+      const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
+      if (response.status >= 500 || response.status === 429) return null;
+      return (await response.text()).slice(0, 64 * 1024);
+    } catch {
+      return null;
+    }
+  }
+
+  async stop(): Promise<void> {
+    this.#stopped = true;
+    if (this.#timer) clearTimeout(this.#timer);
+    await this.#sending;
+  }
+}
