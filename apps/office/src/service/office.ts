@@ -19,8 +19,6 @@ export interface OfficeConfig {
   /** election.json as signed, and the office's signing key (which signed it). */
   readonly electionBytes: Uint8Array;
   readonly key: SigningKeyPair;
-  /** Where the public page can be read: shown to the staff. */
-  readonly publicUrl?: string;
   readonly log?: (line: string) => void;
 }
 
@@ -34,6 +32,8 @@ export class Office extends EventEmitter<{ change: [] }> {
   readonly store: OfficeStore;
   readonly election: Election;
   readonly ctx: OfficeContext;
+  /** Where the public page can be read, once served: shown to the staff. */
+  publicUrl = '';
   #version = 0;
   /** One judgement at a time, in arrival order: two exports of one section never race to be counted. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -134,7 +134,7 @@ export class Office extends EventEmitter<{ change: [] }> {
         id: t.id, section: t.section, checkpoint: t.checkpoint,
         problems: [problem('turnout-other-setup', { section: t.section, setup: t.setup, turnoutSetup: this.store.turnoutSetup(t.section) ?? '' })],
       })),
-      publicUrl: this.config.publicUrl ?? '',
+      publicUrl: this.publicUrl,
     };
   }
 

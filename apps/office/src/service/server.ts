@@ -71,6 +71,7 @@ export class OfficeServer {
     server.#staff(options);
     await publicApp.listen({ host: options.host, port: options.port });
     await staffApp.listen({ host: '127.0.0.1', port: options.staffPort });
+    office.publicUrl = server.publicUrl;
     return server;
   }
 

@@ -1,0 +1,115 @@
+// The office staff's screen: the sections and what became of each submission, with every reason in
+// words; an upload; turnout flags; the way to the public page. Read from the service's view, again
+// each time the service says something changed.
+import { useCallback, useEffect, useState } from 'react';
+import type { OfficeView, SubmissionView } from '../shared/api.js';
+import type { Problem } from '../shared/codes.js';
+import { explain, translator, type Language, type Translate } from './i18n.js';
+
+const token = new URLSearchParams(location.search).get('token') ?? '';
+const api = (path: string, init: RequestInit = {}) => fetch(path, { ...init, headers: { ...init.headers, 'x-seggio-token': token } });
+
+function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] }) {
+  if (problems.length === 0) return <>{t('none')}</>;
+  return (
+    <ul>
+      {problems.map((p, i) => (
+        <li key={i}>{explain(t, p)}</li>
+      ))}
+    </ul>
+  );
+}
+
+function Upload({ t, onAnswer }: { t: Translate; onAnswer: (problems: readonly Problem[] | null) => void }) {
+  const [busy, setBusy] = useState(false);
+  const submit = async (form: HTMLFormElement) => {
+    const file = (form.elements.namedItem('export') as HTMLInputElement).files?.[0];
+    if (!file) return;
+    setBusy(true);
+    const response = await api('api/upload', { method: 'POST', headers: { 'content-type': 'application/x-tar', 'x-file-name': file.name }, body: await file.arrayBuffer() });
+    const answer = (await response.json()) as { ok: boolean; problems?: Problem[] };
+    setBusy(false);
+    onAnswer(answer.ok ? null : (answer.problems ?? []));
+    form.reset();
+  };
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); void submit(e.currentTarget); }}>
+      <label htmlFor="export">{t('upload')}</label>{' '}
+      <input id="export" name="export" type="file" accept=".tar,application/x-tar" />{' '}
+      <button type="submit" disabled={busy}>{busy ? t('uploading') : t('uploadButton')}</button>
+    </form>
+  );
+}
+
+function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
+  return (
+    <tr data-submission={s.id}>
+      <td>{s.id}</td>
+      <td>{s.receivedAt.slice(0, 19).replace('T', ' ')}</td>
+      <td>{t(`channel.${s.channel}`)}</td>
+      <td>{s.origin}</td>
+      <td>{s.section ?? '—'}</td>
+      <td className={`state-${s.state}`}>{t(`state.${s.state}`)}</td>
+      <td><Problems t={t} problems={s.problems} /></td>
+    </tr>
+  );
+}
+
+export function App() {
+  const [language, setLanguage] = useState<Language>('it');
+  const [view, setView] = useState<OfficeView | null>(null);
+  const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
+  const t = translator(language);
+  const refresh = useCallback(async () => setView((await (await api('api/view')).json()) as OfficeView), []);
+  useEffect(() => {
+    void refresh();
+    const source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
+    source.addEventListener('update', () => void refresh());
+    return () => source.close();
+  }, [refresh]);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  if (!view) return null;
+  const r = view.results;
+  return (
+    <>
+      <header>
+        <p className="lang"><button type="button" onClick={() => setLanguage(language === 'it' ? 'en' : 'it')}>{t('language')}</button></p>
+        <h1>{t('title')}</h1>
+        <p>{r.election.title}: {r.election.comune}</p>
+        <p id="sections-in">{t('sectionsIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
+        {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
+      </header>
+      <main>
+        <Upload t={t} onAnswer={setUploadProblems} />
+        {uploadProblems && <div role="alert"><Problems t={t} problems={uploadProblems} /></div>}
+        <h2>{t('sections')}</h2>
+        <table>
+          <thead><tr><th scope="col">{t('section')}</th><th scope="col">{t('name')}</th><th scope="col">{t('state')}</th><th scope="col">{t('turnout')}</th></tr></thead>
+          <tbody>
+            {view.sections.map((s) => (
+              <tr key={s.id} data-section={s.id}>
+                <td>{s.id}</td>
+                <td>{s.name}</td>
+                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
+                <td>{s.turnout.join(', ') || t('none')}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t('submissions')}</h2>
+        <table>
+          <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('section')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
+          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} />)}</tbody>
+        </table>
+        {view.turnoutFlags.length > 0 && (
+          <>
+            <h2>{t('turnoutFlags')}</h2>
+            <ul>{view.turnoutFlags.map((f) => <li key={f.id}>{f.section} {f.checkpoint}: <Problems t={t} problems={f.problems} /></li>)}</ul>
+          </>
+        )}
+      </main>
+    </>
+  );
+}

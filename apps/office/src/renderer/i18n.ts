@@ -1,0 +1,158 @@
+// Every text the office staff read, Italian first and English (one catalogue), the office's refusal
+// and flag codes among them: the service gives codes and figures, this file gives the words.
+import type { Code, Problem } from '../shared/codes.js';
+
+export type Language = 'it' | 'en';
+
+const it = {
+  title: 'Ufficio elettorale: sezioni, affluenza e risultati',
+  language: 'English',
+  upload: 'Carica l’esportazione pubblica di una sezione (file .tar)',
+  uploadButton: 'Carica',
+  uploading: 'Caricamento in corso…',
+  publicPage: 'Pagina pubblica dei risultati',
+  sections: 'Sezioni',
+  section: 'Sezione',
+  name: 'Nome',
+  state: 'Stato',
+  turnout: 'Affluenza comunicata',
+  notReceived: 'non pervenuta',
+  conflicts: 'invii in conflitto: {n}',
+  submissions: 'Invii ricevuti',
+  received: 'Ricevuto',
+  channel: 'Canale',
+  origin: 'Provenienza',
+  reasons: 'Motivi e segnalazioni',
+  none: 'nessuno',
+  sectionsIn: 'Sezioni accettate: {n} su {of}',
+  turnoutFlags: 'Affluenza da un’altra configurazione (conservata, non sommata)',
+  'channel.push': 'invio dalla console',
+  'channel.upload': 'caricamento',
+  'channel.folder': 'cartella di importazione',
+  'state.received': 'ricevuto, in verifica',
+  'state.accepted': 'accettato',
+  'state.refused': 'rifiutato',
+  'state.conflict': 'in conflitto: conservato, non conteggiato',
+  'check.files': 'i file e le loro impronte',
+  'check.election': 'il pacchetto elettorale firmato dall’ufficio',
+  'check.setup': 'la configurazione firmata dalla console',
+  'check.signatures': 'le firme della console su registro, chiave e scrutinio',
+  'check.booths': 'i rapporti di ciascuna cabina',
+  'check.ballots': 'le singole schede',
+  'check.reconciliation': 'la riconciliazione di schede, sessioni e votanti',
+  'check.recount': 'il riconteggio e i controlli del verbale',
+  'check.log': 'i registri degli eventi',
+  'check.tally': 'il documento di scrutinio',
+  'code.body-too-large': 'Il file supera il limite di {limit} byte.',
+  'code.body-invalid': 'La richiesta non è valida: {field}: {reason}.',
+  'code.not-authorised': 'La richiesta non porta il codice di questa sessione dell’ufficio.',
+  'code.archive-unreadable': 'L’archivio non si può leggere come tar: {reason}.',
+  'code.archive-too-many-entries': 'L’archivio contiene più di {limit} voci.',
+  'code.archive-entry-path': 'La voce «{entry}» indica un percorso fuori dall’esportazione (assoluto o con ..): rifiutata.',
+  'code.archive-entry-type': 'La voce «{entry}» è di tipo {type}, non un file: i collegamenti sono rifiutati.',
+  'code.archive-entry-too-large': 'La voce «{entry}» supera il limite di {limit} byte.',
+  'code.archive-entry-twice': 'L’archivio contiene «{entry}» due volte.',
+  'code.archive-audit-set': 'L’archivio contiene «{entry}»: è l’insieme per la verifica completa; all’ufficio va l’esportazione pubblica.',
+  'code.bundle-check-failed': 'La verifica non è superata: {check}{place}. Dettaglio tecnico (in inglese): {detail}',
+  'code.other-election': 'L’esportazione è di un’altra elezione (impronta {digest}).',
+  'code.section-unknown': 'La sezione {section} non è nell’elezione.',
+  'code.setup-not-turnout': 'Sezione {section}: la configurazione {setup} non è quella che ha comunicato l’affluenza durante la giornata ({turnoutSetup}).',
+  'code.second-submission': 'La sezione {section} ha già un risultato accettato (invio {accepted}): questo è conservato e segnalato, mai conteggiato.',
+  'code.turnout-document': 'Documento di affluenza non valido: {field}: {reason}.',
+  'code.turnout-signature': 'Firma non valida su {file}: {reason}.',
+  'code.turnout-setup-mismatch': 'Il campo {field} non corrisponde al documento di affluenza.',
+  'code.turnout-checkpoint-unknown': 'La rilevazione {checkpoint} non è nell’elezione.',
+  'code.turnout-contest-unknown': 'La consultazione {contest} non è nell’elezione.',
+  'code.turnout-figures': 'Consultazione {contest}: i dati non sono numeri interi con M + F = T.',
+  'code.turnout-replayed-different': 'La sezione {section} ha già comunicato la rilevazione {checkpoint} con altri dati.',
+  'code.turnout-other-setup': 'Sezione {section}: affluenza da una configurazione ({setup}) diversa da quella che l’ha comunicata per prima ({turnoutSetup}).',
+  'code.folder-entry-not-file': '«{file}» nella cartella di importazione non è un file semplice.',
+  'code.no-turnout-reported': 'La sezione {section} non ha comunicato l’affluenza durante la giornata: la sua configurazione non si è potuta confrontare.',
+};
+
+export type Key = keyof typeof it;
+
+const en: Record<Key, string> = {
+  title: 'Electoral office: sections, turnout and results',
+  language: 'Italiano',
+  upload: "Upload a section's public export (.tar file)",
+  uploadButton: 'Upload',
+  uploading: 'Uploading…',
+  publicPage: 'Public results page',
+  sections: 'Sections',
+  section: 'Section',
+  name: 'Name',
+  state: 'State',
+  turnout: 'Turnout reported',
+  notReceived: 'not received',
+  conflicts: 'conflicting submissions: {n}',
+  submissions: 'Submissions received',
+  received: 'Received',
+  channel: 'Channel',
+  origin: 'From',
+  reasons: 'Reasons and flags',
+  none: 'none',
+  sectionsIn: 'Sections accepted: {n} of {of}',
+  turnoutFlags: 'Turnout from another set-up (kept, not summed)',
+  'channel.push': 'sent by the console',
+  'channel.upload': 'upload',
+  'channel.folder': 'import folder',
+  'state.received': 'received, being checked',
+  'state.accepted': 'accepted',
+  'state.refused': 'refused',
+  'state.conflict': 'conflict: kept, not counted',
+  'check.files': 'the files and their digests',
+  'check.election': 'the election package signed by the office',
+  'check.setup': 'the set-up signed by the console',
+  'check.signatures': "the console's signatures on poll book, key and tally",
+  'check.booths': "each booth's reports",
+  'check.ballots': 'the ballots one by one',
+  'check.reconciliation': 'ballots, sessions and voters reconciled',
+  'check.recount': 'the recount and the record checks',
+  'check.log': 'the event logs',
+  'check.tally': 'the tally document',
+  'code.body-too-large': 'The file is larger than the {limit} bytes allowed.',
+  'code.body-invalid': 'The request is not valid: {field}: {reason}.',
+  'code.not-authorised': "The request does not carry this office session's code.",
+  'code.archive-unreadable': 'The archive cannot be read as tar: {reason}.',
+  'code.archive-too-many-entries': 'The archive has more than {limit} entries.',
+  'code.archive-entry-path': 'The entry "{entry}" names a path outside the export (absolute or with ..): refused.',
+  'code.archive-entry-type': 'The entry "{entry}" is a {type}, not a file: links are refused.',
+  'code.archive-entry-too-large': 'The entry "{entry}" is larger than the {limit} bytes allowed.',
+  'code.archive-entry-twice': 'The archive holds "{entry}" twice.',
+  'code.archive-audit-set': 'The archive holds "{entry}": that is the audit set; the office takes the public export.',
+  'code.bundle-check-failed': 'Verification failed: {check}{place}. Technical detail: {detail}',
+  'code.other-election': 'The export is of another election (digest {digest}).',
+  'code.section-unknown': 'Section {section} is not in the election.',
+  'code.setup-not-turnout': 'Section {section}: the set-up {setup} is not the one that reported turnout during the day ({turnoutSetup}).',
+  'code.second-submission': 'Section {section} already has an accepted result (submission {accepted}): this one is kept and flagged, never counted.',
+  'code.turnout-document': 'Turnout document not valid: {field}: {reason}.',
+  'code.turnout-signature': 'Invalid signature on {file}: {reason}.',
+  'code.turnout-setup-mismatch': 'The field {field} does not match the turnout document.',
+  'code.turnout-checkpoint-unknown': 'Checkpoint {checkpoint} is not in the election.',
+  'code.turnout-contest-unknown': 'Contest {contest} is not in the election.',
+  'code.turnout-figures': 'Contest {contest}: the figures are not whole numbers with M + F = T.',
+  'code.turnout-replayed-different': 'Section {section} already reported checkpoint {checkpoint} with other figures.',
+  'code.turnout-other-setup': 'Section {section}: turnout from a set-up ({setup}) other than the one that reported first ({turnoutSetup}).',
+  'code.folder-entry-not-file': '"{file}" in the import folder is not a plain file.',
+  'code.no-turnout-reported': 'Section {section} reported no turnout during the day: its set-up could not be matched.',
+};
+
+export const CATALOGUES: Record<Language, Record<Key, string>> = { it, en };
+
+export type Translate = (key: Key, params?: Record<string, string | number>) => string;
+
+export function translator(language: Language): Translate {
+  return (key, params = {}) => CATALOGUES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+}
+
+/** A refusal or flag in the staff's language; the verifier's check named in words, its place in brackets. */
+export function explain(t: Translate, p: Problem): string {
+  const params: Record<string, string> = { ...p.params };
+  if (p.code === 'bundle-check-failed') {
+    const key = `check.${p.params.check}` as Key;
+    params.check = key in it ? t(key) : p.params.check;
+    params.place = p.params.place ? ` (${p.params.place})` : '';
+  }
+  return t(`code.${p.code}` satisfies `code.${Code}`, params);
+}
