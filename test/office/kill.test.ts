@@ -1,0 +1,116 @@
+// kill -9 of the office process during intake, 30 times at random points, each followed by a restart
+// on the same store: every submission the office acknowledged is there once and in the state it
+// answered, nothing received is left unjudged, and only whole, verified sections are counted.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { encodeSidecar, seededRandom, signBytes, sumContests, type SectionTally } from '@seggio/ballot-core';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { Office, packArchive, readArchive } from '@seggio/office';
+import { afterAll, describe, expect, it } from 'vitest';
+import { REPO_ROOT } from '../support/index.js';
+import { officeElection, simulateSection, type SimulatedSection } from './sections.js';
+
+const KILLS = Number(process.env.SEGGIO_KILLS ?? 30);
+const MAIN = join(REPO_ROOT, 'apps', 'office', 'dist', 'src', 'service', 'main.js');
+const dir = mkdtempSync(join(tmpdir(), 'seggio-office-kill-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function startOffice(args: string[]): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('the office did not start within 20 s')), 20_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (!out.includes('\n')) return;
+      clearTimeout(timer);
+      resolve({ child, url: (JSON.parse(out.split('\n')[0]!) as { public: string }).public });
+    });
+    child.on('exit', () => reject(new Error(`the office exited before it started: ${out}`)));
+  });
+}
+
+describe('kill -9 of the office during intake', () => {
+  it(`keeps every acknowledged submission once, and counts nothing half-written, over ${KILLS} kills`, async () => {
+    const officeKey = nodeCrypto.generateSigningKeyPair();
+    const electionBytes = officeElection({ sections: ['1', '2', '3'] });
+    const electionFile = join(dir, 'election.json');
+    writeFileSync(electionFile, electionBytes);
+    writeFileSync(`${electionFile}.sig`, encodeSidecar(signBytes(nodeCrypto, electionBytes, officeKey)));
+    writeFileSync(join(dir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: Buffer.from(officeKey.publicKey).toString('base64'), secretKey: Buffer.from(officeKey.secretKey).toString('base64') })}\n`, { mode: 0o600 });
+    const sections: SimulatedSection[] = [];
+    for (const [i, id] of ['1', '2', '3'].entries()) sections.push(await simulateSection(dir, { electionBytes, section: id, officeKey, voters: 12, seed: 40 + i }));
+
+    // What is pushed: the three sections, and distinct exports with one file too many (each refused by the verifier).
+    const read = await readArchive(sections[0]!.archive);
+    if (!read.ok) throw new Error('unreadable');
+    const queue: Uint8Array[] = [];
+    for (let k = 0; k < KILLS * 2; k++) queue.push(await packArchive(new Map([...read.files, [`extra-${k}.txt`, new TextEncoder().encode(`${k}\n`)]])));
+    queue.splice(3, 0, sections[0]!.archive);
+    queue.splice(9, 0, sections[1]!.archive);
+    queue.splice(15, 0, sections[2]!.archive);
+
+    const store = join(dir, 'office.db');
+    const args = ['--election', electionFile, '--key', join(dir, 'office.key'), '--store', store];
+    const acknowledged = new Map<string, string>();
+    const random = seededRandom(7);
+    let next = 0;
+    const started = Date.now();
+    for (let kill = 0; kill < KILLS && Date.now() - started < 240_000; kill++) {
+      const { child, url } = await startOffice(args);
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      const killAt = setTimeout(() => child.kill('SIGKILL'), random() * 400);
+      // Two pushes at a time, until the process dies.
+      const push = async () => {
+        while (next < queue.length && child.exitCode === null && child.signalCode === null) {
+          const archive = queue[next++ % queue.length]!;
+          try {
+            const response = await fetch(new URL('api/v1/sections', url), { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(archive) });
+            const answer = (await response.json()) as { ok: boolean; submission: { state: string } };
+            acknowledged.set(nodeCrypto.sha256Hex(archive), answer.submission.state);
+          } catch {
+            // Killed before it answered: not acknowledged; pushed again later, as a console would.
+            next--;
+            return;
+          }
+        }
+      };
+      await Promise.all([push(), push()]);
+      clearTimeout(killAt);
+      child.kill('SIGKILL');
+      await exited;
+      if (next >= queue.length) next = 0;
+    }
+
+    expect(acknowledged.size).toBeGreaterThan(KILLS / 2);
+    // Then an office left alone takes what was never acknowledged, as the consoles would send it again.
+    const last = await startOffice(args);
+    for (const archive of queue.filter((a) => !acknowledged.has(nodeCrypto.sha256Hex(a)))) {
+      const response = await fetch(new URL('api/v1/sections', last.url), { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(archive) });
+      acknowledged.set(nodeCrypto.sha256Hex(archive), ((await response.json()) as { submission: { state: string } }).submission.state);
+    }
+    const stopped = new Promise((resolve) => last.child.on('exit', resolve));
+    last.child.kill('SIGTERM');
+    await stopped;
+
+    const office = await Office.start(nodeCrypto, { storePath: store, electionBytes, key: officeKey });
+    try {
+      const rows = office.store.submissions();
+      expect(rows.filter((r) => r.state === 'received')).toEqual([]);
+      for (const [digest, state] of acknowledged) {
+        const mine = rows.filter((r) => r.digest === digest);
+        expect(mine.map((r) => r.state)).toEqual([state]);
+      }
+      const accepted = office.store.accepted();
+      expect(new Set(accepted.map((a) => a.section)).size).toBe(accepted.length);
+      expect(accepted.map((a) => a.digest).sort()).toEqual(sections.map((s) => nodeCrypto.sha256Hex(s.archive)).sort());
+      expect(rows).toHaveLength(queue.length);
+      const tallies = accepted.map((a) => JSON.parse(a.tally!) as SectionTally);
+      expect(office.results().contests.map((c) => c.voters)).toEqual(sumContests(office.election.scrutinyOrder, tallies).map((c) => c.voters));
+    } finally {
+      await office.close();
+    }
+  }, 300_000);
+});
