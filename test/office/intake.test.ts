@@ -1,11 +1,12 @@
 // The office's intake on a real SQLite file: three sections accepted and summed; each refusal with its
 // reason and nothing of it counted; a second result for a section kept and flagged; a restarted office
 // resumes where it was; the HTTP face's limits.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sumContests, tallyDigest, type SectionTally } from '@seggio/ballot-core';
-import { fromBase64 } from '@seggio/crypto';
+import { dirname, join } from 'node:path';
+import { documentBytes, encodeSidecar, signBytes, sumContests, tallyDigest, type SectionTally } from '@seggio/ballot-core';
+import { main } from '@seggio/cli';
+import { fromBase64, toBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { Office, OfficeServer, packArchive, readArchive, type Office as OfficeType } from '@seggio/office';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -93,6 +94,40 @@ describe('the office intake', () => {
     const comune = office.comuneTally();
     expect(comune.document.sections.map((s) => s.tallyDigest)).toEqual(tallies.map(tallyDigest));
     expect(comune.document.contests).toEqual(expected);
+  });
+
+  it('is recomputed by seggio verify-comune from the public exports, and a changed sum or a missing section fails it', async () => {
+    const pub = join(dir, 'published');
+    const comune = office.comuneTally();
+    const publish = async (bytes: Uint8Array, sections: readonly string[]) => {
+      rmSync(pub, { recursive: true, force: true });
+      mkdirSync(join(pub, 'sections'), { recursive: true });
+      writeFileSync(join(pub, 'comune-tally.json'), bytes);
+      writeFileSync(join(pub, 'comune-tally.json.sig'), encodeSidecar(signBytes(nodeCrypto, bytes, officeKey)));
+      for (const id of sections) {
+        const read = await readArchive(office.store.archive(office.store.acceptedFor(id)!.id)!);
+        if (!read.ok) throw new Error('unreadable');
+        for (const [name, b] of read.files) {
+          mkdirSync(dirname(join(pub, 'sections', id, name)), { recursive: true });
+          writeFileSync(join(pub, 'sections', id, name), b);
+        }
+      }
+    };
+    const run = async () => {
+      let out = '';
+      const code = await main(['verify-comune', pub, '--office-key', toBase64(officeKey.publicKey), '--workers', '1'], { out: { write: (s: string) => (out += s) }, err: { write: (s: string) => (out += s) } });
+      return { code, out };
+    };
+    await publish(comune.bytes, ['1', '2', '3']);
+    expect(await run()).toMatchObject({ code: 0, out: expect.stringContaining('RESULT: PASS') as string });
+    await publish(comune.bytes, ['1', '2']);
+    expect((await run()).out).toContain('fail  comune-tally.json: lists section 3 with a tally digest or set-up no export here has');
+    const changed = structuredClone(comune.document) as unknown as { contests: { blank: number }[] };
+    changed.contests[0]!.blank += 1;
+    await publish(documentBytes(changed), ['1', '2', '3']);
+    const failed = await run();
+    expect(failed.code).toBe(1);
+    expect(failed.out).toContain(`contest ${comune.document.contests[0]!.id}: the sums are not those of the sections`);
   });
 
   it('answers the same bytes twice with the first judgement, and keeps one row', async () => {

@@ -3,6 +3,7 @@ import { assertSelfTest, CryptoSelfTestError, type SeggioCrypto } from '@seggio/
 import { nodeCrypto } from '@seggio/crypto/node';
 import { ELECTION_USAGE, electionCommand } from './election.js';
 import { EXIT, UsageError, type Io } from './io.js';
+import { VERIFY_COMUNE_USAGE, verifyComuneCommand } from './verify-comune.js';
 import { VERIFY_USAGE, verifyCommand } from './verify/command.js';
 
 export { EXIT, type Io } from './io.js';
@@ -12,6 +13,7 @@ const USAGE = `Usage: seggio <command> [options]
 Commands:
   election keygen|sign|check   the electoral office's election packages (seggio election --help)
   verify BUNDLE --office-key KEY   check an exported bundle (seggio verify --help)
+  verify-comune DIR --office-key KEY   recompute an office's comune tally from the sections' exports
   selftest                     run the cryptographic self-test and print its report
 
 Every command first runs the self-test and refuses to go on if it fails.
@@ -30,8 +32,9 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
     io.out.write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  if ((command === 'election' || command === 'verify') && (rest[0] === '--help' || rest[0] === '-h')) {
-    io.out.write(command === 'election' ? ELECTION_USAGE : VERIFY_USAGE);
+  const usages: Record<string, string> = { election: ELECTION_USAGE, verify: VERIFY_USAGE, 'verify-comune': VERIFY_COMUNE_USAGE };
+  if (command in usages && (rest[0] === '--help' || rest[0] === '-h')) {
+    io.out.write(usages[command]!);
     return EXIT.ok;
   }
   let report;
@@ -51,13 +54,15 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
         return electionCommand(crypto, rest, io);
       case 'verify':
         return await verifyCommand(crypto, rest, io);
+      case 'verify-comune':
+        return await verifyComuneCommand(crypto, rest, io);
       default:
         throw new UsageError(`unknown command '${command}'`);
     }
   } catch (error) {
     const parseArgsError = error instanceof TypeError && String((error as NodeJS.ErrnoException).code).startsWith('ERR_PARSE_ARGS');
     if (!(error instanceof UsageError) && !parseArgsError) throw error;
-    io.err.write(`seggio: ${error.message}\n\n${command === 'election' ? ELECTION_USAGE : command === 'verify' ? VERIFY_USAGE : USAGE}`);
+    io.err.write(`seggio: ${error.message}\n\n${usages[command] ?? USAGE}`);
     return EXIT.usage;
   }
 }

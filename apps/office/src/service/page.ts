@@ -12,7 +12,7 @@ const TEXT = {
     electors: 'Elettori', blank: 'Schede bianche', invalid: 'Schede nulle', contested: 'Schede contestate', votes: 'Voti', share: '%', choice: 'Voce',
     answer: { YES: 'SÌ', NO: 'NO' } as Record<string, string>, mayor: 'Candidati sindaco', list: 'Liste', candidate: 'Candidati uninominali', preference: 'Preferenze',
     bySection: 'Sezione per sezione', section: 'Sezione', noneYet: 'Nessuna sezione è ancora pervenuta.', downloads: 'Dati aperti', csv: 'Risultati (CSV)', json: 'Risultati (JSON)',
-    tally: 'Riepilogo comunale firmato dall\'ufficio', other: 'English', chart: (what: string) => `Grafico: ${what}`, live: 'La pagina si aggiorna da sola quando arriva una sezione.',
+    tally: 'Riepilogo comunale firmato dall\'ufficio', signature: 'firma', export: 'Esportazione pubblica della sezione', other: 'English', chart: (what: string) => `Grafico: ${what}`, live: 'La pagina si aggiorna da sola quando arriva una sezione.',
   },
   en: {
     results: 'Results', comune: 'Comune of', sections: (n: number, of: number) => `Sections in: ${n} of ${of}`, training: 'TRAINING ELECTION: these are not real results',
@@ -20,7 +20,7 @@ const TEXT = {
     electors: 'Electors', blank: 'Blank ballots', invalid: 'Invalid ballots', contested: 'Contested ballots', votes: 'Votes', share: '%', choice: 'Choice',
     answer: { YES: 'YES', NO: 'NO' } as Record<string, string>, mayor: 'Mayor candidates', list: 'Lists', candidate: 'Single-member candidates', preference: 'Preferences',
     bySection: 'Section by section', section: 'Section', noneYet: 'No section has come in yet.', downloads: 'Open data', csv: 'Results (CSV)', json: 'Results (JSON)',
-    tally: 'Comune tally signed by the office', other: 'Italiano', chart: (what: string) => `Chart: ${what}`, live: 'This page updates by itself when a section comes in.',
+    tally: 'Comune tally signed by the office', signature: 'signature', export: 'Public export of section', other: 'Italiano', chart: (what: string) => `Chart: ${what}`, live: 'This page updates by itself when a section comes in.',
   },
 } as const;
 
@@ -92,7 +92,7 @@ export function renderPage(view: ResultsView, lang: Lang): string {
 <h1>${t.results}: ${escape(view.election.title)}</h1><p>${t.comune} ${escape(view.election.comune)}</p>${view.election.training ? `<p class="training">${t.training}</p>` : ''}</header>
 <main id="live" data-version="${view.version}"><p class="count" id="sections-in">${t.sections(view.sectionsAccepted, view.sectionsTotal)}</p>
 ${contests}${turnoutSection(t, view)}${sections ? `<section aria-labelledby="h-sections"><h2 id="h-sections">${t.bySection}</h2>${sections}</section>` : ''}
-<section aria-labelledby="h-data"><h2 id="h-data">${t.downloads}</h2><ul><li><a href="/risultati.csv">${t.csv}</a></li><li><a href="/risultati.json">${t.json}</a></li><li><a href="/comune-tally.json">${t.tally}</a></li></ul></section>
+<section aria-labelledby="h-data"><h2 id="h-data">${t.downloads}</h2><ul><li><a href="/risultati.csv">${t.csv}</a></li><li><a href="/risultati.json">${t.json}</a></li><li><a href="/comune-tally.json">${t.tally}</a> (<a href="/comune-tally.json.sig">${t.signature}</a>)</li>${view.sections.map((s) => `<li><a href="/sezioni/${encodeURIComponent(s.id)}.tar">${t.export} ${escape(s.id)}</a></li>`).join('')}</ul></section>
 </main><footer><p>${t.live}</p></footer></body></html>
 `;
 }

@@ -103,6 +103,12 @@ export class OfficeServer {
     app.get('/risultati.json', (_q, reply) => reply.send(office.results()));
     app.get('/risultati.csv', async (_q, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="risultati.csv"').send(resultsCsv(office.election, office.store)));
     app.get('/comune-tally.json', async (_q, reply) => reply.type('application/json').send(Buffer.from(office.comuneTally().bytes)));
+    app.get('/sezioni/:file', (request, reply) => {
+      const section = /^([A-Za-z0-9._-]{1,64})\.tar$/.exec((request.params as { file: string }).file)?.[1];
+      const row = section === undefined ? undefined : office.store.acceptedFor(section);
+      if (!row) return reply.code(404).send({ ok: false, problems: [problem('section-unknown', { section: section ?? '' })] });
+      return reply.type('application/x-tar').send(Buffer.from(office.store.archive(row.id)!));
+    });
     app.get('/comune-tally.json.sig', async (_q, reply) => reply.type('application/json').send(office.comuneTally().signature));
 
     // The consoles' intake: a section's public export, and a checkpoint's turnout.
