@@ -53,7 +53,7 @@ export async function startStation(electionBytes: Uint8Array, section: string, d
 }
 
 /** No axe-core violation (WCAG 2.2 AA and best practice), no target under 48 px (R27), and a photograph when asked for (SEGGIO_SCREENS=1). */
-export async function checkScreen(page: Page, name: string, app: 'booth' | 'console' = 'booth'): Promise<void> {
+export async function checkScreen(page: Page, name: string, app: 'booth' | 'console' | 'office' = 'booth'): Promise<void> {
   await page.evaluate(AXE);
   const violations = await page.evaluate(async () => {
     const result = await (window as unknown as { axe: { run: (c: unknown, o: unknown) => Promise<{ violations: { id: string; nodes: unknown[] }[] }> } }).axe.run(document, { runOnly: ['wcag2a', 'wcag2aa', 'wcag22aa', 'best-practice'] });

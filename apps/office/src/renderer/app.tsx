@@ -20,11 +20,13 @@ function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] 
   );
 }
 
-function Upload({ t, onAnswer }: { t: Translate; onAnswer: (problems: readonly Problem[] | null) => void }) {
+function Upload({ t, limit, onAnswer }: { t: Translate; limit: number; onAnswer: (problems: readonly Problem[] | null) => void }) {
   const [busy, setBusy] = useState(false);
   const submit = async (form: HTMLFormElement) => {
     const file = (form.elements.namedItem('export') as HTMLInputElement).files?.[0];
     if (!file) return;
+    // The office would refuse it too, after the whole file had been sent.
+    if (file.size > limit) return onAnswer([{ code: 'body-too-large', params: { limit: String(limit) } }]);
     setBusy(true);
     const response = await api('api/upload', { method: 'POST', headers: { 'content-type': 'application/x-tar', 'x-file-name': file.name }, body: await file.arrayBuffer() });
     const answer = (await response.json()) as { ok: boolean; problems?: Problem[] };
@@ -82,7 +84,7 @@ export function App() {
         {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
       </header>
       <main>
-        <Upload t={t} onAnswer={setUploadProblems} />
+        <Upload t={t} limit={view.archiveLimit} onAnswer={setUploadProblems} />
         {uploadProblems && <div role="alert"><Problems t={t} problems={uploadProblems} /></div>}
         <h2>{t('sections')}</h2>
         <table>

@@ -135,6 +135,7 @@ export class Office extends EventEmitter<{ change: [] }> {
         problems: [problem('turnout-other-setup', { section: t.section, setup: t.setup, turnoutSetup: this.store.turnoutSetup(t.section) ?? '' })],
       })),
       publicUrl: this.publicUrl,
+      archiveLimit: ARCHIVE_LIMITS.bytes,
     };
   }
 

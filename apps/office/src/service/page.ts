@@ -100,7 +100,7 @@ ${contests}${turnoutSection(t, view)}${sections ? `<section aria-labelledby="h-s
 export const PAGE_CSS = `body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;background:#fff;line-height:1.4}
 table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:36rem}th,td{border-bottom:1px solid #bbb;padding:.25rem .5rem;text-align:left}td{text-align:right}
 caption{text-align:left;font-weight:600}.chart{width:100%;max-width:36rem;height:auto;display:block}.training{background:#fff3c4;padding:.5rem;font-weight:700}
-.at{font-weight:400;color:#444}.count{font-size:1.25rem;font-weight:600}a{color:#0b4f9c}.lang{text-align:right}`;
+.at{font-weight:400;color:#444}.count{font-size:1.25rem;font-weight:600}a{color:#0b4f9c;display:inline-block;min-height:44px;line-height:44px}summary{min-height:44px;line-height:44px;cursor:pointer}.lang{text-align:right}`;
 
 /** Replaces <main> with the server's when it says the figures changed; without it the page still reads. */
 export const LIVE_JS = `'use strict';

@@ -76,4 +76,6 @@ export interface OfficeView {
   readonly submissions: readonly SubmissionView[];
   readonly turnoutFlags: readonly { readonly id: number; readonly section: string; readonly checkpoint: string; readonly problems: readonly Problem[] }[];
   readonly publicUrl: string;
+  /** The largest archive the office takes, in bytes: the screen refuses a larger file before sending it. */
+  readonly archiveLimit: number;
 }
