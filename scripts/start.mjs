@@ -4,8 +4,10 @@
 // shells whose addresses are printed. Every start is a fresh day in a new folder: a new office key
 // signs the demo package, which is put where the console looks for packages (the "removable drive").
 //
-//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--web]
+//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
+// --office-port is where the Comune's electoral office listens (default 7400; 0: any free one): the
+// demo package names it, so the console sends it turnout and the public export.
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -19,12 +21,13 @@ const { values: options } = parseArgs({
     booths: { type: 'string', default: '2' },
     dir: { type: 'string' },
     port: { type: 'string', default: '7300' },
+    'office-port': { type: 'string', default: '7400' },
     web: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (options.help) {
-  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--web]\n  --web  web shells even where Electron is present');
+  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]\n  --web  web shells even where Electron is present');
   process.exit(0);
 }
 const boothCount = Number(options.booths);
@@ -37,7 +40,7 @@ if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`--port ${options.port}: not a port number (0 takes any free port)`);
   process.exit(2);
 }
-for (const built of ['apps/seat-console/dist/renderer/index.html', 'apps/booth/dist/renderer/index.html', 'apps/seat-console/dist/src/service/index.js']) {
+for (const built of ['apps/office/dist/renderer/index.html', 'apps/seat-console/dist/renderer/index.html', 'apps/booth/dist/renderer/index.html', 'apps/seat-console/dist/src/service/index.js']) {
   if (!existsSync(join(root, built))) {
     console.error(`${built} is missing: run "npm run build" first (npm ci does it)`);
     process.exit(1);
@@ -59,7 +62,8 @@ const exports = join(day, 'export');
 mkdirSync(drive, { recursive: true });
 const office = nodeCrypto.generateSigningKeyPair();
 writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
-const election = readFileSync(join(root, 'demo', 'sanvalle-demo.election.json'));
+const comuneOffice = await startOffice(day, office, options['office-port']);
+const election = comuneOffice.election;
 writeFileSync(join(drive, 'election.json'), election);
 writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
 copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
@@ -107,6 +111,56 @@ if (binary && port === 0) {
   process.exit(2);
 }
 
+/**
+ * The Comune's electoral office beside the station (DESIGN.md §8), its own process: the demo package
+ * names its address, so the console sends it each checkpoint's turnout and the exported result.
+ */
+async function startOffice(dayDir, key, portText) {
+  const { createServer } = await import('node:net');
+  let officePort = Number(portText);
+  if (!Number.isInteger(officePort) || officePort < 0 || officePort > 65535) {
+    console.error(`--office-port ${portText}: not a port number (0 takes any free port)`);
+    process.exit(2);
+  }
+  if (officePort === 0) {
+    officePort = await new Promise((done) => {
+      const probe = createServer().listen(0, '127.0.0.1', () => {
+        const free = probe.address().port;
+        probe.close(() => done(free));
+      });
+    });
+  }
+  const demo = JSON.parse(readFileSync(join(root, 'demo', 'sanvalle-demo.election.json'), 'utf8'));
+  const bytes = Buffer.from(`${JSON.stringify({ ...demo, office: { url: `http://127.0.0.1:${officePort}/` } }, null, 2)}\n`);
+  const officeDir = join(dayDir, 'ufficio');
+  mkdirSync(join(officeDir, 'importa'), { recursive: true });
+  writeFileSync(join(officeDir, 'election.json'), bytes);
+  writeFileSync(join(officeDir, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, bytes, key)));
+  writeFileSync(join(officeDir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: toBase64(key.publicKey), secretKey: toBase64(key.secretKey) }, null, 2)}\n`, { mode: 0o600 });
+  const child = spawn(process.execPath, [
+    join(root, 'apps/office/dist/src/service/main.js'), '--election', join(officeDir, 'election.json'), '--key', join(officeDir, 'office.key'),
+    '--store', join(officeDir, 'office.db'), '--import', join(officeDir, 'importa'), '--port', String(officePort),
+  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const addresses = await new Promise((done, fail) => {
+    let out = '';
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      if (out.includes('\n')) done(JSON.parse(out.split('\n')[0]));
+    });
+    child.on('exit', (code) => fail(new Error(`the electoral office stopped (exit ${code}) before it started`)));
+  });
+  const stop = () => child.kill('SIGTERM');
+  process.on('exit', stop);
+  return {
+    election: bytes,
+    lines: [
+      `  electoral office  ${addresses.staff}  (the Comune's staff: sections, submissions, reasons)`,
+      `  public results    ${addresses.public}  (updated live when the result is sent: "Invia al Comune")`,
+      `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
+    ],
+  };
+}
+
 const intro = [
   '',
   'Seggio: a demo polling station (a TRAINING election, Sanvalle Cremonese, section 3)',
@@ -115,6 +169,7 @@ const intro = [
   `  election package  ${drive}  (the console lists it under "Pacchetti sul supporto rimovibile")`,
   `  section roll      ${join(drive, 'lista-sezionale.csv')}  (optional)`,
   `  exports           ${exports}`,
+  ...comuneOffice.lines,
   '',
 ];
 

@@ -23,7 +23,7 @@ async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env) {
 describe('npm start', () => {
   it('starts a console and two booths with the demo election, prints their addresses, and stops on SIGINT', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
-    const { child, exited, output } = await startDemo(['--web', '--port', '0', '--dir', folder]);
+    const { child, exited, output } = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
     const out = output();
     expect(out).toContain('Press Ctrl-C');
 
@@ -40,7 +40,14 @@ describe('npm start', () => {
     const day = /^ {2}day folder\s+(\S+)$/m.exec(out)![1]!;
     expect(day).toBe(folder);
     for (const file of ['office.pub', 'chiavetta/election.json', 'chiavetta/election.json.sig', 'chiavetta/lista-sezionale.csv']) expect(existsSync(join(day, file)), file).toBe(true);
-    expect(readFileSync(join(day, 'chiavetta', 'election.json'))).toEqual(readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json')));
+    // The demo package as in demo/, naming the electoral office started beside the station.
+    const office = /^ {2}public results\s+(http:\/\/127\.0\.0\.1:\d+\/)\s/m.exec(out)?.[1];
+    expect(office, out).toBeTruthy();
+    const demo = JSON.parse(readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'), 'utf8')) as object;
+    expect(JSON.parse(readFileSync(join(day, 'chiavetta', 'election.json'), 'utf8'))).toEqual({ ...demo, office: { url: office } });
+    expect(await (await fetch(office!)).text()).toContain('Sezioni pervenute: 0 su 1');
+    const staff = /^ {2}electoral office\s+(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/m.exec(out)?.[1];
+    expect((await fetch(staff!)).status).toBe(200);
 
     // Through the console's own bridge: nothing loaded yet, the package listed, both booths waiting.
     const page = new URL(urls[0]!);
