@@ -75,11 +75,8 @@ export class Office extends EventEmitter<{ change: [] }> {
     const current = this.store.submission(row.id)!;
     if (current.state !== 'received') return current;
     const { action, identified } = await judge(this.ctx, this.store.archive(row.id)!);
-    const settled = this.store.transaction(() => {
-      // Judged against the store as it is now: another may have been accepted meanwhile.
-      const other = identified && action.type === 'verified' ? this.store.acceptedFor(identified.section) : undefined;
-      return this.store.settle(row.id, other ? { type: 'conflicts', problems: [problem('second-submission', { section: identified!.section, accepted: other.id })] } : action, identified);
-    });
+    // Judged one at a time (#queue), so the store judge() read is the one settled against.
+    const settled = this.store.settle(row.id, action, identified);
     this.#log(`submission ${row.id} ${settled.state}${settled.problems.length ? `: ${settled.problems.map(describe).join('; ')}` : ''}`);
     this.#changed();
     return settled;
