@@ -183,6 +183,22 @@ describe('the office intake', () => {
   });
 });
 
+describe('turnout replayed', () => {
+  it('takes a checkpoint once per set-up: the same document again is held, other figures for it are refused', async () => {
+    const office = await Office.start(nodeCrypto, { storePath: null, electionBytes, key: officeKey });
+    const consoleKey = nodeCrypto.generateSigningKeyPair();
+    const sidecar = (b: Uint8Array) => new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, b, consoleKey)));
+    const setup = documentBytes({ format: 'seggio/setup@1', election: office.ctx.electionDigest, section: '2', console: toBase64(consoleKey.publicKey), urnaPublicKey: toBase64(new Uint8Array(32)), booths: [], shares: { threshold: 3, count: 5 } });
+    const turnout = (T: number) => documentBytes({ format: 'seggio/turnout@1', election: office.ctx.electionDigest, section: '2', setup: nodeCrypto.sha256Hex(setup), checkpoint: 'C1', contests: { 'REF-2020-1': { M: T, F: 0, T } } });
+    const send = (T: number) => office.turnout({ turnout: turnout(T), turnoutSignature: sidecar(turnout(T)), setup, setupSignature: sidecar(setup) });
+    expect(send(4)).toMatchObject({ ok: true, state: 'accepted' });
+    expect(send(4)).toMatchObject({ ok: true, state: 'accepted' });
+    expect(send(5)).toEqual({ ok: false, problems: [{ code: 'turnout-replayed-different', params: { section: '2', checkpoint: 'C1' } }] });
+    expect(office.results().turnout[0]!.contests['REF-2020-1']).toEqual({ M: 4, F: 0, T: 4 });
+    await office.close();
+  });
+});
+
 describe('the office over HTTP', () => {
   it('refuses an oversize body and a malformed turnout with their reasons, and takes a pushed export', async () => {
     const office = await start(join(dir, 'http.db'));

@@ -147,10 +147,6 @@ export class OfficeStore {
     })();
   }
 
-  transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
-  }
-
   submission(id: number): SubmissionRow | undefined {
     const r = this.db.prepare(`SELECT ${SUBMISSION_COLUMNS} FROM submissions WHERE id = ?`).get(id) as RawSubmission | undefined;
     return r && submission(r);
