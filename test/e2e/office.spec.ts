@@ -2,7 +2,7 @@
 // (turnout during the day, then its public export), one uploaded on the staff's screen, one from the
 // import folder; the public page shows the sums and takes the third without a reload. Then each bad
 // submission is refused on the staff's screen with its reason, and nothing of it is counted.
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -145,6 +145,9 @@ test('each bad submission is refused on the staff screen with its reason, and no
   await expect(page.locator('tr', { hasText: 'in conflitto: conservato, non conteggiato' })).toContainText(/La sezione 3 ha già un risultato accettato \(invio \d+\): questo è conservato e segnalato, mai conteggiato/);
   await expect(page.locator('tr[data-section="3"]')).toContainText('invii in conflitto: 1');
   expect(office.results().contests).toEqual(before.contests);
+  // A link put in the import folder is not followed.
+  symlinkSync(join(dir, 'sezione-3.tar'), join(dir, 'import', 'collegamento.tar'));
+  await expect(page.getByText('«collegamento.tar» nella cartella di importazione non è un file semplice (un collegamento o una cartella): non è stato letto.')).toBeVisible();
   await checkScreen(page, 'refusals', 'office');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('The entry "tally.json" is a symlink, not a file: links are refused.');

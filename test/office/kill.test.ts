@@ -47,7 +47,7 @@ describe('kill -9 of the office during intake', () => {
     const read = await readArchive(sections[0]!.archive);
     if (!read.ok) throw new Error('unreadable');
     const queue: Uint8Array[] = [];
-    for (let k = 0; k < KILLS * 2; k++) queue.push(await packArchive(new Map([...read.files, [`extra-${k}.txt`, new TextEncoder().encode(`${k}\n`)]])));
+    for (let k = 0; k < KILLS; k++) queue.push(await packArchive(new Map([...read.files, [`extra-${k}.txt`, new TextEncoder().encode(`${k}\n`)]])));
     queue.splice(3, 0, sections[0]!.archive);
     queue.splice(9, 0, sections[1]!.archive);
     queue.splice(15, 0, sections[2]!.archive);
@@ -58,7 +58,9 @@ describe('kill -9 of the office during intake', () => {
     const random = seededRandom(7);
     let next = 0;
     const started = Date.now();
-    for (let kill = 0; kill < KILLS && Date.now() - started < 240_000; kill++) {
+    let kills = 0;
+    // Bounded in count and in time: a loaded machine gets fewer kills, and the test says so below.
+    for (; kills < KILLS && Date.now() - started < 200_000; kills++) {
       const { child, url } = await startOffice(args);
       const exited = new Promise((resolve) => child.on('exit', resolve));
       const killAt = setTimeout(() => child.kill('SIGKILL'), random() * 400);
@@ -84,7 +86,8 @@ describe('kill -9 of the office during intake', () => {
       if (next >= queue.length) next = 0;
     }
 
-    expect(acknowledged.size).toBeGreaterThan(KILLS / 2);
+    expect(kills).toBe(KILLS);
+    expect(acknowledged.size).toBeGreaterThan(KILLS / 3);
     // Then an office left alone takes what was never acknowledged, as the consoles would send it again.
     const last = await startOffice(args);
     for (const archive of queue.filter((a) => !acknowledged.has(nodeCrypto.sha256Hex(a)))) {
@@ -112,5 +115,5 @@ describe('kill -9 of the office during intake', () => {
     } finally {
       await office.close();
     }
-  }, 300_000);
+  }, 420_000);
 });

@@ -105,6 +105,12 @@ export function App() {
           <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('section')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
           <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} />)}</tbody>
         </table>
+        {view.folder.length > 0 && (
+          <>
+            <h2>{t('folder')}</h2>
+            <Problems t={t} problems={view.folder} />
+          </>
+        )}
         {view.turnoutFlags.length > 0 && (
           <>
             <h2>{t('turnoutFlags')}</h2>

@@ -26,6 +26,7 @@ const it = {
   none: 'nessuno',
   sectionsIn: 'Sezioni accettate: {n} su {of}',
   turnoutFlags: 'Affluenza da un’altra configurazione (conservata, non sommata)',
+  folder: 'Cartella di importazione: file non letti',
   'channel.push': 'invio dalla console',
   'channel.upload': 'caricamento',
   'channel.folder': 'cartella di importazione',
@@ -66,7 +67,8 @@ const it = {
   'code.turnout-figures': 'Consultazione {contest}: i dati non sono numeri interi con M + F = T.',
   'code.turnout-replayed-different': 'La sezione {section} ha già comunicato la rilevazione {checkpoint} con altri dati.',
   'code.turnout-other-setup': 'Sezione {section}: affluenza da una configurazione ({setup}) diversa da quella che l’ha comunicata per prima ({turnoutSetup}).',
-  'code.folder-entry-not-file': '«{file}» nella cartella di importazione non è un file semplice.',
+  'code.folder-entry-not-file': '«{file}» nella cartella di importazione non è un file semplice (un collegamento o una cartella): non è stato letto.',
+  'code.folder-file-too-large': '«{file}» nella cartella di importazione supera il limite di {limit} byte: non è stato letto.',
   'code.no-turnout-reported': 'La sezione {section} non ha comunicato l’affluenza durante la giornata: la sua configurazione non si è potuta confrontare.',
 };
 
@@ -94,6 +96,7 @@ const en: Record<Key, string> = {
   none: 'none',
   sectionsIn: 'Sections accepted: {n} of {of}',
   turnoutFlags: 'Turnout from another set-up (kept, not summed)',
+  folder: 'Import folder: files not read',
   'channel.push': 'sent by the console',
   'channel.upload': 'upload',
   'channel.folder': 'import folder',
@@ -134,7 +137,8 @@ const en: Record<Key, string> = {
   'code.turnout-figures': 'Contest {contest}: the figures are not whole numbers with M + F = T.',
   'code.turnout-replayed-different': 'Section {section} already reported checkpoint {checkpoint} with other figures.',
   'code.turnout-other-setup': 'Section {section}: turnout from a set-up ({setup}) other than the one that reported first ({turnoutSetup}).',
-  'code.folder-entry-not-file': '"{file}" in the import folder is not a plain file.',
+  'code.folder-entry-not-file': '"{file}" in the import folder is not a plain file (a link or a folder): not read.',
+  'code.folder-file-too-large': '"{file}" in the import folder is larger than the {limit} bytes allowed: not read.',
   'code.no-turnout-reported': 'Section {section} reported no turnout during the day: its set-up could not be matched.',
 };
 

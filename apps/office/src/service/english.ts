@@ -29,6 +29,7 @@ export const ENGLISH: { readonly [C in Code]: (p: Params) => string } = {
   'turnout-replayed-different': (p) => `section ${p.section} already reported ${p.checkpoint} with other figures`,
   'turnout-other-setup': (p) => `section ${p.section}: turnout from set-up ${p.setup}, while ${p.turnoutSetup} reported first: kept and flagged, not counted`,
   'folder-entry-not-file': (p) => `${p.file} in the import folder is not a plain file`,
+  'folder-file-too-large': (p) => `${p.file} in the import folder is larger than the ${p.limit} bytes allowed`,
   'no-turnout-reported': (p) => `section ${p.section} reported no turnout during the day: its set-up could not be matched`,
 };
 

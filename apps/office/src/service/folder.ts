@@ -2,6 +2,7 @@
 // submission by the channel "folder"; the same bytes twice are one submission (the store's digest).
 import { lstatSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
 import type { Office } from './office.js';
 
@@ -38,11 +39,11 @@ export class ImportFolder {
       if (this.#seen.get(name) === mark) continue;
       this.#seen.set(name, mark);
       if (!stat.isFile()) {
-        this.log(`import folder: ${name} is not a plain file (a link or a folder): not read`);
+        this.office.folderRefused(problem('folder-entry-not-file', { file: name }));
         continue;
       }
       if (stat.size > ARCHIVE_LIMITS.bytes) {
-        this.log(`import folder: ${name} is larger than ${ARCHIVE_LIMITS.bytes} bytes: not read`);
+        this.office.folderRefused(problem('folder-file-too-large', { file: name, limit: ARCHIVE_LIMITS.bytes }));
         continue;
       }
       await this.office.submit('folder', name, readFileSync(path));

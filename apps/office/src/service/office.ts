@@ -35,6 +35,7 @@ export class Office extends EventEmitter<{ change: [] }> {
   /** Where the public page can be read, once served: shown to the staff. */
   publicUrl = '';
   #version = 0;
+  #folder: readonly Problem[] = [];
   /** One judgement at a time, in arrival order: two exports of one section never race to be counted. */
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -133,7 +134,15 @@ export class Office extends EventEmitter<{ change: [] }> {
       })),
       publicUrl: this.publicUrl,
       archiveLimit: ARCHIVE_LIMITS.bytes,
+      folder: this.#folder,
     };
+  }
+
+  /** A file of the import folder not read: shown to the staff, the latest 50 kept (in memory: the file is still there). */
+  folderRefused(p: Problem): void {
+    this.#folder = [p, ...this.#folder].slice(0, 50);
+    this.#log(`import folder: ${describe(p)}`);
+    this.#changed();
   }
 
   #enqueue<T>(work: () => Promise<T>): Promise<T> {

@@ -78,4 +78,6 @@ export interface OfficeView {
   readonly publicUrl: string;
   /** The largest archive the office takes, in bytes: the screen refuses a larger file before sending it. */
   readonly archiveLimit: number;
+  /** Files of the import folder that were not read, and why (the latest few). */
+  readonly folder: readonly Problem[];
 }

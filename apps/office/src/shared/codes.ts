@@ -33,6 +33,7 @@ export const CODES = {
   'turnout-other-setup': ['section', 'setup', 'turnoutSetup'],
   // The import folder.
   'folder-entry-not-file': ['file'],
+  'folder-file-too-large': ['file', 'limit'],
   // Flags on an accepted submission: counted, but the office should look.
   'no-turnout-reported': ['section'],
 } as const satisfies Record<string, readonly string[]>;
