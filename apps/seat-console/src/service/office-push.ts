@@ -46,6 +46,8 @@ export class OfficePush {
   #failures = 0;
   #stopped = false;
   #sending: Promise<void> | null = null;
+  /** Something was queued while a round was under way: one more round right after it. */
+  #again = false;
 
   constructor(readonly crypto: SeggioCrypto, readonly store: ConsoleStore, readonly source: PushSource) {}
 
@@ -73,7 +75,18 @@ export class OfficePush {
 
   send(): void {
     if (this.#stopped || !this.source.url()) return;
-    this.#sending ??= this.#sendAll().finally(() => (this.#sending = null));
+    if (this.#sending) {
+      this.#again = true;
+      return;
+    }
+    if (this.#timer) clearTimeout(this.#timer);
+    this.#sending = this.#sendAll().finally(() => {
+      this.#sending = null;
+      if (this.#again) {
+        this.#again = false;
+        this.send();
+      }
+    });
   }
 
   /** What the office last answered for the bundle, if anything. */
