@@ -6,6 +6,6 @@ import { REPO_ROOT } from './paths.js';
 export const SCREENS = join(REPO_ROOT, 'docs', 'screens');
 
 /** The file to write this screen's picture to, or null when pictures were not asked for. */
-export function screenFile(name: string, app: 'booth' | 'console', env: Readonly<Record<string, string | undefined>> = process.env): string | null {
+export function screenFile(name: string, app: 'booth' | 'console' | 'office', env: Readonly<Record<string, string | undefined>> = process.env): string | null {
   return env.SEGGIO_SCREENS === '1' ? join(SCREENS, `${app}-${name}.png`) : null;
 }
