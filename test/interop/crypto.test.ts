@@ -7,7 +7,7 @@ import { opensslSign, opensslVerify, sodium } from '../support/index.js';
 
 const backends: [string, SeggioCrypto][] = [
   ['tweetnacl', pureCrypto],
-  ['node:crypto', nodeCrypto],
+  ['libsodium', nodeCrypto],
 ];
 const messages = [new Uint8Array(0), utf8('S'), pureCrypto.randomBytes(217), pureCrypto.randomBytes(4000)];
 

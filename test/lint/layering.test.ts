@@ -43,6 +43,7 @@ describe('the layering rule refuses', () => {
     ['hardware/src/probe.ts', "export { BrowserWindow } from 'electron';", /may not import 'electron'/],
     ['apps/cli/src/probe.ts', "import electron = require('electron');", /may not import 'electron'/],
     ['packages/crypto/src/probe.ts', "import { createHash } from 'node:crypto';", /common code may not import the Node built-in 'node:crypto'/],
+    ['packages/crypto/src/probe.ts', "import sodium from 'sodium-native';", /common code may not import the Node-only package 'sodium-native'/],
     ['packages/ballot-core/src/rules/probe.ts', "export * from 'node:path';", /common code may not import the Node built-in/],
     ['packages/crypto/src/probe.ts', "export { nodeCrypto } from './node/index.js';", /common code may not import the node\/ fast paths/],
     ['packages/ballot-core/src/probe.ts', "export const bytes = Buffer.from('x');", /'Buffer' exists only in Node/],
@@ -65,6 +66,7 @@ describe('the layering rule allows', () => {
     ['apps/booth/src/preload/probe.ts', "import { contextBridge, ipcRenderer } from 'electron';"],
     [SERVICE, "import Database from 'better-sqlite3';\nimport { readFileSync } from 'node:fs';"],
     ['packages/crypto/src/node/probe.ts', "import { createHash } from 'node:crypto';\nexport const b = Buffer.alloc(1);"],
+    ['packages/crypto/src/node/probe.ts', "import sodium from 'sodium-native';"],
     ['packages/crypto/test/probe.test.ts', "import { createHash } from 'node:crypto';"],
     ['packages/link/src/probe.ts', "import { WebSocketServer } from 'ws';"],
   ])('%s: %s', async (file, code) => {

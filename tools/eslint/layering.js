@@ -9,7 +9,7 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const isNodeBuiltin = (source) => source.startsWith('node:') || NODE_BUILTINS.has(source) || NODE_BUILTINS.has(source.split('/')[0]);
 
 /** Packages that load native code or need Node, so cannot run in a browser or sandboxed preload. */
-const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'ws', 'bufferutil', 'utf-8-validate', '@seggio/link', '@seggio/hardware'];
+const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'sodium-native', 'ws', 'bufferutil', 'utf-8-validate', '@seggio/link', '@seggio/hardware'];
 /** A package's browser/ entry point runs in a page (the web shell's bridge): not Node-only. */
 const isNodeOnlyPackage = (source) =>
   (NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) && !/^@seggio\/[^/]+\/browser$/.test(source)) ||

@@ -21,7 +21,7 @@ Exit codes: 0 success, 1 a check failed, 2 a usage error, 3 the self-test failed
 `;
 
 export interface MainOptions {
-  /** The implementation to use; the node:crypto one unless a test says otherwise. */
+  /** The implementation to use; libsodium's unless a test says otherwise. */
   readonly crypto?: SeggioCrypto;
 }
 
@@ -48,7 +48,7 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
   try {
     switch (command) {
       case 'selftest':
-        io.out.write(`crypto self-test passed (${report.backend})\n`);
+        io.out.write(`crypto self-test passed: ${report.checks} checks on ${report.implementation}\n`);
         return EXIT.ok;
       case 'election':
         return electionCommand(crypto, rest, io);

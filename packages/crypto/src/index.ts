@@ -1,6 +1,6 @@
 // @seggio/crypto: signatures, sealed boxes, digests, fingerprints and key splitting (DESIGN.md §4).
-// This entry point is pure TypeScript over tweetnacl; '@seggio/crypto/node' has the same API with
-// node:crypto accelerations.
+// This entry point is pure TypeScript over tweetnacl; '@seggio/crypto/node' has the same API on
+// libsodium (sodium-native).
 import { createCrypto, type SeggioCrypto } from './suite.js';
 import { tweetnaclPrimitives } from './tweetnacl-primitives.js';
 
@@ -12,7 +12,8 @@ export { assertSelfTest, CryptoSelfTestError, malleate, runSelfTest, type SelfTe
 export { combineUrnaShares, decodeShare, splitUrnaKey, type SplitOptions, type UrnaShare } from './shares.js';
 export { hasSmallOrder, isCanonicalPoint, isCanonicalScalar, type SignatureRejection } from './strict.js';
 export { boxKeyMatches, createCrypto, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto, type SigningKeyPair } from './suite.js';
-export { tweetnaclPrimitives } from './tweetnacl-primitives.js';
+export { portableSealedBox, type X25519 } from './sealed-box.js';
+export { tweetnaclPrimitives, tweetnaclX25519 } from './tweetnacl-primitives.js';
 
 /** The pure implementation, usable anywhere (browser, worker, Node). */
 export const pureCrypto: SeggioCrypto = createCrypto(tweetnaclPrimitives);

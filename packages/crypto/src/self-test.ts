@@ -69,12 +69,18 @@ export function malleate(signature: Uint8Array): Uint8Array {
 export interface SelfTestReport {
   readonly ok: boolean;
   readonly backend: string;
+  /** The library that ran the checks and its version. */
+  readonly implementation: string;
+  /** How many checks ran. */
+  readonly checks: number;
   readonly failures: readonly string[];
 }
 
 export function runSelfTest(crypto: SeggioCrypto): SelfTestReport {
   const failures: string[] = [];
+  let checks = 0;
   const check = (name: string, test: () => boolean): void => {
+    checks++;
     try {
       if (!test()) failures.push(name);
     } catch (error) {
@@ -120,13 +126,13 @@ export function runSelfTest(crypto: SeggioCrypto): SelfTestReport {
     return !bytesEqual(a, b) && a.some((x) => x !== 0);
   });
 
-  return { ok: failures.length === 0, backend: crypto.backend, failures };
+  return { ok: failures.length === 0, backend: crypto.backend, implementation: crypto.implementation, checks, failures };
 }
 
 export class CryptoSelfTestError extends Error {
   override name = 'CryptoSelfTestError';
   constructor(readonly report: SelfTestReport) {
-    super(`crypto self-test failed (${report.backend}): ${report.failures.join('; ')}`);
+    super(`crypto self-test failed on ${report.implementation}: ${report.failures.join('; ')}`);
   }
 }
 

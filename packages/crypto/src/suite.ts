@@ -1,7 +1,5 @@
 // The crypto API, built once over a backend's primitives.
-import { blake2b } from '@noble/hashes/blake2.js';
-import nacl from 'tweetnacl';
-import { bytesEqual, concatBytes, toHex } from './encoding.js';
+import { bytesEqual, toHex } from './encoding.js';
 import type { Primitives } from './primitives.js';
 import { strictPrecheck, type SignatureRejection } from './strict.js';
 
@@ -19,6 +17,8 @@ export interface BoxKeyPair {
 
 export interface SeggioCrypto {
   readonly backend: Primitives['backend'];
+  /** The library and its version, for people. */
+  readonly implementation: string;
   generateSigningKeyPair(): SigningKeyPair;
   signingKeyPairFromSecret(secretKey: Uint8Array): SigningKeyPair;
   sign(message: Uint8Array, keyPair: SigningKeyPair): Uint8Array;
@@ -39,13 +39,6 @@ export interface SeggioCrypto {
 
 export const SEAL_OVERHEAD = 32 + 16;
 
-interface NaclLowLevel {
-  crypto_core_hsalsa20(out: Uint8Array, input: Uint8Array, key: Uint8Array, constant: Uint8Array): number;
-}
-const lowlevel = (nacl as unknown as { lowlevel: NaclLowLevel }).lowlevel;
-const SIGMA = new TextEncoder().encode('expand 32-byte k');
-const ZERO16 = new Uint8Array(16);
-
 function checkLength(bytes: Uint8Array, length: number, what: string): void {
   if (!(bytes instanceof Uint8Array) || bytes.length !== length) {
     throw new TypeError(`${what} must be ${length} bytes`);
@@ -53,18 +46,6 @@ function checkLength(bytes: Uint8Array, length: number, what: string): void {
 }
 
 export function createCrypto(p: Primitives): SeggioCrypto {
-  /** crypto_box_beforenm: HSalsa20 of the X25519 shared secret. */
-  const boxKey = (secretKey: Uint8Array, publicKey: Uint8Array): Uint8Array | null => {
-    const shared = p.x25519(secretKey, publicKey);
-    if (!shared) return null;
-    const key = new Uint8Array(32);
-    lowlevel.crypto_core_hsalsa20(key, ZERO16, shared, SIGMA);
-    shared.fill(0);
-    return key;
-  };
-  const sealNonce = (epk: Uint8Array, pk: Uint8Array): Uint8Array =>
-    blake2b(concatBytes(epk, pk), { dkLen: 24 });
-
   const checkSignature = (message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array) =>
     strictPrecheck(signature, publicKey) ??
     (p.ed25519Verify(message, signature, publicKey) ? null : 'bad-signature');
@@ -80,6 +61,7 @@ export function createCrypto(p: Primitives): SeggioCrypto {
 
   return {
     backend: p.backend,
+    implementation: p.implementation,
     generateSigningKeyPair: () => signingKeyPairFromSecret(p.randomBytes(32)),
     signingKeyPairFromSecret,
     sign(message, keyPair) {
@@ -93,24 +75,14 @@ export function createCrypto(p: Primitives): SeggioCrypto {
     boxKeyPairFromSecret,
     seal(message, publicKey) {
       checkLength(publicKey, 32, 'an X25519 public key');
-      const ephemeral = boxKeyPairFromSecret(p.randomBytes(32));
-      const key = boxKey(ephemeral.secretKey, publicKey);
-      ephemeral.secretKey.fill(0);
-      if (!key) throw new RangeError('the public key has small order: nothing sealed to it could be opened');
-      const box = nacl.secretbox(message, sealNonce(ephemeral.publicKey, publicKey), key);
-      key.fill(0);
-      return concatBytes(ephemeral.publicKey, box);
+      const sealed = p.seal(message, publicKey);
+      if (!sealed) throw new RangeError('the public key has small order: nothing sealed to it could be opened');
+      return sealed;
     },
     sealOpen(ciphertext, keyPair) {
       checkLength(keyPair.secretKey, 32, 'an X25519 secret key');
       checkLength(keyPair.publicKey, 32, 'an X25519 public key');
-      if (ciphertext.length < SEAL_OVERHEAD) return null;
-      const epk = ciphertext.subarray(0, 32);
-      const key = boxKey(keyPair.secretKey, epk);
-      if (!key) return null;
-      const opened = nacl.secretbox.open(ciphertext.subarray(32), sealNonce(epk, keyPair.publicKey), key);
-      key.fill(0);
-      return opened;
+      return ciphertext.length < SEAL_OVERHEAD ? null : p.sealOpen(ciphertext, keyPair.publicKey, keyPair.secretKey);
     },
     sha256: (data) => p.sha256(data),
     sha256Hex: (data) => toHex(p.sha256(data)),

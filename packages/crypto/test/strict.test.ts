@@ -59,7 +59,7 @@ describe('canonical scalars and points', () => {
 
 describe.each([
   ['tweetnacl', pureCrypto],
-  ['node:crypto', nodeCrypto],
+  ['libsodium', nodeCrypto],
 ])('strict verification, %s path', (_name, crypto) => {
   const keyPair = crypto.generateSigningKeyPair();
   const message = utf8('seggio/ballot@1 strictness');

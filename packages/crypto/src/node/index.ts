@@ -1,9 +1,9 @@
-// Seggio crypto with node:crypto (OpenSSL) accelerations: the same API as the pure package.
+// Seggio crypto on libsodium (sodium-native): the same API as the portable package.
 import { createCrypto, type SeggioCrypto } from '../suite.js';
-import { nodePrimitives } from './primitives.js';
+import { sodiumPrimitives } from './primitives.js';
 
 export * from '../index.js';
-export { nodePrimitives } from './primitives.js';
+export { sodiumPrimitives } from './primitives.js';
 
-/** The fast implementation, for services and the verifier running in Node. */
-export const nodeCrypto: SeggioCrypto = createCrypto(nodePrimitives);
+/** The implementation for services and the verifier running in Node or Electron. */
+export const nodeCrypto: SeggioCrypto = createCrypto(sodiumPrimitives);
