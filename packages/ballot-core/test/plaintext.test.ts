@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, parseElection, plaintextLength, validate, type Election, type Selection } from '../src/index.js';
+import { parseStrictJson } from '../src/json.js';
+import { canonicalFast } from '../src/plaintext.js';
 import { politiche } from './politiche.js';
 
 const load = (name: string): Election => {
@@ -73,3 +76,51 @@ describe('ballot plaintext', () => {
     expect(plaintextLength(european)).toBe(longest.length);
   });
 });
+
+describe('the fast canonical reader', () => {
+  /** What the strict path accepts: strict JSON that is its own canonical form. */
+  const strictlyCanonical = (text: string): boolean => {
+    const json = parseStrictJson(text, { maxBytes: 1 << 20, maxDepth: 64 });
+    return json.ok && canonicalJson(json.value) === text;
+  };
+  const spellings = (value: unknown): string[] => {
+    const canonical = canonicalJson(value);
+    return [canonical, JSON.stringify(value), JSON.stringify(value, null, 1), canonical.replace(/^\{"/, '{ "'), canonical.replace(/"([a-z])/, '"\\u00$1')];
+  };
+
+  it('accepts a text only when the strict reader finds it canonical', () => {
+    let fast = 0;
+    fc.assert(
+      fc.property(fc.jsonValue(), (value) => {
+        for (const text of spellings(value)) {
+          if (canonicalFast(text) === undefined) continue;
+          fast++;
+          expect(strictlyCanonical(text)).toBe(true);
+        }
+      }),
+      { numRuns: 500 },
+    );
+    // Most canonical texts take the fast path (an integer-like key, which JSON.parse reorders, does not).
+    expect(fast).toBeGreaterThan(250);
+  });
+
+  it.each([
+    ['a duplicate key', '{"a":1,"a":1}'],
+    ['keys out of order', '{"b":1,"a":1}'],
+    ['an integer-like key JSON.parse reorders', '{"1":1,"10":2,"2":3}'],
+    ['whitespace', '{"a": 1}'],
+    ['an escaped letter', '{"a":"\\u0062"}'],
+    ['a number in another spelling', '{"a":1.0}'],
+    ['negative zero', '[-0]'],
+  ])('leaves %s to the strict reader', (_what, text) => {
+    expect(canonicalFast(text)).toBeUndefined();
+  });
+
+  it('refuses a plaintext with a duplicate key as the strict reader does', () => {
+    const blank = new TextDecoder().decode(encodeBallotPlaintext(digest, municipal, { blank: true }));
+    const twice = blank.replace('{"blank":true}', '{"blank":true,"blank":true}').slice(0, blank.length);
+    const r = decodeBallotPlaintext(new TextEncoder().encode(twice), digest, municipal);
+    expect(r.ok ? 'accepted' : r.error).toMatch(/not JSON: .*duplicate/i);
+  });
+});
+
