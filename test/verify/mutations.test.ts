@@ -94,6 +94,7 @@ const MUTATIONS: [string, (dir: string) => void, string, RegExp][] = [
   ['pollbook.json missing', (d) => rmSync(path(d, 'pollbook.json')), 'files', /is missing/],
   ['tally.json truncated', (d) => truncateSync(path(d, 'tally.json'), 300), 'files', /not valid JSON/],
   ['ballots.jsonl cut short', (d) => truncateSync(path(d, 'ballots.jsonl'), readFileSync(path(d, 'ballots.jsonl')).length - 40), 'ballots', /cut short|not JSON/],
+  ['a ballot line longer than any ballot', (d) => writeLines(d, [...lines(d), `{"h":"${'a'.repeat(70_000)}"}`]), 'ballots', /is 70008 bytes long; a ballot line is at most 65536/],
   ["a booth's seal edited", (d) => resign(d, 'booths/B1.json', (s) => { (s.sessions as { cast: number }).cast += 1; }, true), 'booths', /the signature is not valid/],
   ['a zero report that was not empty', (d) => resign(d, 'booths/B2.zero-report.json', (z) => { z.counter = 3; }, true), 'booths', /the signature is not valid/],
   ['election.json changed by one byte', (d) => writeFileSync(path(d, 'election.json'), text(d, 'election.json').replace('"booths": 3', '"booths": 2')), 'election', /the signature is not valid/],

@@ -1,7 +1,7 @@
 // One line of ballots.jsonl, checked on its own: shape, hash, booth signature, padded length, and,
 // with the urna key, its opening and its content. Pure: runs in the main thread or in a worker.
 import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validate, type Contest, type Selection } from '@seggio/ballot-core';
-import { fromBase64, SEAL_OVERHEAD, toHex, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
+import { concatBytes, fromBase64, SEAL_OVERHEAD, toHex, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
 
 /** Everything a ballot is checked against, in a form that can be sent to a worker. */
 export interface BallotContextData {
@@ -18,6 +18,8 @@ export interface BallotContext {
   readonly boothKeys: ReadonlyMap<string, Uint8Array>;
   readonly contests: ReadonlyMap<string, Contest>;
   readonly lengths: ReadonlyMap<string, number>;
+  /** What a booth signs for a ballot of each contest, but the ciphertext that ends it (made once). */
+  readonly signedPrefixes: ReadonlyMap<string, Uint8Array>;
   readonly urna: BoxKeyPair | null;
 }
 
@@ -31,6 +33,7 @@ export function ballotContext(data: BallotContextData): BallotContext {
     boothKeys: new Map(Object.entries(data.boothKeys).map(([id, key]) => [id, fromBase64(key)])),
     contests,
     lengths: new Map([...contests.values()].map((c) => [c.id, plaintextLength(c)])),
+    signedPrefixes: new Map([...contests.keys()].map((id) => [id, ballotSignatureMessage(data.digest, data.section, id, new Uint8Array(0))])),
     urna: data.urna ? { publicKey: fromBase64(data.urna.publicKey), secretKey: fromBase64(data.urna.secretKey) } : null,
   };
 }
@@ -76,7 +79,7 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
   if (!target) problems.push(`names contest ${contest}, which is not in the election`);
   if (!key) problems.push(`names booth ${booth}, which is not in the set-up`);
   if (!target || !key) return done();
-  const rejection = crypto.checkSignature(ballotSignatureMessage(ctx.digest, ctx.section, contest, ct), sig, key);
+  const rejection = crypto.checkSignature(concatBytes(ctx.signedPrefixes.get(contest)!, ct), sig, key);
   if (rejection) problems.push(`the booth's signature does not hold (${rejection})`);
   const length = ctx.lengths.get(contest)!;
   if (ct.length !== length + SEAL_OVERHEAD) problems.push(`is ${ct.length} bytes; every ballot of ${contest} is ${length + SEAL_OVERHEAD} (R3)`);
@@ -95,3 +98,14 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
   if (!allowed.ok) problems.push(`holds a selection the rules do not allow: ${allowed.error.map((r) => r.message).join('; ')}`);
   return done(decoded.value);
 }
+
+const decoder = new TextDecoder();
+
+/** A batch of whole lines as read from the file (each ending in a newline, but maybe the file's last). */
+export function checkBatch(crypto: SeggioCrypto, ctx: BallotContext, bytes: Uint8Array): BallotResult[] {
+  const text = decoder.decode(bytes);
+  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n').map((line) => checkBallot(crypto, ctx, line));
+}
+
+/** A line too long to be a ballot, refused unread. */
+export const tooLong = (length: number, max: number): BallotResult => ({ h: null, contest: null, booth: null, problems: [`is ${length} bytes long; a ballot line is at most ${max}`] });

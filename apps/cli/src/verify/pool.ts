@@ -1,17 +1,40 @@
-// Checks ballot lines on all cores: a pool of worker threads over contiguous slices, results in line order.
+// Checks ballots.jsonl on all cores while it is read: batches of lines go to a pool of worker threads,
+// each kept two batches ahead so none waits, and results come back in line order. With one worker, or
+// from the TypeScript sources (tests), this thread checks them. At most two batches a worker are in
+// flight: reading waits for the checking, so memory holds the results and not the file.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SeggioCrypto } from '@seggio/crypto';
-import { ballotContext, checkBallot, type BallotContext, type BallotContextData, type BallotResult } from './ballot.js';
+import { ballotContext, checkBatch, tooLong, type BallotContext, type BallotContextData, type BallotResult } from './ballot.js';
+import { LINE_LIMITS, readLines, type LineLimits } from './lines.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
+const AHEAD = 2;
 
 /** Worker threads run the compiled worker; from the TypeScript sources (tests) the main thread does the work. */
 export const workersAvailable = (): boolean => existsSync(fileURLToPath(WORKER));
 
+export interface BallotsOutcome {
+  /** One a line, in order: results[i] is line i + 1. */
+  readonly results: BallotResult[];
+  /** The last line has no newline: the file may be cut short. */
+  readonly unterminated: boolean;
+  /** The file has more lines than `maxLines`; the rest was not read. */
+  readonly tooMany: boolean;
+}
+
+interface PoolWorker {
+  readonly worker: Worker;
+  /** Resolvers of the batches sent, oldest first: a worker answers in order. */
+  readonly waiting: { resolve: (r: BallotResult[]) => void; reject: (e: Error) => void }[];
+  /** Why the worker stopped: what is sent to it after that would never be answered. */
+  stopped: Error | null;
+}
+
 export class BallotChecker {
-  readonly #workers: Worker[];
+  readonly #pool: PoolWorker[] = [];
+  readonly #threads: number;
   #context: BallotContext | null = null;
 
   constructor(
@@ -19,48 +42,66 @@ export class BallotChecker {
     readonly data: BallotContextData,
     workers: number,
   ) {
-    this.#workers = workers > 1 && workersAvailable() ? Array.from({ length: workers }, () => new Worker(WORKER, { workerData: data })) : [];
+    this.#threads = workers > 1 && workersAvailable() ? workers : 1;
   }
 
   get threads(): number {
-    return Math.max(1, this.#workers.length);
+    return this.#threads;
   }
 
-  async check(lines: readonly string[]): Promise<BallotResult[]> {
-    if (this.#workers.length === 0 || lines.length < 32) {
-      this.#context ??= ballotContext(this.data);
-      return lines.map((line) => checkBallot(this.crypto, this.#context!, line));
+  async checkFile(path: string, limits: LineLimits = LINE_LIMITS): Promise<BallotsOutcome> {
+    const parts: Promise<BallotResult[]>[] = [];
+    const inFlight: Promise<unknown>[] = [];
+    let end = { unterminated: false, tooMany: false };
+    for await (const piece of readLines(path, limits)) {
+      if (piece.kind === 'end') end = piece;
+      else if (piece.kind === 'long') parts.push(Promise.resolve([tooLong(piece.length, limits.maxLineBytes)]));
+      else if (this.#threads === 1) parts.push(Promise.resolve(checkBatch(this.crypto, (this.#context ??= ballotContext(this.data)), piece.bytes)));
+      else {
+        while (inFlight.length >= AHEAD * this.#threads) await inFlight.shift();
+        const part = this.#send(piece.bytes);
+        parts.push(part);
+        // The promise kept for pacing must not reject unheard: `parts` reports the error.
+        inFlight.push(part.catch(() => undefined));
+      }
     }
-    const size = Math.ceil(lines.length / this.#workers.length);
-    const parts = await Promise.all(
-      this.#workers.map(
-        (worker, i) =>
-          new Promise<BallotResult[]>((resolve, reject) => {
-            const slice = lines.slice(i * size, (i + 1) * size);
-            if (slice.length === 0) return resolve([]);
-            const onError = (error: Error) => reject(error);
-            worker.once('error', onError);
-            worker.once('message', (result: BallotResult[]) => {
-              worker.off('error', onError);
-              resolve(result);
-            });
-            worker.postMessage(slice);
-          }),
-      ),
-    );
-    return parts.flat();
+    const results = (await Promise.all(parts)).flat();
+    return { results, unterminated: end.unterminated, tooMany: end.tooMany };
+  }
+
+  /** To the worker with the fewest batches waiting (started on first use). */
+  #send(bytes: Uint8Array): Promise<BallotResult[]> {
+    if (this.#pool.length === 0) for (let i = 0; i < this.#threads; i++) this.#pool.push(this.#start());
+    const target = this.#pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+    return new Promise((resolve, reject) => {
+      if (target.stopped) return reject(target.stopped);
+      target.waiting.push({ resolve, reject });
+      target.worker.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+    });
+  }
+
+  #start(): PoolWorker {
+    const entry: PoolWorker = { worker: new Worker(WORKER, { workerData: this.data }), waiting: [], stopped: null };
+    entry.worker.on('message', (results: BallotResult[]) => entry.waiting.shift()?.resolve(results));
+    const fail = (error: Error) => {
+      entry.stopped ??= error;
+      entry.waiting.splice(0).forEach((w) => w.reject(entry.stopped!));
+    };
+    entry.worker.on('error', fail);
+    entry.worker.on('exit', (code) => fail(new Error(`a ballot worker stopped (exit code ${code})`)));
+    return entry;
   }
 
   async close(): Promise<void> {
-    await Promise.all(this.#workers.map((w) => w.terminate()));
+    await Promise.all(this.#pool.splice(0).map((p) => p.worker.terminate()));
   }
 }
 
-/** One-shot: start the pool, check, stop it. */
-export async function checkBallots(crypto: SeggioCrypto, data: BallotContextData, lines: readonly string[], workers: number): Promise<BallotResult[]> {
+/** One-shot: check the file, then stop the pool. */
+export async function checkBallotFile(crypto: SeggioCrypto, data: BallotContextData, path: string, workers: number, limits?: LineLimits): Promise<BallotsOutcome> {
   const checker = new BallotChecker(crypto, data, workers);
   try {
-    return await checker.check(lines);
+    return await checker.checkFile(path, limits);
   } finally {
     await checker.close();
   }

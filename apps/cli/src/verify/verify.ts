@@ -8,7 +8,8 @@ import {
 } from '@seggio/ballot-core';
 import { boxKeyMatches, fingerprint, fromBase64, type SeggioCrypto } from '@seggio/crypto';
 import type { BallotResult } from './ballot.js';
-import { checkBallots } from './pool.js';
+import type { LineLimits } from './lines.js';
+import { checkBallotFile } from './pool.js';
 import { Report, type CheckName } from './report.js';
 
 export interface VerifyOptions {
@@ -17,6 +18,8 @@ export interface VerifyOptions {
   readonly workers: number;
   /** Verify a training election (R15); a real one then fails, and the other way round. */
   readonly training?: boolean;
+  /** Bounds on reading ballots.jsonl (tests make them small). */
+  readonly lineLimits?: LineLimits;
 }
 
 const MAX_FILE = 256 * 1024 * 1024;
@@ -35,12 +38,21 @@ class Bundle {
 
   /** The exact bytes of a file, or null (and a failure) when missing, not a file or too large. */
   bytes(name: string, check: CheckName = 'files'): Uint8Array | null {
+    return this.#read(name, check, (path) => readFileSync(path));
+  }
+
+  /** The path of a file to stream, or null (and a failure) as for bytes(). */
+  path(name: string, check: CheckName): string | null {
+    return this.#read(name, check, (path) => path);
+  }
+
+  #read<T>(name: string, check: CheckName, read: (path: string) => T): T | null {
     const path = join(this.dir, name);
     try {
       const stat = statSync(path);
       if (!stat.isFile()) throw new Error('not a file');
       if (stat.size > MAX_FILE) throw new Error(`${stat.size} bytes is more than a bundle file may have`);
-      return readFileSync(path);
+      return read(path);
     } catch (error) {
       this.report.fail(check, existsSync(path) ? `cannot be read: ${(error as Error).message}` : 'is missing', { file: name });
       return null;
@@ -160,13 +172,13 @@ export async function verifyBundle(crypto: SeggioCrypto, dir: string, options: V
 
   let results: BallotResult[] = [];
   await guard('ballots', async () => {
-    const bytes = b.bytes('ballots.jsonl', 'ballots');
-    if (!bytes || !setup || !digest || !electionBytes) return;
-    const text = new TextDecoder().decode(bytes);
-    const lines = text.length === 0 ? [] : text.endsWith('\n') ? text.slice(0, -1).split('\n') : text.split('\n');
-    if (text.length > 0 && !text.endsWith('\n')) report.fail('ballots', 'does not end with a newline: is it cut short?', { file: 'ballots.jsonl' });
+    const path = b.path('ballots.jsonl', 'ballots');
+    if (!path || !setup || !digest || !electionBytes) return;
     const boothKeys = Object.fromEntries(setup.booths.map((x) => [x.id, x.publicKey]));
-    results = await checkBallots(crypto, { electionBytes, digest, section: setup.section, boothKeys, urna }, lines, options.workers);
+    const read = await checkBallotFile(crypto, { electionBytes, digest, section: setup.section, boothKeys, urna }, path, options.workers, options.lineLimits);
+    results = read.results;
+    if (read.unterminated) report.fail('ballots', 'does not end with a newline: is it cut short?', { file: 'ballots.jsonl' });
+    if (read.tooMany) report.fail('ballots', `has more than ${results.length} lines, more than a bundle may hold: the rest was not read`, { file: 'ballots.jsonl' });
     let previous = '';
     results.forEach((r, i) => {
       const place = { file: 'ballots.jsonl', line: i + 1, ...(r.booth ? { booth: r.booth } : {}), ...(r.contest ? { contest: r.contest } : {}) };

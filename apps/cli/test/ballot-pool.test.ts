@@ -1,0 +1,86 @@
+// The ballots of a file checked on worker threads give, line for line, what this thread gives; a line
+// that fails is named at its own line number wherever the batches fall. Workers run the compiled
+// pool (dist/; npm test builds first) in a plain Node process, as `seggio verify` does: under Vitest a
+// worker would inherit its "source" condition and load TypeScript.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { ballotSignatureMessage, encodeBallotPlaintext, generateDay, parseElection, seededRandom, type Election } from '@seggio/ballot-core';
+import { toBase64, toHex } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import type { LineLimits } from '../src/verify/lines.js';
+import { checkBallotFile as inThread, type BallotsOutcome } from '../src/verify/pool.js';
+import type { BallotContextData } from '../src/verify/ballot.js';
+
+const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
+const DRIVER = `
+import { readFileSync } from 'node:fs';
+const { checkBallotFile } = await import(process.argv[2]);
+const { data, path, workers, limits } = JSON.parse(readFileSync(0, 'utf8'));
+const context = { ...data, electionBytes: new Uint8Array(Buffer.from(data.electionBytes, 'base64')) };
+try {
+  // No crypto here: with workers this thread only reads and dispatches.
+  process.stdout.write(JSON.stringify(await checkBallotFile(null, context, path, workers, limits)));
+} catch (error) {
+  process.stdout.write(JSON.stringify({ error: error.message }));
+}`;
+
+/** checkBallotFile of the compiled pool, on worker threads, in a child process. */
+function onWorkers(data: BallotContextData, path: string, workers: number, limits: LineLimits): BallotsOutcome | { error: string } {
+  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, path, workers, limits });
+  const driver = join(dir, 'driver.mjs');
+  writeFileSync(driver, DRIVER);
+  const run = spawnSync(process.execPath, [driver, POOL], { input, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 20_000 });
+  if (run.error) throw run.error;
+  if (run.status !== 0) throw new Error(run.stderr);
+  return JSON.parse(run.stdout) as BallotsOutcome | { error: string };
+}
+
+const dir = mkdtempSync(join(tmpdir(), 'seggio-pool-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+const electionBytes = new Uint8Array(readFileSync(new URL('../../../fixtures/rivafonda-2020.election.json', import.meta.url)));
+const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
+const digest = nodeCrypto.sha256Hex(electionBytes);
+const urna = nodeCrypto.generateBoxKeyPair();
+const booth = nodeCrypto.generateSigningKeyPair();
+const contest = election.contests.find((c) => c.type === 'municipal')!;
+const lines = generateDay(election, '7', 700, seededRandom(3))
+  .voters.filter((v) => contest.id in v.selections)
+  .map((v) => {
+    const ct = nodeCrypto.seal(encodeBallotPlaintext(digest, contest, v.selections[contest.id]!), urna.publicKey);
+    const sig = nodeCrypto.sign(ballotSignatureMessage(digest, '7', contest.id, ct), booth);
+    return JSON.stringify({ h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, booth: 'B1', ct: toBase64(ct), sig: toBase64(sig) });
+  });
+const data = { electionBytes, digest, section: '7', boothKeys: { B1: toBase64(booth.publicKey) }, urna: { publicKey: toBase64(urna.publicKey), secretKey: toBase64(urna.secretKey) } };
+const limits = { maxLineBytes: 4096, maxLines: 10_000, chunkBytes: 10_000, batchLines: 16 };
+
+describe('checking ballots.jsonl on worker threads', () => {
+  it('gives in line order what this thread gives, a failing line at its own number', async () => {
+    const tampered = [...lines];
+    tampered[5] = tampered[5]!.replace('"booth":"B1"', '"booth":"B9"');
+    tampered[300] = 'x'.repeat(5000);
+    tampered[lines.length - 1] = '{}';
+    const path = join(dir, 'ballots.jsonl');
+    writeFileSync(path, `${tampered.join('\n')}\n`);
+    const here = await inThread(nodeCrypto, data, path, 1, limits);
+    expect(onWorkers(data, path, 3, limits)).toEqual(JSON.parse(JSON.stringify(here)));
+    expect(here.results).toHaveLength(lines.length);
+    const failing = here.results.flatMap((r, i) => (r.problems.length ? [[i + 1, r.problems[0]]] : []));
+    expect(failing).toEqual([
+      [6, 'names booth B9, which is not in the set-up'],
+      [301, 'is 5000 bytes long; a ballot line is at most 4096'],
+      [lines.length, 'must have exactly the string fields booth,contest,ct,h,sig'],
+    ]);
+    expect(here.results.filter((r) => r.selection).length).toBe(lines.length - 3);
+  });
+
+  it('says why when a worker cannot check', () => {
+    const path = join(dir, 'ballots-2.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const broken = { ...data, electionBytes: new Uint8Array([1, 2, 3]) };
+    expect(onWorkers(broken, path, 2, limits)).toEqual({ error: expect.stringMatching(/the election does not parse/) as unknown });
+  });
+});
