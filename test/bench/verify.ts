@@ -2,18 +2,25 @@
 // cores (worker threads), streaming ballots.jsonl from disk as verify does, next to libsodium
 // (python3-nacl) verifying and opening the same ballots in the same run. Seggio's figure covers more
 // work per ballot: reading, hash, strict signature, length, opening, the canonical plaintext and the
-// rules. `--ballots N` (default 4000).
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
+// rules. `--ballots N` (default 4000). Then the memory of a whole `seggio verify` over a bundle of
+// `--memory-ballots N` (default 100,000) ballots, every one opened, run in a child process as an
+// auditor runs it, and its peak resident set size.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ballotSignatureMessage, encodeBallotPlaintext, generateDay, parseElection, seededRandom, type Election } from '@seggio/ballot-core';
+import { ballotSignatureMessage, documentBytes, encodeBallotPlaintext, encodeSidecar, generateDay, parseElection, seededRandom, signBytes, type Election, type Setup } from '@seggio/ballot-core';
 import { BallotChecker } from '@seggio/cli/verify';
 import { toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { REPO_ROOT, sodium } from '../support/index.js';
 
-const arg = process.argv.indexOf('--ballots');
-const COUNT = arg > 0 ? Number(process.argv[arg + 1]) : 4000;
+const option = (name: string, fallback: number) => {
+  const at = process.argv.indexOf(name);
+  return at > 0 ? Number(process.argv[at + 1]) : fallback;
+};
+const COUNT = option('--ballots', 4000);
+const MEMORY_BALLOTS = option('--memory-ballots', 100_000);
 const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'rivafonda-2020.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 const digest = nodeCrypto.sha256Hex(electionBytes);
@@ -65,6 +72,51 @@ const [libsodium] = sodium<{ ballotsPerSecond: number }>([
   { op: 'bench_ballots', urnaSecretKey: toBase64(urna.secretKey), ballots: ballots.map((b) => ({ message: toBase64(b.message), signature: toBase64(b.sig), booth: toBase64(b.key), ct: toBase64(b.ct) })) },
 ]);
 const sodiumRate = Math.round(libsodium!.ballotsPerSecond);
+
+/**
+ * A bundle of `count` ballots with the files the ballots check needs (the election, a set-up signed by
+ * its console, the revealed urna key): the other checks fail for want of their files, and every ballot
+ * is still read, checked and opened, and the reconciliation runs over them all.
+ */
+function memoryBundle(count: number): { dir: string; officeKey: string } {
+  const bundle = join(dir, 'bundle');
+  mkdirSync(bundle);
+  const office = nodeCrypto.generateSigningKeyPair();
+  const console_ = nodeCrypto.generateSigningKeyPair();
+  writeFileSync(join(bundle, 'election.json'), electionBytes);
+  writeFileSync(join(bundle, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, electionBytes, office)));
+  const setup: Setup = {
+    format: 'seggio/setup@1', election: digest, section: '7', console: toBase64(console_.publicKey), urnaPublicKey: toBase64(urna.publicKey),
+    booths: booths.map((k, i) => ({ id: `B${i + 1}`, publicKey: toBase64(k.publicKey) })), shares: { threshold: 3, count: 5 },
+  };
+  const setupBytes = documentBytes(setup);
+  writeFileSync(join(bundle, 'setup.json'), setupBytes);
+  writeFileSync(join(bundle, 'setup.json.sig'), encodeSidecar(signBytes(nodeCrypto, setupBytes, console_)));
+  writeFileSync(join(bundle, 'urna-key.json'), documentBytes({ format: 'seggio/urna-key@1', publicKey: toBase64(urna.publicKey), secretKey: toBase64(urna.secretKey) }));
+  const made = Array.from({ length: count }, (_, i) => {
+    const v = voters[i % voters.length]!;
+    const ct = nodeCrypto.seal(encodeBallotPlaintext(digest, contest, v.selections[contest.id]!), urna.publicKey);
+    const sig = nodeCrypto.sign(ballotSignatureMessage(digest, '7', contest.id, ct), booths[i % booths.length]!);
+    return `${JSON.stringify({ h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, booth: `B${(i % booths.length) + 1}`, ct: toBase64(ct), sig: toBase64(sig) })}\n`;
+  });
+  made.sort();
+  writeFileSync(join(bundle, 'ballots.jsonl'), made.join(''));
+  return { dir: bundle, officeKey: toBase64(office.publicKey) };
+}
+
+const DRIVER = `
+const { main } = await import(process.argv[2]);
+let out = '';
+const code = await main(process.argv.slice(3), { out: { write: (t) => (out += t) }, err: process.stderr });
+const ballots = JSON.parse(out).checks.find((c) => c.check === 'ballots');
+process.stdout.write(JSON.stringify({ code, ballots: ballots.items.find((i) => i.status === 'pass')?.message ?? ballots.items[0]?.message, maxRssKiB: process.resourceUsage().maxRSS }));
+`;
+const memory = memoryBundle(MEMORY_BALLOTS);
+writeFileSync(join(dir, 'driver.mjs'), DRIVER);
+const cli = new URL(import.meta.resolve('@seggio/cli')).href;
+const run = spawnSync(process.execPath, [join(dir, 'driver.mjs'), cli, 'verify', memory.dir, '--office-key', memory.officeKey, '--json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+if (run.status !== 0) throw new Error(`the verify of ${MEMORY_BALLOTS} ballots failed: ${run.stderr}`);
+const verified = JSON.parse(run.stdout) as { ballots: string; maxRssKiB: number };
 rmSync(dir, { recursive: true, force: true });
 console.log(
   JSON.stringify(
@@ -77,6 +129,8 @@ console.log(
       libsodiumBallotsPerSecondOneCore: sodiumRate,
       oneCoreOverLibsodium: Math.round((one / sodiumRate) * 100) / 100,
       allCoresOverOneCore: Math.round((all / one) * 100) / 100,
+      memory: { ballots: MEMORY_BALLOTS, verify: verified.ballots, peakRssMB: Math.round(verified.maxRssKiB / 1024), goalPeakRssMB: 300 },
+      loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
       goals: { oneCoreOverLibsodium: 0.9, allCoresOverOneCoreWithTwo: 1.8 },
       note: 'steady state, best of 3 rounds each, after a warm-up round; one core runs in the main thread, all cores in worker threads while the main thread reads',
     },
