@@ -70,6 +70,15 @@ export class BoothStore {
     return store;
   }
 
+  /** Statements prepared once per connection: on the cast's path preparing costs more than running. */
+  readonly #statements = new Map<string, Database.Statement>();
+
+  private statement(sql: string): Database.Statement {
+    let prepared = this.#statements.get(sql);
+    if (!prepared) this.#statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
   private configure(): void {
     this.db.pragma('journal_mode = WAL');
     // A vote is acknowledged only once it is on disk (SECURITY.md fact 3, R6).
@@ -107,11 +116,11 @@ export class BoothStore {
   }
 
   get(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+    return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
   }
 
   set(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+    this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
   }
 
   /** Runs `work` as one transaction; with synchronous=FULL its effects are on disk when it returns. */
@@ -120,23 +129,23 @@ export class BoothStore {
   }
 
   appendLog(event: EventId, detail: LogEntry['detail'] = {}): void {
-    const last = this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT 1').get() as RawLog | undefined;
+    const last = this.statement('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT 1').get() as RawLog | undefined;
     const entry = nextEntry(last ? parseLog(last) : undefined, event, detail);
-    this.db.prepare('INSERT INTO log (seq, event, detail, prev, hash) VALUES (?, ?, ?, ?, ?)').run(entry.seq, entry.event, JSON.stringify(entry.detail), entry.prev, entry.hash);
+    this.statement('INSERT INTO log (seq, event, detail, prev, hash) VALUES (?, ?, ?, ?, ?)').run(entry.seq, entry.event, JSON.stringify(entry.detail), entry.prev, entry.hash);
   }
 
   log(): LogEntry[] {
-    return (this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq').all() as RawLog[]).map(parseLog);
+    return (this.statement('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq').all() as RawLog[]).map(parseLog);
   }
 
   insertBallots(ballots: readonly StoredBallot[]): void {
-    const insert = this.db.prepare('INSERT INTO ballots (h, contest, ct, sig) VALUES (?, ?, ?, ?)');
+    const insert = this.statement('INSERT INTO ballots (h, contest, ct, sig) VALUES (?, ?, ?, ?)');
     for (const b of ballots) insert.run(b.h, b.contest, b.ct, b.sig);
   }
 
   /** Every ballot, in ascending order of h: the only order that ever leaves the booth (R2). */
   ballots(): StoredBallot[] {
-    return (this.db.prepare('SELECT h, contest, ct, sig FROM ballots ORDER BY h').all() as { h: string; contest: string; ct: Buffer; sig: Buffer }[]).map((r) => ({
+    return (this.statement('SELECT h, contest, ct, sig FROM ballots ORDER BY h').all() as { h: string; contest: string; ct: Buffer; sig: Buffer }[]).map((r) => ({
       h: r.h,
       contest: r.contest,
       ct: new Uint8Array(r.ct),
@@ -145,7 +154,7 @@ export class BoothStore {
   }
 
   countsByContest(): Record<string, number> {
-    const rows = this.db.prepare('SELECT contest, count(*) AS n FROM ballots GROUP BY contest ORDER BY contest').all() as { contest: string; n: number }[];
+    const rows = this.statement('SELECT contest, count(*) AS n FROM ballots GROUP BY contest ORDER BY contest').all() as { contest: string; n: number }[];
     return Object.fromEntries(rows.map((r) => [r.contest, r.n]));
   }
 
@@ -157,38 +166,38 @@ export class BoothStore {
   }
 
   insertToken(token: Omit<StoredToken, 'outcome'>): void {
-    this.db.prepare("INSERT INTO tokens (counter, session, contests, signature, outcome) VALUES (?, ?, ?, ?, 'open')").run(token.counter, token.session, JSON.stringify(token.contests), token.signature);
+    this.statement("INSERT INTO tokens (counter, session, contests, signature, outcome) VALUES (?, ?, ?, ?, 'open')").run(token.counter, token.session, JSON.stringify(token.contests), token.signature);
   }
 
   setOutcome(session: string, outcome: Exclude<TokenOutcome, 'open'>): void {
-    const changed = this.db.prepare("UPDATE tokens SET outcome = ? WHERE session = ? AND outcome = 'open'").run(outcome, session).changes;
+    const changed = this.statement("UPDATE tokens SET outcome = ? WHERE session = ? AND outcome = 'open'").run(outcome, session).changes;
     if (changed !== 1) throw new StoreError(`session ${session} is not open`);
   }
 
   tokens(): StoredToken[] {
-    return (this.db.prepare('SELECT counter, session, contests, signature, outcome FROM tokens ORDER BY counter').all() as RawToken[]).map(parseToken);
+    return (this.statement('SELECT counter, session, contests, signature, outcome FROM tokens ORDER BY counter').all() as RawToken[]).map(parseToken);
   }
 
   lastTokenCounter(): number {
-    return (this.db.prepare('SELECT coalesce(max(counter), 0) AS n FROM tokens').get() as { n: number }).n;
+    return (this.statement('SELECT coalesce(max(counter), 0) AS n FROM tokens').get() as { n: number }).n;
   }
 
   openToken(): StoredToken | undefined {
-    const raw = this.db.prepare("SELECT counter, session, contests, signature, outcome FROM tokens WHERE outcome = 'open' ORDER BY counter LIMIT 1").get() as RawToken | undefined;
+    const raw = this.statement("SELECT counter, session, contests, signature, outcome FROM tokens WHERE outcome = 'open' ORDER BY counter LIMIT 1").get() as RawToken | undefined;
     return raw && parseToken(raw);
   }
 
   addOutbox(counter: number, frame: string): void {
-    this.db.prepare('INSERT INTO outbox (counter, frame) VALUES (?, ?)').run(counter, frame);
+    this.statement('INSERT INTO outbox (counter, frame) VALUES (?, ?)').run(counter, frame);
   }
 
   outboxAfter(counter: number): string[] {
-    return (this.db.prepare('SELECT frame FROM outbox WHERE counter > ? ORDER BY counter').all(counter) as { frame: string }[]).map((r) => r.frame);
+    return (this.statement('SELECT frame FROM outbox WHERE counter > ? ORDER BY counter').all(counter) as { frame: string }[]).map((r) => r.frame);
   }
 
 
   pruneOutbox(upTo: number): void {
-    this.db.prepare('DELETE FROM outbox WHERE counter <= ?').run(upTo);
+    this.statement('DELETE FROM outbox WHERE counter <= ?').run(upTo);
   }
 
   /** For tests of disk failure: SQLite refuses to grow the file past its present size, as on a full disk. */
@@ -214,6 +223,7 @@ export class BoothStore {
     const fresh = `${this.path}.canonical`;
     rmSync(fresh, { force: true });
     this.db.prepare('VACUUM INTO ?').run(fresh);
+    this.#statements.clear();
     this.db.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${this.path}${suffix}`, { force: true });
     renameSync(fresh, this.path);
