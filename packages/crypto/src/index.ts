@@ -13,7 +13,7 @@ export { combineUrnaShares, decodeShare, splitUrnaKey, type SplitOptions, type U
 export { hasSmallOrder, isCanonicalPoint, isCanonicalScalar, type SignatureRejection } from './strict.js';
 export { boxKeyMatches, createCrypto, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto, type SigningKeyPair } from './suite.js';
 export { portableSealedBox, type X25519 } from './sealed-box.js';
-export { tweetnaclPrimitives, tweetnaclX25519 } from './tweetnacl-primitives.js';
+export { tweetnaclPrimitives } from './tweetnacl-primitives.js';
 
 /** The pure implementation, usable anywhere (browser, worker, Node). */
 export const pureCrypto: SeggioCrypto = createCrypto(tweetnaclPrimitives);

@@ -6,7 +6,7 @@ import type { Primitives } from './primitives.js';
 import { osRandomBytes } from './random.js';
 import { portableSealedBox, type X25519 } from './sealed-box.js';
 
-export const tweetnaclX25519: X25519 = (secretKey, publicKey) => {
+const tweetnaclX25519: X25519 = (secretKey, publicKey) => {
   const shared = nacl.scalarMult(secretKey, publicKey);
   return shared.every((b) => b === 0) ? null : shared;
 };

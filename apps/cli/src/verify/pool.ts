@@ -51,10 +51,6 @@ export class BallotChecker {
     this.#threads = workers > 1 && workersAvailable() ? workers : 1;
   }
 
-  get threads(): number {
-    return this.#threads;
-  }
-
   async checkFile(path: string, limits: LineLimits = LINE_LIMITS): Promise<BallotsOutcome> {
     const parts: Promise<BallotResult[]>[] = [];
     const inFlight: Promise<unknown>[] = [];
