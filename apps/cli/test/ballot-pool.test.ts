@@ -12,7 +12,7 @@ import { toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import type { LineLimits } from '../src/verify/lines.js';
 import { checkBallotFile as inThread, type BallotsOutcome } from '../src/verify/pool.js';
-import type { BallotContextData } from '../src/verify/ballot.js';
+import { ballotContext, checkBallot, type BallotContextData } from '../src/verify/ballot.js';
 
 const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
 const DRIVER = `
@@ -82,5 +82,31 @@ describe('checking ballots.jsonl on worker threads', () => {
     writeFileSync(path, `${lines.join('\n')}\n`);
     const broken = { ...data, electionBytes: new Uint8Array([1, 2, 3]) };
     expect(onWorkers(broken, path, 2, limits)).toEqual({ error: expect.stringMatching(/the election does not parse/) as unknown });
+  });
+
+  it('refuses every spelling of a ballot\'s bytes but the canonical base64, as the strict decoder does', () => {
+    const ctx = ballotContext(data);
+    const line = JSON.parse(lines[0]!) as Record<string, string>;
+    const respelled = (field: string, change: (text: string) => string) => checkBallot(nodeCrypto, ctx, JSON.stringify({ ...line, [field]: change(line[field]!) })).problems;
+    expect(checkBallot(nodeCrypto, ctx, lines[0]!).problems).toEqual([]);
+    // Only a padded text has unused bits (a ballot's ct may have none: it is then left as it is).
+    const lastBitsSet = (text: string) => {
+      if (!text.endsWith('=')) return text;
+      const body = text.replace(/=+$/, '');
+      const last = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'.indexOf(body.at(-1)!);
+      return `${body.slice(0, -1)}${'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/'[last | 1]}${text.slice(body.length)}`;
+    };
+    for (const [what, change] of [
+      ['padding dropped', (t: string) => t.replace(/=+$/, '')],
+      ['a space inside', (t: string) => `${t.slice(0, 8)} ${t.slice(8)}`],
+      ['URL-safe letters', (t: string) => t.replaceAll('+', '-').replaceAll('/', '_')],
+      ['unused bits set', lastBitsSet],
+    ] as const) {
+      for (const field of ['sig', 'ct']) {
+        const changed = change(line[field]!);
+        if (changed === line[field]) continue;
+        expect([what, field, respelled(field, change)[0]]).toEqual([what, field, expect.stringMatching(/^not canonical base64 \(/)]);
+      }
+    }
   });
 });
