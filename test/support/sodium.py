@@ -82,7 +82,8 @@ def bench(op):
 
 
 def bench_ballots(op):
-    """Ballots per second, one core: each ballot's booth signature verified and its box opened."""
+    """Ballots per second, one core: each ballot's booth signature verified and its box opened; the best
+    round by the wall clock, and the mean by CPU time (steadier on a machine shared with other work)."""
     sk = b(op["urnaSecretKey"])
     pk = sodium.crypto_scalarmult_base(sk)
     work = [(b(x["signature"]) + b(x["message"]), b(x["booth"]), b(x["ct"])) for x in op["ballots"]]
@@ -92,7 +93,11 @@ def bench_ballots(op):
         sodium.crypto_sign_open(signed, booth)
         sodium.crypto_box_seal_open(ct, pk, sk)
 
-    return {"ballotsPerSecond": 1e6 / per_op(one, work, op.get("rounds", 3))}
+    rounds = op.get("rounds", 3)
+    cpu = time.process_time()
+    wall = per_op(one, work, rounds)
+    cpu_per_ballot = (time.process_time() - cpu) / (rounds * len(work))
+    return {"ballotsPerSecond": 1e6 / wall, "cpuBallotsPerSecond": 1 / cpu_per_ballot}
 
 
 if __name__ == "__main__":
