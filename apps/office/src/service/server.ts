@@ -25,6 +25,8 @@ export interface ServerOptions {
 }
 
 const TURNOUT_LIMIT = 256 * 1024;
+/** The staff interface's built files: the only staff route open without the token. */
+const STATIC_ROUTE = '/*';
 const b64 = { type: 'string', maxLength: 128 * 1024, pattern: '^[A-Za-z0-9+/]*={0,2}$' } as const;
 const TURNOUT_SCHEMA = {
   type: 'object',
@@ -131,8 +133,10 @@ export class OfficeServer {
     tarParser(app);
     const expected = Buffer.from(this.token);
     const authorised = (given: unknown) => typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
+    // Judged on the route matched, not on the URL as written: the router decodes `/%61pi/view` to
+    // `/api/view`, so only the interface's own files (the catch-all route) go without the token.
     app.addHook('onRequest', async (request, reply) => {
-      if (!request.url.startsWith('/api/')) return;
+      if (request.routeOptions.url === STATIC_ROUTE) return;
       const given = request.headers['x-seggio-token'] ?? (request.query as { token?: string }).token;
       if (!authorised(given)) return reply.code(401).send({ ok: false, problems: [problem('not-authorised', {})] });
     });
@@ -155,7 +159,7 @@ export class OfficeServer {
       }
     };
     walk(options.rendererDir, '');
-    app.get('/*', async (request, reply) => {
+    app.get(STATIC_ROUTE, async (request, reply) => {
       const path = request.url.split('?')[0] === '/' ? '/index.html' : request.url.split('?')[0]!;
       const file = files.get(path);
       if (!file) return reply.code(404).send('not found');
