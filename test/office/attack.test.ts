@@ -32,4 +32,22 @@ describe('the office attacked from the LAN', () => {
       expect([401, 404], path).toContain(res.status);
     }
   });
+
+  it('keeps no bytes of what it refuses, so pushes of junk from the LAN do not fill its store', async () => {
+    const url = new URL('api/v1/sections', server.publicUrl);
+    const junk = (i: number) => new Uint8Array(4 * 1024 * 1024).fill(i + 1);
+    const tarred = (i: number) => packArchive(new Map([['tally.json', junk(i)]]));
+    const bodies = [junk(0), junk(1), await tarred(2), await tarred(3)];
+    for (const body of bodies) {
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body });
+      expect(await res.json()).toMatchObject({ ok: true, submission: { state: 'refused' } });
+    }
+    const refused = office.store.submissions();
+    expect(refused).toHaveLength(bodies.length);
+    expect(refused.map((r) => office.store.archive(r.id)!.length)).toEqual(bodies.map(() => 0));
+    // The same bytes again get the first answer, not a new row.
+    const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: bodies[0] });
+    expect(await again.json()).toMatchObject({ ok: true, submission: { id: refused.at(-1)!.id, state: 'refused' } });
+    expect(office.store.submissions()).toHaveLength(bodies.length);
+  });
 });

@@ -142,6 +142,9 @@ export class OfficeStore {
       this.db
         .prepare('UPDATE submissions SET state = ?, problems = ?, section = ?, setup = ?, tally_digest = ?, tally = ? WHERE id = ?')
         .run(t.state, JSON.stringify(t.problems), identified?.section ?? null, identified?.setup ?? null, identified?.tallyDigest ?? null, identified?.tally ?? null, id);
+      // Anyone on the LAN may push: a refused archive's bytes are let go (its digest, reasons and origin
+      // stay, so a replay gets the same answer), or pushes of junk would fill the office's disk.
+      if (t.state === 'refused') this.db.prepare("UPDATE submissions SET archive = X'' WHERE id = ?").run(id);
       this.event(`submission-${t.state}`, { id, section: identified?.section ?? '', codes: t.problems.map((p) => p.code).join(',') });
       return this.submission(id)!;
     })();
