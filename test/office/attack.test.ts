@@ -1,10 +1,11 @@
 // The office's HTTP faces under attack from the LAN: what a peer sends must not grow the store past
 // what the day needs, nor hold the office's connections, nor reach the staff's side without its token.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { get } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { Office, OfficeServer, packArchive } from '@seggio/office';
+import { Office, OfficeServer, packArchive, STREAM_LIMITS } from '@seggio/office';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { officeElection } from './sections.js';
 
@@ -49,5 +50,28 @@ describe('the office attacked from the LAN', () => {
     const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: bodies[0] });
     expect(await again.json()).toMatchObject({ ok: true, submission: { id: refused.at(-1)!.id, state: 'refused' } });
     expect(office.store.submissions()).toHaveLength(bodies.length);
+  });
+
+  it('holds a bounded number of live streams from one address, and gives each place back when its stream closes', async () => {
+    const open = () =>
+      new Promise<{ status: number; close: () => void }>((resolve, reject) => {
+        const request = get(new URL('events', server.publicUrl), (res) => {
+          res.resume();
+          resolve({ status: res.statusCode ?? 0, close: () => request.destroy() });
+        });
+        request.on('error', reject);
+      });
+    const held = [];
+    for (let i = 0; i < STREAM_LIMITS.perAddress; i++) held.push(await open());
+    expect(held.map((s) => s.status)).toEqual(held.map(() => 200));
+    const over = await open();
+    expect(over.status).toBe(429);
+    over.close();
+    held.pop()!.close();
+    await expect.poll(() => office.listenerCount('change')).toBe(STREAM_LIMITS.perAddress - 1);
+    const again = await open();
+    expect(again.status).toBe(200);
+    for (const s of [...held, again]) s.close();
+    await expect.poll(() => office.listenerCount('change')).toBe(0);
   });
 });

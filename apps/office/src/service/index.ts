@@ -7,6 +7,6 @@ export { ImportFolder } from './folder.js';
 export { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
 export { Office, type OfficeConfig } from './office.js';
 export { neutralise, resultsCsv } from './results.js';
-export { OfficeServer, type ServerOptions } from './server.js';
+export { OfficeServer, STREAM_LIMITS, type ServerOptions } from './server.js';
 export { migrate, OfficeStore, OfficeStoreError } from './store.js';
 export { next, type SubmissionAction } from './submission.js';

@@ -5,7 +5,7 @@ import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import rateLimit from '@fastify/rate-limit';
-import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { fromBase64 } from '@seggio/crypto';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
@@ -50,8 +50,35 @@ function tarParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/x-tar', { parseAs: 'buffer', bodyLimit: ARCHIVE_LIMITS.bytes }, (_request, body, done) => done(null, body));
 }
 
+/** Live streams held open at once: from one address (a phone, a console, a screen at the office), and in all. */
+export const STREAM_LIMITS = { perAddress: 8, total: 512 } as const;
+
+/** Counts the open streams of one face, so a LAN peer cannot hold the office's connections and listeners. */
+class Streams {
+  readonly #open = new Map<string, number>();
+  #total = 0;
+
+  /** Takes a place for `address`, or names the limit it would pass; the place is given back on close. */
+  take(address: string, reply: FastifyReply): Problem | null {
+    const mine = this.#open.get(address) ?? 0;
+    if (mine >= STREAM_LIMITS.perAddress) return problem('body-invalid', { field: '/', reason: `more than ${STREAM_LIMITS.perAddress} live streams from one address` });
+    if (this.#total >= STREAM_LIMITS.total) return problem('body-invalid', { field: '/', reason: `more than ${STREAM_LIMITS.total} live streams in all` });
+    this.#open.set(address, mine + 1);
+    this.#total++;
+    reply.raw.on('close', () => {
+      this.#total--;
+      const left = (this.#open.get(address) ?? 1) - 1;
+      if (left === 0) this.#open.delete(address);
+      else this.#open.set(address, left);
+    });
+    return null;
+  }
+}
+
 /** Server-sent events: `update` each time the office's figures change. */
-function events(office: Office, reply: FastifyReply): void {
+function events(office: Office, streams: Streams, request: FastifyRequest, reply: FastifyReply): void {
+  const refusal = streams.take(request.ip, reply);
+  if (refusal) return void reply.code(429).send({ ok: false, problems: [refusal] });
   reply.hijack();
   reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
   reply.raw.write(`retry: 1000\nevent: hello\ndata: ${office.version}\n\n`);
@@ -101,7 +128,8 @@ export class OfficeServer {
     app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(office.results(), lang(request.query))));
     app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
     app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
-    app.get('/events', { config: { rateLimit: false } }, (_q, reply) => events(office, reply));
+    const streams = new Streams();
+    app.get('/events', { config: { rateLimit: false } }, (request, reply) => events(office, streams, request, reply));
     app.get('/risultati.json', (_q, reply) => reply.send(office.results()));
     app.get('/risultati.csv', async (_q, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="risultati.csv"').send(resultsCsv(office.election, office.store)));
     app.get('/comune-tally.json', async (_q, reply) => reply.type('application/json').send(Buffer.from(office.comuneTally().bytes)));
@@ -141,7 +169,8 @@ export class OfficeServer {
       if (!authorised(given)) return reply.code(401).send({ ok: false, problems: [problem('not-authorised', {})] });
     });
     app.get('/api/view', (_q, reply) => reply.send(office.view()));
-    app.get('/api/events', (_q, reply) => events(office, reply));
+    const streams = new Streams();
+    app.get('/api/events', (request, reply) => events(office, streams, request, reply));
     app.post('/api/upload', async (request, reply) => {
       if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
       const name = String(request.headers['x-file-name'] ?? 'upload').slice(0, 200);
