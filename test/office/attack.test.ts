@@ -1,11 +1,11 @@
 // The office's HTTP faces under attack from the LAN: what a peer sends must not grow the store past
 // what the day needs, nor hold the office's connections, nor reach the staff's side without its token.
 import { mkdtempSync, rmSync } from 'node:fs';
-import { get } from 'node:http';
+import { get, request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { Office, OfficeServer, packArchive, STREAM_LIMITS } from '@seggio/office';
+import { INTAKE_LIMITS, Office, OfficeServer, packArchive, STREAM_LIMITS } from '@seggio/office';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { officeElection } from './sections.js';
 
@@ -40,14 +40,14 @@ describe('the office attacked from the LAN', () => {
     const tarred = (i: number) => packArchive(new Map([['tally.json', junk(i)]]));
     const bodies = [junk(0), junk(1), await tarred(2), await tarred(3)];
     for (const body of bodies) {
-      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body });
+      const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(body) });
       expect(await res.json()).toMatchObject({ ok: true, submission: { state: 'refused' } });
     }
     const refused = office.store.submissions();
     expect(refused).toHaveLength(bodies.length);
     expect(refused.map((r) => office.store.archive(r.id)!.length)).toEqual(bodies.map(() => 0));
     // The same bytes again get the first answer, not a new row.
-    const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: bodies[0] });
+    const again = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(bodies[0]!) });
     expect(await again.json()).toMatchObject({ ok: true, submission: { id: refused.at(-1)!.id, state: 'refused' } });
     expect(office.store.submissions()).toHaveLength(bodies.length);
   });
@@ -73,5 +73,25 @@ describe('the office attacked from the LAN', () => {
     expect(again.status).toBe(200);
     for (const s of [...held, again]) s.close();
     await expect.poll(() => office.listenerCount('change')).toBe(0);
+  });
+
+  it('reads a few pushes at a time from an address: one more is answered 503 while they are under way, then taken', async () => {
+    const url = new URL('api/v1/sections', server.publicUrl);
+    // Each slow push's body is announced whole, sent in part, and held there.
+    const slow = Array.from({ length: INTAKE_LIMITS.perAddress }, () => {
+      const r = request(url, { method: 'POST', headers: { 'content-type': 'application/x-tar', 'content-length': String(8 * 1024 * 1024) } });
+      r.on('error', () => {});
+      r.write(new Uint8Array(64 * 1024));
+      return r;
+    });
+    await expect.poll(async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: new Uint8Array(512).fill(7) })).status).toBe(503);
+    const before = office.store.submissions().length;
+    const busy = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: new Uint8Array(512).fill(8) });
+    expect(busy.headers.get('retry-after')).toBe('5');
+    expect(await busy.json()).toMatchObject({ ok: false, problems: [{ code: 'body-invalid', params: { reason: `more than ${INTAKE_LIMITS.perAddress} pushes under way from one address` } }] });
+    expect(office.store.submissions()).toHaveLength(before);
+    for (const r of slow) r.destroy();
+    await expect.poll(async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: new Uint8Array(512).fill(9) })).status).toBe(200);
+    expect(office.store.submissions()).toHaveLength(before + 1);
   });
 });

@@ -10,6 +10,7 @@ import { fromBase64 } from '@seggio/crypto';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
 import type { Office } from './office.js';
+import { INTAKE_LIMITS, Places, STREAM_LIMITS } from './places.js';
 import { LIVE_JS, PAGE_CSS, renderPage, type Lang } from './page.js';
 import { resultsCsv } from './results.js';
 
@@ -50,33 +51,8 @@ function tarParser(app: FastifyInstance): void {
   app.addContentTypeParser('application/x-tar', { parseAs: 'buffer', bodyLimit: ARCHIVE_LIMITS.bytes }, (_request, body, done) => done(null, body));
 }
 
-/** Live streams held open at once: from one address (a phone, a console, a screen at the office), and in all. */
-export const STREAM_LIMITS = { perAddress: 8, total: 512 } as const;
-
-/** Counts the open streams of one face, so a LAN peer cannot hold the office's connections and listeners. */
-class Streams {
-  readonly #open = new Map<string, number>();
-  #total = 0;
-
-  /** Takes a place for `address`, or names the limit it would pass; the place is given back on close. */
-  take(address: string, reply: FastifyReply): Problem | null {
-    const mine = this.#open.get(address) ?? 0;
-    if (mine >= STREAM_LIMITS.perAddress) return problem('body-invalid', { field: '/', reason: `more than ${STREAM_LIMITS.perAddress} live streams from one address` });
-    if (this.#total >= STREAM_LIMITS.total) return problem('body-invalid', { field: '/', reason: `more than ${STREAM_LIMITS.total} live streams in all` });
-    this.#open.set(address, mine + 1);
-    this.#total++;
-    reply.raw.on('close', () => {
-      this.#total--;
-      const left = (this.#open.get(address) ?? 1) - 1;
-      if (left === 0) this.#open.delete(address);
-      else this.#open.set(address, left);
-    });
-    return null;
-  }
-}
-
 /** Server-sent events: `update` each time the office's figures change. */
-function events(office: Office, streams: Streams, request: FastifyRequest, reply: FastifyReply): void {
+function events(office: Office, streams: Places, request: FastifyRequest, reply: FastifyReply): void {
   const refusal = streams.take(request.ip, reply);
   if (refusal) return void reply.code(429).send({ ok: false, problems: [refusal] });
   reply.hijack();
@@ -128,7 +104,7 @@ export class OfficeServer {
     app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(office.results(), lang(request.query))));
     app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
     app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
-    const streams = new Streams();
+    const streams = new Places(STREAM_LIMITS, 'live streams');
     app.get('/events', { config: { rateLimit: false } }, (request, reply) => events(office, streams, request, reply));
     app.get('/risultati.json', (_q, reply) => reply.send(office.results()));
     app.get('/risultati.csv', async (_q, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="risultati.csv"').send(resultsCsv(office.election, office.store)));
@@ -142,7 +118,14 @@ export class OfficeServer {
     app.get('/comune-tally.json.sig', async (_q, reply) => reply.type('application/json').send(office.comuneTally().signature));
 
     // The consoles' intake: a section's public export, and a checkpoint's turnout.
-    app.post('/api/v1/sections', async (request, reply) => {
+    // Each push's body is held in memory until judged: a few at a time, two per address, so a peer's slow
+    // or many uploads cannot exhaust the office; a console answered 503 sends again later.
+    const intake = new Places(INTAKE_LIMITS, 'pushes under way');
+    const onRequest = async (request: FastifyRequest, reply: FastifyReply) => {
+      const refusal = intake.take(request.ip, reply);
+      if (refusal) return reply.code(503).header('retry-after', '5').send({ ok: false, problems: [refusal] });
+    };
+    app.post('/api/v1/sections', { onRequest }, async (request, reply) => {
       if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
       const answer = await office.submit('push', request.ip, request.body);
       return reply.code(answer.ok ? 200 : 400).send(answer);
@@ -169,7 +152,7 @@ export class OfficeServer {
       if (!authorised(given)) return reply.code(401).send({ ok: false, problems: [problem('not-authorised', {})] });
     });
     app.get('/api/view', (_q, reply) => reply.send(office.view()));
-    const streams = new Streams();
+    const streams = new Places(STREAM_LIMITS, 'live streams');
     app.get('/api/events', (request, reply) => events(office, streams, request, reply));
     app.post('/api/upload', async (request, reply) => {
       if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
