@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { INTAKE_LIMITS, Office, OfficeServer, packArchive, STREAM_LIMITS } from '@seggio/office';
+import tar from 'tar-stream';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { officeElection } from './sections.js';
 
@@ -93,5 +94,29 @@ describe('the office attacked from the LAN', () => {
     for (const r of slow) r.destroy();
     await expect.poll(async () => (await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: new Uint8Array(512).fill(9) })).status).toBe(200);
     expect(office.store.submissions()).toHaveLength(before + 1);
+  });
+});
+
+describe('an archive whose names collide when written out', () => {
+  it.each([
+    [['tally.json', 'tally.json/x']],
+    [['booths/B1.json/x', 'booths/B1.json']],
+    [['./', 'tally.json']],
+  ])('is refused with the entry named, and the office still starts: %j', async (names) => {
+    const store = join(dir, `collide-${names.join('+').replace(/[^a-z0-9]/gi, '_')}.db`);
+    const start = () => Office.start(nodeCrypto, { storePath: store, electionBytes, key: officeKey });
+    const office = await start();
+    const pack = tar.pack();
+    for (const name of names) pack.entry({ name, size: 1 }, Buffer.from('x'));
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const c of pack) chunks.push(c);
+    const answer = await office.submit('push', '192.0.2.1', Buffer.concat(chunks));
+    expect(answer.ok && answer.submission.state).toBe('refused');
+    expect(answer.ok && answer.submission.problems.map((p) => p.code)).toEqual([names[0] === './' ? 'archive-entry-path' : 'archive-entry-twice']);
+    await office.close();
+    const again = await start();
+    expect(again.store.submissions().map((r) => r.state)).toEqual(['refused']);
+    await again.close();
   });
 });

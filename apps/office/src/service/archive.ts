@@ -30,6 +30,7 @@ export type ArchiveResult = { readonly ok: true; readonly files: ReadonlyMap<str
 export async function readArchive(bytes: Uint8Array): Promise<ArchiveResult> {
   if (bytes.length > ARCHIVE_LIMITS.bytes) return { ok: false, problem: problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes }) };
   const files = new Map<string, Uint8Array>();
+  const folders = new Set<string>();
   const extract = tar.extract();
   let refusal: Problem | null = null;
   let entries = 0;
@@ -45,12 +46,19 @@ export async function readArchive(bytes: Uint8Array): Promise<ArchiveResult> {
       if (entries > ARCHIVE_LIMITS.entries) return refuse(problem('archive-too-many-entries', { limit: ARCHIVE_LIMITS.entries }));
       if (name === null || header.name.startsWith('/')) return refuse(problem('archive-entry-path', { entry: header.name.slice(0, 200) }));
       if (header.type === 'directory') {
+        if (files.has(name)) return refuse(problem('archive-entry-twice', { entry: name }));
+        if (name !== '') folders.add(name);
         stream.resume();
         return void stream.on('end', nextEntry);
       }
       if (header.type !== 'file' && header.type !== 'contiguous-file') return refuse(problem('archive-entry-type', { entry: name, type: header.type ?? 'unknown' }));
+      // A file must have a name, and not be a folder of another: unpack() could not write both out.
+      if (name === '') return refuse(problem('archive-entry-path', { entry: header.name.slice(0, 200) }));
       if ((header.size ?? 0) > ARCHIVE_LIMITS.entryBytes) return refuse(problem('archive-entry-too-large', { entry: name, limit: ARCHIVE_LIMITS.entryBytes }));
-      if (files.has(name)) return refuse(problem('archive-entry-twice', { entry: name }));
+      const parents = name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
+      const clash = [name, ...parents].find((n) => files.has(n)) ?? (folders.has(name) ? name : undefined);
+      if (clash !== undefined) return refuse(problem('archive-entry-twice', { entry: clash }));
+      for (const parent of parents) folders.add(parent);
       if (name === 'urna-key.json' || name === 'urna-key.json.sig') return refuse(problem('archive-audit-set', { entry: name }));
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: unknown) => chunks.push(chunk as Buffer));
