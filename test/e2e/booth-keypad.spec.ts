@@ -126,6 +126,8 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Riepilogo del voto');
   await checkScreen(page, 'keypad-review');
+  // Each ballot's "Modificare" names the ballot as the German and English ones do, with no article.
+  expect(await press('down')).toBe('Modificare, scheda 1, Referendum costituzionale - riduzione del numero dei parlamentari');
   await choose('Confermare il voto');
   await choose('Sì, confermo il voto');
   // The recorded screen is said without a key being pressed.

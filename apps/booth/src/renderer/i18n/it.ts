@@ -63,7 +63,7 @@ export const it = {
   'review.none': 'Nessuna scelta: tornare alla scheda.',
   'review.marks': 'Segni: {marks}.',
   'review.change': 'Modificare',
-  'review.changeWhich': 'la scheda {i}, {title}',
+  'review.changeWhich': 'scheda {i}, {title}',
   'review.confirm': 'Confermare il voto',
   'confirm.title': 'Confermare il voto?',
   'confirm.text': "Dopo la conferma il voto è registrato nell'urna e non si può più modificare.",
