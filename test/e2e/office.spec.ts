@@ -72,6 +72,8 @@ test('three sections by upload, import folder and push; the public page sums the
   await page.getByLabel('Carica l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name: 'sezione-2.tar', mimeType: 'application/x-tar', buffer: Buffer.from(done['2']!.archive) });
   await page.getByRole('button', { name: 'Carica', exact: true }).click();
   await expect(page.locator('tr[data-section="2"]')).toContainText('accettato');
+  // Its turnout column says no checkpoint came, in a word that agrees with "affluenza".
+  await expect(page.locator('tr[data-section="2"] td').nth(3)).toHaveText('nessuna rilevazione');
   await expect(page.locator('tr[data-submission="1"]')).toContainText('La sezione 2 non ha comunicato l’affluenza durante la giornata');
 
   writeFileSync(join(dir, 'sezione-3.tar'), done['3']!.archive);

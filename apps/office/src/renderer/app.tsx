@@ -95,7 +95,7 @@ export function App() {
                 <td>{s.id}</td>
                 <td>{s.name}</td>
                 <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
-                <td>{s.turnout.join(', ') || t('none')}</td>
+                <td>{s.turnout.join(', ') || t('noTurnout')}</td>
               </tr>
             ))}
           </tbody>
