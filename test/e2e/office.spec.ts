@@ -88,6 +88,8 @@ test('three sections by upload, import folder and push; the public page sums the
   const before = office.results();
   const referendum = before.contests[0]!;
   await expect(pub.locator('#h-c0 + table')).toContainText(String(referendum.voters.T));
+  // Shares as Italians write them, with a decimal comma.
+  await expect(pub.locator('#h-c0 + table')).toContainText(`${referendum.voters.T} (${((100 * referendum.voters.T) / referendum.electors.T).toFixed(1).replace('.', ',')}%)`);
   await pub.evaluate(() => ((window as unknown as { notReloaded: boolean }).notReloaded = true));
   await checkScreen(pub, 'results', 'office');
 

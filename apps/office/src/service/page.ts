@@ -9,7 +9,7 @@ const TEXT = {
   it: {
     results: 'Risultati', comune: 'Comune di', sections: (n: number, of: number) => `Sezioni pervenute: ${n} su ${of}`, training: 'ELEZIONE DI PROVA: questi non sono risultati reali',
     turnout: 'Affluenza', checkpoint: 'Rilevazione', voters: 'Votanti', men: 'Maschi', women: 'Femmine', total: 'Totale', missing: 'Sezioni che non hanno comunicato', none: 'nessuna',
-    electors: 'Elettori', blank: 'Schede bianche', invalid: 'Schede nulle', contested: 'Schede contestate', votes: 'Voti', share: '%', choice: 'Voce',
+    electors: 'Elettori', blank: 'Schede bianche', invalid: 'Schede nulle', contested: 'Schede contestate', votes: 'Voti', share: '%', choice: 'Voce', decimal: ',',
     answer: { YES: 'SÌ', NO: 'NO' } as Record<string, string>, mayor: 'Candidati sindaco', list: 'Liste', candidate: 'Candidati uninominali', preference: 'Preferenze',
     bySection: 'Sezione per sezione', section: 'Sezione', noneYet: 'Nessuna sezione è ancora pervenuta.', downloads: 'Dati aperti', csv: 'Risultati (CSV)', json: 'Risultati (JSON)',
     tally: 'Riepilogo comunale firmato dall\'ufficio', signature: 'firma', export: 'Esportazione pubblica della sezione', other: 'English', chart: (what: string) => `Grafico: ${what}`, live: 'La pagina si aggiorna da sola quando arriva una sezione.',
@@ -17,7 +17,7 @@ const TEXT = {
   en: {
     results: 'Results', comune: 'Comune of', sections: (n: number, of: number) => `Sections in: ${n} of ${of}`, training: 'TRAINING ELECTION: these are not real results',
     turnout: 'Turnout', checkpoint: 'Checkpoint', voters: 'Voters', men: 'Men', women: 'Women', total: 'Total', missing: 'Sections not reported', none: 'none',
-    electors: 'Electors', blank: 'Blank ballots', invalid: 'Invalid ballots', contested: 'Contested ballots', votes: 'Votes', share: '%', choice: 'Choice',
+    electors: 'Electors', blank: 'Blank ballots', invalid: 'Invalid ballots', contested: 'Contested ballots', votes: 'Votes', share: '%', choice: 'Choice', decimal: '.',
     answer: { YES: 'YES', NO: 'NO' } as Record<string, string>, mayor: 'Mayor candidates', list: 'Lists', candidate: 'Single-member candidates', preference: 'Preferences',
     bySection: 'Section by section', section: 'Section', noneYet: 'No section has come in yet.', downloads: 'Open data', csv: 'Results (CSV)', json: 'Results (JSON)',
     tally: 'Comune tally signed by the office', signature: 'signature', export: 'Public export of section', other: 'Italiano', chart: (what: string) => `Chart: ${what}`, live: 'This page updates by itself when a section comes in.',
@@ -27,7 +27,8 @@ const TEXT = {
 type Text = (typeof TEXT)[Lang];
 
 const escape = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-const pct = (n: number, of: number) => (of > 0 ? ((100 * n) / of).toFixed(1) : '0.0');
+/** A share with one decimal, written with the page's decimal separator (Italian writes 61,9). */
+const pct = (t: Text, n: number, of: number) => (of > 0 ? ((100 * n) / of).toFixed(1) : '0.0').replace('.', t.decimal);
 
 /** Horizontal bars, one a row, labelled in the SVG and described for screen readers. */
 function bars(id: string, title: string, rows: readonly { label: string; value: number }[]): string {
@@ -62,7 +63,7 @@ function turnoutSection(t: Text, view: ResultsView): string {
 function contestBlock(t: Text, c: ContestTotals, key: string, level: 2 | 3): string {
   const h = `h${level}`;
   const figures = `<table><caption>${escape(c.title)}</caption><tbody>
-    <tr><th scope="row">${t.electors}</th><td>${c.electors.T}</td></tr><tr><th scope="row">${t.voters}</th><td>${c.voters.T} (${pct(c.voters.T, c.electors.T)}%)</td></tr>
+    <tr><th scope="row">${t.electors}</th><td>${c.electors.T}</td></tr><tr><th scope="row">${t.voters}</th><td>${c.voters.T} (${pct(t, c.voters.T, c.electors.T)}%)</td></tr>
     <tr><th scope="row">${t.blank}</th><td>${c.blank}</td></tr><tr><th scope="row">${t.invalid}</th><td>${c.invalid}</td></tr><tr><th scope="row">${t.contested}</th><td>${c.contested}</td></tr></tbody></table>`;
   const groups = (['answer', 'mayor', 'candidate', 'list', 'preference'] as const).filter((g) => c.rows.some((r) => r.group === g));
   const blocks = groups
@@ -71,7 +72,7 @@ function contestBlock(t: Text, c: ContestTotals, key: string, level: 2 | 3): str
       const label = (r: (typeof rows)[number]) => (g === 'answer' ? (t.answer[r.id] ?? r.name) : r.name);
       const of = rows.reduce((n, r) => n + r.votes, 0);
       const name = g === 'answer' ? t.votes : t[g];
-      const table = `<table><caption>${escape(c.title)}: ${escape(name)}</caption><thead><tr><th scope="col">${t.choice}</th><th scope="col">${t.votes}</th><th scope="col">${t.share}</th></tr></thead><tbody>${rows.map((r) => `<tr><th scope="row">${escape(label(r))}</th><td>${r.votes}</td><td>${pct(r.votes, of)}</td></tr>`).join('')}</tbody></table>`;
+      const table = `<table><caption>${escape(c.title)}: ${escape(name)}</caption><thead><tr><th scope="col">${t.choice}</th><th scope="col">${t.votes}</th><th scope="col">${t.share}</th></tr></thead><tbody>${rows.map((r) => `<tr><th scope="row">${escape(label(r))}</th><td>${r.votes}</td><td>${pct(t, r.votes, of)}</td></tr>`).join('')}</tbody></table>`;
       return g === 'preference' ? table : `${table}${bars(`chart-${key}-${k}`, t.chart(`${c.title}, ${name}`), rows.map((r) => ({ label: label(r), value: r.votes })))}`;
     })
     .join('');
