@@ -1,0 +1,61 @@
+// docs/vectors/ against Seggio's own code: every vector recomputed from the committed bundles equals
+// the committed vectors.json, and the real `seggio verify` accepts both the audit set and the public
+// export. Regenerate with `npm run vectors` (docs/vectors/README.md) when the bundle format changes.
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { fromHex, utf8 } from '@seggio/crypto';
+import { nodeCrypto } from '@seggio/crypto/node';
+import { REPO_ROOT } from '../support/index.js';
+import { computeVectors } from './compute.js';
+
+const VECTORS = join(REPO_ROOT, 'docs', 'vectors');
+const committed = JSON.parse(readFileSync(join(VECTORS, 'vectors.json'), 'utf8')) as ReturnType<typeof computeVectors>;
+const SEGGIO = join(REPO_ROOT, 'apps', 'cli', 'bin', 'seggio.js');
+
+function seggioVerify(bundle: string) {
+  const run = spawnSync(process.execPath, [SEGGIO, 'verify', join(VECTORS, bundle), '--office-key', join(VECTORS, 'office.pub'), '--json'], { encoding: 'utf8' });
+  const report = JSON.parse(run.stdout) as { checks: { check: string; status: string; items: { status: string; message: string }[] }[] };
+  return { status: run.status, failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.check), items: report.checks.flatMap((c) => c.items) };
+}
+
+describe('docs/vectors', () => {
+  it('every vector is what our code computes from the committed bundles', () => {
+    expect(computeVectors(VECTORS)).toEqual(committed);
+  });
+
+  it('holds what the specification says of each byte string', () => {
+    const digest = fromHex(committed.electionDigest);
+    for (const b of committed.ballots) {
+      const message = fromHex(b.signatureMessage);
+      const head = utf8(`seggio/ballot@1\0`);
+      expect(message.subarray(0, head.length)).toEqual(head);
+      expect(message.subarray(head.length, head.length + 32)).toEqual(digest);
+      expect(b.signatureMessage.endsWith(b.ct)).toBe(true);
+      expect(fromHex(b.plaintext).length).toBe(committed.plaintextLengths[b.contest]);
+      expect(fromHex(b.ct).length).toBe(committed.plaintextLengths[b.contest]! + 48);
+      expect(nodeCrypto.verify(message, fromHex(b.signature), fromHex(committed.keys.find((k) => k.role === `booth ${b.booth}`)!.hex))).toBe(true);
+    }
+    for (const side of [...committed.sidecars.audit, ...committed.sidecars.public]) expect(side).toMatchObject({ valid: true });
+    const sha = (hex: string) => nodeCrypto.sha256Hex(fromHex(hex));
+    for (const e of [...committed.log.audit, ...committed.log.public]) expect(sha(e.input)).toBe(e.hash);
+    for (const d of committed.ballotsDigests) expect(sha(d.input)).toBe(d.sha256);
+    for (const t of [committed.tally.audit, committed.tally.public]) expect(sha(t.canonical)).toBe(t.sha256);
+    expect(committed.tally.audit.sha256).toBe(committed.tally.public.sha256);
+  });
+
+  it('the real seggio verify accepts the audit set, recounting it', () => {
+    const audit = seggioVerify('audit');
+    expect(audit.failed).toEqual([]);
+    expect(audit.status).toBe(0);
+    expect(audit.items.some((i) => i.message.includes('the recount equals the signed tally'))).toBe(true);
+  });
+
+  it('the real seggio verify accepts the public export, saying the recount was skipped', () => {
+    const pub = seggioVerify('public');
+    expect(pub.failed).toEqual([]);
+    expect(pub.status).toBe(0);
+    expect(pub.items.some((i) => i.status === 'skip' && i.message.includes('recount was skipped'))).toBe(true);
+  });
+});
