@@ -50,6 +50,8 @@ describe('docs/vectors', () => {
     expect(audit.failed).toEqual([]);
     expect(audit.status).toBe(0);
     expect(audit.items.some((i) => i.message.includes('the recount equals the signed tally'))).toBe(true);
+    // Six ballots a booth in each contest: each booth's ballots are nearly attributable, and said so (R29).
+    expect(audit.items.filter((i) => i.status === 'warn' && i.message.includes('nearly attributable (R29)'))).toHaveLength(4);
   });
 
   it('the real seggio verify accepts the public export, saying the recount was skipped', () => {
