@@ -1,4 +1,4 @@
-// The reference verifier of docs/bundle-format.md's Appendix A, taken from the document itself and run
+// The reference verifier of the bundle format's Appendix A (docs/reference-verifier.md), taken from the document itself and run
 // with Debian's Python over libsodium (python3-nacl), written from the specification and not from our
 // code: it accepts the sample bundles of docs/vectors/ and fails tampered copies of them.
 import { spawnSync } from 'node:child_process';
@@ -9,16 +9,15 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { fromBase64, toBase64 } from '@seggio/crypto';
 import { REPO_ROOT, sodiumPython } from '../support/index.js';
 
-const SPEC = readFileSync(join(REPO_ROOT, 'docs', 'bundle-format.md'), 'utf8');
+const APPENDIX = readFileSync(join(REPO_ROOT, 'docs', 'reference-verifier.md'), 'utf8');
 const VECTORS = join(REPO_ROOT, 'docs', 'vectors');
 const work = mkdtempSync(join(tmpdir(), 'seggio-reference-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
 /** The one Python block of Appendix A, as a reader would copy it out of the document. */
 function referenceVerifier(): string {
-  const appendix = SPEC.slice(SPEC.indexOf('## Appendix A'));
-  const code = /```python\n([\s\S]*?)\n```/.exec(appendix)?.[1];
-  if (!code) throw new Error('docs/bundle-format.md has no ```python block in Appendix A');
+  const code = /```python\n([\s\S]*?)\n```/.exec(APPENDIX)?.[1];
+  if (!code) throw new Error('docs/reference-verifier.md has no ```python block');
   const file = join(work, 'verify.py');
   writeFileSync(file, `${code}\n`);
   return file;
