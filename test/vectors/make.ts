@@ -11,7 +11,7 @@ import { computeVectors } from './compute.js';
 
 const VECTORS = join(REPO_ROOT, 'docs', 'vectors');
 const FIXTURE = join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json');
-/** Few enough voters to read the vectors by hand, two booths, and one voter who walks away. */
+/** Few enough voters to read the vectors by hand, two booths, and two voters who walk away (every sixth). */
 const VOTERS = 12;
 
 const electionBytes = readFileSync(FIXTURE);
