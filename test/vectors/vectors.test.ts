@@ -14,8 +14,8 @@ const VECTORS = join(REPO_ROOT, 'docs', 'vectors');
 const committed = JSON.parse(readFileSync(join(VECTORS, 'vectors.json'), 'utf8')) as ReturnType<typeof computeVectors>;
 const SEGGIO = join(REPO_ROOT, 'apps', 'cli', 'bin', 'seggio.js');
 
-function seggioVerify(bundle: string) {
-  const run = spawnSync(process.execPath, [SEGGIO, 'verify', join(VECTORS, bundle), '--office-key', join(VECTORS, 'office.pub'), '--json'], { encoding: 'utf8' });
+function seggioVerify(bundle: string, ...extra: string[]) {
+  const run = spawnSync(process.execPath, [SEGGIO, 'verify', join(VECTORS, bundle), '--office-key', join(VECTORS, 'office.pub'), '--json', ...extra], { encoding: 'utf8' });
   const report = JSON.parse(run.stdout) as { checks: { check: string; status: string; items: { status: string; message: string }[] }[] };
   return { status: run.status, failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.check), items: report.checks.flatMap((c) => c.items) };
 }
@@ -59,5 +59,11 @@ describe('docs/vectors', () => {
     expect(pub.failed).toEqual([]);
     expect(pub.status).toBe(0);
     expect(pub.items.some((i) => i.status === 'skip' && i.message.includes('recount was skipped'))).toBe(true);
+  });
+
+  it('the real seggio verify refuses the sample, a real election, as a training one (R15)', () => {
+    const asTraining = seggioVerify('audit', '--training');
+    expect(asTraining.failed).toEqual(['election']);
+    expect(asTraining.status).toBe(1);
   });
 });
