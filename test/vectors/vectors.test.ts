@@ -2,10 +2,11 @@
 // the committed vectors.json, and the real `seggio verify` accepts both the audit set and the public
 // export. Regenerate with `npm run vectors` (docs/vectors/README.md) when the bundle format changes.
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fromHex, utf8 } from '@seggio/crypto';
+import { fromBase64, fromHex, toBase64, utf8 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { REPO_ROOT } from '../support/index.js';
 import { computeVectors } from './compute.js';
@@ -15,7 +16,7 @@ const committed = JSON.parse(readFileSync(join(VECTORS, 'vectors.json'), 'utf8')
 const SEGGIO = join(REPO_ROOT, 'apps', 'cli', 'bin', 'seggio.js');
 
 function seggioVerify(bundle: string, ...extra: string[]) {
-  const run = spawnSync(process.execPath, [SEGGIO, 'verify', join(VECTORS, bundle), '--office-key', join(VECTORS, 'office.pub'), '--json', ...extra], { encoding: 'utf8' });
+  const run = spawnSync(process.execPath, [SEGGIO, 'verify', bundle.startsWith('/') ? bundle : join(VECTORS, bundle), '--office-key', join(VECTORS, 'office.pub'), '--json', ...extra], { encoding: 'utf8' });
   const report = JSON.parse(run.stdout) as { checks: { check: string; status: string; items: { status: string; message: string }[] }[] };
   return { status: run.status, failed: report.checks.filter((c) => c.status === 'fail').map((c) => c.check), items: report.checks.flatMap((c) => c.items) };
 }
@@ -65,5 +66,22 @@ describe('docs/vectors', () => {
     const asTraining = seggioVerify('audit', '--training');
     expect(asTraining.failed).toEqual(['election']);
     expect(asTraining.status).toBe(1);
+  });
+
+  it('the real seggio verify refuses a ballot longer than every other of its contest (R3)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seggio-vectors-'));
+    try {
+      cpSync(join(VECTORS, 'audit'), dir, { recursive: true });
+      const lines = readFileSync(join(dir, 'ballots.jsonl'), 'utf8').split('\n');
+      const first = JSON.parse(lines[0]!) as { contest: string; ct: string };
+      lines[0] = JSON.stringify({ ...first, ct: toBase64(Uint8Array.from([...fromBase64(first.ct), 0x20])) });
+      writeFileSync(join(dir, 'ballots.jsonl'), lines.join('\n'));
+      const longer = seggioVerify(dir);
+      const length = committed.plaintextLengths[first.contest]! + 48;
+      expect(longer.items.map((i) => i.message)).toContain(`is ${length + 1} bytes; every ballot of ${first.contest} is ${length} (R3)`);
+      expect(longer.status).toBe(1);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
