@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { REPO_ROOT } from '../support/index.js';
 
 /** A path in backquotes that starts at one of the repository's top folders. */
-const PATH = /`((?:apps|packages|test|tools|hardware|scripts|fixtures|data|docs|demo|\.ci)\/[\w./-]*)`/g;
+const PATH = /`((?:apps|packages|test|tools|hardware|kiosk|scripts|fixtures|data|docs|demo|\.ci)\/[\w./-]*)`/g;
 
 export function namedPaths(text: string): string[] {
   return [...text.matchAll(PATH)].map((m) => m[1]!);
