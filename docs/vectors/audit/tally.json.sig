@@ -1,1 +1,1 @@
-{"signer":"+pfMx6TX+J1jGrgvqoWYVRTS2AyXtJEe+Do7d56Rydk=","signature":"IM0ZiqBXQy4BIzgALA/1anpsODe5gTDR63e2TGTD5f+sXZw1EBnqXIbWCUi6zshF95nvXHKZdx9yx85hikObCQ=="}
+{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"n8uge56yxlwd9O9EqWdYClFz6K5+C4nBq0/YGebL8x/C6RBr0A/aF4aCiZXwMvKQZVsbk6P7vHEaQrSy1BPjCw=="}

@@ -1,1 +1,1 @@
-{"signer":"+pfMx6TX+J1jGrgvqoWYVRTS2AyXtJEe+Do7d56Rydk=","signature":"EXw/cXnOyWmy0EGjSwVZoz/STe1JKqvVdYiKWPt0tCAtW4k7XzU+CZoMVrIslkla6tgalIa1jW1Vb4EKycmHDw=="}
+{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"rECPEBuQbnjfAeI3Cm12tXesEOdNv0gmnH+iMx+G+QHaf+b88zn/yWHmmXlQr3Lqyj7OcNdeaf+0QZsZd0toCA=="}

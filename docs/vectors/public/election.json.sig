@@ -1,1 +1,1 @@
-{"signer":"U47reMLghzkCiyq6WYPgDyBMuE0ky9NiBvYi4dfRrnw=","signature":"tJZZ5jM42qmLjd9NG/DFYMCFnh/bpZ/lfP+qnuUfsfwTnvCfgsnLl0fgxs9JV+CE0DvU+6hW8bmePLr56rX+CA=="}
+{"signer":"fQjGEpk1oC1udKH9uW7NhlquAl3QYHdd4o/dUOk+rNI=","signature":"EyFBunPVBPqr2EtCRT8gI+0ujnvPj9Vo+jZXYJfiS1eMNtsK7xiOjvndg3Ar4J3U3xYef2Lbh4AphBFZ5GyqBQ=="}

@@ -1,1 +1,1 @@
-{"signer":"+pfMx6TX+J1jGrgvqoWYVRTS2AyXtJEe+Do7d56Rydk=","signature":"bIrJnMXxmjX9ubUdJ7UilbNaB/8P3G8A7pmc+L761MM7LTqFD5t1wqu/xvkZk4g/tlIXIiHkbKNaLUU/iJ+gDw=="}
+{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"cQnP8NPT8duVqImDuVJmmMy81nAF6sKZb7wu9b490gU3J10ATd1kRUt0rLdmU8yOa2U4ezmaLl5X9Xt9fuQvCw=="}

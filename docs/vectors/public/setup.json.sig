@@ -1,1 +1,1 @@
-{"signer":"+pfMx6TX+J1jGrgvqoWYVRTS2AyXtJEe+Do7d56Rydk=","signature":"pR1TaGgPp3szWmn56s8SWyfonqfpdtZwp6dEpG4eTf/kR6IM3QbTNJr64h1PZZ9WKyy654m+RG1vRkhy98XFDQ=="}
+{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"4iiKGTtP7D6mVoom+XK3hLb3Esb7xMXqe2CG7ZJMBuRiBVxYCcHjx7f1ANa484Aq/map8pgKIIDxSkFGUHT9DA=="}

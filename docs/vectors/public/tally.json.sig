@@ -1,1 +1,1 @@
-{"signer":"+pfMx6TX+J1jGrgvqoWYVRTS2AyXtJEe+Do7d56Rydk=","signature":"QFF8sMt1SydYhqlJs+CUGRKZWJLchCYmEDWoMXqt8GOJYAsdcVsJNaFwqFXpQ0RE8YcpdUrULegq3sJvoYTJBQ=="}
+{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"LzHQ/1JqB+8UEY6mrbHXgbCf4at1Mfvd8nwJUe4xwnuAcuZHsixRysxZxlp1DUVVuVFWbFExm3k1MXByHI1yDg=="}

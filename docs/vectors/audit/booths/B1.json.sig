@@ -1,1 +1,1 @@
-{"signer":"9Io7RWozTLqYB41ZOIdZymNZlSJ2wuC8mkk02CrD6G0=","signature":"0vigXQRYcP3+m/UlJgDf+PnrBiBx75tsQHELnKwBXiQGuVxf9pYtrajWmN8qNuR7r8tb1sjrU589OQoZ0D5HCw=="}
+{"signer":"bQvDh+ej7JNQCEYioa39+deP8gl6pds0jiGNgE+TRq8=","signature":"zV3K4Smb2H/CYeNoR5/aCgjT5WME7id7AmOdHuGGEv3GjDix4dsVTGxsvuIUuEXVn2qIhCFTCs9omwHyNVdCDA=="}

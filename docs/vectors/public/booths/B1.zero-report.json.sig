@@ -1,1 +1,1 @@
-{"signer":"9Io7RWozTLqYB41ZOIdZymNZlSJ2wuC8mkk02CrD6G0=","signature":"KKoOb1Rug34B4h14rjTGz50RxRgMxCZNPkeWSaIz5jQSJaSbaWRG+slD+58IQSjtFomVnQcSih3xObueiEkOBw=="}
+{"signer":"bQvDh+ej7JNQCEYioa39+deP8gl6pds0jiGNgE+TRq8=","signature":"s6D4ZPQBmHilOc5bR7+hzVjNY8rbUTZ3Cr6EIe0LuQ93BwuJDvbPVFinpbCEhfiW2NfpzZS4tiNvQb1WEyBGCg=="}

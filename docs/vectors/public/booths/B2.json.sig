@@ -1,1 +1,1 @@
-{"signer":"UFUkAOX5OZYXjIShXjCrcYcKsfdtWsw44GeufSi2gyI=","signature":"mXwg8j5idcCz1et2Js8qgpR3P8mVrwc+5eCVlGGm66s6QsM3wvgzbPIQp+g/dvLAuDwBHaTE0enbYKKpviUcDA=="}
+{"signer":"QBB4aexkKJik5dF+zHH9iTzecjf9E7uOaje49hoX5gk=","signature":"H+5XXOkg0/kbWuouEbRyuw5e6a5bl/ntVMam5odDpbjLwUF4iwlqdan1TjgkpqPMQcZLznoHqSpo8MXoo757DQ=="}

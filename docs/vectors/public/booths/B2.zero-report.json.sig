@@ -1,1 +1,1 @@
-{"signer":"UFUkAOX5OZYXjIShXjCrcYcKsfdtWsw44GeufSi2gyI=","signature":"VlvwwkJcRMx6B//UyqXIzGcKXSMI7Di3NDGiY40jxK3Ad0BMCXfNrRlM07bnv73TT/dRdmfFASzj2B2l3dPsBQ=="}
+{"signer":"QBB4aexkKJik5dF+zHH9iTzecjf9E7uOaje49hoX5gk=","signature":"ixcFS68w0WwzNB9U4kXv2vkwSnchABKOjnZpxKTiBiNs18uqlI6g5OymB0nOJvT5fIIEdEgdip27mMq2n4WYCg=="}
