@@ -3,7 +3,7 @@
 // file), SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
 // SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { fromBase64 } from '@seggio/crypto';
@@ -38,6 +38,7 @@ const key = process.env.SEGGIO_OFFICE_KEY ?? '';
 const service = await SeatConsole.start(nodeCrypto, {
   storePath: process.env.SEGGIO_CONSOLE_STORE ?? join(app.getPath('userData'), 'console.db'),
   officeKey: fromBase64((existsSync(key) ? readFileSync(key, 'utf8') : key).trim()),
+  ...(existsSync(key) ? { officeKeyFile: resolve(key) } : {}),
   host: process.env.SEGGIO_CONSOLE_HOST ?? '127.0.0.1',
   port: Number(process.env.SEGGIO_CONSOLE_PORT ?? 7300),
   packagesDir: process.env.SEGGIO_PACKAGES_DIR ?? null,

@@ -191,7 +191,7 @@ function Export() {
             {t('export.digest')}: <code className="tally-digest">{view.exported.tallyDigest}</code>
           </p>
           <p>{t('export.verify')}</p>
-          <pre>npx seggio verify "{view.exported.dir}" --office-key office.pub</pre>
+          <pre className="verify-command">{view.exported.verify}</pre>
         </div>
       )}
       <form onSubmit={(e) => void sign(e)}>

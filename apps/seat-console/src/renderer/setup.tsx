@@ -157,10 +157,14 @@ export function Pairing() {
   const { t, view } = useConsole();
   const [problem, setProblem] = useState<string | null>(null);
   const [rollProblems, setRollProblems] = useState<readonly string[] | null>(null);
-  const nextId = `B${view.booths.length + 1}`;
+  // Each waiting booth is offered every name still free, so that the president names each booth by
+  // where it stands (the one by the door B1): two booths waiting are never both told "B1" as if there
+  // were no choice. The booth then shows the name it was given, for the president to check.
+  const taken = new Set(view.booths.map((b) => b.id));
+  const free = Array.from({ length: view.booths.length + view.pendingBooths.length }, (_, i) => `B${i + 1}`).filter((id) => !taken.has(id));
 
-  const pair = async (fingerprint: string) => {
-    const result = await bridge.call('pairBooth', { fingerprint, id: nextId });
+  const pair = async (fingerprint: string, id: string) => {
+    const result = await bridge.call('pairBooth', { fingerprint, id });
     setProblem(result.ok ? null : result.error);
   };
   const open = async () => {
@@ -187,9 +191,11 @@ export function Pairing() {
           {view.pendingBooths.map((b) => (
             <li key={b.fingerprint} className="pending">
               <code className="big-fingerprint">{b.fingerprint}</code>
-              <button type="button" className="primary" onClick={() => void pair(b.fingerprint)}>
-                {t('pair.confirm', { id: nextId })}
-              </button>
+              {free.map((id) => (
+                <button key={id} type="button" className="primary" onClick={() => void pair(b.fingerprint, id)}>
+                  {t('pair.confirm', { id })}
+                </button>
+              ))}
             </li>
           ))}
         </ul>

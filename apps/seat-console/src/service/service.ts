@@ -18,6 +18,8 @@ import { parseRoll } from './roll.js';
 export interface ConsoleConfig {
   readonly storePath: string | null;
   readonly officeKey: Uint8Array;
+  /** The file the office key was read from, for the verify command the president is shown. */
+  readonly officeKeyFile?: string;
   /** Where booths connect: the section LAN address, or 127.0.0.1 on one machine. */
   readonly host: string;
   readonly port: number;
@@ -84,7 +86,7 @@ export class ConsoleService extends ConsoleLinkSide {
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && isOpen(s))?.session ?? null,
-      })),
+      })).map((tile) => ({ ...tile, calling: tile.session !== null && this.store.get(`attention.${tile.id}`) === tile.session })),
       pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
       sessions: sessionCounts(sessions),
       shares: this.store.get('shares') ? (JSON.parse(this.store.get('shares')!) as { threshold: number; count: number }) : null,
@@ -379,6 +381,8 @@ export class ConsoleService extends ConsoleLinkSide {
       case 'devices':
         s.set(`devices.${booth}`, JSON.stringify({ keypad: body.keypad, voice: body.voice }));
         return;
+      case 'attention':
+        return this.#attention(booth, body.session, body.calling);
       default:
         return this.onClosingMessage(booth, body);
     }
@@ -409,6 +413,17 @@ export class ConsoleService extends ConsoleLinkSide {
   /** Seal, ballots and log: handled by the closing part. */
   protected onClosingMessage(_booth: string, _body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): string | undefined {
     throw new Error('closing messages need the closing service');
+  }
+
+  /**
+   * A booth calls the president for its voter (or no longer does): kept against that session, so that
+   * the call ends with it. Only for the session open at that very booth; anything else is refused.
+   */
+  #attention(booth: string, session: string, calling: boolean): string | undefined {
+    const row = this.store.session(session);
+    if (!row || row.booth !== booth || !isOpen(row)) return 'a call for the president outside an open session of this booth';
+    this.store.set(`attention.${booth}`, calling ? session : '');
+    return undefined;
   }
 
   #zeroReport(booth: string, report: { bytes: string; signature: string }): string | undefined {

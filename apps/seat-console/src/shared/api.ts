@@ -18,6 +18,8 @@ export interface BoothTile {
   readonly keypad: 'connected' | 'absent' | 'error' | null;
   /** Whether the booth has its voice for the headphones, as it last reported; null when it has said nothing. */
   readonly voice: boolean | null;
+  /** The booth calls the president: its voter has been still too long (R11). Ends with the session. */
+  readonly calling: boolean;
 }
 
 export type Figures = { readonly M: number; readonly F: number; readonly T: number };
@@ -61,7 +63,7 @@ export interface ConsoleView {
   /** The count, once the shares have rebuilt the urna key. */
   readonly count: CountOutcome | null;
   /** Where the bundle was written, once it was. */
-  readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string } | null;
+  readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string; readonly verify: string } | null;
   /** This section's export folder (the removable drive, when configured): turnout reports go there. */
   readonly exportDir: string;
   /** A new, empty folder in it that the console suggests for the bundle. */
