@@ -214,7 +214,7 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   // The roll's number 1 has voted: a second attempt is refused, with the reason.
   await form.getByLabel('Numero nella lista sezionale').fill('1');
   await button(president, 'Cerca nella lista').click();
-  await expect(form.getByText('Bianchi Anna — HA GIÀ VOTATO')).toBeVisible();
+  await expect(form.getByText('Bianchi Anna — Donna, Cittadino italiano — HA GIÀ VOTATO')).toBeVisible();
   await button(president, 'Abilita la cabina').click();
   await expect(president.getByRole('alert')).toContainText('Bianchi Anna (numero 1) ha già votato');
   await checkScreen(president, 'enable-refused', 'console');
