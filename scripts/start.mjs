@@ -98,7 +98,8 @@ function dayToResume(folder) {
 /**
  * Where each web shell was last served (ADDRESSES in the day folder, readable by its owner only, like
  * the stores beside it): a day resumed serves its pages at the same port and token, so that a tab left
- * open finds its service again. The port may have been taken meanwhile: then a new address is printed.
+ * open finds its service again. The port may have been taken meanwhile, or the file changed: then a new
+ * address is printed.
  */
 const ADDRESSES = join(day, 'addresses.json');
 function savedAddress(name) {
@@ -117,8 +118,9 @@ async function onSavedAddress(name, start) {
   try {
     shell = saved ? await start(saved.port, saved.token) : await start(0, undefined);
   } catch (error) {
-    if (!saved || error.code !== 'EADDRINUSE') throw error;
-    console.log(`The ${name}'s address of before (port ${saved.port}) is taken: it has a new one, below.`);
+    // The port taken meanwhile, or the file changed by hand: the page gets a new address, printed below.
+    if (!saved) throw error;
+    console.log(`The ${name}'s address of before (${ADDRESSES}, port ${saved.port}) cannot be used again (${error.code ?? error.message}): it has a new one, below.`);
     shell = await start(0, undefined);
   }
   const all = existsSync(ADDRESSES) ? JSON.parse(readFileSync(ADDRESSES, 'utf8')) : {};
