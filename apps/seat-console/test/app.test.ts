@@ -226,6 +226,9 @@ describe("the shares' refusals, as @seggio/crypto words them", () => {
       ['hello', shares[1]!, shares[2]!],
       [shares[0]!.slice(0, 20), shares[1]!, shares[2]!],
       [typo, shares[1]!, shares[2]!],
+      // Two letters mistyped cannot be located: only the checksum is said; one is, by its position.
+      [typo.slice(0, at + 5) + (typo[at + 5] === 'A' ? 'B' : 'A') + typo.slice(at + 6), shares[1]!, shares[2]!],
+      [typo.slice(0, at + 5) + '1' + typo.slice(at + 6), shares[1]!, shares[2]!],
       [foreign[0]!, shares[1]!, shares[2]!],
       [shares[0]!, shares[0]!, shares[2]!],
       [],
@@ -242,7 +245,7 @@ describe("the shares' refusals, as @seggio/crypto words them", () => {
     // A mix of two splittings of the same size is found wrong by the public key, or, when two shares
     // happen to carry the same x coordinate, as a mix: either way a code of the table.
     const codes = new Set(reasons.map((r) => readRefusal(r)!.code));
-    for (const code of ['share-prefix', 'share-length', 'share-checksum', 'share-other-key', 'share-twice', 'shares-none', 'shares-mixed', 'shares-too-few'] as const) expect(codes).toContain(code);
+    for (const code of ['share-prefix', 'share-length', 'share-checksum', 'share-character', 'share-letter', 'share-other-key', 'share-twice', 'shares-none', 'shares-mixed', 'shares-too-few'] as const) expect(codes).toContain(code);
     const mixed = await combineUrnaShares(nodeCrypto, [shares[0]!, again[1]!, shares[2]!], urna.publicKey);
     expect(mixed.ok ? null : readRefusal(mixed.error[0]!)?.code).toMatch(/^shares-(wrong|mixed)$/);
   });

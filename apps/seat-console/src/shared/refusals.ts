@@ -45,6 +45,8 @@ export const REFUSALS = {
   'share-prefix': 'share {n}: a share starts with "{prefix}-"',
   'share-length': 'share {n}: a share has {chars} letters and digits after "{prefix}", this one {length}: is part of it missing?',
   'share-checksum': 'share {n}: the share does not match its checksum: check it for a typing error',
+  'share-character': 'share {n}: character {position} does not match the rest of the share: check it for a typing error',
+  'share-letter': 'share {n}: character {position} ("{letter}") is not one of a share\'s letters and digits (A to Z, 2 to 7)',
   'share-not': 'share {n}: not a share: {reason}',
   'share-version': 'share {n}: share format version {version} is not supported (expected {expected})',
   'share-numbers': "share {n}: the share's numbers are inconsistent (share {index} of {count}, {threshold} needed)",

@@ -283,6 +283,8 @@ export const de: Record<Key, string> = {
   'refusal.share-prefix': 'Anteil {n}: ein Anteil beginnt mit "{prefix}-"',
   'refusal.share-length': 'Anteil {n}: ein Anteil hat {chars} Buchstaben und Ziffern nach "{prefix}", dieser {length}: fehlt ein Teil?',
   'refusal.share-checksum': 'Anteil {n}: die Prüfsumme stimmt nicht: bitte auf Tippfehler prüfen',
+  'refusal.share-character': 'Anteil {n}: Zeichen {position} passt nicht zum Rest des Anteils: bitte auf Tippfehler prüfen',
+  'refusal.share-letter': 'Anteil {n}: Zeichen {position} („{letter}“) gehört nicht zu den Buchstaben und Ziffern eines Anteils (A bis Z, 2 bis 7)',
   'refusal.share-not': 'Anteil {n}: kein Anteil ({reason})',
   'refusal.share-version': 'Anteil {n}: das Format {version} wird nicht unterstützt (erwartet {expected})',
   'refusal.share-numbers': 'Anteil {n}: die Zahlen des Anteils passen nicht zusammen (Anteil {index} von {count}, {threshold} nötig)',

@@ -283,6 +283,8 @@ export const en: Record<Key, string> = {
   'refusal.share-prefix': 'share {n}: a share starts with "{prefix}-"',
   'refusal.share-length': 'share {n}: a share has {chars} letters and digits after "{prefix}", this one {length}: is part of it missing?',
   'refusal.share-checksum': 'share {n}: the share does not match its checksum: check it for a typing error',
+  'refusal.share-character': 'share {n}: character {position} does not match the rest of the share: check it for a typing error',
+  'refusal.share-letter': 'share {n}: character {position} ("{letter}") is not one of a share\'s letters and digits (A to Z, 2 to 7)',
   'refusal.share-not': 'share {n}: not a share ({reason})',
   'refusal.share-version': 'share {n}: format version {version} is not supported (expected {expected})',
   'refusal.share-numbers': 'share {n}: the share\'s numbers are inconsistent (share {index} of {count}, {threshold} needed)',

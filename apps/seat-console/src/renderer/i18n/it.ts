@@ -281,6 +281,8 @@ export const it = {
   'refusal.share-prefix': 'quota {n}: una quota comincia con "{prefix}-"',
   'refusal.share-length': 'quota {n}: una quota ha {chars} lettere e cifre dopo "{prefix}", questa {length}: ne manca una parte?',
   'refusal.share-checksum': 'quota {n}: il controllo della quota non torna: verificare un errore di battitura',
+  'refusal.share-character': 'quota {n}: il carattere {position} non torna con il resto della quota: verificare un errore di battitura',
+  'refusal.share-letter': 'quota {n}: il carattere {position} («{letter}») non è tra le lettere e le cifre di una quota (da A a Z, da 2 a 7)',
   'refusal.share-not': 'quota {n}: non è una quota ({reason})',
   'refusal.share-version': 'quota {n}: il formato {version} non è supportato (atteso {expected})',
   'refusal.share-numbers': 'quota {n}: i numeri della quota non sono coerenti (quota {index} di {count}, ne servono {threshold})',
