@@ -11,7 +11,7 @@ import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { combineUrnaShares, fingerprint, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
-import { createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
+import { allowPermission, createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
 import { readRefusal } from '../src/shared/refusals.js';
 import { startConsoleWebShell, type WebShell } from '../src/web/host.js';
 
@@ -207,6 +207,14 @@ describe('the console window', () => {
   it('navigates only within its own protocol', () => {
     expect(isOwnUrl(`${ORIGIN}/index.html`)).toBe(true);
     for (const url of ['file:///etc/passwd', 'https://example.org/', 'seggio-booth://app/index.html', 'not a url']) expect(isOwnUrl(url)).toBe(false);
+    // The camera, for the shares' QR codes, and nothing else: no microphone, no other page, no other permission.
+    expect(allowPermission('media', `${ORIGIN}/index.html`, ['video'])).toBe(true);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, ['video', 'audio'])).toBe(false);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, ['audio'])).toBe(false);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, [])).toBe(false);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, undefined)).toBe(false);
+    expect(allowPermission('media', 'https://example.org/', ['video'])).toBe(false);
+    for (const other of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(allowPermission(other, `${ORIGIN}/index.html`, ['video'])).toBe(false);
   });
 });
 

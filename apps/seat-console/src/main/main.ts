@@ -11,7 +11,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { consoleMethods, onViewCoalesced, SeatConsole } from '../service/index.js';
 import { CONSOLE_METHODS, type ConsoleMethod } from '../shared/bridge.js';
-import { createConsoleWindow, CSP, devToolsWanted, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+import { allowPermission, createConsoleWindow, CSP, devToolsWanted, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', 'renderer');
@@ -46,8 +46,10 @@ const service = await SeatConsole.start(nodeCrypto, {
 });
 const methods = consoleMethods(service) as unknown as Record<ConsoleMethod, (input: unknown) => unknown>;
 
-session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-session.defaultSession.setPermissionCheckHandler(() => false);
+session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+  callback(allowPermission(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : undefined)),
+);
+session.defaultSession.setPermissionCheckHandler((_contents, permission, origin, details) => allowPermission(permission, origin, details.mediaType ? [details.mediaType] : undefined));
 protocol.handle(SCHEME, async (request) => {
   const path = decodeURIComponent(new URL(request.url).pathname);
   const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));
