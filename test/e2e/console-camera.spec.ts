@@ -80,7 +80,7 @@ test('three shares held to the camera fill the three fields, and the count opens
   await expect(page.locator('video.camera-view')).toHaveCount(0);
   await expect(button(page, 'Leggere le quote con la fotocamera')).toBeDisabled();
   await checkScreen(page, 'count-camera', 'console');
-  await button(page, 'Apri le urne e conta').click();
+  await button(page, 'Aprire le urne e contare').click();
   await expect(page.getByRole('heading', { name: 'Risultati della sezione' })).toBeVisible();
   await context.close();
 });

@@ -91,33 +91,33 @@ test('set-up through the screens: package, keys and shares, each booth paired by
     await page.goto(i === 0 ? `${url}&inactivity=6000` : url);
     booths.push(page);
   }
-  await click(president, 'Verifica e carica election.json');
-  await click(president, 'Crea le chiavi del seggio');
+  await click(president, 'Verificare e caricare election.json');
+  await click(president, 'Creare le chiavi del seggio');
   for (let i = 1; i <= 5; i++) {
     await expect(president.getByRole('heading', { name: `Quota ${i} di 5` })).toBeVisible();
     shares.push((await president.locator('.share-text').textContent())!.trim());
-    await click(president, i < 5 ? 'Consegnata: mostra la successiva' : 'Consegnata: tutte le quote sono state consegnate');
+    await click(president, i < 5 ? 'Consegnata: mostrare la successiva' : 'Consegnata: tutte le quote sono state consegnate');
   }
   // Both booths wait; each is offered both free names, and the president names each by where it stands.
   for (const [i, page] of booths.entries()) {
     const fingerprint = (await page.getByText(/^Impronta della cabina: /).textContent())!.replace('Impronta della cabina: ', '');
     const pending = president.locator('li.pending', { hasText: fingerprint });
-    await expect(pending.getByRole('button')).toHaveText(i === 0 ? ["L'impronta coincide: abbina come B1", "L'impronta coincide: abbina come B2"] : ["L'impronta coincide: abbina come B2"]);
+    await expect(pending.getByRole('button')).toHaveText(i === 0 ? ["L'impronta coincide: abbinare come B1", "L'impronta coincide: abbinare come B2"] : ["L'impronta coincide: abbinare come B2"]);
     await pending.getByRole('button', { name: `abbina come B${i + 1}` }).click();
     // The booth says the name it was given.
     await expect(page.getByRole('heading', { name: `Cabina B${i + 1} · Cabina non ancora aperta` })).toBeVisible();
   }
   await president.getByLabel('File della lista sezionale').setInputFiles(join(folder, 'chiavetta', 'lista-sezionale.csv'));
   await expect(president.getByText('verificato: urna vuota')).toHaveCount(2);
-  await click(president, 'Apri la votazione');
+  await click(president, 'Aprire la votazione');
   for (const page of booths) await expect(page.getByText('Cabina libera')).toBeVisible();
 });
 
 test('voting: the enabling form is whole on the screen with the roll loaded; a roll voter takes a number, Enter and Enter', async () => {
-  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilita la cabina' }) });
+  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilitare la cabina' }) });
   // Nothing of the form below the fold at 1280×1024, the page not scrolled.
   expect(await president.evaluate(() => window.scrollY)).toBe(0);
-  const submit = await form.getByRole('button', { name: 'Abilita la cabina' }).boundingBox();
+  const submit = await form.getByRole('button', { name: 'Abilitare la cabina' }).boundingBox();
   expect(submit!.y + submit!.height, 'the enable button is within the 1024 px of the screen').toBeLessThanOrEqual(1024);
   await checkScreen(president, 'day-voting', 'console');
 
@@ -131,7 +131,7 @@ test('voting: the enabling form is whole on the screen with the roll loaded; a r
   // The roll says the voter's sex, and the form does not ask it again.
   await expect(form.getByRole('status').filter({ hasText: `${voter.who} — ${voter.sex}, Cittadino italiano` })).toBeVisible();
   await expect(form.getByRole('radio', { name: 'Donna' })).toBeHidden();
-  await expect(form.getByRole('button', { name: 'Abilita la cabina' })).toBeFocused();
+  await expect(form.getByRole('button', { name: 'Abilitare la cabina' })).toBeFocused();
   await president.keyboard.press('Enter');
   actions.push('Enter');
   await expect(president.getByText('Cabina B1 abilitata:')).toBeVisible();
@@ -143,19 +143,19 @@ test('voting: the enabling form is whole on the screen with the roll loaded; a r
   // A voter at B2, cancelled by the president: the "enabled" goes at once.
   await form.getByRole('radio', { name: 'Cabina B2' }).check();
   await form.getByRole('radio', { name: 'Uomo' }).check();
-  await click(president, 'Abilita la cabina');
+  await click(president, 'Abilitare la cabina');
   await expect(president.getByText('Cabina B2 abilitata:')).toBeVisible();
-  await click(president, 'Annulla la votazione in B2');
-  await click(president, 'Sì, annulla');
+  await click(president, 'Annullare la votazione in B2');
+  await click(president, 'Sì, annullare');
   await expect(president.getByText('Cabina B2 abilitata:')).toHaveCount(0);
   await expect(booths[1]!.getByText('Cabina libera')).toBeVisible();
 });
 
 test('a power cut mid-voting: every process killed, the pages say so; started again on the same folder, the day resumes and the voter inside finishes', async () => {
-  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilita la cabina' }) });
+  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilitare la cabina' }) });
   await form.getByRole('radio', { name: 'Cabina B2' }).check();
   await form.getByRole('radio', { name: 'Donna' }).check();
-  await click(president, 'Abilita la cabina');
+  await click(president, 'Abilitare la cabina');
   // The voter at B2 is halfway through the ballots when the power goes.
   await button(booths[1]!, 'Inizia a votare').click();
   await button(booths[1]!, 'NO').click();
@@ -167,7 +167,7 @@ test('a power cut mid-voting: every process killed, the pages say so; started ag
   // An action now is refused with the reason, not silently dropped.
   await form.getByRole('radio', { name: 'Cabina B1' }).check();
   await form.getByRole('radio', { name: 'Uomo' }).check();
-  await click(president, 'Abilita la cabina');
+  await click(president, 'Abilitare la cabina');
   await expect(president.getByRole('alert').filter({ hasText: 'Cabina non abilitata' })).toContainText("Il servizio della console non è raggiungibile: l'azione non è stata eseguita");
   await checkScreen(president, 'day-service-lost', 'console');
 
@@ -187,10 +187,10 @@ test('a power cut mid-voting: every process killed, the pages say so; started ag
 });
 
 test('a voter still too long: the booth calls the president, and the tile says so', async () => {
-  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilita la cabina' }) });
+  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilitare la cabina' }) });
   await form.getByRole('radio', { name: 'Cabina B1' }).check();
   await form.getByRole('radio', { name: 'Uomo' }).check();
-  await click(president, 'Abilita la cabina');
+  await click(president, 'Abilitare la cabina');
   await button(booths[0]!, 'Inizia a votare').click();
   const tile = president.locator('li[data-booth="B1"]');
   await expect(tile.locator('.tile-calling')).toHaveText('La cabina B1 chiama il presidente: l’elettore è fermo da tempo. Andare a vedere.', { timeout: 30_000 });
@@ -201,16 +201,16 @@ test('a voter still too long: the booth calls the president, and the tile says s
 
 test('close with a voter inside: warned with the booth named, logged; count, export, and the printed verify command holds', async () => {
   // The voter at B1 is still inside.
-  await click(president, 'Chiudi la votazione');
+  await click(president, 'Chiudere la votazione');
   await expect(president.locator('[data-inside]')).toHaveText('Attenzione: nella cabina B1 c’è ancora un elettore. Chiudendo ora, la sua votazione viene annullata e nulla ne viene conteggiato; il registro degli eventi lo annota.');
   await checkScreen(president, 'day-close-inside', 'console');
   await click(president, 'Confermo la chiusura');
   await expect(president.getByRole('heading', { name: 'Scrutinio' })).toBeVisible();
   const fields = president.locator('input.share-input');
   for (const i of [0, 1, 2]) await fields.nth(i).fill(shares[i * 2]!);
-  await click(president, 'Apri le urne e conta');
+  await click(president, 'Aprire le urne e contare');
   await expect(president.getByRole('heading', { name: 'Risultati della sezione' })).toBeVisible();
-  await click(president, 'Firma il verbale ed esporta');
+  await click(president, 'Firmare il verbale ed esportare');
   const command = (await president.locator('.verify-command').textContent())!;
   expect(command).toMatch(new RegExp(`^npx seggio verify \\S+/bundle --office-key ${folder}/office\\.pub --training$`));
   // Run as shown (npx seggio is the repository's own command).

@@ -106,7 +106,7 @@ describe('the contract as the shells serve it', () => {
 
   it('refuses shares outside 2 ≤ k ≤ n ≤ 20, and gives a QR code with each share', async () => {
     seat.loadElection({ bytes: ELECTION, signature: signature() });
-    expect(await seat.createKeys({ section: '3', threshold: 1, count: 5 })).toEqual({ ok: false, error: 'the shares must be 2 ≤ k ≤ n ≤ 20 (asked: 1 of 5)' });
+    expect(await seat.createKeys({ section: '3', threshold: 1, count: 5 })).toEqual({ ok: false, error: 'the urna key is split among at most 20 seat members, and opening it needs at least 2 of them and no more than there are (asked: 1 of 5)' });
     expect(await seat.createKeys({ section: '3', threshold: 4, count: 3 })).toMatchObject({ ok: false });
     const keys = await seat.createKeys({ section: '3', threshold: 2, count: 3 });
     if (!keys.ok) throw new Error(keys.error);

@@ -16,7 +16,7 @@ export const REFUSALS = {
   'package-files-damaged': 'the package files did not arrive intact',
   'keys-once': 'keys can be created once, after the election is loaded',
   'section-unknown': 'section {section} is not in the election',
-  'shares-range': 'the shares must be 2 ≤ k ≤ n ≤ 20 (asked: {k} of {n})',
+  'shares-range': 'the urna key is split among at most 20 seat members, and opening it needs at least 2 of them and no more than there are (asked: {k} of {n})',
   'pair-when': 'booths are paired during set-up, after the keys are created',
   'pair-unknown': 'no unpaired booth shows fingerprint {fingerprint}',
   'pair-id': 'booth id {id} is taken or not valid',

@@ -249,7 +249,7 @@ export const de: Record<Key, string> = {
   'refusal.package-files-damaged': 'die Dateien des Pakets sind nicht unversehrt angekommen',
   'refusal.keys-once': 'die Schlüssel werden einmal erzeugt, nachdem die Wahl geladen ist',
   'refusal.section-unknown': 'der Sprengel {section} gehört nicht zu dieser Wahl',
-  'refusal.shares-range': 'die Anteile müssen 2 ≤ k ≤ n ≤ 20 sein (verlangt: {k} von {n})',
+  'refusal.shares-range': 'der Urnenschlüssel wird unter höchstens 20 Mitglieder des Wahlamts geteilt, und zum Öffnen braucht es mindestens 2 und nicht mehr, als es gibt (verlangt: {k} von {n})',
   'refusal.pair-when': 'Kabinen werden bei der Einrichtung gekoppelt, nachdem die Schlüssel erzeugt sind',
   'refusal.pair-unknown': 'keine wartende Kabine zeigt den Fingerabdruck {fingerprint}',
   'refusal.pair-id': 'der Kabinenname {id} ist vergeben oder ungültig',

@@ -249,7 +249,7 @@ export const en: Record<Key, string> = {
   'refusal.package-files-damaged': 'the package files did not arrive intact',
   'refusal.keys-once': 'the keys are created once, after the election is loaded',
   'refusal.section-unknown': 'section {section} is not in the election',
-  'refusal.shares-range': 'the shares must be 2 ≤ k ≤ n ≤ 20 (asked: {k} of {n})',
+  'refusal.shares-range': 'the urna key is split among at most 20 seat members, and opening it needs at least 2 of them and no more than there are (asked: {k} of {n})',
   'refusal.pair-when': 'booths are paired during set-up, after the keys are created',
   'refusal.pair-unknown': 'no waiting booth shows fingerprint {fingerprint}',
   'refusal.pair-id': 'booth name {id} is taken or not valid',
