@@ -17,7 +17,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { EspeakVoice } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
 import { startConsoleWebShell } from '@seggio/seat-console/web';
-import { pdfQrCodes, pngQrCode, REPO_ROOT } from '../support/index.js';
+import { pdfQrCodes, pdfText, pngQrCode, REPO_ROOT } from '../support/index.js';
 import { button, checkScreen, until } from './station.js';
 
 const DEMO = join(REPO_ROOT, 'demo');
@@ -111,7 +111,18 @@ test('set-up: the keys are created and each of the five shares is shown once, as
     shares.push(share);
     // The QR code on screen reads back as the share's text.
     expect(pngQrCode(await president.getByRole('img', { name: `Codice QR della quota ${i}` }).screenshot())).toBe(share);
-    if (i === 1) await checkScreen(president, 'shares', 'console');
+    if (i === 1) {
+      await checkScreen(president, 'shares', 'console');
+      // The member's sheet to print: the share's text and its QR code, read back from the PDF.
+      const [download] = await Promise.all([president.waitForEvent('download'), president.getByRole('link', { name: `Stampare il foglio della quota ${i} (PDF, per il componente del seggio)` }).click()]);
+      expect(download.suggestedFilename()).toBe(`quota-${i}-di-5.pdf`);
+      const sheet = join(day, download.suggestedFilename());
+      await download.saveAs(sheet);
+      const printed = pdfText(sheet);
+      expect(printed).toContain(`Quota ${i} di 5 della chiave dell'urna`);
+      expect(printed.replace(/\s+/g, '')).toContain(share);
+      expect(pdfQrCodes(sheet)).toEqual([share]);
+    }
     await button(president, i < 5 ? 'Consegnata: mostrare la successiva' : 'Consegnata: tutte le quote sono state consegnate').click();
   }
   await expect(president.getByRole('heading', { name: 'Abbinamento delle cabine' })).toBeVisible();

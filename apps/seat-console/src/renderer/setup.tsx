@@ -9,6 +9,8 @@ import { Done, Fingerprint, Problems, useConsole } from './ui.js';
 export interface GivenShares {
   readonly shares: readonly string[];
   readonly qrCodes: readonly string[];
+  /** Each share's sheet to print, a PDF in base64. */
+  readonly pdfs: readonly string[];
 }
 
 export function LoadPackage() {
@@ -92,7 +94,7 @@ export function CreateKeys({ onShares }: { onShares: (shares: GivenShares) => vo
     const result = await bridge.call('createKeys', { section: chosen, threshold, count });
     setBusy(false);
     if (!result.ok) return setProblem(result.error);
-    onShares({ shares: result.value.shares, qrCodes: result.value.qrCodes });
+    onShares({ shares: result.value.shares, qrCodes: result.value.qrCodes, pdfs: result.value.pdfs });
   };
 
   return (
@@ -146,6 +148,11 @@ export function GiveShares({ shares, onDone }: { shares: GivenShares; onDone: ()
           {shares.shares[index]}
         </code>
       </div>
+      <p>
+        <a className="print" href={`data:application/pdf;base64,${shares.pdfs[index]}`} download={`quota-${index + 1}-di-${n}.pdf`}>
+          {t('shares.print', { i: index + 1 })}
+        </a>
+      </p>
       <button type="button" className="primary" onClick={() => (last ? onDone() : setIndex(index + 1))}>
         {last ? t('shares.done') : t('shares.next')}
       </button>

@@ -14,6 +14,7 @@ import { OfficePush } from './office-push.js';
 import type { ConsoleStore, SessionRow } from './store.js';
 import { isOpen, sessionCounts, turnoutCsv, votersByContest } from './turnout.js';
 import { parseRoll } from './roll.js';
+import { sharePdf } from './share-pdf.js';
 
 export interface ConsoleConfig {
   readonly storePath: string | null;
@@ -170,7 +171,7 @@ export class ConsoleService extends ConsoleLinkSide {
    * Picks the section, creates the console key and the urna key, and splits the urna secret among the
    * seat members: the shares are returned once and no copy of the secret is kept (R19).
    */
-  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>> {
+  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>> {
     if (this.phase !== 'setup' || this.store.get('urna.publicKey')) return err(refusal('keys-once'));
     if (!this.election!.sections.some((s) => s.id === input.section)) return err(refusal('section-unknown', { section: input.section }));
     const threshold = input.threshold ?? 3;
@@ -190,7 +191,11 @@ export class ConsoleService extends ConsoleLinkSide {
     this.key = key;
     this.emit('view');
     const qrCodes = await Promise.all(shares.map(async (share) => `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(share, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })).toString('base64')}`));
-    return ok({ shares, qrCodes, urnaFingerprint: fingerprint(urna.publicKey) });
+    const urnaFingerprint = fingerprint(urna.publicKey);
+    // One sheet per seat member, to print: made here with the shares, and like them never kept.
+    const paper = { election: this.election!, section: input.section, count, threshold, urnaFingerprint };
+    const pdfs = await Promise.all(shares.map(async (share, i) => toBase64(await sharePdf({ ...paper, share, index: i + 1 }))));
+    return ok({ shares, qrCodes, pdfs, urnaFingerprint });
   }
 
   /** The set-up document as it stands (DESIGN.md §6): the booths paired so far. */

@@ -124,8 +124,8 @@ export interface ConsoleApi {
   loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]>;
   listPackages(): Result<PackageEntry[], string>;
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]>;
-  /** The shares are returned once, with a QR code of each (an SVG data URL), and never kept. */
-  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>>;
+  /** The shares are returned once, with a QR code of each (an SVG data URL) and a sheet to print (a PDF, base64), and never kept. */
+  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>>;
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string>;
   openVoting(): Result<void, string>;
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;
