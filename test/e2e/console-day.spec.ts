@@ -103,7 +103,7 @@ test('set-up through the screens: package, keys and shares, each booth paired by
     const fingerprint = (await page.getByText(/^Impronta della cabina: /).textContent())!.replace('Impronta della cabina: ', '');
     const pending = president.locator('li.pending', { hasText: fingerprint });
     await expect(pending.getByRole('button')).toHaveText(i === 0 ? ["L'impronta coincide: abbinare come B1", "L'impronta coincide: abbinare come B2"] : ["L'impronta coincide: abbinare come B2"]);
-    await pending.getByRole('button', { name: `abbina come B${i + 1}` }).click();
+    await pending.getByRole('button', { name: `abbinare come B${i + 1}` }).click();
     // The booth says the name it was given.
     await expect(page.getByRole('heading', { name: `Cabina B${i + 1} · Cabina non ancora aperta` })).toBeVisible();
   }
