@@ -47,11 +47,11 @@ describe("a booth's call for the president", () => {
     if (!enabled.ok) throw new Error(enabled.error);
     await until(() => b1.getView().state === 'in-session');
 
-    // B2, authenticated as itself, speaks of B1's session: refused and logged, B1's tile unchanged.
-    const onBoothMessage = (seat as unknown as { onBoothMessage(booth: string, body: BoothMessage): void }).onBoothMessage.bind(seat);
-    seat.store.transaction(() => onBoothMessage('B2', { type: 'attention', session: enabled.value.session, calling: true }));
+    // B2, authenticated as itself, speaks of B1's session: refused with the reason, B1's tile unchanged.
+    const onBoothMessage = (seat as unknown as { onBoothMessage(booth: string, body: BoothMessage): string | undefined }).onBoothMessage.bind(seat);
+    const refused = seat.store.transaction(() => onBoothMessage('B2', { type: 'attention', session: enabled.value.session, calling: true }));
+    expect(refused).toBe('a call for the president outside an open session of this booth');
     expect(tile(seat, 'B1').calling).toBe(false);
-    expect(seat.getView().log.at(-1)).toMatchObject({ event: 'frame-rejected', detail: { booth: 'B2', reason: 'a call for the president outside an open session of this booth' } });
 
     expect(b1.callPresident({ calling: true }).ok).toBe(true);
     await until(() => tile(seat, 'B1').calling);
