@@ -70,13 +70,13 @@ async function click(page: Page, name: string, counting = false): Promise<void> 
 }
 
 async function voteAt(page: Page, choices: string[]): Promise<void> {
-  await button(page, 'Inizia a votare').click();
+  await button(page, 'Iniziare il voto').click();
   for (const choice of choices) {
     await button(page, choice).click();
     await button(page, 'Avanti').click();
   }
-  await button(page, 'Conferma il voto').click();
-  await button(page, 'Sì, conferma il voto').click();
+  await button(page, 'Confermare il voto').click();
+  await button(page, 'Sì, confermo il voto').click();
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 }
 
@@ -157,7 +157,7 @@ test('a power cut mid-voting: every process killed, the pages say so; started ag
   await form.getByRole('radio', { name: 'Donna' }).check();
   await click(president, 'Abilitare la cabina');
   // The voter at B2 is halfway through the ballots when the power goes.
-  await button(booths[1]!, 'Inizia a votare').click();
+  await button(booths[1]!, 'Iniziare il voto').click();
   await button(booths[1]!, 'NO').click();
   await button(booths[1]!, 'Avanti').click();
   await kill(demo);
@@ -180,8 +180,8 @@ test('a power cut mid-voting: every process killed, the pages say so; started ag
   // The voter goes on from where the screen was: the second ballot, then confirm.
   await button(booths[1]!, 'Insieme per Sanvalle').click();
   await button(booths[1]!, 'Avanti').click();
-  await button(booths[1]!, 'Conferma il voto').click();
-  await button(booths[1]!, 'Sì, conferma il voto').click();
+  await button(booths[1]!, 'Confermare il voto').click();
+  await button(booths[1]!, 'Sì, confermo il voto').click();
   await expect(booths[1]!.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
   await expect(president.locator('li[data-booth="B2"]')).not.toContainText('elettore in cabina');
 });
@@ -191,11 +191,11 @@ test('a voter still too long: the booth calls the president, and the tile says s
   await form.getByRole('radio', { name: 'Cabina B1' }).check();
   await form.getByRole('radio', { name: 'Uomo' }).check();
   await click(president, 'Abilitare la cabina');
-  await button(booths[0]!, 'Inizia a votare').click();
+  await button(booths[0]!, 'Iniziare il voto').click();
   const tile = president.locator('li[data-booth="B1"]');
   await expect(tile.locator('.tile-calling')).toHaveText('La cabina B1 chiama il presidente: l’elettore è fermo da tempo. Andare a vedere.', { timeout: 30_000 });
   await checkScreen(president, 'day-calling', 'console');
-  await button(booths[0]!, 'Continua a votare').click();
+  await button(booths[0]!, 'Continuare a votare').click();
   await expect(tile.locator('.tile-calling')).toHaveCount(0);
 });
 
