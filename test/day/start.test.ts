@@ -80,16 +80,17 @@ describe('npm start', () => {
 
   it('resumes the day in a folder that holds one, at the same addresses; a saved address that no longer holds is replaced, saying why', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
-    const first = await startDemo(['--web', '--port', '0', '--dir', folder]);
+    const first = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
     const consoleUrl = (out: string) => /^ {2}console\s+(\S+)$/m.exec(out)?.[1];
     const before = consoleUrl(first.output());
     expect(before, first.output()).toBeDefined();
     expect(first.output()).not.toContain('RESUMED');
     const office = readFileSync(join(folder, 'office.pub'), 'utf8');
-    first.child.kill('SIGKILL');
+    // Stopped as by Ctrl-C: the Comune's office it started stops with it, and is started again at its port.
+    first.child.kill('SIGINT');
     await first.exited;
 
-    const again = await startDemo(['--web', '--port', '0', '--dir', folder]);
+    const again = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
     expect(again.output()).toContain('RESUMED: the day in this folder goes on from where its stores stand');
     // The same office key (no new package was signed) and the same page address, token and all.
     expect(readFileSync(join(folder, 'office.pub'), 'utf8')).toBe(office);
@@ -100,7 +101,7 @@ describe('npm start', () => {
     // A saved token changed by hand is not served: the console gets a new address, and says so.
     const addresses = join(folder, 'addresses.json');
     writeFileSync(addresses, readFileSync(addresses, 'utf8').replace(/token=[A-Za-z0-9_-]+/, 'token=short'));
-    const third = await startDemo(['--web', '--port', '0', '--dir', folder]);
+    const third = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
     expect(third.output()).toContain("The console's address of before");
     expect(third.output()).toContain('a web shell token is 32 base64url characters');
     const now = consoleUrl(third.output());

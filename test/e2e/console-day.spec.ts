@@ -33,7 +33,8 @@ interface Demo {
 
 /** `npm start --web --dir FOLDER` until it says it is ready (at most 30 s). */
 async function startDemo(): Promise<Demo> {
-  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--web', '--port', '0', '--dir', folder], { cwd: REPO_ROOT });
+  // Its own process group, so that a power cut kills the station and the Comune's office it started.
+  const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--web', '--port', '0', '--office-port', '0', '--dir', folder], { cwd: REPO_ROOT, detached: true });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
@@ -46,7 +47,7 @@ async function startDemo(): Promise<Demo> {
 /** Every process of the station killed at once, as a power cut does. */
 async function kill(demo: Demo): Promise<void> {
   const exited = new Promise((r) => demo.child.once('exit', r));
-  demo.child.kill('SIGKILL');
+  process.kill(-demo.child.pid!, 'SIGKILL');
   await exited;
 }
 
