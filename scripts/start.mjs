@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // `npm start`: a whole polling station on one machine with the demo election (DESIGN.md §2): the seat
 // console and two booths, as Electron windows where the Electron binary is present, otherwise as web
-// shells whose addresses are printed. Every start is a fresh day in a new folder: a new office key
+// shells whose addresses are printed. A start in a new or empty folder is a fresh day: a new office key
 // signs the demo package, which is put where the console looks for packages (the "removable drive").
+// A start in a folder that already holds a day resumes it from its stores (after a power cut, a
+// restart, Ctrl-C): the same office key, package, booths and, for the web shells, the same addresses.
 //
 //   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
@@ -18,7 +20,7 @@ import { parseArgs } from 'node:util';
 const root = join(import.meta.dirname, '..');
 const { values: options } = parseArgs({
   options: {
-    booths: { type: 'string', default: '2' },
+    booths: { type: 'string' },
     dir: { type: 'string' },
     port: { type: 'string', default: '7300' },
     'office-port': { type: 'string', default: '7400' },
@@ -30,7 +32,7 @@ if (options.help) {
   console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]\n  --web  web shells even where Electron is present');
   process.exit(0);
 }
-const boothCount = Number(options.booths);
+let boothCount = Number(options.booths ?? 2);
 if (!Number.isInteger(boothCount) || boothCount < 1 || boothCount > 8) {
   console.error(`--booths ${options.booths}: give a number of booths from 1 to 8`);
   process.exit(2);
@@ -48,25 +50,83 @@ for (const built of ['apps/office/dist/renderer/index.html', 'apps/seat-console/
 }
 
 const { encodeSidecar, signBytes } = await import('@seggio/ballot-core');
-const { toBase64 } = await import('@seggio/crypto');
+const { fromBase64, toBase64 } = await import('@seggio/crypto');
 const { nodeCrypto } = await import('@seggio/crypto/node');
 
 // The day's folder: the office key, the "removable drive" with the signed package, stores, exports.
 const day = options.dir ? resolve(options.dir) : mkdtempSync(join(tmpdir(), 'seggio-demo-'));
-if (existsSync(day) && readdirSync(day).length > 0) {
-  console.error(`${day} is not empty: a demo day starts in a new or empty folder`);
-  process.exit(2);
-}
 const drive = join(day, 'chiavetta');
 const exports = join(day, 'export');
-mkdirSync(drive, { recursive: true });
-const office = nodeCrypto.generateSigningKeyPair();
-writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
-const comuneOffice = await startOffice(day, office, options['office-port']);
-const election = comuneOffice.election;
-writeFileSync(join(drive, 'election.json'), election);
-writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
-copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
+const resumed = dayToResume(day);
+if (resumed && options.booths === undefined) boothCount = resumed.booths;
+const { officePublicKey, comuneOffice } = resumed ? { officePublicKey: resumed.officePublicKey, comuneOffice: await resumeOffice(day) } : await newDay();
+
+/** A new day: a fresh office key signs the demo package, put on the "drive" with the demo roll; the Comune's office started. */
+async function newDay() {
+  mkdirSync(drive, { recursive: true });
+  const office = nodeCrypto.generateSigningKeyPair();
+  writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
+  const started = await startOffice(day, office, options['office-port']);
+  const election = started.election;
+  writeFileSync(join(drive, 'election.json'), election);
+  writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
+  copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
+  return { officePublicKey: office.publicKey, comuneOffice: started };
+}
+
+/**
+ * The day this folder holds, to be resumed: its office key, how many booths it had, the web shells'
+ * addresses. Null for a new or empty folder; a folder holding anything else is refused, with why.
+ */
+function dayToResume(folder) {
+  if (!existsSync(folder) || readdirSync(folder).length === 0) return null;
+  const missing = ['office.pub', 'console.db'].filter((f) => !existsSync(join(folder, f)));
+  if (missing.length) {
+    console.error(`${folder} holds no Seggio day to resume (${missing.join(' and ')} missing): a new day starts in a new or empty folder`);
+    process.exit(2);
+  }
+  const text = readFileSync(join(folder, 'office.pub'), 'utf8').trim();
+  const key = /^[A-Za-z0-9+/]{43}=$/.test(text) ? fromBase64(text) : null;
+  if (!key || key.length !== 32) {
+    console.error(`${join(folder, 'office.pub')}: not an office public key (one line of base64, 32 bytes)`);
+    process.exit(2);
+  }
+  const booths = readdirSync(folder).filter((f) => /^booth-[1-8]\.db$/.test(f)).length;
+  return { officePublicKey: key, booths: Math.max(1, booths) };
+}
+
+/**
+ * Where each web shell was last served (ADDRESSES in the day folder, readable by its owner only, like
+ * the stores beside it): a day resumed serves its pages at the same port and token, so that a tab left
+ * open finds its service again. The port may have been taken meanwhile, or the file changed: then a new
+ * address is printed.
+ */
+const ADDRESSES = join(day, 'addresses.json');
+function savedAddress(name) {
+  if (!existsSync(ADDRESSES)) return null;
+  try {
+    const saved = JSON.parse(readFileSync(ADDRESSES, 'utf8'))[name];
+    const url = typeof saved === 'string' ? new URL(saved) : null;
+    return url ? { port: Number(url.port), token: url.searchParams.get('token') ?? undefined } : null;
+  } catch {
+    return null;
+  }
+}
+async function onSavedAddress(name, start) {
+  const saved = savedAddress(name);
+  let shell;
+  try {
+    shell = saved ? await start(saved.port, saved.token) : await start(0, undefined);
+  } catch (error) {
+    // The port taken meanwhile, or the file changed by hand: the page gets a new address, printed below.
+    if (!saved) throw error;
+    console.log(`The ${name}'s address of before (${ADDRESSES}, port ${saved.port}) cannot be used again (${error.code ?? error.message}): it has a new one, below.`);
+    shell = await start(0, undefined);
+  }
+  const all = existsSync(ADDRESSES) ? JSON.parse(readFileSync(ADDRESSES, 'utf8')) : {};
+  writeFileSync(ADDRESSES, JSON.stringify({ ...all, [name]: shell.url }, null, 2), { mode: 0o600 });
+  return shell;
+}
 
 function electronBinary() {
   // SEGGIO_ELECTRON: an Electron binary installed elsewhere.
@@ -137,6 +197,27 @@ async function startOffice(dayDir, key, portText) {
   writeFileSync(join(officeDir, 'election.json'), bytes);
   writeFileSync(join(officeDir, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, bytes, key)));
   writeFileSync(join(officeDir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: toBase64(key.publicKey), secretKey: toBase64(key.secretKey) }, null, 2)}\n`, { mode: 0o600 });
+  return { election: bytes, lines: await runOffice(officeDir, officePort) };
+}
+
+/**
+ * A day resumed: the Comune's office started again from its folder (its package, key and store), at
+ * the port its package names. Null for a day that has no office folder.
+ */
+async function resumeOffice(dayDir) {
+  const officeDir = join(dayDir, 'ufficio');
+  if (!existsSync(join(officeDir, 'election.json')) || !existsSync(join(officeDir, 'office.key'))) return null;
+  const url = JSON.parse(readFileSync(join(officeDir, 'election.json'), 'utf8')).office?.url;
+  const officePort = url ? Number(new URL(url).port) : NaN;
+  if (!Number.isInteger(officePort) || officePort <= 0) {
+    console.error(`${join(officeDir, 'election.json')}: office.url names no port to start the office again at`);
+    process.exit(2);
+  }
+  return { lines: await runOffice(officeDir, officePort) };
+}
+
+/** Runs the office's service from its folder; the lines that say where it is. */
+async function runOffice(officeDir, officePort) {
   const child = spawn(process.execPath, [
     join(root, 'apps/office/dist/src/service/main.js'), '--election', join(officeDir, 'election.json'), '--key', join(officeDir, 'office.key'),
     '--store', join(officeDir, 'office.db'), '--import', join(officeDir, 'importa'), '--port', String(officePort),
@@ -151,25 +232,23 @@ async function startOffice(dayDir, key, portText) {
   });
   const stop = () => child.kill('SIGTERM');
   process.on('exit', stop);
-  return {
-    election: bytes,
-    lines: [
-      `  electoral office  ${addresses.staff}  (the Comune's staff: sections, submissions, reasons)`,
-      `  public results    ${addresses.public}  (updated live when the result is sent: "Invia al Comune")`,
-      `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
-    ],
-  };
+  return [
+    `  electoral office  ${addresses.staff}  (the Comune's staff: sections, submissions, reasons)`,
+    `  public results    ${addresses.public}  (updated live when the result is sent: "Invia al Comune")`,
+    `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
+  ];
 }
 
 const intro = [
   '',
   'Seggio: a demo polling station (a TRAINING election, Sanvalle Cremonese, section 3)',
+  ...(resumed ? ['  RESUMED: the day in this folder goes on from where its stores stand'] : []),
   `  day folder        ${day}`,
   `  office key        ${join(day, 'office.pub')}`,
   `  election package  ${drive}  (the console lists it under "Pacchetti sul supporto rimovibile")`,
   `  section roll      ${join(drive, 'lista-sezionale.csv')}  (optional)`,
   `  exports           ${exports}`,
-  ...comuneOffice.lines,
+  ...(comuneOffice?.lines ?? []),
   '',
 ];
 
@@ -209,15 +288,15 @@ if (binary) {
   // The console reads a real button box if one is plugged in; each booth has a fake keypad, pressed
   // from its virtual keypad page (real keypads cannot be told apart between booths on one machine).
   const buttonBox = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
-  const consoleShell = await startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'), 0, buttonBox);
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: officePublicKey, officeKeyFile: join(day, 'office.pub'), host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
+  const consoleShell = await onSavedAddress('console', (p, token) => startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'), p, buttonBox, token));
   const booths = [];
   for (let i = 1; i <= boothCount; i++) {
-    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
+    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: officePublicKey, consoleUrl: seat.url });
     const keypad = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake' });
     const keypadId = profiles.find((p) => p.kind === 'booth-keypad').id;
     keypad.fake.plug(keypadId);
-    const shell = await startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), 0, { source: keypad, press: (button) => keypad.fake.press(keypadId, button), voice });
+    const shell = await onSavedAddress(`booth ${i}`, (p, token) => startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), p, { source: keypad, press: (button) => keypad.fake.press(keypadId, button), voice }, token));
     booths.push({ booth, shell, keypad });
   }
   console.log(

@@ -16,7 +16,7 @@ async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env) {
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  for (let i = 0; i < 300 && !out.includes('Press Ctrl-C'); i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 300 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   return { child, exited, output: () => out };
 }
 
@@ -77,6 +77,50 @@ describe('npm start', () => {
     expect(await exited).toBe(0);
     rmSync(dirname(folder), { recursive: true, force: true });
   }, 30_000);
+
+  it('resumes the day in a folder that holds one, at the same addresses; a saved address that no longer holds is replaced, saying why', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
+    const first = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
+    const consoleUrl = (out: string) => /^ {2}console\s+(\S+)$/m.exec(out)?.[1];
+    const before = consoleUrl(first.output());
+    expect(before, first.output()).toBeDefined();
+    expect(first.output()).not.toContain('RESUMED');
+    const office = readFileSync(join(folder, 'office.pub'), 'utf8');
+    // Stopped as by Ctrl-C: the Comune's office it started stops with it, and is started again at its port.
+    first.child.kill('SIGINT');
+    await first.exited;
+
+    const again = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
+    expect(again.output()).toContain('RESUMED: the day in this folder goes on from where its stores stand');
+    // The same office key (no new package was signed) and the same page address, token and all.
+    expect(readFileSync(join(folder, 'office.pub'), 'utf8')).toBe(office);
+    expect(consoleUrl(again.output())).toBe(before);
+    again.child.kill('SIGINT');
+    expect(await again.exited).toBe(0);
+
+    // A saved token changed by hand is not served: the console gets a new address, and says so.
+    const addresses = join(folder, 'addresses.json');
+    writeFileSync(addresses, readFileSync(addresses, 'utf8').replace(/token=[A-Za-z0-9_-]+/, 'token=short'));
+    const third = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder]);
+    expect(third.output()).toContain("The console's address of before");
+    expect(third.output()).toContain('a web shell token is 32 base64url characters');
+    const now = consoleUrl(third.output());
+    expect(now).toBeDefined();
+    expect(now).not.toBe(before);
+    expect((await fetch(now!)).status).toBe(200);
+    third.child.kill('SIGINT');
+    expect(await third.exited).toBe(0);
+    rmSync(dirname(folder), { recursive: true, force: true });
+  }, 60_000);
+
+  it('refuses a folder that holds anything but a day, saying what is missing', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'seggio-start-'));
+    writeFileSync(join(dir, 'notes.txt'), 'not a day\n');
+    const { exited, output } = await startDemo(['--web', '--port', '0', '--dir', dir]);
+    expect(await exited).toBe(2);
+    expect(output()).toContain(`${dir} holds no Seggio day to resume (office.pub and console.db missing): a new day starts in a new or empty folder`);
+    rmSync(dir, { recursive: true, force: true });
+  });
 
   it('falls back to the web shells, saying why and what to do, when Electron cannot load the SQLite module', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seggio-start-'));

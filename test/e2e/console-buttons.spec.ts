@@ -57,6 +57,6 @@ test('the button box enables a booth for the voter on the screen, and cancels on
   box.fake.unplug(BOX);
   await expect(device).toContainText('Pulsantiera del presidente: non collegata');
   await page.getByRole('radio', { name: 'Uomo' }).check();
-  await page.getByRole('button', { name: 'Abilita la cabina' }).click();
+  await page.getByRole('button', { name: 'Abilitare la cabina' }).click();
   await expect(page.getByText(/^Cabina B\d abilitata:/)).toBeVisible();
 });

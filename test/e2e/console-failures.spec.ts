@@ -15,7 +15,7 @@ test('a booth that never sends its seal keeps the close waiting, and the console
     day.booths[1]!.stop();
     expect(day.seat.openVoting()).toEqual({ ok: true, value: undefined });
     await page.goto(day.shell.url);
-    await button(page, 'Chiudi la votazione').click();
+    await button(page, 'Chiudere la votazione').click();
     await button(page, 'Confermo la chiusura').click();
     await expect(page.getByRole('heading', { name: 'Chiusura della votazione' })).toBeVisible();
     await expect(page.getByText('Sigilli ricevuti: 1 di 2', { exact: true })).toBeVisible();
@@ -49,13 +49,13 @@ test('a record whose check fails is shown with the reason, and signing it is ref
     await page.goto(day.shell.url);
     const fields = page.locator('input.share-input');
     for (const [i, share] of day.shares.slice(0, 3).entries()) await fields.nth(i).fill(share);
-    await button(page, 'Apri le urne e conta').click();
+    await button(page, 'Aprire le urne e contare').click();
     await expect(page.getByRole('heading', { name: 'Risultati della sezione' })).toBeVisible();
     await expect(page.locator('li[data-check="C2"]').first()).toContainText('C2: NON REGOLARE votanti 2 > elettori 1 + ammessi al voto non iscritti nella lista 0');
     await expect(page.getByRole('alert').filter({ hasText: 'La firma è rifiutata finché un controllo non è regolare:' })).toContainText(
       'C2 Referendum costituzionale - riduzione del numero dei parlamentari: votanti 2 > elettori 1',
     );
-    await expect(button(page, 'Firma il verbale ed esporta')).toBeDisabled();
+    await expect(button(page, 'Firmare il verbale ed esportare')).toBeDisabled();
     await checkScreen(page, 'record-check-fails', 'console');
     // The service refuses too, whatever a page sends.
     const refused = await day.seat.exportBundle({ dir: join(REPO_ROOT, 'test-results', 'never-written') });

@@ -17,7 +17,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { EspeakVoice } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
 import { startConsoleWebShell } from '@seggio/seat-console/web';
-import { pdfQrCodes, pngQrCode, REPO_ROOT } from '../support/index.js';
+import { pdfQrCodes, pdfText, pngQrCode, REPO_ROOT } from '../support/index.js';
 import { button, checkScreen, until } from './station.js';
 
 const DEMO = join(REPO_ROOT, 'demo');
@@ -81,7 +81,7 @@ test.beforeAll(async ({ browser }) => {
 
 test('set-up: a tampered package is refused with its reason, the signed one loads', async () => {
   await president.goto(consoleShell.url);
-  await expect(president.getByRole('heading', { name: "Carica il pacchetto dell'elezione" })).toBeVisible();
+  await expect(president.getByRole('heading', { name: "Caricamento del pacchetto dell'elezione" })).toBeVisible();
   await expect(president.getByText(seat.getView().officeFingerprint).first()).toBeVisible();
   await checkScreen(president, 'load', 'console');
   // The same package with one byte changed, chosen as files: the office's signature no longer holds.
@@ -90,11 +90,11 @@ test('set-up: a tampered package is refused with its reason, the signed one load
   writeFileSync(join(tampered, 'sanvalle-modificato.json'), Buffer.from(electionBytes.toString('utf8').replace('Sezione 3', 'Sezione 4')));
   copyFileSync(join(drive, 'election.json.sig'), join(tampered, 'firma-ufficio.sig'));
   await president.getByLabel('Il pacchetto (election.json) e la sua firma (election.json.sig)').setInputFiles([join(tampered, 'sanvalle-modificato.json'), join(tampered, 'firma-ufficio.sig')]);
-  await button(president, 'Verifica e carica i file scelti').click();
+  await button(president, 'Verificare e caricare i file scelti').click();
   await expect(president.getByRole('alert')).toContainText('Pacchetto rifiutato');
   await expect(president.getByRole('alert')).toContainText('firma-ufficio.sig: la firma non corrisponde al pacchetto: è stato modificato dopo la firma');
   await checkScreen(president, 'load-refused', 'console');
-  await button(president, 'Verifica e carica election.json').click();
+  await button(president, 'Verificare e caricare election.json').click();
   await expect(president.getByRole('heading', { name: 'Elezione verificata' })).toBeVisible();
   await expect(president.getByText(seat.getView().election!.digest)).toBeVisible();
   await expect(president.getByText('ELEZIONE DI PROVA')).toBeVisible();
@@ -102,7 +102,7 @@ test('set-up: a tampered package is refused with its reason, the signed one load
 });
 
 test('set-up: the keys are created and each of the five shares is shown once, as text and as a QR code', async () => {
-  await button(president, 'Crea le chiavi del seggio').click();
+  await button(president, 'Creare le chiavi del seggio').click();
   await expect(president.getByRole('heading', { name: "Consegna delle quote della chiave dell'urna" })).toBeVisible();
   for (let i = 1; i <= 5; i++) {
     await expect(president.getByRole('heading', { name: `Quota ${i} di 5` })).toBeVisible();
@@ -111,8 +111,19 @@ test('set-up: the keys are created and each of the five shares is shown once, as
     shares.push(share);
     // The QR code on screen reads back as the share's text.
     expect(pngQrCode(await president.getByRole('img', { name: `Codice QR della quota ${i}` }).screenshot())).toBe(share);
-    if (i === 1) await checkScreen(president, 'shares', 'console');
-    await button(president, i < 5 ? 'Consegnata: mostra la successiva' : 'Consegnata: tutte le quote sono state consegnate').click();
+    if (i === 1) {
+      await checkScreen(president, 'shares', 'console');
+      // The member's sheet to print: the share's text and its QR code, read back from the PDF.
+      const [download] = await Promise.all([president.waitForEvent('download'), president.getByRole('link', { name: `Stampare il foglio della quota ${i} (PDF, per il componente del seggio)` }).click()]);
+      expect(download.suggestedFilename()).toBe(`quota-${i}-di-5.pdf`);
+      const sheet = join(day, download.suggestedFilename());
+      await download.saveAs(sheet);
+      const printed = pdfText(sheet);
+      expect(printed).toContain(`Quota ${i} di 5 della chiave dell'urna`);
+      expect(printed.replace(/\s+/g, '')).toContain(share);
+      expect(pdfQrCodes(sheet)).toEqual([share]);
+    }
+    await button(president, i < 5 ? 'Consegnata: mostrare la successiva' : 'Consegnata: tutte le quote sono state consegnate').click();
   }
   await expect(president.getByRole('heading', { name: 'Abbinamento delle cabine' })).toBeVisible();
   // Given out, the shares are nowhere on the console's screen again.
@@ -126,10 +137,10 @@ test('set-up: each booth is paired by the fingerprint it shows, both zero report
     const pending = president.locator('li.pending', { hasText: fingerprint });
     await expect(pending).toBeVisible();
     if (i === 0) await checkScreen(president, 'pairing', 'console');
-    await pending.getByRole('button', { name: `L'impronta coincide: abbina come B${i + 1}` }).click();
+    await pending.getByRole('button', { name: `L'impronta coincide: abbinare come B${i + 1}` }).click();
   }
   await expect(president.getByText('verificato: urna vuota')).toHaveCount(2);
-  await expect(button(president, 'Apri la votazione')).toBeEnabled();
+  await expect(button(president, 'Aprire la votazione')).toBeEnabled();
   // A roll with a bad line is refused line by line; the demo roll is taken.
   const bad = join(day, 'roll-bad.csv');
   writeFileSync(bad, 'number;surname;name;sex;category\n1;Bianchi;Anna;X;IT\n');
@@ -138,7 +149,7 @@ test('set-up: each booth is paired by the fingerprint it shows, both zero report
   await president.getByLabel('File della lista sezionale').setInputFiles(join(DEMO, 'lista-sezionale.csv'));
   await expect(president.getByText('Lista sezionale: 12 elettori, 0 hanno votato').first()).toBeVisible();
   await checkScreen(president, 'paired', 'console');
-  await button(president, 'Apri la votazione').click();
+  await button(president, 'Aprire la votazione').click();
   await expect(president.getByRole('heading', { name: 'Cabine', exact: true })).toBeVisible();
   for (const page of boothPages) await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
 });
@@ -164,19 +175,19 @@ async function tabTo(target: Locator): Promise<void> {
 }
 
 async function enable(voter: Voter): Promise<string> {
-  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilita la cabina' }) });
+  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilitare la cabina' }) });
   await expect(form.getByRole('radio', { name: `Cabina B${voter.booth}` })).toBeVisible();
   await form.getByRole('radio', { name: `Cabina B${voter.booth}` }).check();
   if (voter.roll !== undefined) {
     await form.getByLabel('Numero nella lista sezionale').fill(String(voter.roll));
-    await button(president, 'Cerca nella lista').click();
+    await button(president, 'Cercare nella lista').click();
     await expect(form.getByRole('status').filter({ hasText: ROLL.get(voter.roll)! })).toBeVisible();
   } else {
     await form.getByRole('radio', { name: voter.category === 'EU_MUNICIPAL' ? "Cittadino dell'Unione europea (elezioni comunali)" : 'Cittadino italiano' }).check();
     await form.getByRole('radio', { name: voter.sex === 'F' ? 'Donna' : 'Uomo' }).check();
   }
   if (voter.declines) await form.getByRole('checkbox', { name: voter.declines }).uncheck();
-  await button(president, 'Abilita la cabina').click();
+  await button(president, 'Abilitare la cabina').click();
   const done = president.getByText(`Cabina B${voter.booth} abilitata:`);
   await expect(done).toBeVisible();
   return (await done.textContent())!;
@@ -206,23 +217,23 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   await cast({ booth: 1, sex: 'F', category: 'IT', ballots: ['SÌ', 'Civica Argine Verde'] });
   // The EU citizen: the form offers only the municipal ballot, and the booth shows only that one.
   const eu: Voter = { booth: 2, sex: 'F', roll: 11, ballots: ['Sanvalle Domani'] };
-  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilita la cabina' }) });
+  const form = president.locator('form', { has: president.getByRole('button', { name: 'Abilitare la cabina' }) });
   expect(await enable(eu)).toBe(`Cabina B2 abilitata: ${election.contests.find((c) => c.id === COM)!.title}`);
   await vote(eu);
   await cast({ booth: 1, sex: 'M', category: 'IT', ballots: ['SÌ', 'Scheda bianca'] });
 
   // The roll's number 1 has voted: a second attempt is refused, with the reason.
   await form.getByLabel('Numero nella lista sezionale').fill('1');
-  await button(president, 'Cerca nella lista').click();
-  await expect(form.getByText('Bianchi Anna — HA GIÀ VOTATO')).toBeVisible();
-  await button(president, 'Abilita la cabina').click();
+  await button(president, 'Cercare nella lista').click();
+  await expect(form.getByText('Bianchi Anna — Donna, Cittadino italiano — HA GIÀ VOTATO')).toBeVisible();
+  await button(president, 'Abilitare la cabina').click();
   await expect(president.getByRole('alert')).toContainText('Bianchi Anna (numero 1) ha già votato');
   await checkScreen(president, 'enable-refused', 'console');
   await form.getByLabel('Numero nella lista sezionale').fill('');
 
   // Turnout at the first checkpoint, exported for the Prefettura.
-  await button(president, 'Registra la rilevazione C1').click();
-  await button(president, 'Esporta la rilevazione C1 per la Prefettura').click();
+  await button(president, 'Registrare la rilevazione C1').click();
+  await button(president, 'Esportare la rilevazione C1 per la Prefettura').click();
   await expect(president.getByText(/Salvata in .*affluenza-C1\.csv/)).toBeVisible();
   const report = readFileSync(join(seat.exportDir, 'affluenza-C1.csv'), 'utf8');
   expect(report).toContain(`${REF};999001;3;C1;2020-09-20T12:00:00+02:00;2;2;4`);
@@ -235,8 +246,8 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   // Each tile says the booth has its voice for the headphones (R29: every booth accessible).
   for (const id of ['B1', 'B2']) await expect(president.locator(`li[data-booth="${id}"]`)).toContainText('voce guida disponibile');
   await checkScreen(president, 'voting', 'console');
-  await button(president, 'Annulla la votazione in B2').click();
-  await button(president, 'Sì, annulla').click();
+  await button(president, 'Annullare la votazione in B2').click();
+  await button(president, 'Sì, annullare').click();
   await expect(boothPages[1]!.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
   await until(() => seat.getView().sessions.cancelled === 1 && seat.getView().booths[1]?.state === 'idle');
 
@@ -251,7 +262,7 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   await tabTo(form.getByRole('radio', { name: 'Donna' }));
   await president.keyboard.press('ArrowDown');
   await expect(form.getByRole('radio', { name: 'Uomo' })).toBeChecked();
-  await tabTo(form.getByRole('button', { name: 'Abilita la cabina' }));
+  await tabTo(form.getByRole('button', { name: 'Abilitare la cabina' }));
   await president.keyboard.press('Enter');
   await expect(president.getByText('Cabina B1 abilitata:')).toBeVisible();
   await vote(last);
@@ -260,7 +271,7 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
 });
 
 test('close: confirmed, every seal arrives and the reconciliation holds', async () => {
-  await button(president, 'Chiudi la votazione').click();
+  await button(president, 'Chiudere la votazione').click();
   await expect(president.getByText('La chiusura è definitiva')).toBeVisible();
   await checkScreen(president, 'close-confirm', 'console');
   await button(president, 'Confermo la chiusura').click();
@@ -277,11 +288,11 @@ test('count: a wrong share is refused, three good ones rebuild the key; the reco
   await fields.nth(0).fill(shares[0]!);
   await fields.nth(1).fill(shares[2]!);
   await fields.nth(2).fill(shares[2]!);
-  await button(president, 'Apri le urne e conta').click();
+  await button(president, 'Aprire le urne e contare').click();
   await expect(president.getByRole('alert')).toContainText('Scrutinio non eseguito');
   await expect(president.getByRole('alert')).toContainText('quota 3: la quota numero 3 è già stata inserita');
   await fields.nth(2).fill(shares[4]!);
-  await button(president, 'Apri le urne e conta').click();
+  await button(president, 'Aprire le urne e contare').click();
   await expect(president.getByRole('heading', { name: 'Risultati della sezione' })).toBeVisible();
   const ref = president.locator('article', { has: president.locator(`#contest-${REF}`) });
   const com = president.locator('article', { has: president.locator(`#contest-${COM}`) });
@@ -307,13 +318,13 @@ test('export: the bundle is signed into a folder; seggio verify accepts it and t
   // The folder suggested is a new one beside the turnout reports.
   const dir = join(seat.exportDir, 'bundle');
   await expect(president.getByLabel('Cartella di destinazione (vuota o nuova)')).toHaveValue(dir);
-  const form = president.locator('form', { has: president.getByRole('button', { name: 'Firma il verbale ed esporta' }) });
+  const form = president.locator('form', { has: president.getByRole('button', { name: 'Firmare il verbale ed esportare' }) });
   // A folder that is not empty is refused, and nothing is written over it.
   await form.getByLabel('Cartella di destinazione (vuota o nuova)').fill(drive);
-  await button(president, 'Firma il verbale ed esporta').click();
+  await button(president, 'Firmare il verbale ed esportare').click();
   await expect(president.getByRole('alert')).toContainText(`${drive} non è vuota: il verbale non viene mai scritto sopra altri file`);
   await form.getByLabel('Cartella di destinazione (vuota o nuova)').fill(dir);
-  await button(president, 'Firma il verbale ed esporta').click();
+  await button(president, 'Firmare il verbale ed esportare').click();
   await expect(president.getByText(`Verbale firmato ed esportato in ${dir}`)).toBeVisible();
   // A second copy would go to the next free folder.
   await expect(president.getByLabel('Cartella di destinazione (vuota o nuova)')).toHaveValue(`${dir}-2`);

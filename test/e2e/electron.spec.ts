@@ -53,7 +53,7 @@ test.describe('the seat console in Electron', () => {
     });
     try {
       const window = await app.firstWindow();
-      await expect(window.getByRole('heading', { name: "Carica il pacchetto dell'elezione" })).toBeVisible();
+      await expect(window.getByRole('heading', { name: "Caricamento del pacchetto dell'elezione" })).toBeVisible();
       expect(await window.evaluate(() => Object.keys((window as unknown as { seggio: object }).seggio).sort())).toEqual(['call', 'onButtons', 'onDevices', 'onView']);
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => location.protocol)).toBe('seggio-console:');

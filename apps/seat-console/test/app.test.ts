@@ -11,7 +11,7 @@ import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { combineUrnaShares, fingerprint, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
-import { createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
+import { allowPermission, createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
 import { readRefusal } from '../src/shared/refusals.js';
 import { startConsoleWebShell, type WebShell } from '../src/web/host.js';
 
@@ -106,7 +106,7 @@ describe('the contract as the shells serve it', () => {
 
   it('refuses shares outside 2 ≤ k ≤ n ≤ 20, and gives a QR code with each share', async () => {
     seat.loadElection({ bytes: ELECTION, signature: signature() });
-    expect(await seat.createKeys({ section: '3', threshold: 1, count: 5 })).toEqual({ ok: false, error: 'the shares must be 2 ≤ k ≤ n ≤ 20 (asked: 1 of 5)' });
+    expect(await seat.createKeys({ section: '3', threshold: 1, count: 5 })).toEqual({ ok: false, error: 'the urna key is split among at most 20 seat members, and opening it needs at least 2 of them and no more than there are (asked: 1 of 5)' });
     expect(await seat.createKeys({ section: '3', threshold: 4, count: 3 })).toMatchObject({ ok: false });
     const keys = await seat.createKeys({ section: '3', threshold: 2, count: 3 });
     if (!keys.ok) throw new Error(keys.error);
@@ -207,6 +207,14 @@ describe('the console window', () => {
   it('navigates only within its own protocol', () => {
     expect(isOwnUrl(`${ORIGIN}/index.html`)).toBe(true);
     for (const url of ['file:///etc/passwd', 'https://example.org/', 'seggio-booth://app/index.html', 'not a url']) expect(isOwnUrl(url)).toBe(false);
+    // The camera, for the shares' QR codes, and nothing else: no microphone, no other page, no other permission.
+    expect(allowPermission('media', `${ORIGIN}/index.html`, ['video'])).toBe(true);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, ['video', 'audio'])).toBe(false);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, ['audio'])).toBe(false);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, [])).toBe(false);
+    expect(allowPermission('media', `${ORIGIN}/index.html`, undefined)).toBe(false);
+    expect(allowPermission('media', 'https://example.org/', ['video'])).toBe(false);
+    for (const other of ['geolocation', 'notifications', 'clipboard-read', 'openExternal']) expect(allowPermission(other, `${ORIGIN}/index.html`, ['video'])).toBe(false);
   });
 });
 
@@ -226,6 +234,9 @@ describe("the shares' refusals, as @seggio/crypto words them", () => {
       ['hello', shares[1]!, shares[2]!],
       [shares[0]!.slice(0, 20), shares[1]!, shares[2]!],
       [typo, shares[1]!, shares[2]!],
+      // Two letters mistyped cannot be located: only the checksum is said; one is, by its position.
+      [typo.slice(0, at + 5) + (typo[at + 5] === 'A' ? 'B' : 'A') + typo.slice(at + 6), shares[1]!, shares[2]!],
+      [typo.slice(0, at + 5) + '1' + typo.slice(at + 6), shares[1]!, shares[2]!],
       [foreign[0]!, shares[1]!, shares[2]!],
       [shares[0]!, shares[0]!, shares[2]!],
       [],
@@ -242,7 +253,7 @@ describe("the shares' refusals, as @seggio/crypto words them", () => {
     // A mix of two splittings of the same size is found wrong by the public key, or, when two shares
     // happen to carry the same x coordinate, as a mix: either way a code of the table.
     const codes = new Set(reasons.map((r) => readRefusal(r)!.code));
-    for (const code of ['share-prefix', 'share-length', 'share-checksum', 'share-other-key', 'share-twice', 'shares-none', 'shares-mixed', 'shares-too-few'] as const) expect(codes).toContain(code);
+    for (const code of ['share-prefix', 'share-length', 'share-checksum', 'share-character', 'share-letter', 'share-other-key', 'share-twice', 'shares-none', 'shares-mixed', 'shares-too-few'] as const) expect(codes).toContain(code);
     const mixed = await combineUrnaShares(nodeCrypto, [shares[0]!, again[1]!, shares[2]!], urna.publicKey);
     expect(mixed.ok ? null : readRefusal(mixed.error[0]!)?.code).toMatch(/^shares-(wrong|mixed)$/);
   });

@@ -92,7 +92,9 @@ export function fromHex(text: string): Uint8Array {
   return out;
 }
 
-const B32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+/** The RFC 4648 base32 alphabet: the letters and digits a share or a fingerprint is written in. */
+export const BASE32 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+const B32 = BASE32;
 
 /** RFC 4648 base32 without padding (for fingerprints and shares that people read). */
 export function toBase32(bytes: Uint8Array): string {

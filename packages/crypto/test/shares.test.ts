@@ -31,7 +31,18 @@ describe('splitting the urna key 3 of 5', () => {
   it('names a mistyped share by its position', async () => {
     const mistyped = shares[1]!.slice(0, 20) + (shares[1]![20] === 'A' ? 'B' : 'A') + shares[1]!.slice(21);
     const result = await combineUrnaShares(crypto, [shares[0]!, mistyped, shares[2]!], urna.publicKey);
-    expect(result).toEqual({ ok: false, error: ['share 2: the share does not match its checksum: check it for a typing error'] });
+    // One character mistyped is found, and named by where it stands in the share as printed ("SEGGIO-…", counted from 1).
+    expect(result).toEqual({ ok: false, error: ['share 2: character 21 does not match the rest of the share: check it for a typing error'] });
+    // Typed lower-case and without the dashes, the position is still the printed one.
+    const loose = await combineUrnaShares(crypto, [shares[0]!, mistyped.toLowerCase().replaceAll('-', ''), shares[2]!], urna.publicKey);
+    expect(loose).toEqual(result);
+    // A character no share has (1, 8, 9, 0): named, with what it is.
+    const foreign = await combineUrnaShares(crypto, [shares[0]!, shares[1]!.slice(0, 20) + '1' + shares[1]!.slice(21), shares[2]!], urna.publicKey);
+    expect(foreign).toEqual({ ok: false, error: ['share 2: character 21 ("1") is not one of a share\'s letters and digits (A to Z, 2 to 7)'] });
+    // Two mistakes cannot be located: the checksum alone is said.
+    const twice = mistyped.slice(0, 30) + (mistyped[30] === 'A' ? 'B' : 'A') + mistyped.slice(31);
+    const both = await combineUrnaShares(crypto, [shares[0]!, twice, shares[2]!], urna.publicKey);
+    expect(both).toEqual({ ok: false, error: ['share 2: the share does not match its checksum: check it for a typing error'] });
     const cut = await combineUrnaShares(crypto, [shares[0]!, shares[1]!.slice(0, -8), shares[2]!], urna.publicKey);
     expect(!cut.ok && cut.error[0]).toMatch(/^share 2: a share has 82 letters and digits after "SEGGIO", this one 7\d: is part of it missing\?$/);
   });

@@ -35,6 +35,11 @@ export const BoothMessage = z.discriminatedUnion('type', [
    * only, never a key pressed; whether the booth can speak, never what it says. null: not known.
    */
   z.strictObject({ type: z.literal('devices'), keypad: z.enum(['connected', 'absent', 'error']).nullable(), voice: z.boolean().nullable() }),
+  /**
+   * The voter in the session has been still so long that the booth asks for the president (R11), or
+   * has gone on again: only that, never where the voter is in the ballots.
+   */
+  z.strictObject({ type: z.literal('attention'), session, calling: z.boolean() }),
 ]);
 export type BoothMessage = z.infer<typeof BoothMessage>;
 

@@ -33,12 +33,21 @@ export interface WebShellOptions {
   readonly port?: number;
   /** The largest message a page may send, when a method takes more than BRIDGE_MAX_BYTES (a whole file). */
   readonly maxPayload?: number;
+  /**
+   * The page's token, when a day is resumed: the same address as before the restart, so that a page
+   * left open finds its service again. Otherwise a fresh one for this launch.
+   */
+  readonly token?: string;
 }
+
+/** A token as the shell makes them: 24 random bytes in base64url. */
+const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
   const { rendererDir, methods } = options;
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`${rendererDir} has no built renderer: run "npm run build"`);
-  const token = randomBytes(24).toString('base64url');
+  if (options.token !== undefined && !TOKEN.test(options.token)) throw new Error('a web shell token is 32 base64url characters (24 random bytes)');
+  const token = options.token ?? randomBytes(24).toString('base64url');
   const server: Server = createServer((request, response) => {
     let path: string;
     try {

@@ -62,6 +62,7 @@ ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   if (event.sender !== window.webContents || !event.senderFrame || !isOwnUrl(event.senderFrame.url)) throw new Error('refused');
   if (!BOOTH_METHODS.includes(method as BoothMethod)) throw new Error('unknown method');
   if (method === 'castBallots') return service.castBallots(input as Parameters<BoothService['castBallots']>[0]);
+  if (method === 'callPresident') return service.callPresident(input as Parameters<BoothService['callPresident']>[0]);
   if (method === 'voice') return voice.voice();
   if (method === 'speak') return voice.speak(input);
   return method === 'getView' ? service.getView() : service.getElection();

@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';
-import { bridge } from './bridge.js';
+import type { ConnectionState } from '@seggio/link/browser';
+import { bridge, onConnection } from './bridge.js';
 import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
 import { FitContext } from './paged.js';
 import { KEYPAD_KEYS, screenTitle, Speech } from './speech.js';
@@ -59,9 +60,19 @@ export function App() {
   const [contrast, setContrast] = useState(false);
   const t = translator(language);
 
+  const [link, setLink] = useState<ConnectionState>('connecting');
   useEffect(() => {
-    void bridge.call('getView').then(setView);
-    return bridge.onView(setView);
+    const off = bridge.onView(setView);
+    // Each time the service is reached (again) the page asks where the booth stands: a service started
+    // again from its store may stand elsewhere than this page last saw.
+    const offLink = onConnection((state) => {
+      setLink(state);
+      if (state === 'connected') void bridge.call('getView').then(setView, () => undefined);
+    });
+    return () => {
+      off();
+      offLink();
+    };
   }, []);
   useEffect(() => {
     if (view?.boothId && !election) void bridge.call('getElection').then(setElection);
@@ -140,6 +151,15 @@ export function App() {
           {t('training')}
         </p>
       )}
+      {/* While the booth's service is away nothing can be cast: the voter is told to wait, the choices
+          stay on the screen beneath (the same place in the tree, never made anew), and the page goes
+          on by itself once the service is back. */}
+      {link === 'lost' && (
+        <div className="inactivity service-lost" role="alertdialog" aria-modal="true" aria-labelledby="lost-title" aria-describedby="lost-text" data-service="lost">
+          <h2 id="lost-title">{t('lost.title')}</h2>
+          <p id="lost-text">{t('lost.text')}</p>
+        </div>
+      )}
       <Screen {...{ view, election, outcome, setOutcome, t, settings }} />
     </FitContext.Provider>
   );
@@ -165,12 +185,21 @@ function Screen({ view, election, outcome, setOutcome, t, settings }: ScreenProp
     case 'unpaired':
     case 'paired':
     case 'ready':
-      return <Message title={t('notOpen.title')} text={`${t('notOpen.fingerprint')}: ${view.boothFingerprint}`} detail={view.consoleFingerprint ? `${t('notOpen.console')}: ${view.consoleFingerprint}` : null} />;
+      return (
+        <Message
+          title={view.boothId ? `${t('booth.label', { id: view.boothId })} · ${t('notOpen.title')}` : t('notOpen.title')}
+          text={`${t('notOpen.fingerprint')}: ${view.boothFingerprint}`}
+          detail={view.consoleFingerprint ? `${t('notOpen.console')}: ${view.consoleFingerprint}` : null}
+        />
+      );
     case 'in-session':
       if (view.session && election && outcome?.session !== view.session.id) {
         const session = view.session;
         const cast = async (selections: Record<string, Selection>) => {
-          const result = await bridge.call('castBallots', { session: session.id, selections });
+          // A cast the service never answered leaves the voter where they are: the page says the
+          // service is away, and once it is back the booth's view tells whether the vote went in.
+          const result = await bridge.call('castBallots', { session: session.id, selections }).catch(() => null);
+          if (!result) return;
           setOutcome(result.ok ? { session: session.id, recorded: true } : { session: session.id, recorded: false, message: 'message' in result.error ? result.error.message : undefined });
         };
         return <Voting key={session.id} election={election} contests={session.contests} t={t} settings={settings} cast={cast} />;
@@ -178,6 +207,6 @@ function Screen({ view, election, outcome, setOutcome, t, settings }: ScreenProp
       return <Message title={t('waiting.title')} text={t('waiting.text')} />;
     case 'idle':
       if (outcome?.recorded) return <Message title={t('recorded.title')} text={t('recorded.text')} />;
-      return <Message title={t('waiting.title')} text={t('waiting.text')} />;
+      return <Message title={t('waiting.title')} text={t('waiting.text')} detail={view.boothId ? t('booth.label', { id: view.boothId }) : null} />;
   }
 }

@@ -1,6 +1,7 @@
 // Inactivity (SECURITY.md R11, R27): first a warning, then the booth asks for the president. Nothing is
 // ever cast by itself, and the voter's choices stay as they were.
 import { useEffect, useState } from 'react';
+import { bridge } from './bridge.js';
 import type { Translate } from './i18n.js';
 
 /** Defaults for a real booth; the web shell's address may shorten them for training and tests. */
@@ -38,6 +39,12 @@ export function useInactivity(): [Inactivity, () => void] {
 }
 
 export function InactivityNotice({ state, resume, t }: { state: Inactivity; resume: () => void; t: Translate }) {
+  // The call is shown on this booth's tile at the console too, until the voter goes on (or the session ends).
+  useEffect(() => {
+    if (state !== 'call-president') return;
+    void bridge.call('callPresident', { calling: true }).catch(() => undefined);
+    return () => void bridge.call('callPresident', { calling: false }).catch(() => undefined);
+  }, [state]);
   if (state === 'active') return null;
   return (
     <div className="inactivity" role="alertdialog" aria-modal="true" aria-labelledby="inactivity-title" aria-describedby="inactivity-text">

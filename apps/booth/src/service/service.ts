@@ -165,6 +165,23 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   /**
+   * The screen's inactivity call (R11) passed on to the console, for the president to see on this
+   * booth's tile: only for the session open here, and only when it changes.
+   */
+  callPresident(input: { calling: boolean }): Result<void, string> {
+    if (typeof input?.calling !== 'boolean') return err('calling must be true or false');
+    const open = this.#store.openToken();
+    if (this.#stopped || this.#outOfService || this.state !== 'in-session' || !open) return err('no session is open at this booth');
+    if (this.#calling === `${open.session}:${input.calling}`) return ok(undefined);
+    this.#store.transaction(() => this.#queue({ type: 'attention', session: open.session, calling: input.calling }));
+    this.#calling = `${open.session}:${input.calling}`;
+    this.#flush();
+    return ok(undefined);
+  }
+
+  #calling: string | null = null;
+
+  /**
    * The keypad's status from the device layer, and whether the booth has its voice, passed on to the
    * console when they change (once the booth is paired), so that the president knows whether this
    * booth is accessible.

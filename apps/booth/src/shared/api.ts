@@ -35,4 +35,6 @@ export interface BoothApi {
   getElection(): Election | null;
   /** Records all of the voter's ballots in one transaction; resolves only after the commit (R6). */
   castBallots(input: CastInput): Result<{ readonly recorded: true }, CastFailure>;
+  /** The booth's screen calls the president for the session open here (its voter has been still too long), or no longer does. */
+  callPresident(input: { calling: boolean }): Result<void, string>;
 }

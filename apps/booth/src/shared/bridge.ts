@@ -9,13 +9,14 @@ export type BoothCalls = {
   getView: { input: undefined; output: BoothView };
   getElection: { input: undefined; output: Election | null };
   castBallots: { input: CastInput; output: Result<{ readonly recorded: true }, CastFailure> };
+  callPresident: { input: { calling: boolean }; output: Result<void, string> };
   /** Whether the booth has a voice of its own for the headphones, and which. */
   voice: { input: undefined; output: { readonly available: boolean; readonly detail: string } };
   /** A text said by the booth's voice: WAV bytes in base64 for the page to play. */
   speak: { input: SpeakInput; output: Result<{ readonly wav: string }, string> };
 };
 export type BoothMethod = keyof BoothCalls;
-export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots', 'voice', 'speak'];
+export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots', 'callPresident', 'voice', 'speak'];
 
 export interface SpeakInput {
   readonly text: string;

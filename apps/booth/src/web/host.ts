@@ -19,12 +19,14 @@ export interface BoothDevices {
 
 const KEYPAD_BUTTONS: readonly KeypadButton[] = ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'];
 
-export async function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices: BoothDevices = {}): Promise<WebShell> {
+/** `token`: the address of a day resumed (startWebShell). */
+export async function startBoothWebShell(service: BoothService, rendererDir: string, port = 0, devices: BoothDevices = {}, token?: string): Promise<WebShell> {
   const voice = voiceMethods(devices.voice);
   const methods: { [M in keyof BoothCalls]: (input: BoothCalls[M]['input']) => BoothCalls[M]['output'] | Promise<BoothCalls[M]['output']> } = {
     getView: () => service.getView(),
     getElection: () => service.getElection(),
     castBallots: (input) => service.castBallots(input),
+    callPresident: (input) => service.callPresident(input),
     voice: () => voice.voice(),
     speak: (input) => voice.speak(input),
   };
@@ -51,6 +53,7 @@ export async function startBoothWebShell(service: BoothService, rendererDir: str
   const shell = await startWebShell({
     rendererDir,
     port,
+    ...(token ? { token } : {}),
     methods: { ...(methods as unknown as Record<string, (input: unknown) => unknown>), ...fakeMethods },
     events: {
       view: (listener) => {

@@ -1,17 +1,21 @@
-// What `seggio verify` found, grouped by check, each item with its place (file, line, booth, contest).
+// What `seggio verify` found, grouped by check, each item with its place (file, line, booth, contest),
+// and each contest's figures as recounted beside the signed tally's.
+import { voceName, words, type Say } from './words.js';
 
+const en = words('en');
+/** Each check and what it holds, in English (the JSON report's descriptions); --lang says them in words.ts. */
 export const CHECKS = {
-  files: 'every file present, readable and of its format; every digest listed in the tally',
-  election: 'the election package, signed by the office key',
-  setup: 'the set-up, signed by the console it names',
-  signatures: 'poll book, urna key and tally, signed by the console',
-  booths: "each booth's zero report and seal, signed by that booth",
-  ballots: 'every ballot: hash, order, signature, length, opening, content',
-  reconciliation: 'ballots = seal counts and digests = sessions cast = voters, per contest and booth',
-  recount: 'a full recount equal to the signed tally, and checks C1-C8',
-  log: 'the hash-chained event logs and their heads',
-  tally: 'the tally document, its plaintext lengths and tally.csv',
-} as const;
+  files: en('check.files'),
+  election: en('check.election'),
+  setup: en('check.setup'),
+  signatures: en('check.signatures'),
+  booths: en('check.booths'),
+  ballots: en('check.ballots'),
+  reconciliation: en('check.reconciliation'),
+  recount: en('check.recount'),
+  log: en('check.log'),
+  tally: en('check.tally'),
+};
 export type CheckName = keyof typeof CHECKS;
 
 export interface Place {
@@ -26,11 +30,32 @@ export interface Item extends Place {
   readonly message: string;
 }
 
+/** One figure of a contest (its voce, as in tally.csv): as recounted from the ballots, and as signed. */
+export interface FigureRow {
+  readonly voce: string;
+  readonly cod: string;
+  readonly descrizione: string;
+  /** Null when there was no recount (a public export) or the recount has no such figure. */
+  readonly recounted: number | null;
+  /** Null when the signed tally has no such figure. */
+  readonly signed: number | null;
+}
+
+export interface ContestFigures {
+  readonly contest: string;
+  readonly title: string;
+  readonly rows: readonly FigureRow[];
+}
+
 const MAX_ITEMS_PER_CHECK = 200;
 
 export class Report {
   readonly items = new Map<CheckName, Item[]>((Object.keys(CHECKS) as CheckName[]).map((k) => [k, []]));
   readonly #dropped = new Map<CheckName, number>();
+  /** Each contest's figures, recounted beside signed; empty when they could not be read. */
+  figures: readonly ContestFigures[] = [];
+  /** Whether the figures were recounted from the ballots (not a public export). */
+  recounted = false;
 
   add(check: CheckName, status: Item['status'], message: string, place: Place = {}): void {
     const list = this.items.get(check)!;
@@ -70,23 +95,42 @@ export class Report {
         items: this.items.get(check),
         ...(this.#dropped.get(check) ? { moreFailures: this.#dropped.get(check) } : {}),
       })),
+      figures: this.figures,
     };
   }
 
-  toText(bundle: string, verbose: boolean): string {
+  /** The readable report, its frame and figures in `say`'s language (the details stay in English). */
+  toText(bundle: string, verbose: boolean, say: Say = en): string {
     const where = (i: Item) => [i.file && `${i.file}${i.line ? `:${i.line}` : ''}`, i.booth && `booth ${i.booth}`, i.contest && `contest ${i.contest}`].filter(Boolean).join(', ');
-    const lines = [`seggio verify ${bundle}`, ''];
+    const lines = [`seggio verify ${bundle}`, ...(say('details') ? [say('details')] : []), ''];
     for (const check of Object.keys(CHECKS) as CheckName[]) {
       const status = this.statusOf(check);
-      lines.push(`${status.toUpperCase().padEnd(4)}  ${check.padEnd(14)} ${CHECKS[check]}`);
+      lines.push(`${say(status).padEnd(7)}  ${check.padEnd(14)} ${say(`check.${check}`)}`);
       for (const item of this.items.get(check)!) {
         if (item.status === 'pass' && !verbose) continue;
         lines.push(`        ${item.status === 'pass' ? 'ok  ' : item.status}  ${where(item) ? `${where(item)}: ` : ''}${item.message}`);
       }
       if (this.#dropped.get(check)) lines.push(`        fail  … and ${this.#dropped.get(check)} more failures`);
     }
+    lines.push(...this.#figuresText(say));
     const failed = (Object.keys(CHECKS) as CheckName[]).filter((c) => this.statusOf(c) === 'fail');
-    lines.push('', failed.length === 0 ? 'RESULT: PASS: every check holds' : `RESULT: FAIL: ${failed.join(', ')}`);
+    lines.push('', failed.length === 0 ? say('result.pass') : say('result.fail', { checks: failed.join(', ') }));
     return `${lines.join('\n')}\n`;
+  }
+
+  /** Per contest, each figure's name, the recounted and the signed value, and whether they differ. */
+  #figuresText(say: Say): string[] {
+    if (this.figures.length === 0) return [];
+    const lines = ['', say(this.recounted ? 'figures' : 'figures.public')];
+    const value = (n: number | null) => (n === null ? '-' : String(n)).padStart(10);
+    for (const contest of this.figures) {
+      lines.push('', `  ${contest.contest}  ${contest.title}`, `    ${''.padEnd(52)} ${say('recounted').padStart(10)} ${say('signed').padStart(10)}`);
+      for (const row of contest.rows) {
+        const name = voceName(say, row.voce, row.cod, row.descrizione);
+        const differs = this.recounted && row.recounted !== row.signed;
+        lines.push(`    ${name.slice(0, 52).padEnd(52)} ${value(row.recounted)} ${value(row.signed)}${differs ? `  ${say('differs')}` : ''}`);
+      }
+    }
+    return lines;
   }
 }

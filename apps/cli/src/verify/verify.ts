@@ -8,6 +8,7 @@ import {
 } from '@seggio/ballot-core';
 import { boxKeyMatches, fingerprint, fromBase64, type SeggioCrypto } from '@seggio/crypto';
 import type { BallotResult } from './ballot.js';
+import { contestFigures } from './figures.js';
 import type { LineLimits } from './lines.js';
 import { checkBallotFile } from './pool.js';
 import { Report, type CheckName } from './report.js';
@@ -295,11 +296,14 @@ function recount(
       if (c.check === 'E1') continue;
       report.add('recount', c.ok ? 'pass' : 'fail', `${c.check}: ${c.detail}`, { contest: c.contest });
     }
+    report.figures = contestFigures(election, null, tally);
     return;
   }
   const ballots: Record<string, CountedBallot[]> = {};
   for (const r of results) if (r.selection && r.contest && r.h) (ballots[r.contest] ??= []).push({ h: r.h, selection: r.selection });
   const outcome = tallySection({ ...input, ballots });
+  report.figures = contestFigures(election, outcome.tally, tally);
+  report.recounted = true;
   for (const c of outcome.checks) report.add('recount', c.ok ? 'pass' : 'fail', `${c.check}: ${c.detail}`, { contest: c.contest });
   for (const mine of outcome.tally.contests) {
     const signed = tally.contests?.find((c) => c.id === mine.id);

@@ -3,7 +3,7 @@
 // file), SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
 // SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES.
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join, normalize, sep } from 'node:path';
+import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { app, BrowserWindow, ipcMain, net, protocol, session } from 'electron';
 import { fromBase64 } from '@seggio/crypto';
@@ -11,7 +11,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { DEFAULT_PROFILES, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { consoleMethods, onViewCoalesced, SeatConsole } from '../service/index.js';
 import { CONSOLE_METHODS, type ConsoleMethod } from '../shared/bridge.js';
-import { createConsoleWindow, CSP, devToolsWanted, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
+import { allowPermission, createConsoleWindow, CSP, devToolsWanted, IPC_BUTTONS, IPC_CALL, IPC_DEVICES, IPC_VIEW, isOwnUrl, ORIGIN, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rendererDir = join(here, '..', '..', 'renderer');
@@ -38,6 +38,7 @@ const key = process.env.SEGGIO_OFFICE_KEY ?? '';
 const service = await SeatConsole.start(nodeCrypto, {
   storePath: process.env.SEGGIO_CONSOLE_STORE ?? join(app.getPath('userData'), 'console.db'),
   officeKey: fromBase64((existsSync(key) ? readFileSync(key, 'utf8') : key).trim()),
+  ...(existsSync(key) ? { officeKeyFile: resolve(key) } : {}),
   host: process.env.SEGGIO_CONSOLE_HOST ?? '127.0.0.1',
   port: Number(process.env.SEGGIO_CONSOLE_PORT ?? 7300),
   packagesDir: process.env.SEGGIO_PACKAGES_DIR ?? null,
@@ -45,8 +46,10 @@ const service = await SeatConsole.start(nodeCrypto, {
 });
 const methods = consoleMethods(service) as unknown as Record<ConsoleMethod, (input: unknown) => unknown>;
 
-session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
-session.defaultSession.setPermissionCheckHandler(() => false);
+session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
+  callback(allowPermission(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : undefined)),
+);
+session.defaultSession.setPermissionCheckHandler((_contents, permission, origin, details) => allowPermission(permission, origin, details.mediaType ? [details.mediaType] : undefined));
 protocol.handle(SCHEME, async (request) => {
   const path = decodeURIComponent(new URL(request.url).pathname);
   const file = normalize(join(rendererDir, path === '/' ? 'index.html' : path));

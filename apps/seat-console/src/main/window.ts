@@ -57,3 +57,11 @@ export function isOwnUrl(url: string): boolean {
 export function devToolsWanted(env: Readonly<Record<string, string | undefined>>, packaged: boolean): boolean {
   return !packaged && env.SEGGIO_DEVTOOLS === '1';
 }
+
+/**
+ * The one permission the console's page is given: the camera, video only, to read the shares' QR
+ * codes at the count. Never the microphone, never another page, never anything else.
+ */
+export function allowPermission(permission: string, url: string, mediaTypes: readonly string[] | undefined): boolean {
+  return permission === 'media' && isOwnUrl(url) && mediaTypes !== undefined && mediaTypes.length > 0 && mediaTypes.every((m) => m === 'video');
+}

@@ -4,11 +4,12 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { DeviceStatus } from '@seggio/hardware/types';
 import type { ConsoleView } from '../shared/api.js';
-import { bridge } from './bridge.js';
+import type { ConnectionState } from '@seggio/link/browser';
+import { bridge, onConnection } from './bridge.js';
 import { CountScreen, RecordScreen } from './count.js';
 import { LANGUAGES, translator, type Language } from './i18n.js';
 import { CreateKeys, GiveShares, LoadPackage, Pairing, type GivenShares } from './setup.js';
-import { ConsoleContext, Fingerprint } from './ui.js';
+import { ConsoleContext, Fingerprint, ServiceStatus } from './ui.js';
 import { Closing, Voting } from './voting.js';
 
 export function App() {
@@ -18,17 +19,28 @@ export function App() {
   // The shares live here, in this page's memory only, until the last one has been given out (R19).
   const [shares, setShares] = useState<GivenShares | null>(null);
   const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
+  const [link, setLink] = useState<ConnectionState>('connecting');
+  // Whether the service was lost since this page first reached it: then its return is said too.
+  const [wasLost, setWasLost] = useState(false);
   const t = useMemo(() => translator(language), [language]);
 
   useEffect(() => {
-    void bridge.call('getView').then(setView);
     const off = [bridge.onView(setView), bridge.onDevices(setDevices)];
+    // Each time the service is reached (again), the page asks it how the day stands: a service started
+    // again from its store may stand elsewhere than this page last saw.
+    off.push(
+      onConnection((state) => {
+        setLink(state);
+        if (state === 'lost') setWasLost(true);
+        if (state === 'connected') void bridge.call('getView').then(setView, () => undefined);
+      }),
+    );
     return () => off.forEach((f) => f());
   }, []);
   const digest = view?.election?.digest;
   useEffect(() => {
-    if (digest) void bridge.call('getElection').then(setElection);
-  }, [digest]);
+    if (digest && link === 'connected') void bridge.call('getElection').then(setElection, () => undefined);
+  }, [digest, link]);
   useEffect(() => {
     document.documentElement.lang = language;
     document.title = t('app.title');
@@ -84,6 +96,7 @@ export function App() {
           </select>
         </label>
       </header>
+      <ServiceStatus link={link} wasLost={wasLost} t={t} />
       <main>
         {view.election?.training && (
           <p className="training" role="note">
@@ -99,7 +112,13 @@ export function App() {
         {devices.map((d) => (
           <p key={d.profile} className={`device device-${d.state}`} data-device={d.profile}>
             {t('devices.buttons')}: {t(`devices.${d.state}`)}
-            {d.state !== 'connected' && <span className="log-detail"> ({d.detail})</span>}
+            {/* The device layer's own words are English: said only for a fault, and marked as such. */}
+            {d.state === 'error' && (
+              <span className="log-detail">
+                {' '}
+                ({t('devices.detail')}: <span lang="en">{d.detail}</span>)
+              </span>
+            )}
           </p>
         ))}
       </footer>

@@ -5,6 +5,7 @@ import { tallyRows } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ReconciledContest } from '../shared/api.js';
 import { bridge } from './bridge.js';
+import { ShareCamera } from './camera.js';
 import { checkText, namesOf } from './checks.js';
 import { knownKey } from './i18n.js';
 import { contestTitle, Problems, useConsole } from './ui.js';
@@ -17,6 +18,14 @@ export function CountScreen() {
   const [shares, setShares] = useState<string[]>(() => Array.from({ length: k }, () => ''));
   const [problems, setProblems] = useState<readonly string[] | null>(null);
   const [busy, setBusy] = useState(false);
+  const [read, setRead] = useState<string | null>(null);
+  // A share read from the camera goes into the first empty field.
+  const fromCamera = (text: string) => {
+    const i = shares.findIndex((s) => s.trim() === '');
+    if (i < 0) return;
+    setShares(shares.map((s, j) => (j === i ? text : s)));
+    setRead(t('camera.read', { i: i + 1 }));
+  };
 
   useEffect(() => {
     void bridge.call('reconcile').then(setReconciled);
@@ -64,6 +73,8 @@ export function CountScreen() {
       <Problems title={t('count.refused')} items={problems} />
       <form onSubmit={(e) => void count(e)}>
         <p>{t('count.hint', { k })}</p>
+        <ShareCamera entered={shares.filter((s) => s.trim() !== '')} full={shares.every((s) => s.trim() !== '')} onShare={fromCamera} />
+        {read && <p role="status">{read}</p>}
         {shares.map((share, i) => (
           <label key={i} className="field">
             {t('count.share', { i: i + 1 })}
@@ -191,7 +202,7 @@ function Export() {
             {t('export.digest')}: <code className="tally-digest">{view.exported.tallyDigest}</code>
           </p>
           <p>{t('export.verify')}</p>
-          <pre>npx seggio verify "{view.exported.dir}" --office-key office.pub</pre>
+          <pre className="verify-command">{view.exported.verify}</pre>
         </div>
       )}
       <form onSubmit={(e) => void sign(e)}>

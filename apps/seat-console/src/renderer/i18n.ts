@@ -24,3 +24,6 @@ export function translator(language: Language): Translate {
 export function knownKey(key: string): Key | null {
   return key in it ? (key as Key) : null;
 }
+
+/** The reason a call gives when the console's service could not be reached (bridge.ts); said as service.refused. */
+export const SERVICE_LOST = 'service-lost';

@@ -9,6 +9,8 @@ import { Done, Fingerprint, Problems, useConsole } from './ui.js';
 export interface GivenShares {
   readonly shares: readonly string[];
   readonly qrCodes: readonly string[];
+  /** Each share's sheet to print, a PDF in base64. */
+  readonly pdfs: readonly string[];
 }
 
 export function LoadPackage() {
@@ -92,7 +94,7 @@ export function CreateKeys({ onShares }: { onShares: (shares: GivenShares) => vo
     const result = await bridge.call('createKeys', { section: chosen, threshold, count });
     setBusy(false);
     if (!result.ok) return setProblem(result.error);
-    onShares({ shares: result.value.shares, qrCodes: result.value.qrCodes });
+    onShares({ shares: result.value.shares, qrCodes: result.value.qrCodes, pdfs: result.value.pdfs });
   };
 
   return (
@@ -146,6 +148,11 @@ export function GiveShares({ shares, onDone }: { shares: GivenShares; onDone: ()
           {shares.shares[index]}
         </code>
       </div>
+      <p>
+        <a className="print" href={`data:application/pdf;base64,${shares.pdfs[index]}`} download={`quota-${index + 1}-di-${n}.pdf`}>
+          {t('shares.print', { i: index + 1 })}
+        </a>
+      </p>
       <button type="button" className="primary" onClick={() => (last ? onDone() : setIndex(index + 1))}>
         {last ? t('shares.done') : t('shares.next')}
       </button>
@@ -157,10 +164,14 @@ export function Pairing() {
   const { t, view } = useConsole();
   const [problem, setProblem] = useState<string | null>(null);
   const [rollProblems, setRollProblems] = useState<readonly string[] | null>(null);
-  const nextId = `B${view.booths.length + 1}`;
+  // Each waiting booth is offered every name still free, so that the president names each booth by
+  // where it stands (the one by the door B1): two booths waiting are never both told "B1" as if there
+  // were no choice. The booth then shows the name it was given, for the president to check.
+  const taken = new Set(view.booths.map((b) => b.id));
+  const free = Array.from({ length: view.booths.length + view.pendingBooths.length }, (_, i) => `B${i + 1}`).filter((id) => !taken.has(id));
 
-  const pair = async (fingerprint: string) => {
-    const result = await bridge.call('pairBooth', { fingerprint, id: nextId });
+  const pair = async (fingerprint: string, id: string) => {
+    const result = await bridge.call('pairBooth', { fingerprint, id });
     setProblem(result.ok ? null : result.error);
   };
   const open = async () => {
@@ -187,9 +198,11 @@ export function Pairing() {
           {view.pendingBooths.map((b) => (
             <li key={b.fingerprint} className="pending">
               <code className="big-fingerprint">{b.fingerprint}</code>
-              <button type="button" className="primary" onClick={() => void pair(b.fingerprint)}>
-                {t('pair.confirm', { id: nextId })}
-              </button>
+              {free.map((id) => (
+                <button key={id} type="button" className="primary" onClick={() => void pair(b.fingerprint, id)}>
+                  {t('pair.confirm', { id })}
+                </button>
+              ))}
             </li>
           ))}
         </ul>

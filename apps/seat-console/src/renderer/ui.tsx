@@ -3,8 +3,9 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { ConsoleView } from '../shared/api.js';
+import type { ConnectionState } from '@seggio/link/browser';
 import { readRefusal } from '../shared/refusals.js';
-import { knownKey, type Translate } from './i18n.js';
+import { knownKey, SERVICE_LOST, type Translate } from './i18n.js';
 
 export interface Console {
   readonly view: ConsoleView;
@@ -26,6 +27,7 @@ export function useConsole(): Console {
  * (with a booth state, category, sex or phase in it said in words too); otherwise as the service gave it.
  */
 export function explain(t: Translate, text: string): string {
+  if (text === SERVICE_LOST) return t('service.refused');
   const refusal = readRefusal(text);
   const key = refusal && knownKey(`refusal.${refusal.code}`);
   if (!refusal || !key) return text;
@@ -57,6 +59,26 @@ export function Problems({ title, items }: { title: string; items: readonly stri
   );
 }
 
+/**
+ * Whether the page has its service: said at the top of every screen while it is lost, and once it is
+ * back, so that the president never acts on a page that no longer answers.
+ */
+export function ServiceStatus({ link, wasLost, t }: { link: ConnectionState; wasLost: boolean; t: Translate }) {
+  if (link === 'lost')
+    return (
+      <p className="service service-lost" role="alert" data-service="lost">
+        {t('service.lost')}
+      </p>
+    );
+  if (link === 'connected' && wasLost)
+    return (
+      <p className="service service-back" role="status" data-service="back">
+        {t('service.back')}
+      </p>
+    );
+  return null;
+}
+
 export function Done({ children }: { children: ReactNode }) {
   return (
     <p className="done" role="status">
@@ -73,9 +95,9 @@ export function Fingerprint({ label, value }: { label: string; value: string }) 
   );
 }
 
-/** A checkpoint's time as the president reads it, in the election's time zone. */
+/** A checkpoint's time as the president reads it, in words and in the election's time zone: "domenica 20 settembre 2020 alle ore 12:00". */
 export function timeOf(at: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone, weekday: 'short', day: 'numeric', month: 'long', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return new Intl.DateTimeFormat(language, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
 }
 
 export function contestTitle(election: Election | null, id: string): string {

@@ -12,7 +12,8 @@ export function Voting() {
   const { t } = useConsole();
   return (
     <div className="voting">
-      <h1 className="wide">{t('phase.voting')}</h1>
+      {/* The phase is in the header already: the heading is for screen readers, the room is the form's. */}
+      <h1 className="wide visually-hidden">{t('phase.voting')}</h1>
       <section aria-labelledby="booths-title" className="panel">
         <h2 id="booths-title">{t('booths.title')}</h2>
         <BoothTiles />
@@ -61,6 +62,11 @@ function BoothTiles() {
               {b.voice !== null && <p className={b.voice ? undefined : 'tile-warning'}>{t(b.voice ? 'booth.voice.yes' : 'booth.voice.no')}</p>}
               {b.sealed && <p>{t('booth.sealed')}</p>}
               {b.session && <p className="tile-session">{t('booth.enabled')}</p>}
+              {b.calling && (
+                <p className="tile-calling" role="alert">
+                  {t('booth.calling', { id: b.id })}
+                </p>
+              )}
               {b.session && asking !== b.session && (
                 <button type="button" onClick={() => setAsking(b.session)}>
                   {t('booth.cancel', { id: b.id })}
@@ -96,10 +102,17 @@ function EnableForm() {
   const [number, setNumber] = useState('');
   const [voter, setVoter] = useState<RollVoter | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
-  const [done, setDone] = useState<string | null>(null);
+  // What was last done, and the session it concerns: "Cabina B1 abilitata" is said only while that
+  // session is still open, never after it was cancelled or cast.
+  const [done, setDone] = useState<{ text: string; session: string | null } | null>(null);
   const [cancelArmed, setCancelArmed] = useState(false);
+  const submitRef = useRef<HTMLButtonElement>(null);
   const pressRef = useRef<(button: ConsoleButton) => Promise<void>>(() => Promise.resolve());
   useEffect(() => bridge.onButtons((button) => void pressRef.current(button)), []);
+  // The roll has said who the voter is: the next Enter enables the booth chosen.
+  useEffect(() => {
+    if (voter && !voter.voted && !voter.atBooth) submitRef.current?.focus();
+  }, [voter]);
   const freeIds = free.map((b) => b.id).join(' ');
   // The booth chosen is always one shown as free and checked: a booth freed later never takes the
   // choice from under the president's finger.
@@ -131,7 +144,7 @@ function EnableForm() {
     const result = await bridge.call('enableBooth', { booth: target, category, sex, accepts, ...(voter ? { voter: voter.number } : {}) });
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
-    setDone(t('enable.done', { booth: target, contests: result.value.contests.map((id) => contestTitle(election, id)).join('; ') }));
+    setDone({ text: t('enable.done', { booth: target, contests: result.value.contests.map((id) => contestTitle(election, id)).join('; ') }), session: result.value.session });
     setSex(null);
     setCategory('IT');
     setDeclined(new Set());
@@ -148,7 +161,7 @@ function EnableForm() {
     if (button === 'cancel') {
       setCancelArmed(true);
       setProblem(null);
-      return setDone(t('buttons.cancelArmed'));
+      return setDone({ text: t('buttons.cancelArmed'), session: null });
     }
     const target = `B${button.slice('enable-'.length)}`;
     if (!cancelArmed) return enableOn(target);
@@ -158,17 +171,18 @@ function EnableForm() {
     const result = await bridge.call('cancelSession', { session });
     if (!result.ok) return setProblem(result.error);
     setProblem(null);
-    setDone(t('buttons.cancelled', { id: target }));
+    setDone({ text: t('buttons.cancelled', { id: target }), session: null });
   };
   pressRef.current = press;
+  const shown = done && (done.session === null || view.booths.some((b) => b.session === done.session)) ? done.text : null;
 
   return (
     <form onSubmit={submit} aria-describedby="enable-outcome">
       <div id="enable-outcome">
         <Problems title={t('enable.refused')} items={problem ? [problem] : null} />
-        {done && <Done>{done}</Done>}
+        {shown && <Done>{shown}</Done>}
       </div>
-      <fieldset>
+      <fieldset className="row">
         <legend>{t('enable.booth')}</legend>
         {free.length === 0 && <p>{t('enable.noFree')}</p>}
         {free.map((b) => (
@@ -180,35 +194,48 @@ function EnableForm() {
       </fieldset>
       {view.roll && (
         <fieldset>
-          <legend>{t('enable.voter')}</legend>
-          <p>{t('roll.size', { n: view.roll.electors, v: view.roll.voted })}</p>
-          <label className="field">
-            {t('enable.voter')}
-            <input
-              type="text"
-              inputMode="numeric"
-              pattern="[0-9]*"
-              value={number}
-              onChange={(e) => {
-                // Another number is another voter: the one looked up no longer holds the form.
-                setNumber(e.target.value);
-                setVoter(null);
-              }}
-            />
-          </label>
-          <button type="button" onClick={() => void lookup()} disabled={!/^[0-9]+$/.test(number)}>
-            {t('enable.lookup')}
-          </button>
+          <legend>{t('roll.size', { n: view.roll.electors, v: view.roll.voted })}</legend>
+          <div className="lookup">
+            <label className="field">
+              {t('enable.voter')}
+              <input
+                type="text"
+                inputMode="numeric"
+                pattern="[0-9]*"
+                value={number}
+                aria-describedby="enable-lookup-hint"
+                onChange={(e) => {
+                  // Another number is another voter: the one looked up no longer holds the form.
+                  setNumber(e.target.value);
+                  setVoter(null);
+                }}
+                onKeyDown={(e) => {
+                  // Enter looks the number up (it never enables a booth for a voter not yet known).
+                  if (e.key !== 'Enter') return;
+                  e.preventDefault();
+                  if (/^[0-9]+$/.test(number)) void lookup();
+                }}
+              />
+            </label>
+            <button type="button" onClick={() => void lookup()} disabled={!/^[0-9]+$/.test(number)}>
+              {t('enable.lookup')}
+            </button>
+          </div>
+          <p id="enable-lookup-hint" className="hint">
+            {t('enable.lookupHint')}
+          </p>
           {voter && (
             <p className={voter.voted || voter.atBooth ? 'problems-title' : 'done'} role="status">
               {t('enable.found', { surname: voter.surname, name: voter.name })}
+              {` — ${t(`sex.${voter.sex}`)}, ${t(`cat.${voter.category}`)}`}
               {voter.voted && ` — ${t('enable.already')}`}
               {voter.atBooth && ` — ${t('enable.atBooth')}`}
             </p>
           )}
         </fieldset>
       )}
-      <fieldset>
+      {/* A voter from the roll: category and sex are the roll's, said in the line above, not asked. */}
+      <fieldset className="row" hidden={voter !== null}>
         <legend>{t('enable.category')}</legend>
         {categories.map((c) => (
           <label key={c} className="option">
@@ -227,7 +254,7 @@ function EnableForm() {
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset className="row" hidden={voter !== null}>
         <legend>{t('enable.sex')}</legend>
         {(['F', 'M'] as const).map((s) => (
           <label key={s} className="option">
@@ -236,7 +263,7 @@ function EnableForm() {
           </label>
         ))}
       </fieldset>
-      <fieldset>
+      <fieldset className="row">
         <legend>{t('enable.accepts')}</legend>
         {allowed.length === 0 && <p>{t('enable.noBallot')}</p>}
         {allowed.map((id) => (
@@ -255,7 +282,7 @@ function EnableForm() {
           </label>
         ))}
       </fieldset>
-      <button type="submit" className="primary" disabled={!chosenBooth || !sex || accepts.length === 0 || lookupPending}>
+      <button ref={submitRef} type="submit" className="primary" disabled={!chosenBooth || !sex || accepts.length === 0 || lookupPending}>
         {t('enable.submit')}
       </button>
     </form>
@@ -332,7 +359,9 @@ function Turnout() {
 }
 
 function CloseVoting() {
-  const { t } = useConsole();
+  const { t, view } = useConsole();
+  // A voter still at a booth loses their vote if the president closes now: the warning names the booths.
+  const inside = view.booths.filter((b) => b.session).map((b) => b.id);
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
   const close = async () => {
@@ -350,6 +379,11 @@ function CloseVoting() {
       ) : (
         <div role="group" aria-labelledby="close-warning" className="confirm">
           <p id="close-warning">{t('close.warn')}</p>
+          {inside.length > 0 && (
+            <p className="problems-title" role="alert" data-inside={inside.join(' ')}>
+              {t(inside.length === 1 ? 'close.voterInside' : 'close.votersInside', { booths: inside.join(', ') })}
+            </p>
+          )}
           <button type="button" className="danger" onClick={() => void close()}>
             {t('close.confirm')}
           </button>

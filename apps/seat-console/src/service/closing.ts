@@ -25,7 +25,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   /** The rebuilt urna key: in memory only, from the count until the bundle is written (R22). */
   #urna: BoxKeyPair | null = null;
   #outcome: TallyOutcome | null = null;
-  #exported: { dir: string; files: string[]; tallyDigest: string } | null = null;
+  #exported: { dir: string; files: string[]; tallyDigest: string; verify: string } | null = null;
 
   override getView(): ConsoleView {
     const outcome = this.#outcome;
@@ -45,7 +45,11 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     if (this.phase !== 'voting') return err(refusal('not-open'));
     const booths = this.store.booths();
     this.logRejections();
+    // A voter still at a booth (the page warned the president, naming it): the booth ends the session
+    // as cancelled when it closes, and the log says so here, booth by booth, before the close.
+    const inside = this.store.sessions().filter(isOpen);
     this.store.transaction(() => {
+      for (const s of inside) this.store.appendLog('closed-with-voter', { booth: s.booth, counter: s.counter, outcome: 'cancelled' });
       this.store.set('closed', '1');
       this.store.appendLog('voting-closed');
       for (const b of booths) this.queue(b.id, { type: 'close' });
@@ -206,6 +210,16 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   }
 
   /**
+   * The command that checks the bundle, as it must be typed: the office key by its absolute path (or
+   * where it goes, when the console was given the key itself), --training for a training election.
+   */
+  #verifyCommand(dir: string): string {
+    const quote = (path: string) => (/^[A-Za-z0-9_./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
+    const key = this.config.officeKeyFile ? quote(resolve(this.config.officeKeyFile)) : '<office.pub>';
+    return `npx seggio verify ${quote(dir)} --office-key ${key}${this.election!.training ? ' --training' : ''}`;
+  }
+
+  /**
    * Signs the tally and writes the bundle (DESIGN.md §6) into `dir`, which must not exist. Refused,
    * with the reasons, while any record check fails (R17). `publicOnly` leaves out urna-key.json.
    */
@@ -239,7 +253,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     } catch (error) {
       return err([`${dir}: ${(error as Error).message}`]);
     }
-    this.#exported = { dir, files: written.files, tallyDigest: tallyDigest(outcome.tally) };
+    this.#exported = { dir, files: written.files, tallyDigest: tallyDigest(outcome.tally), verify: this.#verifyCommand(dir) };
     this.office.bundleWritten(dir);
     this.emit('view');
     return ok(written);

@@ -14,10 +14,13 @@ import { OfficePush } from './office-push.js';
 import type { ConsoleStore, SessionRow } from './store.js';
 import { isOpen, sessionCounts, turnoutCsv, votersByContest } from './turnout.js';
 import { parseRoll } from './roll.js';
+import { sharePdf } from './share-pdf.js';
 
 export interface ConsoleConfig {
   readonly storePath: string | null;
   readonly officeKey: Uint8Array;
+  /** The file the office key was read from, for the verify command the president is shown. */
+  readonly officeKeyFile?: string;
   /** Where booths connect: the section LAN address, or 127.0.0.1 on one machine. */
   readonly host: string;
   readonly port: number;
@@ -84,7 +87,7 @@ export class ConsoleService extends ConsoleLinkSide {
         zeroReport: b.zeroReport !== null,
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && isOpen(s))?.session ?? null,
-      })),
+      })).map((tile) => ({ ...tile, calling: tile.session !== null && this.store.get(`attention.${tile.id}`) === tile.session })),
       pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
       sessions: sessionCounts(sessions),
       shares: this.store.get('shares') ? (JSON.parse(this.store.get('shares')!) as { threshold: number; count: number }) : null,
@@ -168,7 +171,7 @@ export class ConsoleService extends ConsoleLinkSide {
    * Picks the section, creates the console key and the urna key, and splits the urna secret among the
    * seat members: the shares are returned once and no copy of the secret is kept (R19).
    */
-  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>> {
+  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>> {
     if (this.phase !== 'setup' || this.store.get('urna.publicKey')) return err(refusal('keys-once'));
     if (!this.election!.sections.some((s) => s.id === input.section)) return err(refusal('section-unknown', { section: input.section }));
     const threshold = input.threshold ?? 3;
@@ -188,7 +191,11 @@ export class ConsoleService extends ConsoleLinkSide {
     this.key = key;
     this.emit('view');
     const qrCodes = await Promise.all(shares.map(async (share) => `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(share, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })).toString('base64')}`));
-    return ok({ shares, qrCodes, urnaFingerprint: fingerprint(urna.publicKey) });
+    const urnaFingerprint = fingerprint(urna.publicKey);
+    // One sheet per seat member, to print: made here with the shares, and like them never kept.
+    const paper = { election: this.election!, section: input.section, count, threshold, urnaFingerprint };
+    const pdfs = await Promise.all(shares.map(async (share, i) => toBase64(await sharePdf({ ...paper, share, index: i + 1 }))));
+    return ok({ shares, qrCodes, pdfs, urnaFingerprint });
   }
 
   /** The set-up document as it stands (DESIGN.md §6): the booths paired so far. */
@@ -379,6 +386,8 @@ export class ConsoleService extends ConsoleLinkSide {
       case 'devices':
         s.set(`devices.${booth}`, JSON.stringify({ keypad: body.keypad, voice: body.voice }));
         return;
+      case 'attention':
+        return this.#attention(booth, body.session, body.calling);
       default:
         return this.onClosingMessage(booth, body);
     }
@@ -409,6 +418,17 @@ export class ConsoleService extends ConsoleLinkSide {
   /** Seal, ballots and log: handled by the closing part. */
   protected onClosingMessage(_booth: string, _body: Extract<BoothMessage, { type: 'seal' | 'ballots' | 'log' }>): string | undefined {
     throw new Error('closing messages need the closing service');
+  }
+
+  /**
+   * A booth calls the president for its voter (or no longer does): kept against that session, so that
+   * the call ends with it. Only for the session open at that very booth; anything else is refused.
+   */
+  #attention(booth: string, session: string, calling: boolean): string | undefined {
+    const row = this.store.session(session);
+    if (!row || row.booth !== booth || !isOpen(row)) return 'a call for the president outside an open session of this booth';
+    this.store.set(`attention.${booth}`, calling ? session : '');
+    return undefined;
   }
 
   #zeroReport(booth: string, report: { bytes: string; signature: string }): string | undefined {

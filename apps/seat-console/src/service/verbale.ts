@@ -1,12 +1,12 @@
-// verbale.pdf: the printable record of the section (DOMAIN.md "The record"), every figure of the tally,
-// the key fingerprints, the checks, and a QR code of the tally's digest for anyone to compare.
+// verbale.pdf: the printable record of the section (DOMAIN.md "The record"), laid out as the Ministry's
+// model of the section's record: the seat and its keys, then per contest its tables (electors and
+// voters by sex, ballots, results), the checks, the turnout with its dates and times in Italian, the
+// QR code of the tally's digest for anyone to compare, and the seat's signatures on every page.
 import { tallyDigest, type Contest, type Election, type MunicipalResults, type PartyListResults, type RecordCheck, type ReferendumResults, type SectionTally, type Setup } from '@seggio/ballot-core';
 import { fingerprint, fromBase64 } from '@seggio/crypto';
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import * as fontkitModule from '@pdf-lib/fontkit';
-import { PDFDocument, rgb, type PDFFont, type PDFPage } from 'pdf-lib';
+import { PDFDocument, rgb } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { font, fontkit, MARGIN, signEveryPage, table, Writer } from './verbale-layout.js';
 
 export interface VerbaleInput {
   readonly election: Election;
@@ -16,123 +16,47 @@ export interface VerbaleInput {
   readonly officeKey: Uint8Array;
 }
 
-const A4 = { width: 595.28, height: 841.89 };
-const MARGIN = 50;
-const LINE = 14;
-
-// fontkit is a UMD bundle: its functions arrive as the module or as its default export.
-const fontkit = ('create' in fontkitModule ? fontkitModule : (fontkitModule as unknown as { default: typeof fontkitModule }).default) as Parameters<PDFDocument['registerFontkit']>[0];
-const font = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`));
-
-/**
- * DejaVu Sans, embedded (only the letters used): the names of every Italian ballot print as written,
- * the Slovene and German of the border regions included. A letter no font has is shown as "?" rather
- * than lost silently.
- */
-function printable(font: PDFFont, text: string): string {
-  const glyphs = (font as unknown as { embedder: { font?: { hasGlyphForCodePoint(codePoint: number): boolean } } }).embedder.font;
-  return [...text]
-    .map((c) => {
-      if (glyphs) return glyphs.hasGlyphForCodePoint(c.codePointAt(0)!) ? c : '?';
-      try {
-        font.encodeText(c);
-        return c;
-      } catch {
-        return '?';
-      }
-    })
-    .join('');
-}
-
-class Writer {
-  page: PDFPage;
-  y = A4.height - MARGIN;
-
-  constructor(
-    readonly doc: PDFDocument,
-    readonly font: PDFFont,
-    readonly bold: PDFFont,
-  ) {
-    this.page = doc.addPage([A4.width, A4.height]);
-  }
-
-  need(height: number): void {
-    if (this.y - height < MARGIN) {
-      this.page = this.doc.addPage([A4.width, A4.height]);
-      this.y = A4.height - MARGIN;
-    }
-  }
-
-  line(text: string, options: { bold?: boolean; size?: number; indent?: number } = {}): void {
-    const size = options.size ?? 10;
-    const font = options.bold ? this.bold : this.font;
-    const width = A4.width - 2 * MARGIN - (options.indent ?? 0);
-    // Wrap on spaces to the page width.
-    const words = printable(font, text).split(' ');
-    let current = '';
-    let used = 0;
-    const flush = () => {
-      this.need(size + 4);
-      this.page.drawText(current, { x: MARGIN + (options.indent ?? 0), y: this.y - size, size, font, color: rgb(0, 0, 0) });
-      this.y -= size + 4;
-      current = '';
-      used = 0;
-    };
-    const space = this.width(font, ' ', size);
-    for (const word of words) {
-      const wide = this.width(font, word, size);
-      if (current && used + space + wide > width) flush();
-      used += (current ? space : 0) + wide;
-      current = current ? `${current} ${word}` : word;
-    }
-    flush();
-  }
-
-  // A word's width as the sum of its letters' advances, each measured once (without kerning, which
-  // only narrows): laying text out is the slow part of writing the record.
-  readonly #advances = new Map<string, number>();
-  width(font: PDFFont, word: string, size: number): number {
-    let width = 0;
-    for (const c of word) {
-      const key = `${font === this.bold ? 'b' : 'r'}${c}`;
-      let advance = this.#advances.get(key);
-      if (advance === undefined) this.#advances.set(key, (advance = font.widthOfTextAtSize(c, 1000)));
-      width += advance;
-    }
-    return (width * size) / 1000;
-  }
-
-  gap(points = LINE / 2): void {
-    this.y -= points;
-  }
-}
-
 const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
 
-function contestLines(w: Writer, contest: Contest, t: SectionTally['contests'][number]): void {
-  const sexes = (c: { M: number; F: number; T: number }) => `maschi ${c.M}, femmine ${c.F}, totale ${c.T}`;
-  w.line(`Elettori: ${sexes(t.electors)}`, { indent: 10 });
-  w.line(`Votanti: ${sexes(t.voters)}`, { indent: 10 });
-  w.line(`Schede bianche ${t.blank}, nulle ${t.invalid}, contestate ${t.contested}; schede nell'urna ${t.ballots.count}`, { indent: 10 });
+/** A date and time in words, in Italian, in the election's time zone: "domenica 20 settembre 2020, ore 12:00". */
+export function italianTime(at: string, timeZone: string): string {
+  const when = new Date(at);
+  if (Number.isNaN(when.getTime())) return at;
+  const day = new Intl.DateTimeFormat('it-IT', { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' }).format(when);
+  const time = new Intl.DateTimeFormat('it-IT', { timeZone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(when);
+  return `${day}, ore ${time}`;
+}
+
+const NUMBER = { width: 1, align: 'right' } as const;
+
+function contestTables(w: Writer, contest: Contest, t: SectionTally['contests'][number]): void {
+  table(w, [{ title: '', width: 3 }, { title: 'Maschi', ...NUMBER }, { title: 'Femmine', ...NUMBER }, { title: 'Totale', ...NUMBER }], [
+    ['Elettori iscritti', t.electors.M, t.electors.F, t.electors.T],
+    ['Votanti', t.voters.M, t.voters.F, t.voters.T],
+  ]);
+  table(w, [{ title: 'Schede', width: 4 }, { title: 'Numero', ...NUMBER }], [
+    ["Schede votate (nell'urna)", t.ballots.count],
+    ['Schede bianche', t.blank],
+    ['Schede nulle', t.invalid],
+    ['Schede contestate', t.contested],
+  ]);
   if (contest.type === 'referendum') {
     const r = t.results as ReferendumResults;
-    w.line(`Voti SÌ ${r.YES}, voti NO ${r.NO}`, { indent: 10, bold: true });
+    table(w, [{ title: 'Risposta al quesito', width: 4 }, { title: 'Voti validi', ...NUMBER }], [['SÌ', r.YES], ['NO', r.NO]]);
   } else if (contest.type === 'municipal') {
     const r = t.results as MunicipalResults;
-    for (const m of contest.mayors) w.line(`Sindaco ${person(m)}: ${r.mayors[m.id]!.votes} voti${r.mayors[m.id]!.mayorOnly ? ` (di cui solo al sindaco ${r.mayors[m.id]!.mayorOnly})` : ''}`, { indent: 10 });
-    for (const l of contest.lists) {
-      w.line(`${l.name}: ${r.lists[l.id]} voti di lista`, { indent: 10, bold: true });
-      if (l.candidates.length) w.line(`Preferenze: ${l.candidates.map((c) => `${person(c)} ${r.preferences[c.id] ?? 0}`).join('; ')}`, { indent: 24 });
-    }
+    table(w, [{ title: 'Candidato alla carica di sindaco', width: 3 }, { title: 'Voti', ...NUMBER }, { title: 'di cui al solo sindaco', width: 1.6, align: 'right' }], contest.mayors.map((m) => [person(m), r.mayors[m.id]!.votes, r.mayors[m.id]!.mayorOnly]));
+    table(w, [{ title: 'Lista', width: 4 }, { title: 'Voti di lista', ...NUMBER }], contest.lists.map((l) => [l.name, r.lists[l.id]!]));
+    const preferences = contest.lists.flatMap((l) => l.candidates.map((c) => [person(c), l.name, r.preferences[c.id] ?? 0]));
+    if (preferences.length) table(w, [{ title: 'Candidato consigliere', width: 2 }, { title: 'Lista', width: 2 }, { title: 'Preferenze', ...NUMBER }], preferences);
   } else {
     const r = t.results as PartyListResults;
     if (contest.type !== 'european') {
-      for (const c of contest.candidates) w.line(`Candidato ${person(c)}: ${r.candidates[c.id]} voti (di cui al solo candidato ${r.candidateOnly?.[c.id] ?? 0})`, { indent: 10 });
+      table(w, [{ title: 'Candidato uninominale', width: 3 }, { title: 'Voti', ...NUMBER }, { title: 'di cui al solo candidato', width: 1.6, align: 'right' }], contest.candidates.map((c) => [person(c), r.candidates[c.id] ?? 0, r.candidateOnly?.[c.id] ?? 0]));
     }
-    for (const l of contest.lists) {
-      w.line(`${l.name}: ${r.lists[l.id]} voti di lista`, { indent: 10, bold: true });
-      if (l.candidates.length) w.line(`Preferenze: ${l.candidates.map((c) => `${person(c)} ${r.preferences[c.id] ?? 0}`).join('; ')}`, { indent: 24 });
-    }
+    table(w, [{ title: 'Lista', width: 4 }, { title: 'Voti di lista', ...NUMBER }], contest.lists.map((l) => [l.name, r.lists[l.id]!]));
+    const preferences = contest.lists.flatMap((l) => l.candidates.map((c) => [person(c), l.name, r.preferences[c.id] ?? 0]));
+    if (preferences.length) table(w, [{ title: 'Candidato', width: 2 }, { title: 'Lista', width: 2 }, { title: 'Preferenze', ...NUMBER }], preferences);
   }
 }
 
@@ -152,32 +76,44 @@ export async function verbalePdf(input: VerbaleInput): Promise<Uint8Array> {
   const w = new Writer(doc, regular, bold);
   const section = election.sections.find((s) => s.id === tally.section);
 
-  w.line('Verbale delle operazioni dell\'ufficio elettorale di sezione', { bold: true, size: 15 });
+  w.line("Verbale delle operazioni dell'ufficio elettorale di sezione", { bold: true, size: 15 });
   if (election.training) w.line('ESERCITAZIONE: senza valore legale', { bold: true, size: 12 });
   w.line(election.title, { size: 12 });
   w.line(`Comune di ${election.comune.name} (${election.comune.province}), ${section?.name ?? `sezione ${tally.section}`}`);
   w.line(`Definizione dell'elezione: SHA-256 ${tally.election}`, { size: 8 });
   w.gap();
-  w.line('Chiavi', { bold: true, size: 12 });
-  w.line(`Ufficio elettorale: ${fingerprint(input.officeKey)}`, { indent: 10 });
-  w.line(`Seggio (console): ${fingerprint(fromBase64(setup.console))}`, { indent: 10 });
-  w.line(`Urna: ${fingerprint(fromBase64(setup.urnaPublicKey))}, ricostruita con ${setup.shares.threshold} delle ${setup.shares.count} parti`, { indent: 10 });
-  for (const b of setup.booths) w.line(`Cabina ${b.id}: ${fingerprint(fromBase64(b.publicKey))}`, { indent: 10 });
+  w.line('Chiavi del seggio', { bold: true, size: 12 });
+  table(w, [{ title: 'Chiave', width: 3 }, { title: 'Impronta', width: 2 }], [
+    ["dell'ufficio elettorale (firma del pacchetto)", fingerprint(input.officeKey)],
+    ['della console del seggio (firma del verbale)', fingerprint(fromBase64(setup.console))],
+    [`dell'urna (ricostruita con ${setup.shares.threshold} delle ${setup.shares.count} quote)`, fingerprint(fromBase64(setup.urnaPublicKey))],
+    ...setup.booths.map((b) => [`della cabina ${b.id}`, fingerprint(fromBase64(b.publicKey))]),
+  ]);
 
   for (const t of tally.contests) {
     const contest = election.contests.find((c) => c.id === t.id)!;
+    w.need(120);
     w.gap();
     w.line(contest.title, { bold: true, size: 12 });
-    contestLines(w, contest, t);
+    contestTables(w, contest, t);
     const checks = input.checks.filter((c) => c.contest === t.id);
-    w.line(`Controlli: ${checks.map((c) => `${c.check} ${c.ok ? 'regolare' : 'NON REGOLARE'}`).join(', ')}`, { indent: 10, size: 9 });
+    w.line(`Controlli del verbale: ${checks.map((c) => `${c.check} ${c.ok ? 'regolare' : 'NON REGOLARE'}`).join(', ')}`, { size: 9 });
   }
   if (tally.turnout.length) {
+    w.need(80);
     w.gap();
-    w.line('Affluenza', { bold: true, size: 12 });
-    for (const report of tally.turnout) {
-      const at = election.turnoutCheckpoints.find((c) => c.id === report.checkpoint)?.at ?? '';
-      w.line(`${report.checkpoint} (${at}): ${Object.entries(report.contests).map(([id, f]) => `${id} ${f.T} (M ${f.M}, F ${f.F})`).join('; ')}`, { indent: 10, size: 9 });
+    w.line('Affluenza alle urne', { bold: true, size: 12 });
+    // Per contest, each checkpoint with its date and time in words.
+    for (const contest of election.scrutinyOrder) {
+      const rows = tally.turnout.flatMap((report) => {
+        const f = report.contests[contest];
+        const at = election.turnoutCheckpoints.find((c) => c.id === report.checkpoint)?.at;
+        return f ? [[report.checkpoint, at ? italianTime(at, election.timezone) : '', f.M, f.F, f.T]] : [];
+      });
+      if (rows.length === 0) continue;
+      w.need(60);
+      w.line(election.contests.find((c) => c.id === contest)?.title ?? contest, { bold: true, size: 9 });
+      table(w, [{ title: 'Rilevazione', width: 1.5 }, { title: 'Data e ora', width: 4 }, { title: 'Maschi', ...NUMBER }, { title: 'Femmine', ...NUMBER }, { title: 'Totale', ...NUMBER }], rows, 8);
     }
   }
 
@@ -201,6 +137,6 @@ export async function verbalePdf(input: VerbaleInput): Promise<Uint8Array> {
   }
   w.page.drawSvgPath(path, { x: MARGIN, y: top, color: rgb(0, 0, 0) });
   w.y = top - size - 24;
-  w.line('Il presidente _______________________     Il segretario _______________________');
+  signEveryPage(w, `Verbale della sezione ${tally.section}, ${election.comune.name}`);
   return doc.save({ useObjectStreams: false });
 }

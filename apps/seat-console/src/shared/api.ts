@@ -18,6 +18,8 @@ export interface BoothTile {
   readonly keypad: 'connected' | 'absent' | 'error' | null;
   /** Whether the booth has its voice for the headphones, as it last reported; null when it has said nothing. */
   readonly voice: boolean | null;
+  /** The booth calls the president: its voter has been still too long (R11). Ends with the session. */
+  readonly calling: boolean;
 }
 
 export type Figures = { readonly M: number; readonly F: number; readonly T: number };
@@ -61,7 +63,7 @@ export interface ConsoleView {
   /** The count, once the shares have rebuilt the urna key. */
   readonly count: CountOutcome | null;
   /** Where the bundle was written, once it was. */
-  readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string } | null;
+  readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string; readonly verify: string } | null;
   /** This section's export folder (the removable drive, when configured): turnout reports go there. */
   readonly exportDir: string;
   /** A new, empty folder in it that the console suggests for the bundle. */
@@ -122,8 +124,8 @@ export interface ConsoleApi {
   loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]>;
   listPackages(): Result<PackageEntry[], string>;
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]>;
-  /** The shares are returned once, with a QR code of each (an SVG data URL), and never kept. */
-  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; urnaFingerprint: string }, string>>;
+  /** The shares are returned once, with a QR code of each (an SVG data URL) and a sheet to print (a PDF, base64), and never kept. */
+  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>>;
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string>;
   openVoting(): Result<void, string>;
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;

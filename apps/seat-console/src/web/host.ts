@@ -11,11 +11,13 @@ export type { WebShell };
 /** The page sends a whole election package: the largest the schema takes (16 MiB) in base64, with its signature. */
 const PACKAGE_MESSAGE_BYTES = 24 * 1024 * 1024;
 
-export function startConsoleWebShell(service: SeatConsole, rendererDir: string, port = 0, devices?: ButtonSource): Promise<WebShell> {
+/** `token`: the address of a day resumed (startWebShell). */
+export function startConsoleWebShell(service: SeatConsole, rendererDir: string, port = 0, devices?: ButtonSource, token?: string): Promise<WebShell> {
   return startWebShell({
     rendererDir,
     port,
     maxPayload: PACKAGE_MESSAGE_BYTES,
+    ...(token ? { token } : {}),
     methods: consoleMethods(service) as unknown as Record<string, (input: unknown) => unknown>,
     events: {
       view: (listener) => onViewCoalesced(service, listener),

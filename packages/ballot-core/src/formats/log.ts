@@ -22,6 +22,7 @@ export const EVENTS = {
   'zero-report-received': "a booth's zero report was verified",
   'booth-enabled': 'the president enabled a booth for a voter',
   'cancel-requested': 'the president cancelled a session',
+  'closed-with-voter': 'voting was closed while a voter was at a booth: that session ends cancelled, nothing of it is counted',
   'turnout-recorded': 'turnout was recorded at a checkpoint',
   'seal-received': "a booth's seal and ballots were verified",
   'reconciled': 'ballots, sessions and voters were reconciled',

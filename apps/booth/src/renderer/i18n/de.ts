@@ -2,6 +2,9 @@
 import type { Key } from './it.js';
 
 export const de: Record<Key, string> = {
+  'booth.label': 'Kabine {id}',
+  'lost.title': 'Bitte warten',
+  'lost.text': 'Die Kabine hat die Verbindung zu ihrem Dienst verloren: nichts wurde gespeichert. Die Auswahl bleibt erhalten; bleibt dieser Hinweis, bitte den Vorsitzenden rufen.',
   'notOpen.title': 'Kabine noch nicht geöffnet',
   'notOpen.fingerprint': 'Fingerabdruck der Kabine',
   'notOpen.console': 'Fingerabdruck des Wahlbüros',

@@ -2,6 +2,9 @@
 import type { Key } from './it.js';
 
 export const en: Record<Key, string> = {
+  'booth.label': 'Booth {id}',
+  'lost.title': 'Please wait',
+  'lost.text': 'The booth has lost the link to its service: nothing has been recorded. The choices are kept; if this notice stays, please call the president.',
   'notOpen.title': 'Booth not open yet',
   'notOpen.fingerprint': 'Booth fingerprint',
   'notOpen.console': 'Polling station fingerprint',

@@ -1,5 +1,8 @@
 // The voter's words in Italian, in the register of the public administration: "Lei" or the infinitive.
 export const it = {
+  'booth.label': 'Cabina {id}',
+  'lost.title': 'Attendere, prego',
+  'lost.text': 'La cabina ha perso il collegamento con il suo servizio: nulla è stato registrato. Le scelte sono conservate; se questo avviso resta, chiamare il presidente del seggio.',
   'notOpen.title': 'Cabina non ancora aperta',
   'notOpen.fingerprint': 'Impronta della cabina',
   'notOpen.console': 'Impronta del seggio',
