@@ -2,7 +2,8 @@
 // `npm start`: a whole polling station on one machine with the demo election (DESIGN.md §2): the seat
 // console and two booths, as Electron windows where the Electron binary is present, otherwise as web
 // shells whose addresses are printed. Every start is a fresh day in a new folder: a new office key
-// signs the demo package, which is put where the console looks for packages (the "removable drive").
+// signs the demo package, which is put where the console looks for packages (the "removable drive"),
+// and enrols the console and the booths: each machine's key and the office's certificate for it.
 //
 //   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
@@ -67,6 +68,26 @@ const election = comuneOffice.election;
 writeFileSync(join(drive, 'election.json'), election);
 writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
 copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
+const machines = await enrolMachines(join(day, 'machines'), JSON.parse(election.toString('utf8')).comune.istat);
+
+/**
+ * The enrolment the electoral office does days before (DESIGN.md §7), done here with the day's office
+ * key: a machine key for the console and each booth (mode 0600, outside their stores) and the
+ * office's certificate installed beside each. A real comune runs `seggio machine request` on each
+ * machine and `seggio machine enrol` at the office, and each app imports its certificate from the drive.
+ */
+async function enrolMachines(dir, comune) {
+  const { enrolMachine } = await import('@seggio/link');
+  const machine = (role, id, file) => {
+    const keyPath = join(dir, file);
+    enrolMachine(nodeCrypto, office, { keyPath, role, machine: id, comune });
+    return keyPath;
+  };
+  return {
+    console: machine('console', `DEMO-CONSOLE-${comune}`, 'console.key'),
+    booths: Array.from({ length: boothCount }, (_, i) => machine('booth', `DEMO-CABINA-${comune}-${i + 1}`, `booth-${i + 1}.key`)),
+  };
+}
 
 function electronBinary() {
   // SEGGIO_ELECTRON: an Electron binary installed elsewhere.
@@ -168,6 +189,7 @@ const intro = [
   `  office key        ${join(day, 'office.pub')}`,
   `  election package  ${drive}  (the console lists it under "Pacchetti sul supporto rimovibile")`,
   `  section roll      ${join(drive, 'lista-sezionale.csv')}  (optional)`,
+  `  machine keys      ${join(day, 'machines')}  (mode 0600; each with the office's certificate beside it)`,
   `  exports           ${exports}`,
   ...comuneOffice.lines,
   '',
@@ -180,7 +202,7 @@ if (binary) {
   const children = [
     spawn(binary, [join(root, 'apps/seat-console/dist/src/main/main.js')], {
       stdio: 'inherit',
-      env: { ...env, SEGGIO_USER_DATA: join(day, 'console'), SEGGIO_CONSOLE_STORE: join(day, 'console.db'), SEGGIO_CONSOLE_PORT: String(port), SEGGIO_PACKAGES_DIR: drive, SEGGIO_EXPORT_DIR: exports },
+      env: { ...env, SEGGIO_USER_DATA: join(day, 'console'), SEGGIO_CONSOLE_STORE: join(day, 'console.db'), SEGGIO_MACHINE_KEY: machines.console, SEGGIO_CONSOLE_PORT: String(port), SEGGIO_PACKAGES_DIR: drive, SEGGIO_EXPORT_DIR: exports },
     }),
   ];
   await new Promise((r) => setTimeout(r, 1500));
@@ -188,7 +210,7 @@ if (binary) {
     children.push(
       spawn(binary, [join(root, 'apps/booth/dist/src/main/main.js')], {
         stdio: 'inherit',
-        env: { ...env, SEGGIO_USER_DATA: join(day, `booth-${i}`), SEGGIO_BOOTH_STORE: join(day, `booth-${i}.db`), SEGGIO_CONSOLE_URL: `ws://127.0.0.1:${port}` },
+        env: { ...env, SEGGIO_USER_DATA: join(day, `booth-${i}`), SEGGIO_BOOTH_STORE: join(day, `booth-${i}.db`), SEGGIO_MACHINE_KEY: machines.booths[i - 1], SEGGIO_DRIVE_DIR: drive, SEGGIO_CONSOLE_URL: `ws://127.0.0.1:${port}` },
       }),
     );
   }
@@ -209,11 +231,11 @@ if (binary) {
   // The console reads a real button box if one is plugged in; each booth has a fake keypad, pressed
   // from its virtual keypad page (real keypads cannot be told apart between booths on one machine).
   const buttonBox = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), machineKeyPath: machines.console, officeKey: office.publicKey, host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
   const consoleShell = await startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'), 0, buttonBox);
   const booths = [];
   for (let i = 1; i <= boothCount; i++) {
-    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
+    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), machineKeyPath: machines.booths[i - 1], driveDir: drive, officeKey: office.publicKey, consoleUrl: seat.url });
     const keypad = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake' });
     const keypadId = profiles.find((p) => p.kind === 'booth-keypad').id;
     keypad.fake.plug(keypadId);
@@ -229,7 +251,8 @@ if (binary) {
       `The booths' voice: ${voice.status().available ? `${voice.status().detail}; a browser plays it once the booth's tab has been clicked` : voice.status().detail}.`,
       '',
       'The day: load the package, create the keys (write the shares down), pair each booth by its',
-      'fingerprint, open voting, enable a booth for each voter, close, count with the shares, export.',
+      'fingerprint and machine id, confirm the console on each booth, open voting, enable a booth for',
+      'each voter, close, count with the shares, export.',
       'Then: npx seggio verify <exported folder> --office-key ' + join(day, 'office.pub') + ' --training',
       'Press Ctrl-C to stop.',
     ].join('\n'),

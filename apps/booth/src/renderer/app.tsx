@@ -3,6 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';
 import { bridge } from './bridge.js';
+import { ConfirmConsole, NotOpen, Unenrolled } from './enrolment.js';
 import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
 import { FitContext } from './paged.js';
 import { KEYPAD_KEYS, screenTitle, Speech } from './speech.js';
@@ -162,10 +163,14 @@ function Screen({ view, election, outcome, setOutcome, t, settings }: ScreenProp
       return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason ? `${t('oos.reason')}: ${view.reason}` : null} />;
     case 'closed':
       return <Message title={t('closed.title')} />;
+    case 'unenrolled':
+      return <Unenrolled view={view} language={language} t={t} />;
+    case 'confirming':
+      return <ConfirmConsole view={view} language={language} />;
     case 'unpaired':
     case 'paired':
     case 'ready':
-      return <Message title={t('notOpen.title')} text={`${t('notOpen.fingerprint')}: ${view.boothFingerprint}`} detail={view.consoleFingerprint ? `${t('notOpen.console')}: ${view.consoleFingerprint}` : null} />;
+      return <NotOpen view={view} language={language} t={t} />;
     case 'in-session':
       if (view.session && election && outcome?.session !== view.session.id) {
         const session = view.session;

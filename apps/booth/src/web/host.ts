@@ -25,6 +25,9 @@ export async function startBoothWebShell(service: BoothService, rendererDir: str
     getView: () => service.getView(),
     getElection: () => service.getElection(),
     castBallots: (input) => service.castBallots(input),
+    listCertificates: () => service.listCertificates(),
+    importCertificate: (input) => service.importCertificate({ file: typeof input?.file === 'string' ? input.file : '' }),
+    confirmConsole: (input) => service.confirmConsole({ accept: input?.accept === true }),
     voice: () => voice.voice(),
     speak: (input) => voice.speak(input),
   };

@@ -1,4 +1,4 @@
-// `seggio verify BUNDLE --office-key KEY [--json] [--workers N] [--training] [--verbose]`
+// `seggio verify BUNDLE --office-key KEY [--tally-digest HEX] [--json] [--workers N] [--training] [--verbose]`
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -8,10 +8,12 @@ import { EXIT, UsageError, type Io } from '../io.js';
 import { verifyBundle } from './verify.js';
 
 export const VERIFY_USAGE = `Usage:
-  seggio verify BUNDLE --office-key KEY [--json] [--workers N] [--training] [--verbose]
+  seggio verify BUNDLE --office-key KEY [--tally-digest HEX] [--json] [--workers N] [--training] [--verbose]
       Checks an exported bundle without trusting the console: every signature, every ballot
-      (re-decrypted when urna-key.json is there), a full recount, every count reconciled, the logs.
-      KEY is the electoral office's public key, base64 or a file holding it. --json prints a report
+      (re-decrypted when urna-key.json is there), a full recount, every count reconciled, the logs,
+      and that every signing key has the office's certificate for its role and the comune (machines/).
+      KEY is the electoral office's public key, base64 or a file holding it. --tally-digest requires
+      the tally digest that the seat's paper verbale carries (its QR code), 64 hex digits. --json prints a report
       for machines; --workers sets the threads for the ballots (default: every core); --verbose also
       lists what passed. Exit 0 when everything holds, 1 when something fails, 2 for a usage error.
 `;
@@ -22,6 +24,7 @@ export async function verifyCommand(crypto: SeggioCrypto, args: string[], io: Io
     allowPositionals: true,
     options: {
       'office-key': { type: 'string' },
+      'tally-digest': { type: 'string' },
       json: { type: 'boolean', default: false },
       workers: { type: 'string' },
       training: { type: 'boolean', default: false },
@@ -35,7 +38,9 @@ export async function verifyCommand(crypto: SeggioCrypto, args: string[], io: Io
   const workers = values.workers === undefined ? availableParallelism() : Number(values.workers);
   if (!Number.isInteger(workers) || workers < 1 || workers > 256) throw new UsageError('--workers takes a whole number from 1 to 256');
   const officeKey = readPublicKeyArgument(values['office-key'], '--office-key');
-  const report = await verifyBundle(crypto, bundle, { officeKey, workers, training: values.training });
+  const tallyDigest = values['tally-digest'] ?? null;
+  if (tallyDigest !== null && !/^[0-9a-fA-F]{64}$/.test(tallyDigest)) throw new UsageError('--tally-digest takes the 64 hex digits of the SHA-256 printed on the verbale');
+  const report = await verifyBundle(crypto, bundle, { officeKey, workers, training: values.training, tallyDigest });
   io.out.write(values.json ? `${JSON.stringify(report.toJson(bundle), null, 2)}\n` : report.toText(bundle, values.verbose));
   return report.ok ? EXIT.ok : EXIT.failed;
 }

@@ -11,6 +11,7 @@ export const CHECKS = {
   recount: 'a full recount equal to the signed tally, and checks C1-C8',
   log: 'the hash-chained event logs and their heads',
   tally: 'the tally document, its plaintext lengths and tally.csv',
+  provenance: 'every signing key enrolled by the office for its role and comune (machines/); the paper verbale\'s tally digest, when given',
 } as const;
 export type CheckName = keyof typeof CHECKS;
 
