@@ -91,14 +91,14 @@ describe('pairing by certificate', () => {
     const b = booth('K1', null);
     expect(b.getView().state).toBe('unenrolled');
     await until(() => refusals().length > 0);
-    expect(refusals()).toEqual([{ fingerprint: b.getView().boothFingerprint, machine: '', reason: 'unenrolled' }]);
+    expect(refusals()).toEqual([{ fingerprint: b.getView().boothFingerprint, machine: '', reason: 'unenrolled', count: 1 }]);
     expect(seat.getView().pendingBooths).toEqual([]);
   });
 
   it("a booth enrolled for another comune is refused and logged", async () => {
     const b = booth('K9', { comune: '999002' });
     await until(() => refusals().length > 0);
-    expect(refusals()).toEqual([{ fingerprint: b.getView().boothFingerprint, machine: 'K9', reason: 'other-comune' }]);
+    expect(refusals()).toEqual([{ fingerprint: b.getView().boothFingerprint, machine: 'K9', reason: 'other-comune', count: 1 }]);
     expect(seat.getView().pendingBooths).toEqual([]);
   });
 
@@ -107,7 +107,7 @@ describe('pairing by certificate', () => {
     const link = await client();
     link.send(hello(key, link.challenge, wire(signCertificate(nodeCrypto, office, { comune: COMUNE, role: 'console', machine: 'C2', publicKey: toBase64(key.publicKey) }))));
     await until(() => refusals().length > 0);
-    expect(refusals()).toEqual([{ fingerprint: fingerprint(key.publicKey), machine: 'C2', reason: 'other-role' }]);
+    expect(refusals()).toEqual([{ fingerprint: fingerprint(key.publicKey), machine: 'C2', reason: 'other-role', count: 1 }]);
     expect(seat.getView().pendingBooths).toEqual([]);
   });
 
@@ -131,8 +131,8 @@ describe('pairing by certificate', () => {
     const third = booth('K1');
     await until(() => refusals().length > 1);
     expect(refusals()).toEqual([
-      { fingerprint: second.getView().boothFingerprint, machine: 'K1', reason: 'machine-paired' },
-      { fingerprint: third.getView().boothFingerprint, machine: 'K1', reason: 'machine-paired' },
+      { fingerprint: second.getView().boothFingerprint, machine: 'K1', reason: 'machine-paired', count: 1 },
+      { fingerprint: third.getView().boothFingerprint, machine: 'K1', reason: 'machine-paired', count: 1 },
     ]);
   });
 
