@@ -141,7 +141,7 @@ export function App() {
           {t('training')}
         </p>
       )}
-      <Screen {...{ view, election, outcome, setOutcome, t, settings }} />
+      <Screen {...{ view, election, outcome, setOutcome, t, language, settings }} />
     </FitContext.Provider>
   );
 }
@@ -152,11 +152,13 @@ interface ScreenProps {
   readonly outcome: Outcome | null;
   readonly setOutcome: (outcome: Outcome) => void;
   readonly t: Translate;
+  /** For the president's screens before voting (enrolment.tsx), which have their own catalogue. */
+  readonly language: Language;
   readonly settings: React.ReactNode;
 }
 
 /** The screen for the service's state, in one ordered switch. */
-function Screen({ view, election, outcome, setOutcome, t, settings }: ScreenProps) {
+function Screen({ view, election, outcome, setOutcome, t, language, settings }: ScreenProps) {
   if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message ? `${t('oos.reason')}: ${outcome.message}` : null} />;
   switch (view.state) {
     case 'out-of-service':
