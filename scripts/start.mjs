@@ -68,7 +68,7 @@ const election = comuneOffice.election;
 writeFileSync(join(drive, 'election.json'), election);
 writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
 copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
-const machines = await enrolMachines(join(day, 'machines'), JSON.parse(election.toString('utf8')).comune.istat);
+const machines = await enrolMachines(join(day, 'machines'), JSON.parse(new TextDecoder().decode(election)).comune.istat);
 
 /**
  * The enrolment the electoral office does days before (DESIGN.md §7), done here with the day's office
