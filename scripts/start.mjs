@@ -2,9 +2,10 @@
 // `npm start`: a whole polling station on one machine with the demo election (DESIGN.md §2): the seat
 // console and two booths, as Electron windows where the Electron binary is present, otherwise as web
 // shells whose addresses are printed. A start in a new or empty folder is a fresh day: a new office key
-// signs the demo package, which is put where the console looks for packages (the "removable drive").
+// signs the demo package, which is put where the console looks for packages (the "removable drive"),
+// and enrols the console and the booths (each machine's key and the office's certificate for it).
 // A start in a folder that already holds a day resumes it from its stores (after a power cut, a
-// restart, Ctrl-C): the same office key, package, booths and, for the web shells, the same addresses.
+// restart, Ctrl-C): the same office key, package, machines, booths and, for the web shells, the same addresses.
 //
 //   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
@@ -52,6 +53,7 @@ for (const built of ['apps/office/dist/renderer/index.html', 'apps/seat-console/
 const { encodeSidecar, signBytes } = await import('@seggio/ballot-core');
 const { fromBase64, toBase64 } = await import('@seggio/crypto');
 const { nodeCrypto } = await import('@seggio/crypto/node');
+const { enrolMachine } = await import('@seggio/link');
 
 // The day's folder: the office key, the "removable drive" with the signed package, stores, exports.
 const day = options.dir ? resolve(options.dir) : mkdtempSync(join(tmpdir(), 'seggio-demo-'));
@@ -60,6 +62,7 @@ const exports = join(day, 'export');
 const resumed = dayToResume(day);
 if (resumed && options.booths === undefined) boothCount = resumed.booths;
 const { officePublicKey, comuneOffice } = resumed ? { officePublicKey: resumed.officePublicKey, comuneOffice: await resumeOffice(day) } : await newDay();
+const machines = machineKeys(join(day, 'machines'), resumed !== null);
 
 /** A new day: a fresh office key signs the demo package, put on the "drive" with the demo roll; the Comune's office started. */
 async function newDay() {
@@ -71,7 +74,31 @@ async function newDay() {
   writeFileSync(join(drive, 'election.json'), election);
   writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
   copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
+  enrolMachines(join(day, 'machines'), office, JSON.parse(new TextDecoder().decode(election)).comune.istat);
   return { officePublicKey: office.publicKey, comuneOffice: started };
+}
+
+/**
+ * The enrolment the electoral office does days before (docs/design.md, "Machines and provenance"), done
+ * here with the day's office key: a machine key for the console and each booth (mode 0600, outside their
+ * stores) and the office's certificate installed beside each. A real comune runs `seggio machine request`
+ * on each machine and `seggio machine enrol` at the office, and each app imports its certificate from the drive.
+ */
+function enrolMachines(dir, office, comune) {
+  const paths = machineKeys(dir, false);
+  enrolMachine(nodeCrypto, office, { keyPath: paths.console, role: 'console', machine: `DEMO-CONSOLE-${comune}`, comune });
+  paths.booths.forEach((keyPath, i) => enrolMachine(nodeCrypto, office, { keyPath, role: 'booth', machine: `DEMO-CABINA-${comune}-${i + 1}`, comune }));
+}
+
+/** Where the console's and each booth's machine key is; a resumed day must already have every one. */
+function machineKeys(dir, mustExist) {
+  const paths = { console: join(dir, 'console.key'), booths: Array.from({ length: boothCount }, (_, i) => join(dir, `booth-${i + 1}.key`)) };
+  const missing = [paths.console, ...paths.booths].filter((p) => !existsSync(p));
+  if (mustExist && missing.length) {
+    console.error(`${missing.join(', ')}: no machine key, so this day cannot be resumed with these machines (a booth cannot be added to a day once it has begun)`);
+    process.exit(2);
+  }
+  return paths;
 }
 
 /**
@@ -247,6 +274,7 @@ const intro = [
   `  office key        ${join(day, 'office.pub')}`,
   `  election package  ${drive}  (the console lists it under "Pacchetti sul supporto rimovibile")`,
   `  section roll      ${join(drive, 'lista-sezionale.csv')}  (optional)`,
+  `  machine keys      ${join(day, 'machines')}  (mode 0600; each with the office's certificate beside it)`,
   `  exports           ${exports}`,
   ...(comuneOffice?.lines ?? []),
   '',
@@ -259,7 +287,7 @@ if (binary) {
   const children = [
     spawn(binary, [join(root, 'apps/seat-console/dist/src/main/main.js')], {
       stdio: 'inherit',
-      env: { ...env, SEGGIO_USER_DATA: join(day, 'console'), SEGGIO_CONSOLE_STORE: join(day, 'console.db'), SEGGIO_CONSOLE_PORT: String(port), SEGGIO_PACKAGES_DIR: drive, SEGGIO_EXPORT_DIR: exports },
+      env: { ...env, SEGGIO_USER_DATA: join(day, 'console'), SEGGIO_CONSOLE_STORE: join(day, 'console.db'), SEGGIO_MACHINE_KEY: machines.console, SEGGIO_CONSOLE_PORT: String(port), SEGGIO_PACKAGES_DIR: drive, SEGGIO_EXPORT_DIR: exports },
     }),
   ];
   await new Promise((r) => setTimeout(r, 1500));
@@ -267,7 +295,7 @@ if (binary) {
     children.push(
       spawn(binary, [join(root, 'apps/booth/dist/src/main/main.js')], {
         stdio: 'inherit',
-        env: { ...env, SEGGIO_USER_DATA: join(day, `booth-${i}`), SEGGIO_BOOTH_STORE: join(day, `booth-${i}.db`), SEGGIO_CONSOLE_URL: `ws://127.0.0.1:${port}` },
+        env: { ...env, SEGGIO_USER_DATA: join(day, `booth-${i}`), SEGGIO_BOOTH_STORE: join(day, `booth-${i}.db`), SEGGIO_MACHINE_KEY: machines.booths[i - 1], SEGGIO_DRIVE_DIR: drive, SEGGIO_CONSOLE_URL: `ws://127.0.0.1:${port}` },
       }),
     );
   }
@@ -288,11 +316,11 @@ if (binary) {
   // The console reads a real button box if one is plugged in; each booth has a fake keypad, pressed
   // from its virtual keypad page (real keypads cannot be told apart between booths on one machine).
   const buttonBox = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: officePublicKey, officeKeyFile: join(day, 'office.pub'), host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), machineKeyPath: machines.console, officeKey: officePublicKey, officeKeyFile: join(day, 'office.pub'), host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
   const consoleShell = await onSavedAddress('console', (p, token) => startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'), p, buttonBox, token));
   const booths = [];
   for (let i = 1; i <= boothCount; i++) {
-    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: officePublicKey, consoleUrl: seat.url });
+    const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), machineKeyPath: machines.booths[i - 1], driveDir: drive, officeKey: officePublicKey, consoleUrl: seat.url });
     const keypad = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake' });
     const keypadId = profiles.find((p) => p.kind === 'booth-keypad').id;
     keypad.fake.plug(keypadId);
@@ -308,7 +336,8 @@ if (binary) {
       `The booths' voice: ${voice.status().available ? `${voice.status().detail}; a browser plays it once the booth's tab has been clicked` : voice.status().detail}.`,
       '',
       'The day: load the package, create the keys (write the shares down), pair each booth by its',
-      'fingerprint, open voting, enable a booth for each voter, close, count with the shares, export.',
+      'fingerprint and machine id, confirm the console on each booth, open voting, enable a booth for',
+      'each voter, close, count with the shares, export.',
       'Then: npx seggio verify <exported folder> --office-key ' + join(day, 'office.pub') + ' --training',
       'Press Ctrl-C to stop.',
     ].join('\n'),

@@ -14,7 +14,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { Office } from '@seggio/office';
 import { publicExportArchive, SeatConsole } from '@seggio/seat-console';
 import { waitFor } from '../simulate/day.js';
-import { REPO_ROOT } from '../support/index.js';
+import { enrolled, pairEnrolled, REPO_ROOT } from '../support/index.js';
 
 const arg = (name: string) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : undefined);
 const COMUNI = arg('--comuni');
@@ -78,16 +78,14 @@ const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T =
 };
 
 async function runSection(dir: string, e: { bytes: Uint8Array; election: Election }, key: ReturnType<typeof nodeCrypto.generateSigningKeyPair>, section: string, voters: { sex: 'M' | 'F'; selection: Selection }[]): Promise<Uint8Array> {
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, `console-${section}.db`), officeKey: key.publicKey, host: '127.0.0.1', port: 0 });
+  const comune = e.election.comune.istat;
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, `console-${section}.db`), machineKeyPath: enrolled(key, 'console', `C-${section}`, comune, dir), say: () => undefined, officeKey: key.publicKey, host: '127.0.0.1', port: 0 });
   must(seat.loadElection({ bytes: e.bytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, e.bytes, key))) }));
   const { shares } = must(await seat.createKeys({ section }));
-  const booths = Array.from({ length: BOOTHS }, (_, i) => BoothService.start(nodeCrypto, { storePath: join(dir, `booth-${section}-${i}.db`), officeKey: key.publicKey, consoleUrl: seat.url }));
-  for (const [i, booth] of booths.entries()) {
-    const fp = booth.getView().boothFingerprint;
-    await waitFor(() => seat.getView().pendingBooths.some((p) => p.fingerprint === fp), 'the booth');
-    must(seat.pairBooth({ fingerprint: fp, id: `B${i + 1}` }));
-  }
-  await waitFor(() => seat.getView().booths.every((b) => b.zeroReport), 'zero reports');
+  const booths = Array.from({ length: BOOTHS }, (_, i) =>
+    BoothService.start(nodeCrypto, { storePath: join(dir, `booth-${section}-${i}.db`), machineKeyPath: enrolled(key, 'booth', `K-${section}-${i + 1}`, comune, dir), say: () => undefined, officeKey: key.publicKey, consoleUrl: seat.url }),
+  );
+  for (const [i, booth] of booths.entries()) await pairEnrolled(seat, booth, `B${i + 1}`);
   must(seat.openVoting());
   const checkpoints = e.election.turnoutCheckpoints;
   for (const [i, voter] of voters.entries()) {

@@ -11,7 +11,7 @@ import { ballotSignatureMessage, encodeBallotPlaintext, encodeSidecar, generateD
 import { BoothService } from '@seggio/booth';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { SeatConsole } from '@seggio/seat-console';
-import { REPO_ROOT } from '../support/index.js';
+import { enrolled, pairEnrolled, REPO_ROOT } from '../support/index.js';
 import { waitFor } from '../simulate/day.js';
 
 const arg = process.argv.indexOf('--voters');
@@ -25,20 +25,17 @@ const bytes = new TextEncoder().encode(JSON.stringify(fixture, null, 2));
 const election = (parseElection(bytes) as { ok: true; value: Election }).value;
 const dir = mkdtempSync(join(tmpdir(), 'seggio-bench-section-'));
 const office = nodeCrypto.generateSigningKeyPair();
-const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, 'console.db'), machineKeyPath: enrolled(office, 'console', 'C1', '999001', dir), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
 const must = <T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T => {
   if (!r.ok) throw new Error(JSON.stringify(r.error));
   return r.value;
 };
 must(seat.loadElection({ bytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, bytes, office))) }));
 const { shares } = must(await seat.createKeys({ section: '3' }));
-const booths = Array.from({ length: BOOTHS }, (_, i) => BoothService.start(nodeCrypto, { storePath: join(dir, `booth-${i + 1}.db`), officeKey: office.publicKey, consoleUrl: seat.url }));
-for (const [i, booth] of booths.entries()) {
-  const fp = booth.getView().boothFingerprint;
-  await waitFor(() => seat.getView().pendingBooths.some((p) => p.fingerprint === fp), 'the booth');
-  must(seat.pairBooth({ fingerprint: fp, id: `B${i + 1}` }));
-}
-await waitFor(() => seat.getView().booths.every((b) => b.zeroReport), 'zero reports');
+const booths = Array.from({ length: BOOTHS }, (_, i) =>
+  BoothService.start(nodeCrypto, { storePath: join(dir, `booth-${i + 1}.db`), machineKeyPath: enrolled(office, 'booth', `K${i + 1}`, '999001', dir), officeKey: office.publicKey, consoleUrl: seat.url }),
+);
+for (const [i, booth] of booths.entries()) await pairEnrolled(seat, booth, `B${i + 1}`);
 must(seat.openVoting());
 
 const day = generateDay(election, '3', VOTERS, seededRandom(1200));

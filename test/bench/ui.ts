@@ -11,7 +11,7 @@ import { startBoothWebShell } from '@seggio/booth/web';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { SeatConsole } from '@seggio/seat-console';
 import { CHROMIUM } from '../playwright.config.js';
-import { REPO_ROOT } from '../support/index.js';
+import { enrolled, pairEnrolled, REPO_ROOT } from '../support/index.js';
 import { waitFor } from '../simulate/day.js';
 
 const arg = process.argv.indexOf('--voters');
@@ -20,14 +20,12 @@ const rendererDir = join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer');
 const electionBytes = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
 
 const office = nodeCrypto.generateSigningKeyPair();
-const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'console', 'C1', '999001'), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
 seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
 await seat.createKeys({ section: '3' });
-const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
+const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'booth', 'K1', '999001'), officeKey: office.publicKey, consoleUrl: seat.url });
 const shell = await startBoothWebShell(booth, rendererDir);
-await waitFor(() => seat.getView().pendingBooths.length === 1, 'the booth');
-seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: 'B1' });
-await waitFor(() => seat.getView().booths[0]?.zeroReport, 'the zero report');
+await pairEnrolled(seat, booth, 'B1');
 seat.openVoting();
 
 const browser = await chromium.launch({ ...CHROMIUM, headless: true });

@@ -97,8 +97,8 @@ function memoryBundle(count: number): { dir: string; officeKey: string } {
   writeFileSync(join(bundle, 'election.json'), electionBytes);
   writeFileSync(join(bundle, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, electionBytes, office)));
   const setup: Setup = {
-    format: 'seggio/setup@1', election: digest, section: '7', console: toBase64(console_.publicKey), urnaPublicKey: toBase64(urna.publicKey),
-    booths: booths.map((k, i) => ({ id: `B${i + 1}`, publicKey: toBase64(k.publicKey) })), shares: { threshold: 3, count: 5 },
+    format: 'seggio/setup@1', election: digest, section: '7', console: toBase64(console_.publicKey), consoleMachine: 'C1', urnaPublicKey: toBase64(urna.publicKey),
+    booths: booths.map((k, i) => ({ id: `B${i + 1}`, publicKey: toBase64(k.publicKey), machine: `K${i + 1}` })), shares: { threshold: 3, count: 5 },
   };
   const setupBytes = documentBytes(setup);
   writeFileSync(join(bundle, 'setup.json'), setupBytes);

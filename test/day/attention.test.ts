@@ -1,38 +1,17 @@
 // The president's side of a voter in trouble: a booth's inactivity call reaches its tile and ends with
 // the session; a call for another booth's session is refused; a close with a voter inside logs what
 // became of that session, booth by booth.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { encodeSidecar, signBytes } from '@seggio/ballot-core';
-import { BoothService } from '@seggio/booth';
-import { nodeCrypto } from '@seggio/crypto/node';
+import type { BoothService } from '@seggio/booth';
 import type { BoothMessage } from '@seggio/link';
-import { SeatConsole } from '@seggio/seat-console';
-import { REPO_ROOT, until } from '../support/index.js';
+import type { SeatConsole } from '@seggio/seat-console';
+import { until } from '../support/index.js';
+import { openStation } from './station.js';
 
 async function openDay() {
-  const bytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
-  const office = nodeCrypto.generateSigningKeyPair();
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
-  expect(seat.loadElection({ bytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, bytes, office))) }).ok).toBe(true);
-  expect((await seat.createKeys({ section: '3' })).ok).toBe(true);
-  const booths: BoothService[] = [];
-  for (const id of ['B1', 'B2']) {
-    const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
-    const fingerprint = booth.getView().boothFingerprint;
-    await until(() => seat.getView().pendingBooths.some((p) => p.fingerprint === fingerprint));
-    expect(seat.pairBooth({ fingerprint, id }).ok).toBe(true);
-    await until(() => seat.getView().booths.find((b) => b.id === id)?.zeroReport);
-    booths.push(booth);
-  }
-  expect(seat.openVoting().ok).toBe(true);
-  await until(() => booths.every((b) => b.getView().state === 'idle'));
-  const stop = async () => {
-    for (const b of booths) b.stop();
-    await seat.stop();
-  };
-  return { seat, booths, stop };
+  const station = await openStation(['B1', 'B2']);
+  const booths = ['B1', 'B2'].map((id) => station.booths.get(id)!);
+  return { seat: station.seat, booths, stop: () => station.end() };
 }
 
 const tile = (seat: SeatConsole, id: string) => seat.getView().booths.find((b) => b.id === id)!;

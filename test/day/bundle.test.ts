@@ -35,9 +35,9 @@ describe.each(FIXTURES)('a simulated day on %s', (name) => {
     const setup = json<Setup>(dir, 'setup.json');
     const office = readFileSync(join(out, 'office.pub'), 'utf8').trim();
     const expectedSigner = (file: string) =>
-      file === 'election.json' ? office : file.startsWith('booths/') ? setup.booths.find((b) => file.startsWith(`booths/${b.id}.`))!.publicKey : setup.console;
+      file === 'election.json' || file.startsWith('machines/') ? office : file.startsWith('booths/') ? setup.booths.find((b) => file.startsWith(`booths/${b.id}.`))!.publicKey : setup.console;
     const signed = files(dir).filter((f) => f.endsWith('.sig')).map((f) => f.slice(0, -4));
-    expect(signed.sort()).toEqual(['booths/B1.json', 'booths/B1.zero-report.json', ...(section.booths > 1 ? ['booths/B2.json', 'booths/B2.zero-report.json'] : []), ...(section.booths > 2 ? ['booths/B3.json', 'booths/B3.zero-report.json'] : []), ...(section.booths > 3 ? ['booths/B4.json', 'booths/B4.zero-report.json'] : []), 'election.json', 'pollbook.json', 'setup.json', 'tally.json', 'urna-key.json']);
+    expect(signed.sort()).toEqual(['booths/B1.json', 'booths/B1.zero-report.json', ...(section.booths > 1 ? ['booths/B2.json', 'booths/B2.zero-report.json'] : []), ...(section.booths > 2 ? ['booths/B3.json', 'booths/B3.zero-report.json'] : []), ...(section.booths > 3 ? ['booths/B4.json', 'booths/B4.zero-report.json'] : []), 'election.json', ...[setup.consoleMachine, ...setup.booths.map((x) => x.machine)].map((m) => `machines/${m}.json`).sort(), 'pollbook.json', 'setup.json', 'tally.json', 'urna-key.json']);
     const verdicts = sodium<{ valid: boolean }>(
       signed.map((f) => {
         const sig = json<{ signer: string; signature: string }>(dir, `${f}.sig`);

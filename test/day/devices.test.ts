@@ -8,21 +8,19 @@ import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { SeatConsole } from '@seggio/seat-console';
-import { REPO_ROOT, until } from '../support/index.js';
+import { enrolled, pairEnrolled, REPO_ROOT, until } from '../support/index.js';
 
 describe("a booth's keypad and voice at the console", () => {
   it('are shown once the booth says them, and still after the console is started again', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seggio-devices-'));
     const bytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
     const office = nodeCrypto.generateSigningKeyPair();
-    const config = { storePath: join(dir, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port: 0 };
+    const config = { storePath: join(dir, 'console.db'), machineKeyPath: enrolled(office, 'console', 'C1', '999001', dir), officeKey: office.publicKey, host: '127.0.0.1', port: 0 };
     const seat = await SeatConsole.start(nodeCrypto, config);
     expect(seat.loadElection({ bytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, bytes, office))) }).ok).toBe(true);
     expect((await seat.createKeys({ section: '3' })).ok).toBe(true);
-    const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
-    const pending = await until(() => seat.getView().pendingBooths[0]);
-    expect(seat.pairBooth({ fingerprint: pending.fingerprint, id: 'B1' }).ok).toBe(true);
-    await until(() => seat.getView().booths[0]?.zeroReport);
+    const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'booth', 'K1', '999001', dir), officeKey: office.publicKey, consoleUrl: seat.url });
+    await pairEnrolled(seat, booth, 'B1');
     expect(seat.getView().booths[0]).toMatchObject({ keypad: null, voice: null });
 
     booth.reportDevices({ keypad: 'connected', voice: true });

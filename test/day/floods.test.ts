@@ -5,26 +5,33 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ballotSignatureMessage, encodeBallotPlaintext, nextEntry, parseElection, type Election, type LogEntry } from '@seggio/ballot-core';
-import { fingerprint, fromBase64, toBase64, toHex } from '@seggio/crypto';
+import { fromBase64, toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { chunkByBytes, MAX_BOOTH_FRAME_BYTES, signFrame } from '@seggio/link';
+import { signCertificate } from '@seggio/ballot-core';
+import { chunkByBytes, ConsoleMessage, MAX_BOOTH_FRAME_BYTES, openFrame, signFrame, type WireCertificate } from '@seggio/link';
 import { MAX_BOOTH_LOG_BYTES, MAX_REFUSED_PER_CONNECTION, MAX_WAITING_BOOTHS } from '@seggio/seat-console';
 import { BoothStore } from '@seggio/booth';
 import { join } from 'node:path';
 import { until } from '../support/index.js';
-import { castBlank, ELECTION, enable, forge, openStation, refusals, type Station } from './station.js';
+import { boothKey, castBlank, ELECTION, enable, forge, openStation, refusals, type Station } from './station.js';
 
 let station: Station;
 afterEach(async () => station.end());
 
-/** A connection to the console's link, and a promise of its closing. */
-async function connect(url: string): Promise<{ socket: WebSocket; closed: Promise<number> }> {
+/** A connection to the console's link, the challenge it opens with (R32), and a promise of its closing. */
+async function connect(url: string): Promise<{ socket: WebSocket; closed: Promise<number>; challenge: string }> {
   const socket = new WebSocket(url);
   const closed = new Promise<number>((resolve) => socket.once('close', resolve));
   socket.on('error', () => undefined);
-  await new Promise((resolve) => socket.once('open', resolve));
-  return { socket, closed };
+  const first = await new Promise<string>((resolve) => socket.once('message', (data: Buffer) => resolve(data.toString('utf8'))));
+  const frame = openFrame(nodeCrypto, new Uint8Array(32), first, ConsoleMessage, true);
+  if (!frame.ok || frame.value.body.type !== 'challenge') throw new Error('the console did not open with its challenge');
+  return { socket, closed, challenge: frame.value.body.nonce };
 }
+
+/** A booth's hello on a connection: answering its challenge, with an office certificate for the key when given. */
+const helloFrame = (key: ReturnType<typeof nodeCrypto.generateSigningKeyPair>, challenge: string, to: Uint8Array | null, counter: number, certificate: WireCertificate | null, state: 'unpaired' | 'idle' = 'unpaired') =>
+  signFrame(nodeCrypto, key, to, counter, { type: 'hello', state, lastReceived: 0, challenge, nonce: toBase64(nodeCrypto.randomBytes(32)), certificate });
 
 describe('floods on the link (R33)', () => {
   it('3,000 junk frames make a handful of log entries, and each connection sending them is dropped', async () => {
@@ -57,24 +64,29 @@ describe('floods on the link (R33)', () => {
 
   it('keeps one waiting booth per connection, and a bounded list of them', async () => {
     station = await openStation([], { open: false });
-    const hello = (key = nodeCrypto.generateSigningKeyPair()) => ({ key, frame: signFrame(nodeCrypto, key, null, 0, { type: 'hello', state: 'unpaired', lastReceived: 0 }) });
+    const office = station.officeKeyPair;
+    const certificate = (key: ReturnType<typeof nodeCrypto.generateSigningKeyPair>, machine: string): WireCertificate => {
+      const signed = signCertificate(nodeCrypto, office, { comune: '999001', role: 'booth', machine, publicKey: toBase64(key.publicKey) });
+      return { bytes: toBase64(signed.bytes), signer: toBase64(signed.sidecar.signer), signature: toBase64(signed.sidecar.signature) };
+    };
+    const hello = (challenge: string, n: number, key = nodeCrypto.generateSigningKeyPair()) => ({ key, frame: helloFrame(key, challenge, null, 0, certificate(key, `K${n}`)) });
+    // One connection answers its challenge with one key (R32): the others it sends are refused, and it is dropped.
     const one = await connect(station.seat.url);
-    let last = hello();
-    for (let i = 0; i < 2000; i++) {
-      last = hello();
-      one.socket.send(last.frame);
-    }
-    await until(() => station.seat.getView().pendingBooths[0]?.fingerprint === fingerprint(last.key.publicKey));
-    expect(station.seat.getView().pendingBooths).toHaveLength(1);
+    const first = hello(one.challenge, 0);
+    one.socket.send(first.frame);
+    for (let i = 1; i < 2000; i++) one.socket.send(hello(one.challenge, i).frame);
+    await one.closed;
+    expect(refusals(station).map((r) => r.reason)).toContain('a second key on one connection');
+    expect(station.seat.getView().pendingBooths).toEqual([]);
 
     const others = [];
     for (let i = 0; i < MAX_WAITING_BOOTHS + 4; i++) {
       const c = await connect(station.seat.url);
-      c.socket.send(hello().frame);
+      c.socket.send(hello(c.challenge, 100 + i).frame);
       others.push(c);
     }
-    // The list is full with the first connection and the next ones; the last four are dropped.
-    await Promise.all(others.slice(MAX_WAITING_BOOTHS - 1).map((c) => c.closed));
+    // The list is full with the first sixteen; the last four are dropped.
+    await Promise.all(others.slice(MAX_WAITING_BOOTHS).map((c) => c.closed));
     expect(station.seat.getView().pendingBooths).toHaveLength(MAX_WAITING_BOOTHS);
     expect(refusals(station).map((r) => r.reason)).toContain('too many booths waiting to be paired');
     for (const c of [one, ...others]) c.socket.terminate();
@@ -85,15 +97,15 @@ describe('a booth holding its key (R33)', () => {
   it('cannot fill the log by saying it is out of service again and again', async () => {
     station = await openStation(['B1']);
     const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
-    const key = nodeCrypto.signingKeyPairFromSecret(fromBase64(store.get('booth.secretKey')!));
+    const key = boothKey(station, 'B1');
     const consoleKey = fromBase64(store.get('console.publicKey')!);
     store.close();
     station.stop('B1');
     const lastReceived = station.seat.store.booth('B1')!.lastReceived;
-    const hello = signFrame(nodeCrypto, key, consoleKey, lastReceived, { type: 'hello', state: 'idle', lastReceived: 0 });
     const down = signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', reason: 'disk full' });
     const before = station.seat.store.log().length;
-    const { socket } = await connect(station.seat.url);
+    const { socket, challenge } = await connect(station.seat.url);
+    const hello = helloFrame(key, challenge, consoleKey, lastReceived, null, 'idle');
     for (let i = 0; i < 300; i++) {
       socket.send(hello);
       socket.send(down);
@@ -117,7 +129,7 @@ describe('after close, a booth holding its key (R33)', () => {
     const election = (parseElection(ELECTION) as { ok: true; value: Election }).value;
     const contest = election.contests.find((c) => c.type === 'referendum')!;
     const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
-    const key = nodeCrypto.signingKeyPairFromSecret(fromBase64(store.get('booth.secretKey')!));
+    const key = boothKey(station, 'B1');
     const digest = store.get('election.digest')!;
     const urna = fromBase64(store.get('urna.publicKey')!);
     store.close();

@@ -93,13 +93,14 @@ describe('session ownership at the console (R31)', () => {
     expect(states('B1')).toEqual(['cancelled', 'cast']);
     expect(refusals(station).slice(-2).map((r) => r.reason)).toEqual(["session-started after the booth's seal", "cast after the booth's seal"]);
 
-    // The booth's own cast frame, sent again on a new connection: its counter is spent.
+    // The booth's own cast frame, sent again on a new connection: that connection was not opened by
+    // the booth's key answering its challenge (R32), and the frame's counter is spent anyway.
     const castFrame = sent.find((f) => f.includes('"type":"cast"'))!;
     const { WebSocket } = await import('ws');
     const socket = new WebSocket(station.seat.url);
     await new Promise((resolve) => socket.once('open', resolve));
     socket.send(castFrame);
-    await until(() => refusals(station).some((r) => r.reason === 'replayed counter'));
+    await until(() => refusals(station).some((r) => r.reason === 'a frame on a connection its key did not open with a hello'));
     socket.terminate();
     expect(station.seat.getView().sessions).toMatchObject({ cast: 1, cancelled: 1 });
     expect(station.seat.reconcile().ok).toBe(true);

@@ -2,7 +2,7 @@
 // and two booths as web shells whose addresses it prints, the booths already waiting to be paired,
 // and a clean stop on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -70,7 +70,10 @@ describe('npm start', () => {
     let view = (await ask('getView')) as { phase: string; pendingBooths: unknown[] };
     for (let i = 0; i < 100 && view.pendingBooths.length < 2; i++) view = (await ask('getView')) as typeof view;
     expect(view.phase).toBe('no-election');
-    expect(view.pendingBooths).toHaveLength(2);
+    // Enrolled with the day's office key: each booth waits with its machine id, the console has its own.
+    expect((view.pendingBooths as { machine: string }[]).map((b) => b.machine).sort()).toEqual(['DEMO-CABINA-999001-1', 'DEMO-CABINA-999001-2']);
+    expect((view as unknown as { consoleMachine: string }).consoleMachine).toBe('DEMO-CONSOLE-999001');
+    for (const key of ['console.key', 'booth-1.key', 'booth-2.key']) expect(statSync(join(day, 'machines', key)).mode & 0o777, key).toBe(0o600);
     socket.close();
 
     child.kill('SIGINT');

@@ -1,15 +1,16 @@
 // A console and booths in this process, over the link on loopback, paired and open: for tests of what
-// a booth holding its own key (read from its SQLite file) can and cannot make the console believe.
+// a booth holding its own key (read from its machine key file) can and cannot make the console believe.
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { BoothService, BoothStore } from '@seggio/booth';
-import { fingerprint, fromBase64 } from '@seggio/crypto';
+import { fromBase64, type SigningKeyPair } from '@seggio/crypto';
+import { readKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { signFrame, type BoothMessage } from '@seggio/link';
 import { SeatConsole } from '@seggio/seat-console';
-import { REPO_ROOT, until } from '../support/index.js';
+import { enrolled, pairEnrolled, REPO_ROOT, until } from '../support/index.js';
 
 export const ELECTION = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
 
@@ -19,6 +20,8 @@ export interface Station {
   readonly booths: Map<string, BoothService>;
   readonly shares: string[];
   readonly office: Uint8Array;
+  /** The office's key pair, which enrolled the console and the booths (DESIGN.md §7). */
+  readonly officeKeyPair: SigningKeyPair;
   /** Stops booth `id` (as a pulled plug would); `start` starts it again on its store. */
   stop(id: string): void;
   start(id: string): BoothService;
@@ -29,7 +32,8 @@ export interface Station {
 export async function openStation(boothIds: readonly string[], { open = true, election = ELECTION } = {}): Promise<Station> {
   const dir = mkdtempSync(join(tmpdir(), 'seggio-station-'));
   const office = nodeCrypto.generateSigningKeyPair();
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, exportDir: join(dir, 'export') });
+  const comune = (JSON.parse(new TextDecoder().decode(election)) as { comune: { istat: string } }).comune.istat;
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, 'console.db'), machineKeyPath: enrolled(office, 'console', 'C1', comune, dir), say: () => undefined, officeKey: office.publicKey, host: '127.0.0.1', port: 0, exportDir: join(dir, 'export') });
   if (!seat.loadElection({ bytes: election, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, election, office))) }).ok) throw new Error('the package did not load');
   const keys = await seat.createKeys({ section: '3' });
   if (!keys.ok) throw new Error(keys.error);
@@ -37,17 +41,13 @@ export async function openStation(boothIds: readonly string[], { open = true, el
   const stopped = new Set<string>();
   const start = (id: string) => {
     stopped.delete(id);
-    const booth = BoothService.start(nodeCrypto, { storePath: join(dir, `${id}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
+    const booth = BoothService.start(nodeCrypto, { storePath: join(dir, `${id}.db`), machineKeyPath: join(dir, `${id}.key`), officeKey: office.publicKey, consoleUrl: seat.url, say: () => undefined });
     booths.set(id, booth);
     return booth;
   };
   for (const id of boothIds) {
-    const booth = start(id);
-    const print = fingerprint(booth.publicKey);
-    await until(() => seat.getView().pendingBooths.some((p) => p.fingerprint === print));
-    const paired = seat.pairBooth({ fingerprint: print, id });
-    if (!paired.ok) throw new Error(paired.error);
-    await until(() => seat.getView().booths.find((b) => b.id === id)?.zeroReport);
+    enrolled(office, 'booth', id, comune, dir);
+    await pairEnrolled(seat, start(id), id);
   }
   if (open) {
     if (!seat.openVoting().ok) throw new Error('voting did not open');
@@ -59,6 +59,7 @@ export async function openStation(boothIds: readonly string[], { open = true, el
     booths,
     shares: keys.value.shares,
     office: office.publicKey,
+    officeKeyPair: office,
     stop: (id) => {
       if (!stopped.has(id)) booths.get(id)!.stop();
       stopped.add(id);
@@ -103,7 +104,7 @@ export async function cancel(station: Station, session: string): Promise<void> {
 export async function forge(station: Station, id: string, bodies: readonly BoothMessage[]): Promise<void> {
   station.stop(id);
   const store = BoothStore.open(join(station.dir, `${id}.db`), nodeCrypto);
-  const key = nodeCrypto.signingKeyPairFromSecret(fromBase64(store.get('booth.secretKey')!));
+  const key = boothKey(station, id);
   const consoleKey = fromBase64(store.get('console.publicKey')!);
   let counter = Number(store.get('link.lastSent') ?? 0);
   store.transaction(() => {
@@ -121,3 +122,6 @@ export async function forge(station: Station, id: string, bodies: readonly Booth
 /** The console's refusals, as logged. */
 export const refusals = (station: Station): { reason: string; booth: string; count?: number }[] =>
   station.seat.store.log().filter((e) => e.event === 'frame-rejected').map((e) => e.detail as { reason: string; booth: string; count?: number });
+
+/** Booth `id`'s machine key, as an attacker holding the booth's disk reads it. */
+export const boothKey = (station: Station, id: string): SigningKeyPair => readKeyFile(nodeCrypto, join(station.dir, `${id}.key`));

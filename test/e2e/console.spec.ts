@@ -1,5 +1,6 @@
 // A whole polling station in Chromium: the seat console and two booths, each through its web shell,
-// driven only through their screens. Set-up (package, keys, shares, pairing, roll), ten voters (one EU
+// driven only through their screens. Set-up (package, keys, shares, each machine's certificate
+// imported from the drive, pairing by fingerprint and machine id confirmed on console and booth, roll), ten voters (one EU
 // citizen who gets only the municipal ballot, one cancelled, a roll voter refused a second vote), a
 // turnout checkpoint exported for the Prefettura, close, count with three of the five shares and
 // export; then `seggio verify` accepts the bundle and the verbale's QR code is the tally's digest.
@@ -9,10 +10,11 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { encodeSidecar, parseElection, signBytes, tallyDigest, type Election, type TallyDocument } from '@seggio/ballot-core';
+import { encodeSidecar, parseElection, signBytes, signCertificate, tallyDigest, type Election, type TallyDocument } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
 import { startBoothWebShell, type WebShell } from '@seggio/booth/web';
 import { toBase64 } from '@seggio/crypto';
+import { createKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { EspeakVoice } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
@@ -47,10 +49,19 @@ test.beforeAll(async () => {
   writeFileSync(join(drive, 'election.json'), electionBytes);
   writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, electionBytes, office)));
   writeFileSync(join(day, 'office.pub'), toBase64(office.publicKey));
-  seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: drive, exportDir });
+  // Enrolment at the office (DESIGN.md §7): each machine's key, and the office's certificate for it
+  // on the drive, which each app imports through its own screen below.
+  mkdirSync(join(drive, 'macchine'));
+  for (const [role, machine, file] of [['console', 'CONSOLE-S3', 'console'], ['booth', 'CABINA-S3-1', 'booth-1'], ['booth', 'CABINA-S3-2', 'booth-2']] as const) {
+    const key = createKeyFile(nodeCrypto, join(day, 'machines', `${file}.key`));
+    const signed = signCertificate(nodeCrypto, office, { comune: election.comune.istat, role, machine, publicKey: toBase64(key.publicKey) });
+    writeFileSync(join(drive, 'macchine', `${machine}.json`), signed.bytes);
+    writeFileSync(join(drive, 'macchine', `${machine}.json.sig`), encodeSidecar(signed.sidecar));
+  }
+  seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), machineKeyPath: join(day, 'machines', 'console.key'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: drive, exportDir });
   consoleShell = await startConsoleWebShell(seat, join(REPO_ROOT, 'apps', 'seat-console', 'dist', 'renderer'));
   for (const i of [1, 2]) {
-    const service = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), officeKey: office.publicKey, consoleUrl: seat.url });
+    const service = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), machineKeyPath: join(day, 'machines', `booth-${i}.key`), driveDir: drive, officeKey: office.publicKey, consoleUrl: seat.url });
     booths.push({ service, shell: await startBoothWebShell(service, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'), 0, { voice: new EspeakVoice() }) });
   }
 });
@@ -130,14 +141,41 @@ test('set-up: the keys are created and each of the five shares is shown once, as
   for (const share of shares) await expect(president.getByText(share)).toHaveCount(0);
 });
 
-test('set-up: each booth is paired by the fingerprint it shows, both zero reports arrive, the roll is imported', async () => {
+test("set-up: the console imports its certificate, refusing a booth's; each booth imports its own", async () => {
+  await expect(president.getByText('Questa postazione non è ancora registrata')).toBeVisible();
+  // The booths, not enrolled yet, were refused when they said hello: the president reads why.
+  for (const b of booths) await expect(president.getByText(`la cabina con impronta ${b.service.getView().boothFingerprint} non ha un certificato dell'ufficio elettorale`)).toBeVisible();
+  await button(president, 'Importa CABINA-S3-1.json').click();
+  await expect(president.getByRole('alert')).toContainText('macchine/CABINA-S3-1.json: registra una cabina, non una postazione del presidente');
+  await button(president, 'Importa CONSOLE-S3.json').click();
+  await expect(president.getByText("Postazione registrata dall'ufficio elettorale come CONSOLE-S3.")).toBeVisible();
+  for (const [i, page] of boothPages.entries()) {
+    await expect(page.getByRole('heading', { name: 'Cabina non registrata' })).toBeVisible();
+    if (i === 0) {
+      await page.getByRole('button', { name: 'Importa CABINA-S3-2.json' }).click();
+      await expect(page.getByRole('alert')).toContainText("macchine/CABINA-S3-2.json: è per un'altra chiave (macchina CABINA-S3-2)");
+      await checkScreen(page, 'unenrolled');
+    }
+    await page.getByRole('button', { name: `Importa CABINA-S3-${i + 1}.json` }).click();
+    await expect(page.getByText(`Certificato importato: questa è la cabina CABINA-S3-${i + 1}.`)).toBeVisible();
+  }
+});
+
+test('set-up: each booth is paired by its fingerprint and machine id, the console confirmed on each booth, both zero reports arrive, the roll is imported', async () => {
   for (const [i, page] of boothPages.entries()) {
     const fingerprint = booths[i]!.service.getView().boothFingerprint;
     await expect(page.getByText(fingerprint)).toBeVisible();
     const pending = president.locator('li.pending', { hasText: fingerprint });
     await expect(pending).toBeVisible();
+    await expect(pending).toContainText(`Identificativo della cabina: CABINA-S3-${i + 1}`);
     if (i === 0) await checkScreen(president, 'pairing', 'console');
     await pending.getByRole('button', { name: `L'impronta coincide: abbinare come B${i + 1}` }).click();
+    // On the booth: the console's machine id and fingerprint, for the president to compare.
+    await expect(page.getByRole('heading', { name: 'Confermare la postazione del seggio' })).toBeVisible();
+    await expect(page.getByText('CONSOLE-S3')).toBeVisible();
+    await expect(page.getByText(seat.getView().consoleFingerprint)).toBeVisible();
+    if (i === 0) await checkScreen(page, 'confirm-console');
+    await page.getByRole('button', { name: 'Coincidono: conferma la postazione' }).click();
   }
   await expect(president.getByText('verificato: urna vuota')).toHaveCount(2);
   await expect(button(president, 'Aprire la votazione')).toBeEnabled();
@@ -332,8 +370,11 @@ test('export: the bundle is signed into a folder; seggio verify accepts it and t
   await checkScreen(president, 'exported', 'console');
 
   for (const file of ['election.json', 'setup.json', 'ballots.jsonl', 'pollbook.json', 'urna-key.json', 'tally.json', 'tally.csv', 'verbale.pdf', 'log.jsonl']) expect(existsSync(join(dir, file)), file).toBe(true);
-  const verify = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', 'cli', 'bin', 'seggio.js'), 'verify', dir, '--office-key', join(day, 'office.pub'), '--training', '--json'], { encoding: 'utf8' });
+  for (const machine of ['CONSOLE-S3', 'CABINA-S3-1', 'CABINA-S3-2']) expect(readFileSync(join(dir, 'machines', `${machine}.json`))).toEqual(readFileSync(join(drive, 'macchine', `${machine}.json`)));
+  // The auditor with the office key and the digest the paper verbale carries: provenance holds too.
+  const verify = spawnSync(process.execPath, [join(REPO_ROOT, 'apps', 'cli', 'bin', 'seggio.js'), 'verify', dir, '--office-key', join(day, 'office.pub'), '--training', '--tally-digest', shown, '--json'], { encoding: 'utf8' });
   expect(verify.status, verify.stdout + verify.stderr).toBe(0);
+  expect((JSON.parse(verify.stdout) as { checks: { check: string; status: string }[] }).checks.find((c) => c.check === 'provenance')?.status).toBe('pass');
   const tally = JSON.parse(readFileSync(join(dir, 'tally.json'), 'utf8')) as TallyDocument;
   expect(shown).toBe(tallyDigest(tally));
   expect(pdfQrCodes(join(dir, 'verbale.pdf'))).toEqual([shown]);

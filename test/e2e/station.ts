@@ -12,7 +12,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import type { ButtonSource } from '@seggio/hardware';
 import { SeatConsole } from '@seggio/seat-console';
 import { startConsoleWebShell } from '@seggio/seat-console/web';
-import { REPO_ROOT, until } from '../support/index.js';
+import { enrolled, pairEnrolled, REPO_ROOT, until } from '../support/index.js';
 import { screenFile } from '../support/screens.js';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -29,16 +29,15 @@ export interface Station {
 /** Loads and signs the election, creates the keys, pairs one booth (B1) and waits for its zero report. */
 export async function startStation(electionBytes: Uint8Array, section: string, devices?: BoothDevices): Promise<Station> {
   const office = nodeCrypto.generateSigningKeyPair();
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+  const comune = (JSON.parse(new TextDecoder().decode(electionBytes)) as Election).comune.istat;
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'console', 'C1', comune), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
   const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
   const keys = await seat.createKeys({ section });
   if (!keys.ok) throw new Error(keys.error);
-  const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
+  const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'booth', 'K1', comune), officeKey: office.publicKey, consoleUrl: seat.url });
   const shell = await startBoothWebShell(booth, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'), 0, devices);
-  await until(() => seat.getView().pendingBooths.length === 1);
-  seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: 'B1' });
-  await until(() => seat.getView().booths[0]?.zeroReport);
+  await pairEnrolled(seat, booth, 'B1');
   return {
     seat,
     booth,
@@ -92,17 +91,16 @@ export interface ConsoleDay {
 /** A console with its web shell and `n` booths, set up and paired through the services. */
 export async function startConsoleDay(electionBytes: Uint8Array, n: number, devices?: ButtonSource): Promise<ConsoleDay> {
   const office = nodeCrypto.generateSigningKeyPair();
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+  const comune = (JSON.parse(new TextDecoder().decode(electionBytes)) as Election).comune.istat;
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'console', 'C1', comune), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
   const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
   if (!loaded.ok) throw new Error(loaded.error.join('; '));
   const keys = await seat.createKeys({ section: '3' });
   if (!keys.ok) throw new Error(keys.error);
   const booths: BoothService[] = [];
   for (let i = 1; i <= n; i++) {
-    const booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
-    await until(() => seat.getView().pendingBooths.some((p) => p.fingerprint === booth.getView().boothFingerprint));
-    seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: `B${i}` });
-    await until(() => seat.getView().booths[i - 1]?.zeroReport);
+    const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'booth', `K${i}`, comune), officeKey: office.publicKey, consoleUrl: seat.url });
+    await pairEnrolled(seat, booth, `B${i}`);
     booths.push(booth);
   }
   const shell = await startConsoleWebShell(seat, join(REPO_ROOT, 'apps', 'seat-console', 'dist', 'renderer'), 0, devices);

@@ -7,6 +7,7 @@ import { encodeSidecar, signBytes, type Election, type GeneratedDay, type Genera
 import type { BoothView, CastInput } from '@seggio/booth';
 import { toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { enrolMachine } from '@seggio/link';
 import { SeatConsole } from '@seggio/seat-console';
 import { TEST_ROOT } from '../support/paths.js';
 import type { FromBooth, ToBooth } from './booth-process.js';
@@ -30,11 +31,11 @@ export class BoothProcess {
   readonly #results = new Map<string, { ok: boolean; error?: string }>();
   exits = 0;
 
-  constructor(readonly storePath: string, readonly officeKey: Uint8Array, readonly consoleUrl: string) {}
+  constructor(readonly storePath: string, readonly officeKey: Uint8Array, readonly consoleUrl: string, readonly machineKeyPath: string) {}
 
   start(): void {
     this.view = null;
-    const child = fork(BOOTH_SCRIPT, [this.storePath, toBase64(this.officeKey), this.consoleUrl], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
+    const child = fork(BOOTH_SCRIPT, [this.storePath, toBase64(this.officeKey), this.consoleUrl, this.machineKeyPath], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], execArgv: [] });
     child.on('message', (message: FromBooth) => {
       if (message.type === 'view') this.view = message.view;
       else if (message.type === 'cast-result') this.#results.set(message.session, message);
@@ -67,6 +68,11 @@ export class BoothProcess {
     const answer = await waitFor(() => this.#results.get(input.session) ?? (this.#child !== child ? null : undefined), `booth cast ${input.session}`);
     if (killAfterMs !== undefined) await waitFor(() => this.#child !== child, 'the killed booth to die');
     return answer;
+  }
+
+  /** The president confirms the console on this booth. */
+  confirm(): void {
+    this.#child!.send({ type: 'confirm' } satisfies ToBooth);
   }
 
   async kill(): Promise<void> {
@@ -103,6 +109,8 @@ export interface DayOptions {
 export interface DayResult {
   readonly bundle: string;
   readonly officeKey: SigningKeyPair;
+  /** The machines' key files and certificates: console.key and B<n>.key. */
+  readonly machines: string;
   readonly console: SeatConsole;
   readonly booths: readonly BoothProcess[];
   /** Sessions whose booth answered "recorded" to the voter. */
@@ -120,7 +128,11 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   writeFileSync(join(out, 'expected.json'), `${JSON.stringify(options.day.expected, null, 2)}\n`);
   const signature = new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, options.electionBytes, officeKey)));
 
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(work, 'console.db'), officeKey: officeKey.publicKey, host: '127.0.0.1', port: 0 });
+  // Every machine enrolled with the day's office key, as the office would before the day (DESIGN.md §7).
+  const machines = join(work, 'machines');
+  const comune = election.comune.istat;
+  enrolMachine(nodeCrypto, officeKey, { keyPath: join(machines, 'console.key'), role: 'console', machine: `CONSOLE-${comune}-${options.section}`, comune });
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: join(work, 'console.db'), machineKeyPath: join(machines, 'console.key'), officeKey: officeKey.publicKey, host: '127.0.0.1', port: 0, say: () => undefined });
   const must = <T, E>(result: { ok: true; value: T } | { ok: false; error: E }, what: string): T => {
     if (!result.ok) throw new Error(`${what}: ${JSON.stringify(result.error)}`);
     return result.value;
@@ -128,12 +140,18 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   must(seat.loadElection({ bytes: options.electionBytes, signature }), 'load the election');
   const { shares } = must(await seat.createKeys({ section: options.section }), 'create the keys');
 
-  const booths = Array.from({ length: options.booths }, (_, i) => new BoothProcess(join(work, `booth-${i + 1}.db`), officeKey.publicKey, seat.url));
+  const booths = Array.from({ length: options.booths }, (_, i) => {
+    const keyPath = join(machines, `B${i + 1}.key`);
+    enrolMachine(nodeCrypto, officeKey, { keyPath, role: 'booth', machine: `CABINA-${comune}-${options.section}-${i + 1}`, comune });
+    return new BoothProcess(join(work, `booth-${i + 1}.db`), officeKey.publicKey, seat.url, keyPath);
+  });
   for (const [i, booth] of booths.entries()) {
     booth.start();
     const fp = await waitFor(() => booth.view?.boothFingerprint, `booth ${i + 1} to start`);
     await waitFor(() => seat.getView().pendingBooths.some((p) => p.fingerprint === fp), `booth ${i + 1} to reach the console`);
     must(seat.pairBooth({ fingerprint: fp, id: `B${i + 1}` }), `pair booth ${i + 1}`);
+    await waitFor(() => booth.view?.state === 'confirming', `booth ${i + 1} to show the console`);
+    booth.confirm();
   }
   await waitFor(() => seat.getView().booths.every((b) => b.zeroReport), 'zero reports');
   must(seat.openVoting(), 'open voting');
@@ -173,7 +191,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   must(await seat.count({ shares: picks.map((k) => shares[k]!) }), 'count');
   const bundle = join(out, 'bundle');
   must(await seat.exportBundle({ dir: bundle }), 'export');
-  return { bundle, officeKey, console: seat, booths, acknowledged, kills };
+  return { bundle, officeKey, machines, console: seat, booths, acknowledged, kills };
 }
 
 async function enableWhenFree(seat: SeatConsole, booth: string, voter: GeneratedVoter) {

@@ -3,3 +3,4 @@ export { REPO_ROOT, TEST_ROOT } from './paths.js';
 export { sodium, sodiumPython, type SodiumOp } from './sodium.js';
 export { pdfQrCodes, pdfText, pngQrCode } from './pdf.js';
 export { until } from './wait.js';
+export { enrolled, pairEnrolled } from './machines.js';

@@ -18,9 +18,9 @@ afterEach(async () => {
   for (const step of cleanup.splice(0)) await step();
 });
 
-async function votingBooth(path: string | null, fake?: FakeConsole): Promise<{ fake: FakeConsole; booth: BoothService }> {
+async function votingBooth(path: string | null, fake?: FakeConsole, keyPath?: string): Promise<{ fake: FakeConsole; booth: BoothService }> {
   fake ??= await FakeConsole.start();
-  const booth = startBooth(fake, path);
+  const booth = startBooth(fake, path, keyPath);
   await fake.pair(booth);
   cleanup.push(() => fake.close());
   return { fake, booth };
@@ -136,16 +136,11 @@ describe('the cast order', () => {
     const key = nodeCrypto.generateSigningKeyPair();
     const office = nodeCrypto.generateSigningKeyPair();
     const urna = nodeCrypto.generateBoxKeyPair();
-    const boothKey = nodeCrypto.generateSigningKeyPair();
-    const paths = ['a', 'b'].map((name) => {
-      const path = join(mkdtempSync(join(tmpdir(), `seggio-order-${name}-`)), 'booth.db');
-      const store = BoothStore.open(path, nodeCrypto);
-      store.set('booth.secretKey', Buffer.from(boothKey.secretKey).toString('base64'));
-      store.close();
-      return path;
-    });
-    const a = await votingBooth(paths[0]!, await FakeConsole.start(key, office, urna));
-    const b = await votingBooth(paths[1]!, await FakeConsole.start(key, office, urna));
+    // One booth key for both: the same booth, the same ballots, cast in two orders.
+    const keyPath = join(mkdtempSync(join(tmpdir(), 'seggio-order-key-')), 'booth.key');
+    const paths = ['a', 'b'].map((name) => join(mkdtempSync(join(tmpdir(), `seggio-order-${name}-`)), 'booth.db'));
+    const a = await votingBooth(paths[0]!, await FakeConsole.start(key, office, urna), keyPath);
+    const b = await votingBooth(paths[1]!, await FakeConsole.start(key, office, urna), keyPath);
 
     // Booth A records 12 voters as they come.
     const voters: { token: { counter: number; session: string; contests: string[] }; signature: string; ballots: StoredBallot[] }[] = [];

@@ -120,7 +120,7 @@ describe('hostile set-up', () => {
     const fresh = startBooth(other);
     try {
       await until(() => other.boothKey, 'hello');
-      other.send({ type: 'setup', booth: 'B1', election: { bytes: 'AAAA', signature: 'AAAA' }, setup: { bytes: 'AAAA', signature: 'AAAA' } });
+      other.send({ type: 'setup', booth: 'B1', election: { bytes: 'AAAA', signature: 'AAAA' }, setup: { bytes: 'AAAA', signature: 'AAAA' }, consoleCertificate: other.certificate() });
       await until(() => fresh.store.log().some((e) => e.event === 'frame-rejected'), 'the refusal');
       expect(fresh.getView().state).toBe('unpaired');
       // The real set-up that follows is taken: a hostile frame cannot block pairing.

@@ -22,7 +22,7 @@ interface OfficeKeyFile {
   secretKey: string;
 }
 
-function readBytes(file: string): Uint8Array {
+export function readBytes(file: string): Uint8Array {
   try {
     return readFileSync(file);
   } catch (error) {

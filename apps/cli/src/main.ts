@@ -4,6 +4,7 @@ import { nodeCrypto } from '@seggio/crypto/node';
 import { ELECTION_USAGE, electionCommand } from './election.js';
 import { EXIT, UsageError, type Io } from './io.js';
 import { VERIFY_COMUNE_USAGE, verifyComuneCommand } from './verify-comune.js';
+import { MACHINE_USAGE, machineCommand } from './machine.js';
 import { VERIFY_USAGE, verifyCommand } from './verify/command.js';
 
 export { EXIT, type Io } from './io.js';
@@ -12,6 +13,7 @@ const USAGE = `Usage: seggio <command> [options]
 
 Commands:
   election keygen|sign|check   the electoral office's election packages (seggio election --help)
+  machine request|enrol|check  enrolling consoles and booths with the office (seggio machine --help)
   verify BUNDLE --office-key KEY   check an exported bundle (seggio verify --help)
   verify-comune DIR --office-key KEY   recompute an office's comune tally from the sections' exports
   selftest                     run the cryptographic self-test and print its report
@@ -32,7 +34,7 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
     io.out.write(USAGE);
     return command === undefined ? EXIT.usage : EXIT.ok;
   }
-  const usages: Record<string, string> = { election: ELECTION_USAGE, verify: VERIFY_USAGE, 'verify-comune': VERIFY_COMUNE_USAGE };
+  const usages: Record<string, string> = { election: ELECTION_USAGE, machine: MACHINE_USAGE, verify: VERIFY_USAGE, 'verify-comune': VERIFY_COMUNE_USAGE };
   if (command in usages && (rest[0] === '--help' || rest[0] === '-h')) {
     io.out.write(usages[command]!);
     return EXIT.ok;
@@ -52,6 +54,8 @@ export async function main(argv: readonly string[], io: Io, options: MainOptions
         return EXIT.ok;
       case 'election':
         return electionCommand(crypto, rest, io);
+      case 'machine':
+        return machineCommand(crypto, rest, io);
       case 'verify':
         return await verifyCommand(crypto, rest, io);
       case 'verify-comune':

@@ -10,6 +10,7 @@ import { WebSocket } from 'ws';
 import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { combineUrnaShares, fingerprint, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { enrolMachine } from '@seggio/link';
 import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
 import { allowPermission, createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
 import { readRefusal } from '../src/shared/refusals.js';
@@ -26,7 +27,8 @@ const signature = () => new TextEncoder().encode(encodeSidecar(signBytes(nodeCry
 beforeEach(async () => {
   dir = mkdtempSync(join(tmpdir(), 'seggio-console-app-'));
   mkdirSync(join(dir, 'drive'));
-  seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'drive'), exportDir: join(dir, 'export') });
+  enrolMachine(nodeCrypto, office, { keyPath: join(dir, 'console.key'), role: 'console', machine: 'C1', comune: '999001' });
+  seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: join(dir, 'console.key'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'drive'), exportDir: join(dir, 'export') });
   methods = consoleMethods(seat);
 });
 afterEach(async () => seat.stop());
@@ -46,6 +48,7 @@ describe('the contract as the shells serve it', () => {
     ['loadElectionFiles', null],
     ['createKeys', { section: '3', threshold: '3' }],
     ['pairBooth', { fingerprint: ['x'] }],
+    ['importCertificate', { file: 3 }],
     ['importRoll', { file: 'roll.csv' }],
     ['lookupVoter', { number: 1.5 }],
     ['enableBooth', { booth: 'B1', category: 'MARTIAN', sex: 'F' }],
@@ -78,7 +81,7 @@ describe('the contract as the shells serve it', () => {
   });
 
   it('says plainly when the import folder is missing', async () => {
-    const other = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'no-drive') });
+    const other = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: join(dir, 'console.key'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'no-drive') });
     expect(other.listPackages()).toEqual({ ok: false, error: `the import folder ${join(dir, 'no-drive')} is not there (is the drive inserted?)` });
     await other.stop();
   });

@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { BoothService } from '@seggio/booth';
 import { nodeCrypto } from '@seggio/crypto/node';
+import { enrolMachine } from '@seggio/link';
 import { SeatConsole } from '../src/service/index.js';
 
 const ELECTION = readFileSync(new URL('../../../fixtures/sanvalle-2020.election.json', import.meta.url));
@@ -30,12 +31,16 @@ let booth: BoothService;
 let shares: string[];
 beforeEach(async () => {
   const office = nodeCrypto.generateSigningKeyPair();
-  seat = await SeatConsole.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
+  const keys = mkdtempSync(join(tmpdir(), 'seggio-roll-keys-'));
+  for (const [role, machine] of [['console', 'C1'], ['booth', 'K1']] as const) enrolMachine(nodeCrypto, office, { keyPath: join(keys, `${machine}.key`), role, machine, comune: '999001' });
+  seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: join(keys, 'C1.key'), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
   seat.loadElection({ bytes: ELECTION, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, ELECTION, office))) });
   shares = ((await seat.createKeys({ section: '3' })) as { value: { shares: string[] } }).value.shares;
-  booth = BoothService.start(nodeCrypto, { storePath: null, officeKey: office.publicKey, consoleUrl: seat.url });
+  booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: join(keys, 'K1.key'), officeKey: office.publicKey, consoleUrl: seat.url });
   await until(() => seat.getView().pendingBooths.length === 1);
   seat.pairBooth({ fingerprint: booth.getView().boothFingerprint, id: 'B1' });
+  await until(() => booth.getView().state === 'confirming');
+  booth.confirmConsole({ accept: true });
   await until(() => seat.getView().booths[0]?.zeroReport);
 });
 afterEach(async () => {

@@ -28,7 +28,7 @@ async function record(rename: (election: { contests: { lists?: { candidates: { s
     castSessions: Object.fromEntries(election.scrutinyOrder.map((id) => [id, 0])),
   });
   const key = Buffer.alloc(32, 7).toString('base64');
-  const setup: Setup = { format: 'seggio/setup@1', election: nodeCrypto.sha256Hex(bytes), section: '3', console: key, urnaPublicKey: key, booths: [], shares: { threshold: 3, count: 5 } };
+  const setup: Setup = { format: 'seggio/setup@1', election: nodeCrypto.sha256Hex(bytes), section: '3', console: key, consoleMachine: 'C1', urnaPublicKey: key, booths: [], shares: { threshold: 3, count: 5 } };
   return verbalePdf({ election, tally: outcome.tally, checks: outcome.checks, setup, officeKey: Buffer.alloc(32, 9) });
 }
 

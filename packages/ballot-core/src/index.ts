@@ -17,3 +17,4 @@ export { encodeSidecar, parsePublicKey, parseSidecar, signBytes, verifySidecar, 
 export * from './formats/bundle.js';
 export { chainHash, checkChain, EVENTS, GENESIS, nextEntry, type EventId, type LogEntry } from './formats/log.js';
 export { comuneTally, sumContests, type ComuneTally, type SummedContest, type TurnoutDocument } from './formats/comune.js';
+export * from './formats/machine.js';

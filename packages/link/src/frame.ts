@@ -1,15 +1,18 @@
 // Signed frames. Each frame names its sender and its one recipient and carries the sender's counter
 // for that recipient; the signature covers all of it, so a frame cannot be replayed to another booth,
-// reordered or replayed unnoticed (SECURITY.md threats: the LAN).
+// reordered or replayed unnoticed (SECURITY.md threats: the LAN). Each connection opens
+// with the console's challenge, which the booth's hello answers, and pairing goes by certificate (R32).
 import { canonicalJson } from '@seggio/ballot-core';
 import { concatBytes, err, fromBase64Length, ok, toBase64, utf8, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import type { z } from 'zod';
 
 /**
  * The link's version, in the signed bytes and in every frame. 2: a booth sends its ballots and its log
- * in as many frames as they need (each within MAX_BOOTH_FRAME_BYTES), and its seal after them.
+ * in as many frames as they need (each within MAX_BOOTH_FRAME_BYTES), and its seal after them. 3: every
+ * connection opens with the console's challenge, which the booth's hello answers with its certificate;
+ * the welcome carries the booth's nonce back; the set-up carries the console's certificate (R32, §7).
  */
-export const LINK_VERSION = 2;
+export const LINK_VERSION = 3;
 const DOMAIN = utf8(`seggio/link@${LINK_VERSION}\u0000`);
 /**
  * What the console takes from a booth in one frame (SECURITY.md R33): a booth's messages are small but
@@ -22,7 +25,7 @@ export const MAX_CONSOLE_FRAME_BYTES = 24 * 1024 * 1024;
 export interface Frame<Body> {
   /** Sender's Ed25519 public key, base64. */
   readonly from: string;
-  /** Recipient's public key, base64, or null for a booth's hello before it knows the console. */
+  /** Recipient's public key, base64, or null: a booth's hello before it knows the console, the console's challenge. */
   readonly to: string | null;
   readonly counter: number;
   readonly body: Body;

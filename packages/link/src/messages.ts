@@ -10,14 +10,31 @@ const counter = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 
 /** A document carried as its exact bytes (base64) with its detached signature. */
 const signedDocument = z.strictObject({ bytes: b64, signature: b64 });
+/** A fresh random value of one connection (R32). */
+const nonce = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
+/** An office-signed machine certificate (DESIGN.md §7): its exact bytes, the signer and the signature. */
+export const WireCertificateSchema = z.strictObject({ bytes: z.string().max(16_384).regex(/^[A-Za-z0-9+/]*={0,2}$/), signer: nonce, signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/) });
 
-export const BoothState = z.enum(['unpaired', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service']);
+export const BoothState = z.enum(['unenrolled', 'unpaired', 'confirming', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service']);
 export type BoothState = z.infer<typeof BoothState>;
 
 /** Booth -> console. */
 export const BoothMessage = z.discriminatedUnion('type', [
-  /** First words on every connection: who the booth is, where it stands, and what it last received. */
-  z.strictObject({ type: z.literal('hello'), state: BoothState, lastReceived: z.number().int().min(0), reason: z.string().max(500).optional() }),
+  /**
+   * First words on every connection, once the console's challenge has come: who the booth is (its
+   * certificate), where it stands and what it last received. `challenge` is the console's nonce for
+   * this connection, so a recorded hello cannot be replayed on another (R32); `nonce` is the booth's,
+   * which the console's welcome must carry back.
+   */
+  z.strictObject({
+    type: z.literal('hello'),
+    state: BoothState,
+    lastReceived: z.number().int().min(0),
+    challenge: nonce,
+    nonce,
+    certificate: WireCertificateSchema.nullable(),
+    reason: z.string().max(500).optional(),
+  }),
   z.strictObject({ type: z.literal('zero-report'), report: signedDocument }),
   z.strictObject({ type: z.literal('session-started'), session, counter }),
   z.strictObject({ type: z.literal('cast'), session, counter }),
@@ -55,9 +72,15 @@ export type EnableToken = z.infer<typeof EnableToken>;
 
 /** Console -> booth. */
 export const ConsoleMessage = z.discriminatedUnion('type', [
-  z.strictObject({ type: z.literal('welcome'), lastReceived: z.number().int().min(0) }),
-  /** The signed election package and the signed set-up; the booth checks both before it pins anything. */
-  z.strictObject({ type: z.literal('setup'), booth: id, election: signedDocument, setup: signedDocument }),
+  /** First words on every connection, unaddressed, counter 0: the nonce the booth's hello must carry (R32). */
+  z.strictObject({ type: z.literal('challenge'), nonce }),
+  /** The answer to a hello: where the console stands, with the booth's nonce of this connection. */
+  z.strictObject({ type: z.literal('welcome'), lastReceived: z.number().int().min(0), nonce }),
+  /**
+   * The signed election package, the signed set-up and the console's certificate; the booth checks
+   * them all, then the president confirms the console on the booth, before it pins anything.
+   */
+  z.strictObject({ type: z.literal('setup'), booth: id, election: signedDocument, setup: signedDocument, consoleCertificate: WireCertificateSchema }),
   z.strictObject({ type: z.literal('open') }),
   z.strictObject({ type: z.literal('enable'), token: EnableToken, signature: b64 }),
   z.strictObject({ type: z.literal('cancel'), session, counter }),

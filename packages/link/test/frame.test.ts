@@ -51,7 +51,8 @@ describe('a signed frame', () => {
   });
 
   it('from a booth before pairing, unaddressed, opens only where the caller takes unaddressed frames', () => {
-    const hello = signFrame(nodeCrypto, boothA, null, 0, { type: 'hello', state: 'unpaired', lastReceived: 0 });
+    const nonce = toBase64(nodeCrypto.randomBytes(32));
+    const hello = signFrame(nodeCrypto, boothA, null, 0, { type: 'hello', state: 'unpaired', lastReceived: 0, challenge: nonce, nonce, certificate: null });
     expect(openFrame(nodeCrypto, consoleKey.publicKey, hello, BoothMessage).ok).toBe(false);
     expect(openFrame(nodeCrypto, consoleKey.publicKey, hello, BoothMessage, true)).toMatchObject({ ok: true, value: { fromKey: boothA.publicKey } });
   });

@@ -152,7 +152,7 @@ describe('the rest of the kiosk', () => {
       .map((line) => line.split('=')[0]);
     expect(settings).toEqual(['SEGGIO_CONSOLE_URL', 'SEGGIO_OFFICE_KEY']);
     const main = readFileSync(join(root, 'apps', 'booth', 'src', 'main', 'main.ts'), 'utf8');
-    for (const name of [...settings, 'SEGGIO_BOOTH_STORE', 'SEGGIO_USER_DATA']) expect(main).toContain(`process.env.${name}`);
+    for (const name of [...settings, 'SEGGIO_BOOTH_STORE', 'SEGGIO_USER_DATA', 'SEGGIO_MACHINE_KEY']) expect(main).toContain(`process.env.${name}`);
     expect(unit.Service!.EnvironmentFile).toEqual(['/etc/seggio/booth.env']);
   });
 });

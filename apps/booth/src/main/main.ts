@@ -1,6 +1,7 @@
 // The booth's Electron main process: a window, a protocol and one IPC channel. Everything else is the
 // service (DESIGN.md §2). Configuration: SEGGIO_BOOTH_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
-// SEGGIO_CONSOLE_URL, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES.
+// SEGGIO_CONSOLE_URL, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES, SEGGIO_MACHINE_KEY (the machine key file),
+// SEGGIO_DRIVE_DIR (the removable drive, for the certificate).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +22,9 @@ function config() {
   const key = process.env.SEGGIO_OFFICE_KEY ?? '';
   return {
     storePath: process.env.SEGGIO_BOOTH_STORE ?? join(app.getPath('userData'), 'booth.db'),
+    // The machine key outside the store (R35); the drive where its certificate arrives.
+    machineKeyPath: process.env.SEGGIO_MACHINE_KEY ?? join(app.getPath('userData'), 'machine', 'booth.key'),
+    driveDir: process.env.SEGGIO_DRIVE_DIR ?? null,
     officeKey: fromBase64((existsSync(key) ? readFileSync(key, 'utf8') : key).trim()),
     consoleUrl: process.env.SEGGIO_CONSOLE_URL ?? 'ws://127.0.0.1:7300',
   };
@@ -63,6 +67,10 @@ ipcMain.handle(IPC_CALL, (event, method: unknown, input: unknown) => {
   if (!BOOTH_METHODS.includes(method as BoothMethod)) throw new Error('unknown method');
   if (method === 'castBallots') return service.castBallots(input as Parameters<BoothService['castBallots']>[0]);
   if (method === 'callPresident') return service.callPresident(input as Parameters<BoothService['callPresident']>[0]);
+  const given = (input ?? {}) as { file?: unknown; accept?: unknown };
+  if (method === 'listCertificates') return service.listCertificates();
+  if (method === 'importCertificate') return service.importCertificate({ file: typeof given.file === 'string' ? given.file : '' });
+  if (method === 'confirmConsole') return service.confirmConsole({ accept: given.accept === true });
   if (method === 'voice') return voice.voice();
   if (method === 'speak') return voice.speak(input);
   return method === 'getView' ? service.getView() : service.getElection();

@@ -4,6 +4,7 @@ import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';
 import type { ConnectionState } from '@seggio/link/browser';
 import { bridge, onConnection } from './bridge.js';
+import { ConfirmConsole, NotOpen, Unenrolled } from './enrolment.js';
 import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
 import { FitContext } from './paged.js';
 import { KEYPAD_KEYS, screenTitle, Speech } from './speech.js';
@@ -160,7 +161,7 @@ export function App() {
           <p id="lost-text">{t('lost.text')}</p>
         </div>
       )}
-      <Screen {...{ view, election, outcome, setOutcome, t, settings }} />
+      <Screen {...{ view, election, outcome, setOutcome, t, language, settings }} />
     </FitContext.Provider>
   );
 }
@@ -171,27 +172,27 @@ interface ScreenProps {
   readonly outcome: Outcome | null;
   readonly setOutcome: (outcome: Outcome) => void;
   readonly t: Translate;
+  /** For the president's screens before voting (enrolment.tsx), which have their own catalogue. */
+  readonly language: Language;
   readonly settings: React.ReactNode;
 }
 
 /** The screen for the service's state, in one ordered switch. */
-function Screen({ view, election, outcome, setOutcome, t, settings }: ScreenProps) {
+function Screen({ view, election, outcome, setOutcome, t, language, settings }: ScreenProps) {
   if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message ? `${t('oos.reason')}: ${outcome.message}` : null} />;
   switch (view.state) {
     case 'out-of-service':
       return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason ? `${t('oos.reason')}: ${view.reason}` : null} />;
     case 'closed':
       return <Message title={t('closed.title')} />;
+    case 'unenrolled':
+      return <Unenrolled view={view} language={language} t={t} />;
+    case 'confirming':
+      return <ConfirmConsole view={view} language={language} />;
     case 'unpaired':
     case 'paired':
     case 'ready':
-      return (
-        <Message
-          title={view.boothId ? `${t('booth.label', { id: view.boothId })} · ${t('notOpen.title')}` : t('notOpen.title')}
-          text={`${t('notOpen.fingerprint')}: ${view.boothFingerprint}`}
-          detail={view.consoleFingerprint ? `${t('notOpen.console')}: ${view.consoleFingerprint}` : null}
-        />
-      );
+      return <NotOpen view={view} language={language} t={t} />;
     case 'in-session':
       if (view.session && election && outcome?.session !== view.session.id) {
         const session = view.session;

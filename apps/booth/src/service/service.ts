@@ -6,8 +6,9 @@ import {
   type BoothSeal, type Election, type Setup, type ZeroReport,
 } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, fromBase64Length, ok, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { chunkByBytes, ConsoleMessage, enableTokenBytes, LinkClient, openFrame, RejectionTally, signFrame, type BoothMessage, type EnableToken } from '@seggio/link';
-import type { BoothApi, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
+import { chunkByBytes, ConsoleMessage, enableTokenBytes, LinkClient, MachineIdentity, openFrame, RejectionTally, signFrame, type BoothMessage, type EnableToken } from '@seggio/link';
+import type { BoothApi, BoothNotice, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
+import { checkSetup, type SetupMessage } from './setup-check.js';
 import { BoothStore, isDiskFailure, StoreError, type StoredBallot } from './store.js';
 
 export const SOFTWARE = 'seggio-booth/0.1.0';
@@ -23,6 +24,12 @@ function decodeSignature(text: string): Uint8Array | null {
 export interface BoothConfig {
   /** The SQLite file, or null for an in-memory store (tests). */
   readonly storePath: string | null;
+  /** The booth's machine key file (mode 0600, outside the store), made if missing; its certificate beside it. */
+  readonly machineKeyPath: string;
+  /** The removable drive, where the booth's certificate arrives (its `macchine/` folder). */
+  readonly driveDir?: string | null;
+  /** Where the booth says what it did by itself (a machine key made); the terminal by default. */
+  readonly say?: (line: string) => void;
   /** The electoral office's key, pinned at installation. */
   readonly officeKey: Uint8Array;
   /** The console's address on the section LAN, e.g. ws://192.168.10.1:7300. */
@@ -38,25 +45,20 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   readonly #store: BoothStore;
   readonly #config: BoothConfig;
   readonly #key: SigningKeyPair;
+  readonly #identity: MachineIdentity;
   readonly #link: LinkClient;
+  /** What the president last needs to read on the booth: a certificate or a console refused, a certificate imported. */
+  #notice: BoothNotice | null = null;
   #election: Election | null = null;
   #outOfService: string | null = null;
 
-  private constructor(crypto: SeggioCrypto, store: BoothStore, config: BoothConfig) {
+  private constructor(crypto: SeggioCrypto, store: BoothStore, config: BoothConfig, identity: MachineIdentity) {
     super();
     this.#crypto = crypto;
     this.#store = store;
     this.#config = config;
-    const secret = store.get('booth.secretKey');
-    if (secret) {
-      this.#key = crypto.signingKeyPairFromSecret(fromBase64Length(secret, 32, 'booth key'));
-    } else {
-      this.#key = crypto.generateSigningKeyPair();
-      store.transaction(() => {
-        store.set('booth.secretKey', toBase64(this.#key.secretKey));
-        store.appendLog('booth-key-created', { fingerprint: fingerprint(this.#key.publicKey) });
-      });
-    }
+    this.#identity = identity;
+    this.#key = identity.key;
     const electionBytes = store.get('election.bytes');
     if (electionBytes) {
       const parsed = parseElection(fromBase64(electionBytes));
@@ -65,9 +67,10 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     }
     store.transaction(() => store.appendLog('store-opened', { state: this.state }));
     this.#link = new LinkClient(config.consoleUrl);
-    this.#link.on('connected', () => this.#hello());
+    // The hello waits for the console's challenge on each connection (R32).
     this.#link.on('disconnected', () => {
       this.#sentUpTo = null;
+      this.#challenge = null;
       this.#changed();
     });
     this.#link.on('frame', (text) => this.#receive(text));
@@ -75,11 +78,13 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
 
   /** Opens the store (refusing a damaged one with its reason, R7) and connects to the console. */
   static start(crypto: SeggioCrypto, config: BoothConfig): BoothService {
+    // The machine key first: one that others may read stops the booth before anything is opened (R35).
+    const identity = MachineIdentity.load(crypto, config.machineKeyPath, config.officeKey, 'booth', config.say ?? ((line) => console.log(line)));
     const store = config.storePath === null ? BoothStore.memory() : BoothStore.open(config.storePath, crypto);
     // A booth stopped between its close and the rewrite of its store (a crash, a pulled plug) would
     // keep the cast order on disk (R2): it is rewritten at this start, before anything else.
     if (store.get('closed')) store.canonicalise(crypto);
-    return new BoothService(crypto, store, config);
+    return new BoothService(crypto, store, config, identity);
   }
 
   get publicKey(): Uint8Array {
@@ -93,18 +98,24 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     if (s.get('opened')) return s.openToken() ? 'in-session' : 'idle';
     if (s.get('zeroReport.bytes')) return 'ready';
     if (s.get('setup.bytes')) return 'paired';
-    return 'unpaired';
+    if (s.get('setup.pending')) return 'confirming';
+    return this.#identity.enrolment ? 'unpaired' : 'unenrolled';
   }
 
   getView(): BoothView {
     const token = this.#store.openToken();
     const consoleKey = this.#store.get('console.publicKey');
+    const pending = this.#pendingSetup();
     return {
       state: this.state,
       boothId: this.#store.get('booth.id') ?? null,
       section: this.#store.get('section') ?? null,
       boothFingerprint: fingerprint(this.#key.publicKey),
+      machine: this.#identity.enrolment?.certificate.machine ?? null,
       consoleFingerprint: consoleKey ? fingerprint(fromBase64(consoleKey)) : null,
+      consoleMachine: this.#store.get('console.machine') ?? null,
+      pendingConsole: pending ? { machine: pending.machine, fingerprint: fingerprint(fromBase64(pending.from)) } : null,
+      notice: this.#notice,
       session: token && this.state === 'in-session' ? { id: token.session, contests: this.#inScrutinyOrder(token.contests) } : null,
       reason: this.#outOfService,
       connected: this.#link.connected,
@@ -262,9 +273,21 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     }
   }
 
+  /** The console's challenge on this connection, and the booth's own nonce that the welcome must carry back (R32). */
+  #challenge: { console: string; booth: string } | null = null;
+
   #hello(): void {
+    if (!this.#challenge) return;
     const consoleKey = this.#store.get('console.publicKey');
-    const body: BoothMessage = { type: 'hello', state: this.state, lastReceived: Number(this.#store.get('link.lastReceived') ?? 0), ...(this.#outOfService ? { reason: this.#outOfService } : {}) };
+    const body: BoothMessage = {
+      type: 'hello',
+      state: this.state,
+      lastReceived: Number(this.#store.get('link.lastReceived') ?? 0),
+      challenge: this.#challenge.console,
+      nonce: this.#challenge.booth,
+      certificate: this.#identity.wire,
+      ...(this.#outOfService ? { reason: this.#outOfService } : {}),
+    };
     this.#link.send(signFrame(this.#crypto, this.#key, consoleKey ? fromBase64(consoleKey) : null, this.#lastSent(), body));
     this.#changed();
   }
@@ -288,14 +311,21 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
 
   #receive(text: string): void {
     if (this.#outOfService) return;
-    const frame = openFrame(this.#crypto, this.#key.publicKey, text, ConsoleMessage);
+    const frame = openFrame(this.#crypto, this.#key.publicKey, text, ConsoleMessage, true);
     if (!frame.ok) return this.#reject(frame.error);
     const pinned = this.#store.get('console.publicKey');
     const body = frame.value.body;
-    if (pinned ? frame.value.from !== pinned : body.type !== 'setup') return this.#reject('unknown sender', { type: body.type });
+    // Only the challenge is unaddressed: it opens each connection, before the booth has said who it is.
+    if ((frame.value.to === null) !== (body.type === 'challenge')) return this.#reject('unaddressed', { type: body.type });
+    if (pinned ? frame.value.from !== pinned : body.type !== 'setup' && body.type !== 'challenge') return this.#reject('unknown sender', { type: body.type });
+    if (body.type === 'challenge') {
+      this.#challenge = { console: body.nonce, booth: toBase64(this.#crypto.randomBytes(32)) };
+      return this.#hello();
+    }
     const last = Number(this.#store.get('link.lastReceived') ?? 0);
     if (body.type === 'welcome') {
       if (frame.value.counter < last) return this.#reject('stale welcome');
+      if (body.nonce !== this.#challenge?.booth) return this.#reject("a welcome that does not answer this connection's hello (replayed?)");
       this.#store.transaction(() => this.#store.pruneOutbox(body.lastReceived));
       this.#sentUpTo = body.lastReceived;
       this.#flush();
@@ -331,8 +361,6 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         return;
       }
     }
-    // Newly paired: greet the console it now knows, which answers with where to resume.
-    if (body.type === 'setup' && this.state !== 'unpaired') this.#hello();
     this.#flush();
     this.#changed();
   }
@@ -364,6 +392,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       case 'close':
         return this.#close();
       case 'welcome':
+      case 'challenge':
         return;
     }
   }
@@ -373,29 +402,93 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     this.#queue({ type: 'refused', counter, reason });
   }
 
-  #setup(body: Extract<ConsoleMessage, { type: 'setup' }>, from: Uint8Array): void {
+  /**
+   * A set-up from a console: checked (the office's package, the set-up signed by this console, this
+   * booth listed with its key and machine, the console enrolled by the office for the election's
+   * comune), then kept until the president confirms the console's machine id and fingerprint on the
+   * booth (DESIGN.md §7, R32). Nothing is pinned before that.
+   */
+  #setup(body: SetupMessage, from: Uint8Array): void {
+    if (this.state === 'unenrolled') return this.#refuseConsole('booth-unenrolled', { fingerprint: fingerprint(this.#key.publicKey) });
     if (this.state !== 'unpaired') return this.#reject('set-up after pairing');
+    const verdict = checkSetup(this.#crypto, body, from, { officeKey: this.#config.officeKey, key: this.#key.publicKey, machine: this.#identity.enrolment!.certificate.machine });
+    // Before pairing anyone may send a set-up: refused ones are counted, not each logged (R33).
+    if (verdict.kind === 'malformed') return this.#reject(verdict.reason);
+    if (verdict.kind === 'console-refused') return this.#refuseConsole(verdict.code, verdict.params);
+    this.#store.set('setup.pending', JSON.stringify({ body, from: toBase64(from), machine: verdict.machine }));
+    this.#notice = null;
+  }
+
+  #pendingSetup(): { body: SetupMessage; from: string; machine: string } | null {
+    const pending = this.#store.get('setup.pending');
+    return pending ? (JSON.parse(pending) as { body: SetupMessage; from: string; machine: string }) : null;
+  }
+
+  /** A console refused: logged, and said to the president on the booth. */
+  #refuseConsole(code: string, params: Record<string, string>): void {
+    this.#store.appendLog('console-refused', { reason: code, ...params });
+    this.#notice = { code, params };
+  }
+
+  /** The certificate files on the drive (its `macchine/` folder), for the president to import the booth's. */
+  listCertificates(): string[] {
+    return MachineIdentity.listDrive(this.#config.driveDir);
+  }
+
+  /** Imports the booth's certificate from the drive: refused unless the office signed it for this booth's key. */
+  importCertificate(input: { file: string }): Result<{ machine: string }, BoothNotice> {
+    // Once a console holds this booth's key and machine id, another certificate would not be the one it checked.
+    if (this.state !== 'unenrolled' && this.state !== 'unpaired') {
+      this.#notice = { code: 'certificate-after-pairing', params: {} };
+      this.#changed();
+      return err(this.#notice);
+    }
+    const imported = this.#identity.importFromDrive(this.#crypto, this.#config.driveDir, input.file, this.#config.officeKey);
+    if (!imported.ok) {
+      const { code, file, ...rest } = imported.error;
+      this.#notice = { code: `certificate-${code}`, params: { file, ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) } };
+      this.#changed();
+      return err(this.#notice);
+    }
+    this.#notice = { code: 'certificate-imported', params: { machine: imported.value.machine } };
+    // The console hears the certificate in a new hello on this connection.
+    this.#hello();
+    this.#changed();
+    return ok({ machine: imported.value.machine });
+  }
+
+  /**
+   * The president's answer on the booth to the console's machine id and fingerprint: confirmed, the
+   * set-up is pinned and the zero report goes out; refused, the booth stays unpaired.
+   */
+  confirmConsole(input: { accept: boolean }): Result<void, string> {
+    const pending = this.#pendingSetup();
+    if (this.state !== 'confirming' || !pending) return err('there is no console to confirm');
+    if (!input.accept) {
+      this.#store.transaction(() => {
+        // Emptied, not deleted: an empty value reads as no set-up waiting.
+        this.#store.set('setup.pending', '');
+        this.#store.set('link.lastReceived', '0');
+        this.#refuseConsole('console-not-confirmed', { machine: pending.machine, fingerprint: fingerprint(fromBase64(pending.from)) });
+      });
+      this.#changed();
+      return ok(undefined);
+    }
+    this.#store.transaction(() => this.#pin(pending.body, fromBase64(pending.from), pending.machine));
+    // Newly paired: greet the console it now knows, which answers with where to resume.
+    this.#hello();
+    this.#flush();
+    this.#changed();
+    return ok(undefined);
+  }
+
+  #pin(body: SetupMessage, from: Uint8Array, consoleMachine: string): void {
     const electionBytes = fromBase64(body.election.bytes);
     const setupBytes = fromBase64(body.setup.bytes);
-    const electionOk = this.#crypto.verify(electionBytes, fromBase64(body.election.signature), this.#config.officeKey);
     const parsed = parseElection(electionBytes);
+    if (!parsed.ok) throw new StoreError('the kept set-up no longer parses');
     const setup = JSON.parse(new TextDecoder().decode(setupBytes)) as Setup;
     const digest = this.#crypto.sha256Hex(electionBytes);
-    const problem = !electionOk
-      ? 'the election package is not signed by the pinned office key'
-      : !parsed.ok
-        ? 'the election package does not parse'
-        : setup.format !== 'seggio/setup@1' || setup.election !== digest
-          ? 'the set-up is not for this election'
-          : setup.console !== toBase64(from) || !this.#crypto.verify(setupBytes, fromBase64(body.setup.signature), from)
-            ? 'the set-up is not signed by the console that sent it'
-            : !setup.booths.some((b) => b.id === body.booth && b.publicKey === toBase64(this.#key.publicKey))
-              ? 'the set-up does not list this booth with its key'
-              : !parsed.value.sections.some((s) => s.id === setup.section)
-                ? 'the set-up names a section not in the election'
-                : null;
-    // Before pairing anyone may send a set-up: refused ones are counted, not each logged (R33).
-    if (problem || !parsed.ok) return this.#reject(problem ?? 'invalid');
     this.#election = parsed.value;
     const s = this.#store;
     s.set('election.bytes', body.election.bytes);
@@ -404,10 +497,12 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     s.set('setup.bytes', body.setup.bytes);
     s.set('setup.signature', body.setup.signature);
     s.set('console.publicKey', toBase64(from));
+    s.set('console.machine', consoleMachine);
     s.set('urna.publicKey', setup.urnaPublicKey);
     s.set('booth.id', body.booth);
     s.set('section', setup.section);
-    s.appendLog('setup-received', { console: fingerprint(from), election: digest });
+    s.appendLog('setup-received', { console: fingerprint(from), machine: consoleMachine, election: digest });
+    this.#notice = null;
     // The zero report is computed from the store, not asserted (R14).
     const contests = parsed.value.scrutinyOrder;
     const figures = s.sealFigures(contests);

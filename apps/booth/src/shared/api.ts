@@ -10,12 +10,28 @@ export interface BoothView {
   readonly boothId: string | null;
   readonly section: string | null;
   readonly boothFingerprint: string;
+  /** The booth's machine id from its certificate; null until one is imported (DESIGN.md §7). */
+  readonly machine: string | null;
   readonly consoleFingerprint: string | null;
+  readonly consoleMachine: string | null;
+  /** A console's set-up that holds, waiting for the president to confirm the console on the booth. */
+  readonly pendingConsole: { readonly machine: string; readonly fingerprint: string } | null;
+  /** What the president last needs to read on the booth, said in the booth's language from its code. */
+  readonly notice: BoothNotice | null;
   /** The voter's session while one is open: the contests they were enabled for, in scrutiny order. */
   readonly session: { readonly id: string; readonly contests: readonly string[] } | null;
   /** Why the booth is out of service. */
   readonly reason: string | null;
   readonly connected: boolean;
+}
+
+/**
+ * A certificate imported or refused, a console refused: `certificate-<reason>` (the drive's file),
+ * `console-<reason>` (the set-up's console), `booth-unenrolled`, with the figures to show.
+ */
+export interface BoothNotice {
+  readonly code: string;
+  readonly params: Readonly<Record<string, string>>;
 }
 
 export type CastFailure =
@@ -37,4 +53,9 @@ export interface BoothApi {
   castBallots(input: CastInput): Result<{ readonly recorded: true }, CastFailure>;
   /** The booth's screen calls the president for the session open here (its voter has been still too long), or no longer does. */
   callPresident(input: { calling: boolean }): Result<void, string>;
+  /** The certificate files on the drive, and the import of one of them (refused with its reason). */
+  listCertificates(): string[];
+  importCertificate(input: { file: string }): Result<{ machine: string }, BoothNotice>;
+  /** The president's answer, on the booth, to the console's machine id and fingerprint. */
+  confirmConsole(input: { accept: boolean }): Result<void, string>;
 }

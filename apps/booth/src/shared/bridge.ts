@@ -3,20 +3,23 @@
 import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ButtonName } from '@seggio/hardware/types';
-import type { BoothView, CastFailure, CastInput } from './api.js';
+import type { BoothNotice, BoothView, CastFailure, CastInput } from './api.js';
 
 export type BoothCalls = {
   getView: { input: undefined; output: BoothView };
   getElection: { input: undefined; output: Election | null };
   castBallots: { input: CastInput; output: Result<{ readonly recorded: true }, CastFailure> };
   callPresident: { input: { calling: boolean }; output: Result<void, string> };
+  listCertificates: { input: undefined; output: string[] };
+  importCertificate: { input: { file: string }; output: Result<{ machine: string }, BoothNotice> };
+  confirmConsole: { input: { accept: boolean }; output: Result<void, string> };
   /** Whether the booth has a voice of its own for the headphones, and which. */
   voice: { input: undefined; output: { readonly available: boolean; readonly detail: string } };
   /** A text said by the booth's voice: WAV bytes in base64 for the page to play. */
   speak: { input: SpeakInput; output: Result<{ readonly wav: string }, string> };
 };
 export type BoothMethod = keyof BoothCalls;
-export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots', 'callPresident', 'voice', 'speak'];
+export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots', 'callPresident', 'listCertificates', 'importCertificate', 'confirmConsole', 'voice', 'speak'];
 
 export interface SpeakInput {
   readonly text: string;

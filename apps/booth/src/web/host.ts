@@ -27,6 +27,9 @@ export async function startBoothWebShell(service: BoothService, rendererDir: str
     getElection: () => service.getElection(),
     castBallots: (input) => service.castBallots(input),
     callPresident: (input) => service.callPresident(input),
+    listCertificates: () => service.listCertificates(),
+    importCertificate: (input) => service.importCertificate({ file: typeof input?.file === 'string' ? input.file : '' }),
+    confirmConsole: (input) => service.confirmConsole({ accept: input?.accept === true }),
     voice: () => voice.voice(),
     speak: (input) => voice.speak(input),
   };

@@ -1,4 +1,4 @@
-// `seggio verify BUNDLE --office-key KEY [--json] [--workers N] [--training] [--verbose] [--lang it|de|en]`
+// `seggio verify BUNDLE --office-key KEY [--tally-digest HEX] [--json] [--workers N] [--training] [--verbose] [--lang it|de|en]`
 import { existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { parseArgs } from 'node:util';
@@ -9,10 +9,12 @@ import { verifyBundle } from './verify.js';
 import { LANGUAGES, words, type Language } from './words.js';
 
 export const VERIFY_USAGE = `Usage:
-  seggio verify BUNDLE --office-key KEY [--json] [--workers N] [--training] [--verbose] [--lang it|de|en]
+  seggio verify BUNDLE --office-key KEY [--tally-digest HEX] [--json] [--workers N] [--training] [--verbose] [--lang it|de|en]
       Checks an exported bundle without trusting the console: every signature, every ballot
-      (re-decrypted when urna-key.json is there), a full recount, every count reconciled, the logs.
-      KEY is the electoral office's public key, base64 or a file holding it. --json prints a report
+      (re-decrypted when urna-key.json is there), a full recount, every count reconciled, the logs,
+      and that every signing key has the office's certificate for its role and the comune (machines/).
+      KEY is the electoral office's public key, base64 or a file holding it. --tally-digest requires
+      the tally digest that the seat's paper verbale carries (its QR code), 64 hex digits. --json prints a report
       for machines; --workers sets the threads for the ballots (default: every core); --verbose also
       lists what passed; --lang says the report's checks, result and figures in Italian, German or
       English (the default; the details stay in English). Each contest's figures are listed as
@@ -25,6 +27,7 @@ export async function verifyCommand(crypto: SeggioCrypto, args: string[], io: Io
     allowPositionals: true,
     options: {
       'office-key': { type: 'string' },
+      'tally-digest': { type: 'string' },
       json: { type: 'boolean', default: false },
       workers: { type: 'string' },
       training: { type: 'boolean', default: false },
@@ -41,7 +44,9 @@ export async function verifyCommand(crypto: SeggioCrypto, args: string[], io: Io
   const language = values.lang as Language;
   if (!LANGUAGES.includes(language)) throw new UsageError(`--lang ${values.lang}: the report is said in it, de or en`);
   const officeKey = readPublicKeyArgument(values['office-key'], '--office-key');
-  const report = await verifyBundle(crypto, bundle, { officeKey, workers, training: values.training });
+  const tallyDigest = values['tally-digest'] ?? null;
+  if (tallyDigest !== null && !/^[0-9a-fA-F]{64}$/.test(tallyDigest)) throw new UsageError('--tally-digest takes the 64 hex digits of the SHA-256 printed on the verbale');
+  const report = await verifyBundle(crypto, bundle, { officeKey, workers, training: values.training, tallyDigest });
   io.out.write(values.json ? `${JSON.stringify(report.toJson(bundle), null, 2)}\n` : report.toText(bundle, values.verbose, words(language)));
   return report.ok ? EXIT.ok : EXIT.failed;
 }

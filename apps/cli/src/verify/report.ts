@@ -15,6 +15,7 @@ export const CHECKS = {
   recount: en('check.recount'),
   log: en('check.log'),
   tally: en('check.tally'),
+  provenance: en('check.provenance'),
 };
 export type CheckName = keyof typeof CHECKS;
 

@@ -11,6 +11,7 @@ import type { BallotResult } from './ballot.js';
 import { contestFigures } from './figures.js';
 import type { LineLimits } from './lines.js';
 import { checkBallotFile } from './pool.js';
+import { checkProvenance } from './provenance.js';
 import { Report, type CheckName } from './report.js';
 
 export interface VerifyOptions {
@@ -21,6 +22,8 @@ export interface VerifyOptions {
   readonly training?: boolean;
   /** Bounds on reading ballots.jsonl (tests make them small). */
   readonly lineLimits?: LineLimits;
+  /** The tally digest printed on the paper verbale (hex): required to match when given (DESIGN.md §7). */
+  readonly tallyDigest?: string | null;
 }
 
 const MAX_FILE = 256 * 1024 * 1024;
@@ -35,6 +38,12 @@ class Bundle {
 
   has(name: string): boolean {
     return existsSync(join(this.dir, name));
+  }
+
+  /** The names of the files in one of the bundle's folders (none if it is not there). */
+  list(folder: string): string[] {
+    const path = join(this.dir, folder);
+    return existsSync(path) && statSync(path).isDirectory() ? readdirSync(path).sort() : [];
   }
 
   /** The exact bytes of a file, or null (and a failure) when missing, not a file or too large. */
@@ -197,6 +206,7 @@ export async function verifyBundle(crypto: SeggioCrypto, dir: string, options: V
   await guard('recount', () => recount(report, results, election, digest, setup, pollbook, tally, seals, urna !== null, publicExport));
   await guard('log', () => checkLog(b, tally, setup));
   await guard('tally', () => checkTally(b, tally, election, digest, setup));
+  await guard('provenance', () => checkProvenance(crypto, b, report, { officeKey: options.officeKey, election, setup, tally, tallyDigest: options.tallyDigest ?? null }));
   return report;
 }
 

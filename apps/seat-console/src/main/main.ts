@@ -1,7 +1,7 @@
 // The console's Electron main process: a window, a protocol and one IPC channel. Everything else is
 // the service (DESIGN.md §2). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a
 // file), SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
-// SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES.
+// SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES, SEGGIO_MACHINE_KEY (the machine key file).
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -37,6 +37,8 @@ const key = process.env.SEGGIO_OFFICE_KEY ?? '';
 // SeatConsole.start runs the crypto self-test and refuses to start if it fails (R21).
 const service = await SeatConsole.start(nodeCrypto, {
   storePath: process.env.SEGGIO_CONSOLE_STORE ?? join(app.getPath('userData'), 'console.db'),
+  // The machine key outside the store (R35).
+  machineKeyPath: process.env.SEGGIO_MACHINE_KEY ?? join(app.getPath('userData'), 'machine', 'console.key'),
   officeKey: fromBase64((existsSync(key) ? readFileSync(key, 'utf8') : key).trim()),
   ...(existsSync(key) ? { officeKeyFile: resolve(key) } : {}),
   host: process.env.SEGGIO_CONSOLE_HOST ?? '127.0.0.1',

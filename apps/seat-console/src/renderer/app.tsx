@@ -107,7 +107,8 @@ export function App() {
       </main>
       <footer className="keys">
         <Fingerprint label={t('fp.office')} value={view.officeFingerprint} />
-        {view.consoleFingerprint && <Fingerprint label={t('fp.console')} value={view.consoleFingerprint} />}
+        <Fingerprint label={t('fp.console')} value={view.consoleFingerprint} />
+        {view.consoleMachine && <Fingerprint label={t('fp.consoleMachine')} value={view.consoleMachine} />}
         {view.urnaFingerprint && <Fingerprint label={t('fp.urna')} value={view.urnaFingerprint} />}
         {devices.map((d) => (
           <p key={d.profile} className={`device device-${d.state}`} data-device={d.profile}>

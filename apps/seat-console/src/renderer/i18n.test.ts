@@ -53,9 +53,9 @@ describe('the catalogue', () => {
     expect(Object.keys(CATALOGUES.en).sort()).toEqual(keys);
     const needed = [
       ...['no-election', 'setup', 'voting', 'closing', 'closed', 'counted', 'signed'].map((p) => `phase.${p}`),
-      ...['unpaired', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service'].map((s) => `booth.state.${s}`),
+      ...['unenrolled', 'unpaired', 'confirming', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service'].map((s) => `booth.state.${s}`),
       ...CATEGORIES.map((c) => `cat.${c}`),
-      ...Object.keys(EVENTS).filter((e) => !['booth-key-created', 'setup-received', 'zero-report-signed', 'token-accepted', 'token-rejected', 'session-cast', 'session-cancelled', 'out-of-service'].includes(e)).map((e) => `event.${e}`),
+      ...Object.keys(EVENTS).filter((e) => !['setup-received', 'console-refused', 'zero-report-signed', 'token-accepted', 'token-rejected', 'session-cast', 'session-cancelled', 'out-of-service'].includes(e)).map((e) => `event.${e}`),
     ];
     for (const key of needed) expect(knownKey(key), key).not.toBeNull();
   });

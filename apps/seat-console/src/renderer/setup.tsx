@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { toBase64 } from '@seggio/crypto';
 import type { PackageEntry } from '../shared/api.js';
 import { bridge } from './bridge.js';
+import { ConsoleCertificate, RefusedBooths } from './enrolment.js';
 import { Done, Fingerprint, Problems, useConsole } from './ui.js';
 
 export interface GivenShares {
@@ -188,6 +189,7 @@ export function Pairing() {
   return (
     <section aria-labelledby="pair-title">
       <h1 id="pair-title">{t('pair.title')}</h1>
+      <ConsoleCertificate />
       <Problems title={t('pair.refused')} items={problem ? [problem] : null} />
       <h2>{t('pair.pending')}</h2>
       <p>{t('pair.compare')}</p>
@@ -198,6 +200,7 @@ export function Pairing() {
           {view.pendingBooths.map((b) => (
             <li key={b.fingerprint} className="pending">
               <code className="big-fingerprint">{b.fingerprint}</code>
+              <span>{t('pair.machine', { machine: b.machine })}</span>
               {free.map((id) => (
                 <button key={id} type="button" className="primary" onClick={() => void pair(b.fingerprint, id)}>
                   {t('pair.confirm', { id })}
@@ -207,6 +210,7 @@ export function Pairing() {
           ))}
         </ul>
       )}
+      <RefusedBooths />
       <h2>{t('pair.paired')}</h2>
       <table>
         <thead>

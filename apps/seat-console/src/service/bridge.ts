@@ -53,6 +53,8 @@ export function consoleMethods(service: SeatConsole): ConsoleMethods {
       isObject(input) && typeof input.section === 'string' && (input.threshold === undefined || typeof input.threshold === 'number') && (input.count === undefined || typeof input.count === 'number')
         ? service.createKeys(input)
         : shape('the keys'),
+    listCertificates: () => service.listCertificates(),
+    importCertificate: (input) => (isObject(input) && typeof input.file === 'string' ? service.importCertificate({ file: input.file }) : shape('a certificate')),
     pairBooth: (input) => (isObject(input) && typeof input.fingerprint === 'string' && (input.id === undefined || typeof input.id === 'string') ? service.pairBooth(input) : shape('pairing')),
     importRoll: (input) => (isObject(input) && typeof input.file === 'string' && typeof input.text === 'string' ? service.importRoll(input) : err(['the roll did not arrive'])),
     lookupVoter: (input) => (isObject(input) && Number.isInteger(input.number) ? service.lookupVoter(input) : shape('a voter')),

@@ -7,6 +7,7 @@ import {
   type Election, type LogEntry, type PollbookDocument, type SectionTally, type Setup, type TallyDocument, type UrnaKeyDocument,
 } from '@seggio/ballot-core';
 import { fromBase64, toBase64, utf8, type BoxKeyPair, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import type { WireCertificate } from '@seggio/link';
 import type { ConsoleStore } from './store.js';
 
 export interface BundleParts {
@@ -19,6 +20,8 @@ export interface BundleParts {
   readonly tally: SectionTally;
   readonly pollbook: PollbookDocument;
   readonly setup: Setup;
+  /** The console's own certificate (DESIGN.md §7); the booths' are in the store. */
+  readonly consoleCertificate: WireCertificate;
   /** The printable record (verbale.pdf), with the QR code of the tally's digest. */
   readonly verbale: Uint8Array;
   /** The rebuilt urna key for the audit set; null for the public export (DESIGN.md §6, R22). */
@@ -46,8 +49,12 @@ export function writeBundle(crypto: SeggioCrypto, parts: BundleParts): { files: 
 
   putSigned('election.json', fromBase64(store.get('election.bytes')!), parts.officeKey, fromBase64(store.get('election.signature')!));
   signAndPut('setup.json', documentBytes(parts.setup));
+  // Every machine's certificate, as the office signed it: what ties each key to the office (§7).
+  const putCertificate = (machine: string, wire: WireCertificate) => putSigned(`machines/${machine}.json`, fromBase64(wire.bytes), fromBase64(wire.signer), fromBase64(wire.signature));
+  putCertificate(parts.setup.consoleMachine, parts.consoleCertificate);
   for (const booth of store.booths()) {
     const key = fromBase64(booth.publicKey);
+    putCertificate(booth.machine, JSON.parse(booth.certificate) as WireCertificate);
     putSigned(`booths/${booth.id}.json`, fromBase64(booth.seal!), key, fromBase64(booth.sealSignature!));
     putSigned(`booths/${booth.id}.zero-report.json`, fromBase64(booth.zeroReport!), key, fromBase64(booth.zeroReportSignature!));
   }

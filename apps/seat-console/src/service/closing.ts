@@ -4,7 +4,7 @@ import {
   type BoothSeal, type CountedBallot, type LogEntry, type PollbookDocument, type TallyOutcome,
 } from '@seggio/ballot-core';
 import { assertSelfTest, combineUrnaShares, err, fromBase64, ok, toHex, type BoxKeyPair, type Result, type SeggioCrypto } from '@seggio/crypto';
-import { LinkServer, type BoothMessage } from '@seggio/link';
+import { LinkServer, MachineIdentity, type BoothMessage } from '@seggio/link';
 import type { ConsoleApi, ConsoleView, CountOutcome, ReconciledContest } from '../shared/api.js';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -35,9 +35,11 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   /** Refuses to start if the crypto self-test fails (R21) or the store is damaged. */
   static async start(crypto: SeggioCrypto, config: ConsoleConfig): Promise<SeatConsole> {
     assertSelfTest(crypto);
+    // The machine key first: one that others may read stops the console before anything is opened (R35).
+    const identity = MachineIdentity.load(crypto, config.machineKeyPath, config.officeKey, 'console', config.say ?? ((line) => console.log(line)));
     const store = config.storePath === null ? ConsoleStore.memory() : ConsoleStore.open(config.storePath);
     const server = await LinkServer.listen(config.host, config.port);
-    return new SeatConsole(crypto, store, config, server);
+    return new SeatConsole(crypto, store, config, server, identity);
   }
 
   /** Close is final (R13): every booth is told, and answers with its seal, its ballots and its log. */
@@ -235,13 +237,14 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
     try {
       written = writeBundle(this.crypto, {
         dir,
-        key: this.key!,
+        key: this.key,
         officeKey: this.config.officeKey,
         store: this.store,
         election: this.election!,
         tally: outcome.tally,
         pollbook: this.pollbook(),
         setup,
+        consoleCertificate: this.identity.wire!,
         verbale,
         urna: input.publicOnly ? null : this.#urna,
         beforeLog: () => this.store.transaction(() => {

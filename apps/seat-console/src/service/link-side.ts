@@ -3,14 +3,30 @@
 // and sent again from where a booth says it stands. What a message means is the service's business
 // (onBoothMessage); which booths are connected or waiting to be paired is this part's, and so are the
 // bounds on what the LAN may send (SECURITY.md R33): refusals counted and logged in aggregate, a
-// connection that keeps sending what is refused dropped, and a bounded list of booths waiting.
+// connection that keeps sending what is refused dropped, and a bounded list of booths waiting. Each
+// connection starts with a fresh challenge that the booth's hello must answer, and is then bound to the
+// key that answered it (R32); an unpaired booth waits for the president only with a valid certificate (§7).
 import { EventEmitter } from 'node:events';
-import { fingerprint, fromBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { BoothMessage, openFrame, RejectionTally, signFrame, type Connection, type ConsoleMessage, type LinkServer } from '@seggio/link';
+import { parseCertificate } from '@seggio/ballot-core';
+import { fingerprint, fromBase64, toBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import {
+  BoothMessage, checkWireCertificate, openFrame, RejectionTally, signFrame,
+  type Connection, type ConsoleMessage, type Enrolment, type LinkServer, type MachineIdentity, type WireCertificate,
+} from '@seggio/link';
 import type { ConsoleConfig } from './service.js';
 import type { ConsoleStore } from './store.js';
 
 type Events = { view: []; booth: [string, BoothMessage] };
+
+/** Why a booth was not let wait for pairing (logged as booth-refused, said to the president). */
+export type BoothRefusal = 'unenrolled' | 'not-office' | 'bad-signature' | 'unreadable' | 'other-role' | 'other-key' | 'other-comune' | 'machine-paired';
+
+interface Waiting {
+  readonly publicKey: Uint8Array;
+  readonly connection: Connection;
+  readonly enrolment: Enrolment;
+  readonly wire: WireCertificate;
+}
 
 /** Refused frames a connection may send before it is dropped; a booth that reconnects starts again. */
 export const MAX_REFUSED_PER_CONNECTION = 8;
@@ -21,24 +37,34 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   protected readonly crypto: SeggioCrypto;
   readonly store: ConsoleStore;
   protected readonly config: ConsoleConfig;
-  protected key: SigningKeyPair | null = null;
+  /** The console's machine key (it signs everything the console signs) and its certificate. */
+  protected readonly identity: MachineIdentity;
+  protected readonly key: SigningKeyPair;
   readonly #server: LinkServer;
   readonly #connections = new Map<string, Connection>();
-  readonly #pending = new Map<string, { publicKey: Uint8Array; connection: Connection }>();
+  readonly #pending = new Map<string, Waiting>();
+  /** Each connection's challenge, and the key that answered it. */
+  readonly #challenges = new Map<Connection, { nonce: string; bound: string | null }>();
   readonly #rejections = new RejectionTally();
   readonly #refusedOn = new WeakMap<Connection, number>();
 
-  protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
+  protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer, identity: MachineIdentity) {
     super();
     this.crypto = crypto;
     this.store = store;
     this.config = config;
     this.#server = server;
-    const secret = store.get('console.secretKey');
-    if (secret) this.key = crypto.signingKeyPairFromSecret(fromBase64(secret));
+    this.identity = identity;
+    this.key = identity.key;
+    server.on('opened', (connection) => {
+      const nonce = toBase64(crypto.randomBytes(32));
+      this.#challenges.set(connection, { nonce, bound: null });
+      connection.send(signFrame(crypto, this.key, null, 0, { type: 'challenge', nonce } satisfies ConsoleMessage));
+    });
     server.on('frame', (connection, text) => this.#receive(connection, text));
     server.on('refused', (connection, reason) => this.#rejected(reason, '', connection));
     server.on('closed', (connection) => {
+      this.#challenges.delete(connection);
       for (const [id, c] of this.#connections) if (c === connection) this.#connections.delete(id);
       for (const [fp, p] of this.#pending) if (p.connection === connection) this.#pending.delete(fp);
       this.emit('view');
@@ -53,14 +79,49 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
     return this.#connections.has(booth);
   }
 
-  /** The fingerprints of the booths connected but not paired. */
-  protected waitingBooths(): string[] {
-    return [...this.#pending.keys()];
+  /** The booths connected with a valid certificate but not paired: fingerprint and machine id. */
+  protected waitingBooths(): { fingerprint: string; machine: string }[] {
+    return [...this.#pending].map(([fp, w]) => ({ fingerprint: fp, machine: w.enrolment.certificate.machine }));
   }
 
-  /** The key of the unpaired booth showing this fingerprint. */
-  protected waitingBooth(fingerprint: string): Uint8Array | null {
-    return this.#pending.get(fingerprint)?.publicKey ?? null;
+  /** The unpaired booth showing this fingerprint. */
+  protected waitingBooth(fingerprint: string): Waiting | null {
+    return this.#pending.get(fingerprint) ?? null;
+  }
+
+  /**
+   * Whether a booth with this key and certificate may be paired: enrolled by the pinned office, as a
+   * booth, for this key and this election's comune, and not a machine already paired.
+   */
+  protected admitBooth(publicKey: Uint8Array, wire: WireCertificate | null): { ok: true; enrolment: Enrolment } | { ok: false; reason: BoothRefusal; machine: string } {
+    if (!wire) return { ok: false, reason: 'unenrolled', machine: '' };
+    const comune = this.comune();
+    const checked = checkWireCertificate(this.crypto, wire, this.config.officeKey, { role: 'booth', publicKey: toBase64(publicKey), ...(comune ? { comune } : {}) });
+    if (!checked.ok) {
+      // The machine id it claims, for the log, when the certificate can be read at all.
+      let claimed: ReturnType<typeof parseCertificate> | null;
+      try {
+        claimed = parseCertificate(fromBase64(wire.bytes));
+      } catch {
+        claimed = null;
+      }
+      // No machine id is expected of a booth, so 'other-machine' cannot come back; it reads as another key.
+      return { ok: false, reason: checked.error.code === 'other-machine' ? 'other-key' : checked.error.code, machine: claimed?.ok ? claimed.value.machine : '' };
+    }
+    const machine = checked.value.certificate.machine;
+    if (this.store.booths().some((b) => b.machine === machine)) return { ok: false, reason: 'machine-paired', machine };
+    return { ok: true, enrolment: checked.value };
+  }
+
+  /** The comune of the loaded election, once there is one. */
+  protected abstract comune(): string | null;
+
+  /** A booth refused at pairing: logged as refusals are (its 1st, 10th, 100th …), with the machine it claims. */
+  protected refuseBooth(publicKey: Uint8Array, machine: string, reason: BoothRefusal, connection?: Connection): void {
+    const print = fingerprint(publicKey);
+    const logged = this.#rejections.note(print, `booth-${reason}`);
+    if (logged) this.store.transaction(() => this.store.appendLog('booth-refused', { fingerprint: print, machine, reason, count: logged.count }));
+    if (connection) this.#countRefusal(connection);
   }
 
   /** A waiting booth, now paired as `booth`: its connection is that booth's, and its outbox is sent. */
@@ -94,7 +155,7 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   protected queue(booth: string, body: ConsoleMessage): void {
     const row = this.store.booth(booth)!;
     const counter = this.store.lastOutboxCounter(booth) + 1;
-    this.store.addOutbox(booth, counter, signFrame(this.crypto, this.key!, fromBase64(row.publicKey), counter, body));
+    this.store.addOutbox(booth, counter, signFrame(this.crypto, this.key, fromBase64(row.publicKey), counter, body));
   }
 
   readonly #sentUpTo = new Map<string, number>();
@@ -112,21 +173,31 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
     this.#sentUpTo.set(booth, last);
   }
 
-  #welcome(booth: string, lastReceived: number): string {
+  #welcome(booth: string, lastReceived: number, nonce: string): string {
     const row = this.store.booth(booth)!;
-    return signFrame(this.crypto, this.key!, fromBase64(row.publicKey), this.store.lastOutboxCounter(booth), { type: 'welcome', lastReceived } satisfies ConsoleMessage);
+    return signFrame(this.crypto, this.key, fromBase64(row.publicKey), this.store.lastOutboxCounter(booth), { type: 'welcome', lastReceived, nonce } satisfies ConsoleMessage);
   }
 
   #receive(connection: Connection, text: string): void {
-    const self = this.key?.publicKey ?? new Uint8Array(32);
-    const frame = openFrame(this.crypto, self, text, BoothMessage, true);
+    const frame = openFrame(this.crypto, this.key.publicKey, text, BoothMessage, true);
     if (!frame.ok) return this.#rejected(frame.error, '', connection);
     const { body, counter } = frame.value;
     const booth = this.store.boothByKey(frame.value.from);
+    const challenge = this.#challenges.get(connection);
+    if (body.type === 'hello') {
+      // R32: a hello counts only as the answer to this connection's own challenge, from one key.
+      if (!challenge || body.challenge !== challenge.nonce) return this.#rejected("a hello that does not answer this connection's challenge (replayed?)", booth?.id ?? '', connection);
+      if (challenge.bound !== null && challenge.bound !== frame.value.from) return this.#rejected('a second key on one connection', booth?.id ?? '', connection);
+      challenge.bound = frame.value.from;
+    } else if (challenge?.bound !== frame.value.from) {
+      return this.#rejected('a frame on a connection its key did not open with a hello', booth?.id ?? '', connection);
+    }
     if (!booth) {
-      // An unpaired booth may only say hello; the president pairs it by its fingerprint.
+      // An unpaired booth may only say hello, with its certificate; the president pairs it by its fingerprint.
       if (body.type !== 'hello' || this.store.get('opened')) return this.#rejected('unknown sender', '', connection);
-      this.#wait(fingerprint(frame.value.fromKey), frame.value.fromKey, connection);
+      const admitted = this.admitBooth(frame.value.fromKey, body.certificate);
+      if (!admitted.ok) return this.refuseBooth(frame.value.fromKey, admitted.machine, admitted.reason, connection);
+      this.#wait(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection, enrolment: admitted.enrolment, wire: body.certificate! });
       return;
     }
     if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed', booth.id, connection);
@@ -134,7 +205,7 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
       if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id, connection);
       this.#connections.set(booth.id, connection);
       this.store.transaction(() => this.store.updateBooth(booth.id, { reported_state: body.state }));
-      connection.send(this.#welcome(booth.id, booth.lastReceived));
+      connection.send(this.#welcome(booth.id, booth.lastReceived, body.nonce));
       this.flush(booth.id, body.lastReceived);
       this.emit('view');
       return;
@@ -174,10 +245,11 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   }
 
   /** Puts an unpaired booth on the president's list: one entry per connection, and a bounded list. */
-  #wait(print: string, publicKey: Uint8Array, connection: Connection): void {
+  #wait(print: string, waiting: Waiting): void {
+    const { connection } = waiting;
     for (const [fp, p] of this.#pending) if (p.connection === connection && fp !== print) this.#pending.delete(fp);
     if (!this.#pending.has(print) && this.#pending.size >= MAX_WAITING_BOOTHS) return this.#rejected('too many booths waiting to be paired', '', connection, true);
-    this.#pending.set(print, { publicKey, connection });
+    this.#pending.set(print, waiting);
     this.emit('view');
   }
 
@@ -185,6 +257,10 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
   #rejected(reason: string, booth: string, connection: Connection, drop = false): void {
     const logged = this.#rejections.note(booth, reason);
     if (logged) this.store.transaction(() => this.store.appendLog('frame-rejected', { reason: logged.reason, booth: logged.from, count: logged.count }));
+    this.#countRefusal(connection, drop);
+  }
+
+  #countRefusal(connection: Connection, drop = false): void {
     const refused = (this.#refusedOn.get(connection) ?? 0) + 1;
     this.#refusedOn.set(connection, refused);
     if (drop || refused >= MAX_REFUSED_PER_CONNECTION) connection.close();

@@ -6,10 +6,12 @@ CREATE TABLE IF NOT EXISTS meta (
   value TEXT NOT NULL
 ) STRICT;
 
--- Booths the president paired, by the fingerprint each one showed.
+-- Booths the president paired, by the fingerprint each one showed and the certificate it presented.
 CREATE TABLE IF NOT EXISTS booths (
   id TEXT PRIMARY KEY,
   public_key TEXT NOT NULL UNIQUE,
+  machine TEXT NOT NULL UNIQUE,
+  certificate TEXT NOT NULL,
   setup TEXT NOT NULL,
   last_received INTEGER NOT NULL DEFAULT 0,
   reported_state TEXT NOT NULL DEFAULT 'unpaired',

@@ -5,9 +5,10 @@ import { join, resolve } from 'node:path';
 import QRCode from 'qrcode';
 import { contestsFor, documentBytes, parseElection, parseSidecar, type Election, type Setup, type ZeroReport } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, splitUrnaKey, toBase64, toHex, type Result, type SeggioCrypto } from '@seggio/crypto';
-import { enableTokenBytes, type BoothMessage, type EnableToken, type LinkServer } from '@seggio/link';
+import { enableTokenBytes, MachineIdentity, type BoothMessage, type EnableToken, type LinkServer } from '@seggio/link';
 import type { ConsolePhase, ConsoleView, EnableInput, Figures, PackageEntry, PackageNames, RollVoter } from '../shared/api.js';
 import { refusal } from '../shared/refusals.js';
+import { certificateRefusal } from './certificate-refusal.js';
 import { freeFolder, listPackages, readPackage, writeInto } from './folders.js';
 import { ConsoleLinkSide } from './link-side.js';
 import { OfficePush } from './office-push.js';
@@ -18,6 +19,10 @@ import { sharePdf } from './share-pdf.js';
 
 export interface ConsoleConfig {
   readonly storePath: string | null;
+  /** The console's machine key file (mode 0600, outside the store), made if missing; its certificate beside it. */
+  readonly machineKeyPath: string;
+  /** Where the console says what it did by itself (a machine key made); the terminal by default. */
+  readonly say?: (line: string) => void;
   readonly officeKey: Uint8Array;
   /** The file the office key was read from, for the verify command the president is shown. */
   readonly officeKeyFile?: string;
@@ -41,8 +46,8 @@ export class ConsoleService extends ConsoleLinkSide {
   /** Turnout and the public export to the office the package names (DESIGN.md §8). */
   readonly office: OfficePush;
 
-  protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer) {
-    super(crypto, store, config, server);
+  protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer, identity: MachineIdentity) {
+    super(crypto, store, config, server, identity);
     const bytes = store.get('election.bytes');
     if (bytes) this.election = (parseElection(fromBase64(bytes)) as { ok: true; value: Election }).value;
     this.office = new OfficePush(crypto, store, {
@@ -76,7 +81,8 @@ export class ConsoleService extends ConsoleLinkSide {
       election: this.election ? { id: this.election.id, title: this.election.title, digest: this.store.get('election.digest')!, training: this.election.training ?? false } : null,
       section: this.store.get('section') ?? null,
       officeFingerprint: fingerprint(this.config.officeKey),
-      consoleFingerprint: this.key ? fingerprint(this.key.publicKey) : null,
+      consoleFingerprint: fingerprint(this.key.publicKey),
+      consoleMachine: this.identity.enrolment?.certificate.machine ?? null,
       urnaFingerprint: urna ? fingerprint(fromBase64(urna)) : null,
       booths: this.store.booths().map((b) => ({
         ...this.#devices(b.id),
@@ -88,7 +94,7 @@ export class ConsoleService extends ConsoleLinkSide {
         sealed: b.seal !== null,
         session: sessions.find((s) => s.booth === b.id && isOpen(s))?.session ?? null,
       })).map((tile) => ({ ...tile, calling: tile.session !== null && this.store.get(`attention.${tile.id}`) === tile.session })),
-      pendingBooths: this.waitingBooths().map((fp) => ({ fingerprint: fp })),
+      pendingBooths: this.waitingBooths(),
       sessions: sessionCounts(sessions),
       shares: this.store.get('shares') ? (JSON.parse(this.store.get('shares')!) as { threshold: number; count: number }) : null,
       turnout: this.election ? this.#turnoutView(sessions) : null,
@@ -177,18 +183,15 @@ export class ConsoleService extends ConsoleLinkSide {
     const threshold = input.threshold ?? 3;
     const count = input.count ?? 5;
     if (!Number.isInteger(threshold) || !Number.isInteger(count) || threshold < 2 || count < threshold || count > 20) return err(refusal('shares-range', { k: threshold, n: count }));
-    const key = this.crypto.generateSigningKeyPair();
     const urna = this.crypto.generateBoxKeyPair();
     const shares = await splitUrnaKey(this.crypto, urna, { threshold, count });
     urna.secretKey.fill(0);
     this.store.transaction(() => {
       this.store.set('section', input.section);
-      this.store.set('console.secretKey', toBase64(key.secretKey));
       this.store.set('urna.publicKey', toBase64(urna.publicKey));
       this.store.set('shares', JSON.stringify({ threshold, count }));
-      this.store.appendLog('keys-created', { console: fingerprint(key.publicKey), urna: fingerprint(urna.publicKey), threshold, count });
+      this.store.appendLog('keys-created', { console: fingerprint(this.key.publicKey), urna: fingerprint(urna.publicKey), threshold, count });
     });
-    this.key = key;
     this.emit('view');
     const qrCodes = await Promise.all(shares.map(async (share) => `data:image/svg+xml;base64,${Buffer.from(await QRCode.toString(share, { type: 'svg', errorCorrectionLevel: 'M', margin: 2 })).toString('base64')}`));
     const urnaFingerprint = fingerprint(urna.publicKey);
@@ -205,31 +208,68 @@ export class ConsoleService extends ConsoleLinkSide {
       format: 'seggio/setup@1',
       election: this.store.get('election.digest')!,
       section: this.store.get('section')!,
-      console: toBase64(this.key!.publicKey),
+      console: toBase64(this.key.publicKey),
+      // Empty until the console is enrolled: no booth pairs before that, and the verifier refuses it.
+      consoleMachine: this.identity.enrolment?.certificate.machine ?? '',
       urnaPublicKey: this.store.get('urna.publicKey')!,
-      booths: this.store.booths().map((b) => ({ id: b.id, publicKey: b.publicKey })),
+      booths: this.store.booths().map((b) => ({ id: b.id, publicKey: b.publicKey, machine: b.machine })),
       shares,
     };
   }
 
-  /** The president confirms the fingerprint the booth shows; the booth is pinned and sent the set-up. */
+  /** The comune of the loaded election (ISTAT code), against which every certificate is checked. */
+  protected override comune(): string | null {
+    return this.election?.comune.istat ?? null;
+  }
+
+  /** The certificate files on the drive (its `macchine/` folder), for the president to import the console's. */
+  listCertificates(): string[] {
+    return MachineIdentity.listDrive(this.config.packagesDir);
+  }
+
+  /** Imports the console's certificate from the drive: refused unless the office signed it for this console's key. */
+  importCertificate(input: { file: string }): Result<{ machine: string }, string> {
+    // The booths paired so far hold this console's key and machine id from its certificate.
+    if (this.store.booths().length > 0) return err(refusal('certificate-after-pairing'));
+    const imported = this.identity.importFromDrive(this.crypto, this.config.packagesDir, input.file, this.config.officeKey);
+    if (!imported.ok) return err(certificateRefusal(imported.error));
+    this.store.transaction(() => this.store.appendLog('certificate-imported', { machine: imported.value.machine, fingerprint: fingerprint(this.key.publicKey) }));
+    this.emit('view');
+    return ok({ machine: imported.value.machine });
+  }
+
+  /**
+   * The president confirms the fingerprint and machine id the booth shows; the booth is pinned and sent
+   * the set-up, which carries the console's certificate. Only an enrolled console of this comune pairs.
+   */
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string> {
-    if (this.phase !== 'setup' || !this.key) return err(refusal('pair-when'));
+    if (this.phase !== 'setup' || !this.store.get('urna.publicKey')) return err(refusal('pair-when'));
+    const own = this.identity.enrolment;
+    if (!own) return err(refusal('console-unenrolled', { fingerprint: fingerprint(this.key.publicKey) }));
+    if (own.certificate.comune !== this.comune()) return err(refusal('console-other-comune', { machine: own.certificate.machine, comune: own.certificate.comune, expected: this.comune()! }));
     const waiting = this.waitingBooth(input.fingerprint);
     if (!waiting) return err(refusal('pair-unknown', { fingerprint: input.fingerprint }));
+    // Checked again now: the election (its comune) may have come after the booth, another booth may have paired the machine.
+    const admitted = this.admitBooth(waiting.publicKey, waiting.wire);
+    if (!admitted.ok) {
+      this.refuseBooth(waiting.publicKey, admitted.machine, admitted.reason);
+      return err(refusal(`booth-${admitted.reason}`, { fingerprint: input.fingerprint, machine: admitted.machine }));
+    }
     const id = input.id ?? `B${this.store.booths().length + 1}`;
     if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || this.store.booth(id)) return err(refusal('pair-id', { id }));
-    const publicKey = toBase64(waiting);
+    const publicKey = toBase64(waiting.publicKey);
+    const machine = admitted.enrolment.certificate.machine;
     const document = this.setupDocument();
-    const setup = documentBytes({ ...document, booths: [...document.booths, { id, publicKey }] });
+    const setup = documentBytes({ ...document, booths: [...document.booths, { id, publicKey, machine }] });
     this.store.transaction(() => {
-      this.store.addBooth(id, publicKey, toBase64(setup));
-      this.store.appendLog('booth-paired', { booth: id, fingerprint: input.fingerprint });
+      this.store.addBooth(id, publicKey, machine, JSON.stringify(waiting.wire), toBase64(setup));
+      this.store.appendLog('booth-paired', { booth: id, fingerprint: input.fingerprint, machine });
       this.queue(id, {
         type: 'setup',
         booth: id,
         election: { bytes: this.store.get('election.bytes')!, signature: this.store.get('election.signature')! },
-        setup: { bytes: toBase64(setup), signature: toBase64(this.crypto.sign(setup, this.key!)) },
+        setup: { bytes: toBase64(setup), signature: toBase64(this.crypto.sign(setup, this.key)) },
+        consoleCertificate: this.identity.wire!,
       });
     });
     // Only the set-up goes now: the booth pins this console from it, then says hello again for the rest.
@@ -286,7 +326,7 @@ export class ConsoleService extends ConsoleLinkSide {
       this.store.addSession({ session: token.session, booth: input.booth, counter: token.counter, contests, category: input.category, sex: input.sex });
       if (input.voter !== undefined) this.store.setRollSession(input.voter, token.session);
       this.store.appendLog('booth-enabled', { booth: input.booth, counter: token.counter });
-      this.queue(input.booth, { type: 'enable', token, signature: toBase64(this.crypto.sign(enableTokenBytes(token), this.key!)) });
+      this.queue(input.booth, { type: 'enable', token, signature: toBase64(this.crypto.sign(enableTokenBytes(token), this.key)) });
     });
     this.flush(input.booth);
     this.emit('view');
@@ -443,7 +483,7 @@ export class ConsoleService extends ConsoleLinkSide {
       doc.election === this.store.get('election.digest') &&
       doc.booth === booth &&
       doc.boothKey === row.publicKey &&
-      doc.console === toBase64(this.key!.publicKey) &&
+      doc.console === toBase64(this.key.publicKey) &&
       doc.urnaPublicKey === this.store.get('urna.publicKey') &&
       doc.counter === 0 &&
       Object.values(doc.contests).every((c) => c.count === 0);

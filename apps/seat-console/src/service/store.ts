@@ -12,6 +12,9 @@ export type SessionState = 'enabled' | 'started' | 'cast' | 'cancelled' | 'refus
 export interface BoothRow {
   readonly id: string;
   readonly publicKey: string;
+  /** The booth's machine id and the office's certificate for its key (DESIGN.md §7), as the link carried it. */
+  readonly machine: string;
+  readonly certificate: string;
   readonly setup: string;
   readonly lastReceived: number;
   readonly reportedState: string;
@@ -65,7 +68,7 @@ function logEntries(rows: unknown[]): LogEntry[] {
 const SESSION_COLUMNS = 'session, booth, counter, contests, category, sex, state';
 type RawSession = Omit<SessionRow, 'contests'> & { contests: string };
 const parseSession = (r: RawSession): SessionRow => ({ ...r, contests: JSON.parse(r.contests) as string[] });
-const BOOTH_COLUMNS = 'id, public_key AS publicKey, setup, last_received AS lastReceived, reported_state AS reportedState, zero_report AS zeroReport, zero_report_signature AS zeroReportSignature, seal, seal_signature AS sealSignature, log';
+const BOOTH_COLUMNS = 'id, public_key AS publicKey, machine, certificate, setup, last_received AS lastReceived, reported_state AS reportedState, zero_report AS zeroReport, zero_report_signature AS zeroReportSignature, seal, seal_signature AS sealSignature, log';
 
 export class ConsoleStore {
   private constructor(private readonly db: Database.Database) {
@@ -122,8 +125,8 @@ export class ConsoleStore {
     return logEntries(this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT ?').all(n)).reverse();
   }
 
-  addBooth(id: string, publicKey: string, setup: string): void {
-    this.db.prepare('INSERT INTO booths (id, public_key, setup) VALUES (?, ?, ?)').run(id, publicKey, setup);
+  addBooth(id: string, publicKey: string, machine: string, certificate: string, setup: string): void {
+    this.db.prepare('INSERT INTO booths (id, public_key, machine, certificate, setup) VALUES (?, ?, ?, ?, ?)').run(id, publicKey, machine, certificate, setup);
   }
 
   booths(): BoothRow[] {

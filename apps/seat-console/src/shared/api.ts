@@ -46,11 +46,14 @@ export interface ConsoleView {
   readonly section: string | null;
   /** The pinned office key that must have signed the election package. */
   readonly officeFingerprint: string;
-  readonly consoleFingerprint: string | null;
+  /** The console's machine key, which signs everything the console signs. */
+  readonly consoleFingerprint: string;
+  /** The console's machine id from its certificate; null until one is imported (DESIGN.md §7). */
+  readonly consoleMachine: string | null;
   readonly urnaFingerprint: string | null;
   readonly booths: readonly BoothTile[];
-  /** Booths that have connected but are not paired: the president compares these fingerprints. */
-  readonly pendingBooths: readonly { readonly fingerprint: string }[];
+  /** Enrolled booths that have connected but are not paired: the president compares fingerprint and machine id. */
+  readonly pendingBooths: readonly { readonly fingerprint: string; readonly machine: string }[];
   readonly sessions: { readonly enabled: number; readonly cast: number; readonly cancelled: number; readonly open: number };
   /** How the urna key was split; null before the keys exist. */
   readonly shares: { readonly threshold: number; readonly count: number } | null;
@@ -126,6 +129,9 @@ export interface ConsoleApi {
   loadPackage(input: { file: string }): Result<{ digest: string }, string[]>;
   /** The shares are returned once, with a QR code of each (an SVG data URL) and a sheet to print (a PDF, base64), and never kept. */
   createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>>;
+  /** The certificate files in the drive's `macchine/` folder. */
+  listCertificates(): string[];
+  importCertificate(input: { file: string }): Result<{ machine: string }, string>;
   pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string>;
   openVoting(): Result<void, string>;
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;

@@ -17,6 +17,8 @@ export type ConsoleCalls = {
   /** The package and its signature as the president picked them, in base64, with their file names. */
   loadElectionFiles: { input: { bytes: string; signature: string; names?: PackageNames }; output: Result<{ digest: string }, string[]> };
   createKeys: { input: In<'createKeys'>; output: Out<'createKeys'> };
+  listCertificates: { input: undefined; output: Out<'listCertificates'> };
+  importCertificate: { input: In<'importCertificate'>; output: Out<'importCertificate'> };
   pairBooth: { input: In<'pairBooth'>; output: Out<'pairBooth'> };
   importRoll: { input: In<'importRoll'>; output: Out<'importRoll'> };
   lookupVoter: { input: In<'lookupVoter'>; output: Out<'lookupVoter'> };
@@ -32,7 +34,7 @@ export type ConsoleCalls = {
 };
 export type ConsoleMethod = keyof ConsoleCalls;
 export const CONSOLE_METHODS: readonly ConsoleMethod[] = [
-  'getView', 'getElection', 'listPackages', 'loadPackage', 'loadElectionFiles', 'createKeys', 'pairBooth', 'importRoll', 'lookupVoter',
+  'getView', 'getElection', 'listPackages', 'loadPackage', 'loadElectionFiles', 'createKeys', 'listCertificates', 'importCertificate', 'pairBooth', 'importRoll', 'lookupVoter',
   'openVoting', 'enableBooth', 'cancelSession', 'recordTurnout', 'saveTurnoutReport', 'closeVoting', 'reconcile', 'count', 'exportBundle',
 ];
 

@@ -56,8 +56,10 @@ export interface Setup {
   readonly election: string;
   readonly section: string;
   readonly console: string;
+  /** The console's machine id: its certificate is machines/<consoleMachine>.json (DESIGN.md §7). */
+  readonly consoleMachine: string;
   readonly urnaPublicKey: string;
-  readonly booths: readonly { readonly id: string; readonly publicKey: string }[];
+  readonly booths: readonly { readonly id: string; readonly publicKey: string; readonly machine: string }[];
   readonly shares: { readonly threshold: number; readonly count: number };
 }
 

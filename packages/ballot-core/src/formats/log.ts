@@ -6,8 +6,8 @@ import { canonicalJson } from '../plaintext.js';
 /** Every event either app may log, declared once (STYLE.md: one catalogue of log events). */
 export const EVENTS = {
   'store-opened': 'the store passed its integrity checks and was opened',
-  'booth-key-created': 'the booth created its signing key',
-  'setup-received': 'the booth verified the election package and the set-up, and pinned the console key',
+  'setup-received': 'the booth verified the election package, the set-up and the console certificate, and the president confirmed the console on the booth',
+  'console-refused': "the booth refused a console's set-up: unenrolled, of another comune, or not confirmed by the president",
   'zero-report-signed': 'the booth signed its zero report',
   'voting-opened': 'voting was opened',
   'token-accepted': 'an enable token was accepted: a voter may vote',
@@ -17,8 +17,10 @@ export const EVENTS = {
   'out-of-service': 'the booth stopped taking votes',
   'voting-closed': 'voting was closed; the store was canonicalised and sealed',
   'election-loaded': 'the console verified and loaded the election package',
-  'keys-created': 'the console created its signing key and the urna key, and split the urna key',
-  'booth-paired': 'the president confirmed a booth by its fingerprint',
+  'keys-created': 'the console created the urna key and split it',
+  'booth-paired': 'the president confirmed a booth by its fingerprint and machine id',
+  'booth-refused': 'a booth was refused at pairing: unenrolled, of another comune or role, or a machine already paired',
+  'certificate-imported': "the machine's enrolment certificate was imported from the drive",
   'zero-report-received': "a booth's zero report was verified",
   'booth-enabled': 'the president enabled a booth for a voter',
   'cancel-requested': 'the president cancelled a session',
