@@ -1,1 +1,1 @@
-{"signer":"fQjGEpk1oC1udKH9uW7NhlquAl3QYHdd4o/dUOk+rNI=","signature":"EyFBunPVBPqr2EtCRT8gI+0ujnvPj9Vo+jZXYJfiS1eMNtsK7xiOjvndg3Ar4J3U3xYef2Lbh4AphBFZ5GyqBQ=="}
+{"signer":"fTKnwuhHeua+xNBvZGU7Wi5lp0OvtmMmUJEmiKJTpAE=","signature":"19egr/1dyyNKYaHQ/cGdzWRg2VSsAsprfgo/zR0HN9uQAVvQ2xKFtfy7j5jbLw7aPX/mf8RJntpR8FRf8qSVCw=="}

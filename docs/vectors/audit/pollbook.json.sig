@@ -1,1 +1,1 @@
-{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"cQnP8NPT8duVqImDuVJmmMy81nAF6sKZb7wu9b490gU3J10ATd1kRUt0rLdmU8yOa2U4ezmaLl5X9Xt9fuQvCw=="}
+{"signer":"m0E+YnYy9bFWlm7aMp5mDx9qLwIQRffs5RpfEBdiOk8=","signature":"y7jsK6SSC2KY2JgQB/6dseRXKo4mr7HEcHYJM/IchJzZYLD8O+C8lagxX72yG8/kfYFOaZMCHs6RbVIyXTpsDA=="}

@@ -1,1 +1,1 @@
-{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"4iiKGTtP7D6mVoom+XK3hLb3Esb7xMXqe2CG7ZJMBuRiBVxYCcHjx7f1ANa484Aq/map8pgKIIDxSkFGUHT9DA=="}
+{"signer":"m0E+YnYy9bFWlm7aMp5mDx9qLwIQRffs5RpfEBdiOk8=","signature":"wAy4T4wNqokdb+cljK2qEt5Jgm4yM0BQ/JuJ/2LMqke3GFEYNubeVIOtA0THb3QlCjFrfdwsH+alEpRbFdVHAA=="}

@@ -1,1 +1,1 @@
-{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"n8uge56yxlwd9O9EqWdYClFz6K5+C4nBq0/YGebL8x/C6RBr0A/aF4aCiZXwMvKQZVsbk6P7vHEaQrSy1BPjCw=="}
+{"signer":"m0E+YnYy9bFWlm7aMp5mDx9qLwIQRffs5RpfEBdiOk8=","signature":"9fUh5hn6o03DuFWz55idONq+nf0mb4d33qR92+L/KCZrOFCtxPP/o5Ba0SIRtnI5IIjRctzPlkBHk1GrUEplCg=="}

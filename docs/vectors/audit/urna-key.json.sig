@@ -1,1 +1,1 @@
-{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"rECPEBuQbnjfAeI3Cm12tXesEOdNv0gmnH+iMx+G+QHaf+b88zn/yWHmmXlQr3Lqyj7OcNdeaf+0QZsZd0toCA=="}
+{"signer":"m0E+YnYy9bFWlm7aMp5mDx9qLwIQRffs5RpfEBdiOk8=","signature":"EnzSxqG8o75wTT1f0Qd2mwRa9C+Ex1RXQb4Dpq/dRTg2L8/zQ0Xcj4oJl2xDGEJKxnL8agCadQ00tF5C2njpDQ=="}

@@ -1,1 +1,1 @@
-{"signer":"smdeDKfPzYga+IDIyPFw9cBOnXiHkEl/aqmARMoKfG8=","signature":"LzHQ/1JqB+8UEY6mrbHXgbCf4at1Mfvd8nwJUe4xwnuAcuZHsixRysxZxlp1DUVVuVFWbFExm3k1MXByHI1yDg=="}
+{"signer":"m0E+YnYy9bFWlm7aMp5mDx9qLwIQRffs5RpfEBdiOk8=","signature":"m62D+rMvt+Fq7RAhOvrk/wrooyFOIngnlBwBCuBV0LmhUrGKR9xqLgP46MSY9FKxpmJGyfsQjB+FDPijE2sBCQ=="}

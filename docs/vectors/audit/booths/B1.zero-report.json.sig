@@ -1,1 +1,1 @@
-{"signer":"bQvDh+ej7JNQCEYioa39+deP8gl6pds0jiGNgE+TRq8=","signature":"s6D4ZPQBmHilOc5bR7+hzVjNY8rbUTZ3Cr6EIe0LuQ93BwuJDvbPVFinpbCEhfiW2NfpzZS4tiNvQb1WEyBGCg=="}
+{"signer":"OilbxNgLvxfWl5rkUzW0Z4ybBWZVpH9Quy5Er7YjOew=","signature":"Mt12ArHMvWa+NghMMgV5IP1U/4P2F+ciSmS2b5HGqugFiwOoZhEvb+9RxIEZ8DOUjRR0EF8i8WWZO2g6jCTaAA=="}

@@ -1,1 +1,1 @@
-{"signer":"QBB4aexkKJik5dF+zHH9iTzecjf9E7uOaje49hoX5gk=","signature":"H+5XXOkg0/kbWuouEbRyuw5e6a5bl/ntVMam5odDpbjLwUF4iwlqdan1TjgkpqPMQcZLznoHqSpo8MXoo757DQ=="}
+{"signer":"mmKKcQe7HcwBJElf/q84cdBbS9DMJC1x/aU9+KZLm6k=","signature":"R/tDgpkgbpY2pdHqk+JP86HNMl/dYMKQ2A010XmZLBkMznh1sGPhZ+dNv6ZqZRdZXfe/0CKTaEmdw57aAKqvCg=="}

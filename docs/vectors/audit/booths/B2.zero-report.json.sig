@@ -1,1 +1,1 @@
-{"signer":"QBB4aexkKJik5dF+zHH9iTzecjf9E7uOaje49hoX5gk=","signature":"ixcFS68w0WwzNB9U4kXv2vkwSnchABKOjnZpxKTiBiNs18uqlI6g5OymB0nOJvT5fIIEdEgdip27mMq2n4WYCg=="}
+{"signer":"mmKKcQe7HcwBJElf/q84cdBbS9DMJC1x/aU9+KZLm6k=","signature":"thXbgmK8/oaKFjC6wTKkueQzdrWHO8gXm2xy+BrXZ98464tLys22Li78cAk9GV70DcOBKsxjN6y7Ry+M1Sw/Bg=="}

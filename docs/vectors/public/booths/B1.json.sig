@@ -1,1 +1,1 @@
-{"signer":"bQvDh+ej7JNQCEYioa39+deP8gl6pds0jiGNgE+TRq8=","signature":"zV3K4Smb2H/CYeNoR5/aCgjT5WME7id7AmOdHuGGEv3GjDix4dsVTGxsvuIUuEXVn2qIhCFTCs9omwHyNVdCDA=="}
+{"signer":"OilbxNgLvxfWl5rkUzW0Z4ybBWZVpH9Quy5Er7YjOew=","signature":"7Cahci1LLMQHWlCCsLKCL0nG/t04TimwIH0LcS312mgUhsFoVjg7DE8wbPxpoX/ljI71l1ll59UwqdwYOFtVCA=="}
