@@ -6,7 +6,7 @@ import seggio from './tools/eslint/layering.js';
 /** Globals that exist only in Node, refused where code must also run in a browser. */
 const NODE_GLOBALS = ['Buffer', 'process', 'require', '__dirname', '__filename', 'global', 'setImmediate'].map((name) => ({
   name,
-  message: `'${name}' exists only in Node; this code must also run in a browser (DESIGN.md §1).`,
+  message: `'${name}' exists only in Node; this code must also run in a browser (docs/design.md §1).`,
 }));
 
 export default tseslint.config(

@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm start`: a whole polling station on one machine with the demo election (DESIGN.md §2): the seat
+// `npm start`: a whole polling station on one machine with the demo election (docs/design.md §1): the seat
 // console and two booths, as Electron windows where the Electron binary is present, otherwise as web
 // shells whose addresses are printed. A start in a new or empty folder is a fresh day: a new office key
 // signs the demo package, which is put where the console looks for packages (the "removable drive"),
@@ -199,7 +199,7 @@ if (binary && port === 0) {
 }
 
 /**
- * The Comune's electoral office beside the station (DESIGN.md §8), its own process: the demo package
+ * The Comune's electoral office beside the station (docs/design.md §7), its own process: the demo package
  * names its address, so the console sends it each checkpoint's turnout and the exported result.
  */
 async function startOffice(dayDir, key, portText) {

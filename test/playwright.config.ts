@@ -1,7 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
 /**
- * Debian's Chromium, never a downloaded browser (TOOLCHAIN.md); these flags keep it off the network.
+ * Debian's Chromium, never a downloaded browser; these flags keep it off the network.
  * Sound plays without a click, as in the booth's Electron window (its autoplayPolicy): a blind voter
  * never touches the screen.
  */

@@ -1,5 +1,5 @@
 // @seggio/hardware: the booth keypad and the president's button box over node-hid, behind one
-// interface with a fake (STYLE.md: hardware behind an interface), and the booth's voice (eSpeak NG).
+// interface with a fake (hardware behind an interface), and the booth's voice (eSpeak NG).
 export { nodeHidBackend, type HidBackend, type HidDeviceInfo, type HidHandle } from './backend.js';
 export { decodeReport, encodeReport, type Decoded } from './decode.js';
 export { FakeHidBackend } from './fake.js';

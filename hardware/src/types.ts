@@ -3,7 +3,7 @@
 
 /** What each kind of device offers, in the words the apps use. */
 export const BUTTONS = {
-  /** The booth's accessible keypad (SECURITY.md R27): a blind voter completes the flow with it and headphones. */
+  /** The booth's accessible keypad (docs/threat-model.md R27): a blind voter completes the flow with it and headphones. */
   'booth-keypad': ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'],
   /** The president's button box, in the spirit of the Nedap control unit. */
   'console-buttons': ['enable-1', 'enable-2', 'enable-3', 'enable-4', 'cancel'],

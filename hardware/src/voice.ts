@@ -1,4 +1,4 @@
-// The booth's voice for the headphones (SECURITY.md R27): text made into speech on the booth itself by
+// The booth's voice for the headphones (docs/threat-model.md R27): text made into speech on the booth itself by
 // eSpeak NG, returned as WAV for the booth's page to play through its own audio output. Browsers on
 // Linux (Chromium, Electron) have no speech voices of their own, so without this a blind voter would
 // hear nothing. No text leaves the machine, none is written to disk or to any log.

@@ -1,4 +1,4 @@
-// SECURITY.md R17: the console signs the tally and writes the bundle only when every record check
+// docs/threat-model.md R17: the console signs the tally and writes the bundle only when every record check
 // holds. A section whose roll has one elector and two voters fails C2: the service refuses to sign,
 // says which check and why, writes nothing and logs no signature; the same day within its electors signs.
 import { existsSync } from 'node:fs';

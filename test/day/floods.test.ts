@@ -1,4 +1,4 @@
-// SECURITY.md R33: what a LAN peer sends the console is bounded. Junk is counted and logged in
+// docs/threat-model.md R33: what a LAN peer sends the console is bounded. Junk is counted and logged in
 // aggregate (not one synced entry a frame), a connection that keeps sending it is dropped, a frame
 // over 1 MiB is not read, the list of booths waiting to be paired holds one per connection and a
 // few in all, and after close a booth cannot grow the ballots or its log past what the day allows.

@@ -1,5 +1,5 @@
 // kill -9 of a booth process at random points of the cast loop, at least 30 times, each followed by a
-// restart on the same store (SECURITY.md R6): every acknowledged ballot is present exactly once, and
+// restart on the same store (docs/threat-model.md R6): every acknowledged ballot is present exactly once, and
 // the booth and the console agree on every session.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// SECURITY.md R31: the console takes session-started, cast and cancelled only from the booth the
+// docs/threat-model.md R31: the console takes session-started, cast and cancelled only from the booth the
 // session was enabled on, with the session's counter, in the state it may follow, and nothing from a
 // booth once it has sealed. The booths here hold their keys in their SQLite files, as an attacker
 // who copies one would, and sign what the console must refuse.

@@ -20,7 +20,7 @@ export interface Station {
   readonly booths: Map<string, BoothService>;
   readonly shares: string[];
   readonly office: Uint8Array;
-  /** The office's key pair, which enrolled the console and the booths (DESIGN.md §7). */
+  /** The office's key pair, which enrolled the console and the booths (docs/design.md §6). */
   readonly officeKeyPair: SigningKeyPair;
   /** Stops booth `id` (as a pulled plug would); `start` starts it again on its store. */
   stop(id: string): void;

@@ -1,4 +1,4 @@
-// When the ballot box cannot record a vote (a full disk, SECURITY.md R8), the voter is told plainly
+// When the ballot box cannot record a vote (a full disk, docs/threat-model.md R8), the voter is told plainly
 // that it was NOT recorded and the booth stays out of service until the president acts.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// A blind voter at the booth (SECURITY.md R27): the accessible keypad, a fake device behind node-hid's
+// A blind voter at the booth (docs/threat-model.md R27): the accessible keypad, a fake device behind node-hid's
 // interface in the device thread, pressed from this test and from the web shell's virtual keypad page;
 // the voter finds their way by what the booth says in the headphones, never by looking. The booth's
 // voice is the real eSpeak NG: what the page asks it to say is recorded on the way, and the sound the

@@ -1,4 +1,4 @@
-// The common code of packages/crypto must run in a browser (DESIGN.md §1): bundled for Chromium, its
+// The common code of packages/crypto must run in a browser (docs/design.md §1): bundled for Chromium, its
 // self-test passes there, with the browser's own random source, and a box it seals opens in Node.
 import { expect, test } from '@playwright/test';
 import { build, type Rolldown } from 'vite';

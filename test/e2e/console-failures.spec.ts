@@ -1,5 +1,5 @@
 // The console's screens when the day does not go smoothly: a booth that never sends its seal keeps the
-// close waiting, and said so; a record whose check fails cannot be signed (SECURITY.md R17), and the
+// close waiting, and said so; a record whose check fails cannot be signed (docs/threat-model.md R17), and the
 // president reads why. Each with its own console; the booths are driven through their services.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';

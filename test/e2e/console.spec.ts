@@ -49,7 +49,7 @@ test.beforeAll(async () => {
   writeFileSync(join(drive, 'election.json'), electionBytes);
   writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, electionBytes, office)));
   writeFileSync(join(day, 'office.pub'), toBase64(office.publicKey));
-  // Enrolment at the office (DESIGN.md §7): each machine's key, and the office's certificate for it
+  // Enrolment at the office (docs/design.md §6): each machine's key, and the office's certificate for it
   // on the drive, which each app imports through its own screen below.
   mkdirSync(join(drive, 'macchine'));
   for (const [role, machine, file] of [['console', 'CONSOLE-S3', 'console'], ['booth', 'CABINA-S3-1', 'booth-1'], ['booth', 'CABINA-S3-2', 'booth-2']] as const) {

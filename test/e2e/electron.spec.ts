@@ -1,5 +1,5 @@
-// The booth's real Electron shell (SECURITY.md R23), where an Electron binary is present. Here the
-// binary cannot be downloaded (TOOLCHAIN.md), so these tests skip, saying so; they run where it is.
+// The booth's real Electron shell (docs/threat-model.md R23), where an Electron binary is present. Here the
+// binary cannot be downloaded, so these tests skip, saying so; they run where it is.
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';

@@ -1,5 +1,5 @@
 // Seggio's crypto against the independent implementations an auditor would use: libsodium (Debian's
-// python3-nacl) and the OpenSSL command line (DESIGN.md §4, SECURITY.md R18, R20).
+// python3-nacl) and the OpenSSL command line (docs/design.md §3, docs/threat-model.md R18, R20).
 import { describe, expect, it } from 'vitest';
 import { fromBase64, malleate, pureCrypto, toBase64, utf8, type SeggioCrypto } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';

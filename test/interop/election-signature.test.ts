@@ -1,5 +1,5 @@
 // `npx seggio election …` from the repository root, as the README says, and the signature it writes
-// checked with OpenSSL and libsodium alone (DESIGN.md §6: the .sig is over the file's exact bytes).
+// checked with OpenSSL and libsodium alone (docs/bundle-format.md: the .sig is over the file's exact bytes).
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

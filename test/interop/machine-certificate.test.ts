@@ -1,5 +1,5 @@
 // Enrolment with `npx seggio machine …`, as the README tells a comune to, and the certificate it
-// writes checked with the OpenSSL command line and libsodium alone (DESIGN.md §6, §7: the .sig is over
+// writes checked with the OpenSSL command line and libsodium alone (docs/bundle-format.md, §7: the .sig is over
 // the exact bytes of machines/<machine>.json, by the office key).
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, statSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The layering rule of DESIGN.md §1, through the repository's own eslint.config.js: each forbidden
+// The layering rule of docs/design.md §1, through the repository's own eslint.config.js: each forbidden
 // import is reported, and each allowed one is not.
 import { ESLint } from 'eslint';
 import tseslint from 'typescript-eslint';

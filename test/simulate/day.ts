@@ -1,5 +1,5 @@
 // A whole election day, headless: a seat console (in this process) and booths (each its own process)
-// over real WebSockets on loopback, from set-up to the signed bundle (DESIGN.md §3).
+// over real WebSockets on loopback, from set-up to the signed bundle (docs/design.md §2).
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -128,7 +128,7 @@ export async function runDay(options: DayOptions): Promise<DayResult> {
   writeFileSync(join(out, 'expected.json'), `${JSON.stringify(options.day.expected, null, 2)}\n`);
   const signature = new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, options.electionBytes, officeKey)));
 
-  // Every machine enrolled with the day's office key, as the office would before the day (DESIGN.md §7).
+  // Every machine enrolled with the day's office key, as the office would before the day (docs/design.md §6).
   const machines = join(work, 'machines');
   const comune = election.comune.istat;
   enrolMachine(nodeCrypto, officeKey, { keyPath: join(machines, 'console.key'), role: 'console', machine: `CONSOLE-${comune}-${options.section}`, comune });

@@ -1,4 +1,4 @@
-// One fast-check seed per test run (STYLE.md: property tests), chosen here once, printed, and given to
+// One fast-check seed per test run (property tests), chosen here once, printed, and given to
 // every test file (fast-check-global.mjs), so that a failure is drawn again with SEGGIO_FC_SEED=<seed>.
 export default function setup({ provide }) {
   const given = process.env.SEGGIO_FC_SEED;

@@ -1,4 +1,4 @@
-// Machines enrolled for a test day (DESIGN.md §7): each one's key file and the office's certificate
+// Machines enrolled for a test day (docs/design.md §6): each one's key file and the office's certificate
 // beside it, as `npm start` and the simulation make them, and a booth paired the way the president
 // pairs one (the fingerprint and machine id on the console, then the console confirmed on the booth).
 import { mkdtempSync } from 'node:fs';

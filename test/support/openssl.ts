@@ -1,4 +1,4 @@
-// The OpenSSL command line, used exactly as SECURITY.md tells an auditor to.
+// The OpenSSL command line, used exactly as docs/threat-model.md tells an auditor to.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

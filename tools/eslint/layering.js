@@ -1,4 +1,4 @@
-// The layering of DESIGN.md §1, as an ESLint rule: where code may run is in its path, and an import
+// The layering of docs/design.md §1, as an ESLint rule: where code may run is in its path, and an import
 // that crosses a layer the wrong way fails lint (as VS Code does with common/node/browser/electron-main).
 import { builtinModules } from 'node:module';
 import path from 'node:path';
@@ -60,7 +60,7 @@ function violation(layer, source, targetLayer, typeOnly) {
 const rule = {
   meta: {
     type: 'problem',
-    docs: { description: 'imports may not cross the layers of DESIGN.md §1 the wrong way' },
+    docs: { description: 'imports may not cross the layers of docs/design.md §1 the wrong way' },
     schema: [],
   },
   create(context) {
@@ -74,7 +74,7 @@ const rule = {
       const source = sourceNode.value;
       const targetLayer = source.startsWith('.') ? layerOf(path.relative(REPO_ROOT, path.resolve(path.dirname(file), source))) : null;
       const message = violation(layer, source, targetLayer, typeOnly);
-      if (message) context.report({ node, message: `${message} (DESIGN.md §1)` });
+      if (message) context.report({ node, message: `${message} (docs/design.md §1)` });
     };
     const allTypes = (node) =>
       node.importKind === 'type' ||

@@ -1,5 +1,5 @@
 // The ballot box's own guarantees, each checked where it is made: the settings a cast's durability
-// rests on (SECURITY.md fact 3, R6), a ballots table with nothing but h, contest, ct and sig (R1), and
+// rests on (docs/threat-model.md fact 3, R6), a ballots table with nothing but h, contest, ct and sig (R1), and
 // a cast that fails between writing the ballots and consuming the token leaving nothing behind (R6).
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,4 +1,4 @@
-// The booth's side of enrolment (DESIGN.md §7, SECURITY.md R32, R35): its machine key in a 0600 file
+// The booth's side of enrolment (docs/design.md §6, docs/threat-model.md R32, R35): its machine key in a 0600 file
 // and never in the store; its certificate imported from the drive, refused with the file and the
 // reason; a console's set-up accepted only from an enrolled console of the comune, and only once the
 // president has confirmed its machine id and fingerprint on the booth.

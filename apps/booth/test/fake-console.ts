@@ -51,7 +51,7 @@ export class FakeConsole {
     server.on('opened', (connection) => connection.send(signFrame(nodeCrypto, key, null, 0, { type: 'challenge', nonce: toBase64(nodeCrypto.randomBytes(32)) })));
   }
 
-  /** The office's certificate for this console's key (DESIGN.md §7); fields may be overridden to forge one. */
+  /** The office's certificate for this console's key (docs/design.md §6); fields may be overridden to forge one. */
   certificate(overrides: Partial<MachineCertificate> = {}, signer = this.office): WireCertificate {
     const signed = signCertificate(nodeCrypto, signer, { comune: ELECTION.comune.istat, role: 'console', machine: 'C1', publicKey: toBase64(this.key.publicKey), ...overrides });
     return { bytes: toBase64(signed.bytes), signer: toBase64(signed.sidecar.signer), signature: toBase64(signed.sidecar.signature) };

@@ -1,4 +1,4 @@
-// Enable tokens (SECURITY.md R10): replayed, forged, wrong-booth, skipped-counter, mid-session and
+// Enable tokens (docs/threat-model.md R10): replayed, forged, wrong-booth, skipped-counter, mid-session and
 // after-close tokens are refused and logged; and no frame carries a ballot during voting (R4).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeCrypto } from '@seggio/crypto/node';

@@ -1,4 +1,4 @@
-// The web shell's bridge (DESIGN.md §2): only this launch's page, with its token and from its own
+// The web shell's bridge (docs/design.md §1): only this launch's page, with its token and from its own
 // origin, may call the booth service, and only the contract's methods.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';

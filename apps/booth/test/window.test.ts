@@ -1,5 +1,5 @@
-// SECURITY.md R23 for the booth's Electron window, checked on the options themselves: Electronegativity
-// misses nodeIntegration when sandbox is false (SECURITY.md fact 6), so this test does not rely on it.
+// docs/threat-model.md R23 for the booth's Electron window, checked on the options themselves: Electronegativity
+// misses nodeIntegration when sandbox is false (docs/threat-model.md fact 6), so this test does not rely on it.
 import { EventEmitter } from 'node:events';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// `seggio election keygen|sign|check`: the electoral office's side of DESIGN.md §3 step 1.
+// `seggio election keygen|sign|check`: the electoral office's side of docs/design.md §2 step 1.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { encodeSidecar, formatProblems, parseElection, parsePublicKey, parseSidecar, signBytes, verifySidecar, type Contest, type Election } from '@seggio/ballot-core';

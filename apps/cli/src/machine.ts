@@ -1,5 +1,5 @@
 // `seggio machine request|enrol|check`: enrolling a console or a booth with the electoral office
-// (DESIGN.md §7). The machine writes a request signed by its own key; the office compares the
+// (docs/design.md §6). The machine writes a request signed by its own key; the office compares the
 // fingerprint and signs a seggio/machine@1 certificate; anyone checks one against the office key.
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -1,4 +1,4 @@
-// `seggio`: the command line of the electoral office and of auditors (DESIGN.md §1).
+// `seggio`: the command line of the electoral office and of auditors (docs/design.md §1).
 import { assertSelfTest, CryptoSelfTestError, type SeggioCrypto } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { ELECTION_USAGE, electionCommand } from './election.js';

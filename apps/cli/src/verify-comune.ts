@@ -1,5 +1,5 @@
 // `seggio verify-comune DIR --office-key KEY`: recomputes an office's signed comune tally
-// (`seggio/comune-tally@1`, DESIGN.md §8) from the sections' public exports: each export passes
+// (`seggio/comune-tally@1`, docs/design.md §7) from the sections' public exports: each export passes
 // `seggio verify`, and the tally lists exactly them, by tally digest and set-up, with their sums.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';

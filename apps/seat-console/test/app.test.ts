@@ -1,7 +1,7 @@
 // What the console's interface reaches through either shell: the contract's methods with their inputs
 // checked (a malformed request is refused with a reason, never thrown), packages read from the import
 // folder by file name only, the turnout report written to the export folder, and the web shell
-// answering only the contract. And the console window's options (SECURITY.md R23), without Electron.
+// answering only the contract. And the console window's options (docs/threat-model.md R23), without Electron.
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

@@ -1,4 +1,4 @@
-// Pairing by certificate (DESIGN.md §7) and fresh link authentication (SECURITY.md R32): the console
+// Pairing by certificate (docs/design.md §6) and fresh link authentication (docs/threat-model.md R32): the console
 // lets a booth wait for the president only with the office's certificate of a booth of this comune,
 // for its key, and not a machine already paired; each refusal is logged. A hello recorded on one
 // connection and replayed on another cannot take a booth's place.

@@ -1,6 +1,6 @@
-// The ballot plaintext (DESIGN.md §6): the RFC 8785 canonical JSON of {election, contest, selection},
+// The ballot plaintext (docs/bundle-format.md): the RFC 8785 canonical JSON of {election, contest, selection},
 // padded with ASCII spaces to one length per contest, so every ciphertext of a contest is the same
-// size (SECURITY.md R3) and a selection has exactly one encoding.
+// size (docs/threat-model.md R3) and a selection has exactly one encoding.
 import { err, fromUtf8, ok, utf8, type Result } from '@seggio/crypto';
 import canonicalizeModule from 'canonicalize';
 import type { Contest, ListEntry } from './election/schema.js';

@@ -1,4 +1,4 @@
-// The selections a booth casts (DESIGN.md §6), one shape per kind of contest.
+// The selections a booth casts (docs/bundle-format.md), one shape per kind of contest.
 import { z } from 'zod';
 import { id } from './election/schema.js';
 import type { Contest } from './election/schema.js';

@@ -1,7 +1,7 @@
-// Text from an election definition is hostile until checked (SECURITY.md R26): it must be NFC, and
+// Text from an election definition is hostile until checked (docs/threat-model.md R26): it must be NFC, and
 // may not hide anything a voter would not see.
 
-/** Ids travel in signatures and file names (DESIGN.md §6). */
+/** Ids travel in signatures and file names (docs/bundle-format.md). */
 export const ID_PATTERN = /^[A-Za-z0-9._-]+$/;
 export const ID_MAX = 64;
 

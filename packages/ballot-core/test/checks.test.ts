@@ -1,4 +1,4 @@
-// The record checks C1–C8 and E1 (DOMAIN.md), each on its failing side: an honest day passes them all,
+// The record checks C1–C8 and E1 (docs/election-rules.md), each on its failing side: an honest day passes them all,
 // and a record changed in the one figure a check guards fails that check, with its figures said.
 import { describe, expect, it } from 'vitest';
 import { recordChecks, type CheckId, type ContestTally, type MunicipalResults, type PartyListResults, type ReferendumResults, type SectionTally, type TallyInput } from '../src/index.js';

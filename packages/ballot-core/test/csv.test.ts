@@ -1,4 +1,4 @@
-// SECURITY.md R34: tally.csv is safe to open in a spreadsheet. Names come from the election package,
+// docs/threat-model.md R34: tally.csv is safe to open in a spreadsheet. Names come from the election package,
 // so a list or a candidate named like a formula must arrive as text, never as a formula to run.
 import { describe, expect, it } from 'vitest';
 import { csvCell, parseElection, tallyCsv, type Election } from '../src/index.js';

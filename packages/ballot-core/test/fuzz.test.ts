@@ -1,4 +1,4 @@
-// Hostile election definitions (SECURITY.md R26): 10,000 generated malformed definitions, each built
+// Hostile election definitions (docs/threat-model.md R26): 10,000 generated malformed definitions, each built
 // from a valid one by a mutation that must make it invalid. Every one is refused with problems that
 // name a JSON path and say what is wrong; none crashes the reader.
 import fc from 'fast-check';

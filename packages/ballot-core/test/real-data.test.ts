@@ -72,7 +72,7 @@ describe('the 2020 referendum in the province of Cremona', () => {
     expect(csv).toContain(`REF-2020-1;referendum;1;sk_nulle;;;${row.schede_nulle}\r\n`);
   });
 
-  it('Cremona itself: 16,949 + 9,109 + 54 + 98 + 0 = 26,210 (DOMAIN.md C3)', () => {
+  it('Cremona itself: 16,949 + 9,109 + 54 + 98 + 0 = 26,210 (docs/election-rules.md C3)', () => {
     const { outcome } = replay(rows.find((r) => r.desc_com === 'CREMONA')!);
     expect(outcome.checks.find((c) => c.check === 'C3')!.detail).toBe('YES 16949 + NO 9109 + blank 54 + invalid 98 + contested 0 = 26210 = voters 26210');
   });

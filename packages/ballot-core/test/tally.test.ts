@@ -1,4 +1,4 @@
-// Any random valid day of ballots tallies to exactly what the generator cast (STYLE.md: property tests).
+// Any random valid day of ballots tallies to exactly what the generator cast (property tests).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateDay, parseElection, seededRandom, tallySection, type Election } from '../src/index.js';

@@ -2,7 +2,7 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { toBase32 } from './encoding.js';
 
 /**
- * A key fingerprint for people to compare (DESIGN.md §4): SHA-256 of the raw public key, first 10
+ * A key fingerprint for people to compare (docs/design.md §3): SHA-256 of the raw public key, first 10
  * bytes, base32, in four groups of four: "ABCD-EFGH-IJKL-MNOP".
  */
 export function fingerprint(publicKey: Uint8Array): string {

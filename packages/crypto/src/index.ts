@@ -1,4 +1,4 @@
-// @seggio/crypto: signatures, sealed boxes, digests, fingerprints and key splitting (DESIGN.md §4).
+// @seggio/crypto: signatures, sealed boxes, digests, fingerprints and key splitting (docs/design.md §3).
 // This entry point is pure TypeScript over tweetnacl; '@seggio/crypto/node' has the same API on
 // libsodium (sodium-native).
 import { createCrypto, type SeggioCrypto } from './suite.js';

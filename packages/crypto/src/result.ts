@@ -1,4 +1,4 @@
-/** Expected failures are values, not exceptions (DESIGN.md §2). */
+/** Expected failures are values, not exceptions (docs/design.md §1). */
 export type Result<T, E = string> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: E };
 
 export const ok = <T>(value: T): Result<T, never> => ({ ok: true, value });

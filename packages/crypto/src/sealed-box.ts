@@ -1,5 +1,5 @@
 // libsodium's crypto_box_seal written out for the portable path, where there is no libsodium
-// (SECURITY.md fact 8): epk ‖ box(m, nonce = BLAKE2b-192(epk ‖ pk), pk, esk), with box = XSalsa20-
+// (docs/threat-model.md fact 8): epk ‖ box(m, nonce = BLAKE2b-192(epk ‖ pk), pk, esk), with box = XSalsa20-
 // Poly1305 under HSalsa20(X25519(esk, pk)). The libsodium backend calls crypto_box_seal itself.
 // Tested both ways against libsodium (test/interop) and by a known answer in the self-test.
 import { blake2b } from '@noble/hashes/blake2.js';

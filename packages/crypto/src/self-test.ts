@@ -1,4 +1,4 @@
-// Start-up self-test (SECURITY.md R21): known answers from RFC 8032 (Ed25519) and RFC 7748 (X25519),
+// Start-up self-test (docs/threat-model.md R21): known answers from RFC 8032 (Ed25519) and RFC 7748 (X25519),
 // a sealed box made by libsodium, FIPS 180-2's SHA-256 example, a malleated signature that must be
 // refused, and a round trip through the random source. Callers refuse to run when it fails.
 import { bytesEqual, fromHex, toHex, utf8 } from './encoding.js';

@@ -1,5 +1,5 @@
-// k-of-n splitting of the urna secret among the seat members (DESIGN.md §4, SECURITY.md R19).
-// The splitting is shamir-secret-sharing (audited); it does not validate shares (SECURITY.md fact 7),
+// k-of-n splitting of the urna secret among the seat members (docs/design.md §3, docs/threat-model.md R19).
+// The splitting is shamir-secret-sharing (audited); it does not validate shares (docs/threat-model.md fact 7),
 // so each share carries a checksum and the urna key's fingerprint, and a rebuilt key is accepted only
 // when it matches the urna public key.
 import { combine, split } from 'shamir-secret-sharing';

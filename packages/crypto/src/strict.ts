@@ -1,4 +1,4 @@
-// Strict Ed25519 acceptance rules, applied before any backend's verification (SECURITY.md fact 4):
+// Strict Ed25519 acceptance rules, applied before any backend's verification (docs/threat-model.md fact 4):
 // tweetnacl accepts S + L and small-order keys; libsodium and OpenSSL do not. These are libsodium's
 // rules (crypto_sign_verify_detached without ED25519_COMPAT), so every verify path of ours agrees
 // with libsodium on which signatures exist.

@@ -22,7 +22,7 @@ export interface SeggioCrypto {
   generateSigningKeyPair(): SigningKeyPair;
   signingKeyPairFromSecret(secretKey: Uint8Array): SigningKeyPair;
   sign(message: Uint8Array, keyPair: SigningKeyPair): Uint8Array;
-  /** Strict verification (SECURITY.md R20): true only for a signature libsodium would accept. */
+  /** Strict verification (docs/threat-model.md R20): true only for a signature libsodium would accept. */
   verify(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): boolean;
   /** As verify, but says why a signature is refused; null when it is valid. */
   checkSignature(message: Uint8Array, signature: Uint8Array, publicKey: Uint8Array): SignatureRejection | null;

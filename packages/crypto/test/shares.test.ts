@@ -60,7 +60,7 @@ describe('splitting the urna key 3 of 5', () => {
 
   it('detects, through the public key, shares that are each well-formed but do not belong together', async () => {
     // A second splitting of the same key: every share is valid and names the same key, yet mixing
-    // them gives a wrong secret, which the library alone would return silently (SECURITY.md fact 7).
+    // them gives a wrong secret, which the library alone would return silently (docs/threat-model.md fact 7).
     // Many splittings, so that some mixes reuse an x coordinate (the library would throw on those).
     const reasons = new Set<string>();
     for (let i = 0; i < 40; i++) {

@@ -69,7 +69,7 @@ describe.each([
     expect(crypto.checkSignature(message, signature, keyPair.publicKey)).toBeNull();
   });
 
-  it('refuses the malleated S + L twin, which tweetnacl alone accepts (SECURITY.md fact 4)', () => {
+  it('refuses the malleated S + L twin, which tweetnacl alone accepts (docs/threat-model.md fact 4)', () => {
     const twin = malleate(signature);
     expect(nacl.sign.detached.verify(message, twin, keyPair.publicKey)).toBe(true);
     expect(crypto.verify(message, twin, keyPair.publicKey)).toBe(false);

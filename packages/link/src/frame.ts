@@ -1,6 +1,6 @@
 // Signed frames. Each frame names its sender and its one recipient and carries the sender's counter
 // for that recipient; the signature covers all of it, so a frame cannot be replayed to another booth,
-// reordered or replayed unnoticed (SECURITY.md threats: the LAN). Each connection opens
+// reordered or replayed unnoticed (docs/threat-model.md threats: the LAN). Each connection opens
 // with the console's challenge, which the booth's hello answers, and pairing goes by certificate (R32).
 import { canonicalJson } from '@seggio/ballot-core';
 import { concatBytes, err, fromBase64Length, ok, toBase64, utf8, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
@@ -15,7 +15,7 @@ import type { z } from 'zod';
 export const LINK_VERSION = 3;
 const DOMAIN = utf8(`seggio/link@${LINK_VERSION}\u0000`);
 /**
- * What the console takes from a booth in one frame (SECURITY.md R33): a booth's messages are small but
+ * What the console takes from a booth in one frame (docs/threat-model.md R33): a booth's messages are small but
  * for its ballots and log at close, which it splits to fit (chunkByBytes).
  */
 export const MAX_BOOTH_FRAME_BYTES = 1024 * 1024;

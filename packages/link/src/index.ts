@@ -1,4 +1,4 @@
-// @seggio/link: the console <-> booth protocol of a section (DESIGN.md §1, §3).
+// @seggio/link: the console <-> booth protocol of a section (docs/design.md §1, §3).
 export { enableTokenBytes, LINK_VERSION, MAX_BOOTH_FRAME_BYTES, MAX_CONSOLE_FRAME_BYTES, openFrame, signFrame, type Frame, type FrameRejection } from './frame.js';
 export { AFTER_CLOSE_ONLY, BoothMessage, CHUNK_BYTES, chunkByBytes, BoothState, ConsoleMessage, EnableToken, WireCertificateSchema } from './messages.js';
 export { LinkClient, LinkServer, type Connection } from './transport.js';

@@ -1,5 +1,5 @@
-// A console's or a booth's identity (DESIGN.md §7): its machine key (a 0600 file outside every store,
-// SECURITY.md R35) and the office's certificate for it, imported from the removable drive and kept
+// A console's or a booth's identity (docs/design.md §6): its machine key (a 0600 file outside every store,
+// docs/threat-model.md R35) and the office's certificate for it, imported from the removable drive and kept
 // beside the key. Both apps load it the same way and present the certificate over the link.
 import { existsSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';

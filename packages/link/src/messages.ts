@@ -1,5 +1,5 @@
-// The messages between a seat console and its booths (DESIGN.md §3). During voting no message
-// carries a selection or a ballot (SECURITY.md R4): ballots cross the LAN only in `ballots`, which a
+// The messages between a seat console and its booths (docs/design.md §2). During voting no message
+// carries a selection or a ballot (docs/threat-model.md R4): ballots cross the LAN only in `ballots`, which a
 // booth sends only once it is closed.
 import { z } from 'zod';
 
@@ -12,7 +12,7 @@ const counter = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
 const signedDocument = z.strictObject({ bytes: b64, signature: b64 });
 /** A fresh random value of one connection (R32). */
 const nonce = z.string().regex(/^[A-Za-z0-9+/]{43}=$/);
-/** An office-signed machine certificate (DESIGN.md §7): its exact bytes, the signer and the signature. */
+/** An office-signed machine certificate (docs/design.md §6): its exact bytes, the signer and the signature. */
 export const WireCertificateSchema = z.strictObject({ bytes: z.string().max(16_384).regex(/^[A-Za-z0-9+/]*={0,2}$/), signer: nonce, signature: z.string().regex(/^[A-Za-z0-9+/]{86}==$/) });
 
 export const BoothState = z.enum(['unenrolled', 'unpaired', 'confirming', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service']);
@@ -60,7 +60,7 @@ export const BoothMessage = z.discriminatedUnion('type', [
 ]);
 export type BoothMessage = z.infer<typeof BoothMessage>;
 
-/** The enable token of SECURITY.md R10, signed by the console over its canonical JSON. */
+/** The enable token of docs/threat-model.md R10, signed by the console over its canonical JSON. */
 export const EnableToken = z.strictObject({
   election: z.string().regex(/^[0-9a-f]{64}$/),
   booth: id,

@@ -1,4 +1,4 @@
-// Refused frames counted, not logged one by one (SECURITY.md R33). Every log entry is a synced write
+// Refused frames counted, not logged one by one (docs/threat-model.md R33). Every log entry is a synced write
 // into a hash-chained log that ends up in the bundle, so a peer sending junk must not be able to make
 // one entry per frame: each kind of refusal (who sent it, and why) is logged at its 1st, 10th, 100th …
 // occurrence with the count so far, and what is left unlogged is written when the app stops or closes.

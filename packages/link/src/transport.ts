@@ -1,5 +1,5 @@
 // WebSocket transport for signed frames on the section LAN. It only moves text: signatures, counters
-// and resending from the outbox after a reconnection are the services' (DESIGN.md §2).
+// and resending from the outbox after a reconnection are the services' (docs/design.md §1).
 import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';

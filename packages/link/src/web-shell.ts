@@ -1,4 +1,4 @@
-// The web shell of an app (DESIGN.md §2): its service in Node, its built renderer served on 127.0.0.1,
+// The web shell of an app (docs/design.md §1): its service in Node, its built renderer served on 127.0.0.1,
 // and window.seggio bridged over a WebSocket that only this launch's page can open (a random token in
 // its address, and the page's own origin). Each app gives the methods of its contract and its view.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
@@ -12,7 +12,7 @@ const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.j
 /** The same policy the Electron shells set: nothing but this origin, no inline script. */
 export const WEB_SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-/** What one message from the page may weigh (SECURITY.md R33); a bigger one closes its connection. */
+/** What one message from the page may weigh (docs/threat-model.md R33); a bigger one closes its connection. */
 export const BRIDGE_MAX_BYTES = 1024 * 1024;
 
 export interface WebShell {

@@ -1,4 +1,4 @@
-// The link's signed frames on their own (SECURITY.md threats: the LAN): a frame opens only for the
+// The link's signed frames on their own (docs/threat-model.md threats: the LAN): a frame opens only for the
 // one recipient it names, and only as it was signed; what rides on it (its recipient, counter, body,
 // version) cannot be changed after signing. Counters are the services' to check: the console's refusal
 // of a replayed counter is tested with a real console in test/day/ownership.test.ts.

@@ -1,6 +1,6 @@
 // Builds one Electron app with electron-builder from its electron-builder.yml (which extends the base
 // at the repository root), then proves on the result what the package must hold: every native addon
-// built for the Electron it ships with (or Node-API), and the fuses of SECURITY.md R24.
+// built for the Electron it ships with (or Node-API), and the fuses of docs/threat-model.md R24.
 import { existsSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, relative, sep } from 'node:path';
@@ -154,7 +154,7 @@ export async function buildApp(request: BuildRequest): Promise<string> {
     });
     const executable = join(appOutDir, appIdentity(request.root, request.app).executableName);
     const fuses = r24Problems(readFuseWire(executable));
-    if (fuses.length > 0) throw new Refusal(`${executable}: refused, the fuses are not those of SECURITY.md R24:\n  ${fuses.join('\n  ')}`);
+    if (fuses.length > 0) throw new Refusal(`${executable}: refused, the fuses are not those of docs/threat-model.md R24:\n  ${fuses.join('\n  ')}`);
   } catch (error) {
     rmSync(request.out, { recursive: true, force: true });
     throw error;

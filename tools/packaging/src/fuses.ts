@@ -1,4 +1,4 @@
-// Electron's fuse wire, read back from a packaged executable to prove what SECURITY.md R24 asks: the
+// Electron's fuse wire, read back from a packaged executable to prove what docs/threat-model.md R24 asks: the
 // wire is a 32-byte sentinel, a version byte (1), a length byte, then one byte per fuse, '0' off, '1' on,
 // 'r' removed, in @electron/fuses' FuseV1Options order.
 import { readFileSync } from 'node:fs';

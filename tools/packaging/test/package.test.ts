@@ -105,7 +105,7 @@ describe.each(APPS)('the %s package', (app) => {
     }
   });
 
-  it('has the fuses of SECURITY.md R24 in the executable it names, read back from the wire', () => {
+  it('has the fuses of docs/threat-model.md R24 in the executable it names, read back from the wire', () => {
     const executable = join(out, 'linux-unpacked', appIdentity(root, app).executableName);
     expect(readFuseWire(executable)).toMatchObject({
       RunAsNode: 'off',

@@ -1,5 +1,5 @@
-// The booth window's options and the kiosk's rules (SECURITY.md R23), as plain data so a unit test can
-// check them without an Electron binary (SECURITY.md fact 6: scanners miss some of these).
+// The booth window's options and the kiosk's rules (docs/threat-model.md R23), as plain data so a unit test can
+// check them without an Electron binary (docs/threat-model.md fact 6: scanners miss some of these).
 import type { BrowserWindowConstructorOptions } from 'electron';
 
 /** The custom protocol the renderer is loaded from, instead of file:// (R23). */

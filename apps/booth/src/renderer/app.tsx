@@ -1,4 +1,4 @@
-// The booth's screens are a function of the service's state (STYLE.md): one ordered switch.
+// The booth's screens are a function of the service's state: one ordered switch.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';

@@ -1,4 +1,4 @@
-// What the president reads on the booth before voting opens (DESIGN.md §7): the booth's enrolment,
+// What the president reads on the booth before voting opens (docs/design.md §6): the booth's enrolment,
 // its certificate imported or refused, the console to confirm. Italian, German and English, in the
 // register of the president's console (the infinitive).
 import type { Language } from './i18n.js';

@@ -1,4 +1,4 @@
-// The booth's screens for the president before voting (DESIGN.md §7): its certificate imported from
+// The booth's screens for the president before voting (docs/design.md §6): its certificate imported from
 // the drive, and the console's machine id and fingerprint confirmed on the booth itself (R32).
 import { useCallback, useEffect, useState } from 'react';
 import type { BoothView } from '../shared/api.js';

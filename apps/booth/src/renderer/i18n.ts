@@ -1,4 +1,4 @@
-// Every text a voter reads or hears, in Italian, German and English (STYLE.md: one catalogue per app),
+// Every text a voter reads or hears, in Italian, German and English (one catalogue per app),
 // one file per language in i18n/, each in one formal register.
 import type { RefusalCode } from '@seggio/ballot-core';
 import type { KeypadButton } from '../shared/bridge.js';

@@ -1,4 +1,4 @@
-// Inactivity (SECURITY.md R11, R27): first a warning, then the booth asks for the president. Nothing is
+// Inactivity (docs/threat-model.md R11, R27): first a warning, then the booth asks for the president. Nothing is
 // ever cast by itself, and the voter's choices stay as they were.
 import { useEffect, useState } from 'react';
 import { bridge } from './bridge.js';

@@ -1,4 +1,4 @@
-// One keybinding table for the whole booth (STYLE.md: assistive inputs become keys). The hardware
+// One keybinding table for the whole booth (assistive inputs become keys). The hardware
 // keypad feeds the same actions.
 
 export type KeyAction = 'next' | 'previous' | 'activate' | 'back';

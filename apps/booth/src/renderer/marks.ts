@@ -1,4 +1,4 @@
-// A mark on the scheda as a pencil would make it, and what the rules make of it (DOMAIN.md). A mark that
+// A mark on the scheda as a pencil would make it, and what the rules make of it (docs/election-rules.md). A mark that
 // the rules could not take beside another one moves: the other is taken off, and the notice says which
 // and why (never silently). What would void part of the ballot is refused with its reason, before it is
 // taken, by ballot-core's own `validate`.

@@ -1,4 +1,4 @@
-// Each ballot drawn as its paper scheda (DOMAIN.md "How each ballot looks on paper"): the rectangles in
+// Each ballot drawn as its paper scheda (docs/election-rules.md "How each ballot looks on paper"): the rectangles in
 // the order drawn, the lists' symbols large, the preference lines beside them. A touch marks a name or a
 // symbol as a pencil would; what the marks count for is shown where it counts ("il voto vale anche qui").
 import type { Contest, ListEntry, MunicipalContest, PartyListContest, ReferendumContest, Selection } from '@seggio/ballot-core';

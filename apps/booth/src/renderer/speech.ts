@@ -1,4 +1,4 @@
-// Audio guidance for a voter who cannot see the screen (SECURITY.md R27): from the voter's arrival the
+// Audio guidance for a voter who cannot see the screen (docs/threat-model.md R27): from the voter's arrival the
 // booth says, through the headphones, each screen in full and the control that has the focus. Speech
 // comes from the booth's own voice (eSpeak NG, played here as audio) when it has one, otherwise from
 // the browser's speech synthesis; no text leaves the booth.
@@ -8,7 +8,7 @@ import type { Language, Translate } from './i18n.js';
 
 const VOICES: Record<Language, string> = { it: 'it-IT', de: 'de-DE', en: 'en-GB' };
 
-/** The keypad's navigation keys are the keyboard's keys: one keybinding table for both (STYLE.md). */
+/** The keypad's navigation keys are the keyboard's keys: one keybinding table for both. */
 export const KEYPAD_KEYS: Partial<Record<KeypadButton, string>> = {
   up: 'ArrowUp',
   down: 'ArrowDown',

@@ -1,4 +1,4 @@
-// The booth service: plain Node, no Electron (DESIGN.md §1).
+// The booth service: plain Node, no Electron (docs/design.md §1).
 export type { BoothApi, BoothNotice, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
 export { BoothService, SOFTWARE, type BoothConfig } from './service.js';
 export { BoothStore, isDiskFailure, StoreError, type StoredBallot, type StoredToken } from './store.js';

@@ -1,6 +1,6 @@
--- The booth's store (DESIGN.md §5). One file per election; every table STRICT.
+-- The booth's store (docs/design.md §4). One file per election; every table STRICT.
 -- Ballots carry nothing but h = SHA-256(ct), the contest, the ciphertext and the booth's signature:
--- no rowid, timestamp, sequence, session or token (SECURITY.md R1).
+-- no rowid, timestamp, sequence, session or token (docs/threat-model.md R1).
 
 CREATE TABLE IF NOT EXISTS meta (
   key TEXT PRIMARY KEY,

@@ -1,4 +1,4 @@
-// The booth service (DESIGN.md §2, §3): an explicit state machine over the ballot box, talking to the
+// The booth service (docs/design.md §1, §3): an explicit state machine over the ballot box, talking to the
 // console over the signed link. It runs in plain Node; the Electron and web shells only host it.
 import { EventEmitter } from 'node:events';
 import {
@@ -406,7 +406,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
    * A set-up from a console: checked (the office's package, the set-up signed by this console, this
    * booth listed with its key and machine, the console enrolled by the office for the election's
    * comune), then kept until the president confirms the console's machine id and fingerprint on the
-   * booth (DESIGN.md §7, R32). Nothing is pinned before that.
+   * booth (docs/design.md §6, R32). Nothing is pinned before that.
    */
   #setup(body: SetupMessage, from: Uint8Array): void {
     if (this.state === 'unenrolled') return this.#refuseConsole('booth-unenrolled', { fingerprint: fingerprint(this.#key.publicKey) });

@@ -1,5 +1,5 @@
 // What a booth checks of a console's set-up before it asks the president to confirm the console
-// (DESIGN.md §3, §7): the office's package, the set-up signed by the console that sent it and listing
+// (docs/design.md §2, §7): the office's package, the set-up signed by the console that sent it and listing
 // this booth with its key and machine id, and the console enrolled by the office, as a console, for
 // the election's comune and named in the set-up by its machine id.
 import { parseElection, type Setup } from '@seggio/ballot-core';

@@ -1,4 +1,4 @@
-// The booth's ballot box (DESIGN.md §5; SECURITY.md R1, R2, R6, R7, R8).
+// The booth's ballot box (docs/design.md §4; docs/threat-model.md R1, R2, R6, R7, R8).
 import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ballotsDigest, checkChain, nextEntry, type EventId, type LogEntry } from '@seggio/ballot-core';
@@ -81,7 +81,7 @@ export class BoothStore {
 
   private configure(): void {
     this.db.pragma('journal_mode = WAL');
-    // A vote is acknowledged only once it is on disk (SECURITY.md fact 3, R6).
+    // A vote is acknowledged only once it is on disk (docs/threat-model.md fact 3, R6).
     this.db.pragma('synchronous = FULL');
     this.db.pragma('secure_delete = ON');
     this.db.exec(schemaSql());

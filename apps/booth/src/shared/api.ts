@@ -1,4 +1,4 @@
-// The booth's Api contract, shared by its service and its interfaces (DESIGN.md §2). Types only.
+// The booth's Api contract, shared by its service and its interfaces (docs/design.md §1). Types only.
 import type { Election, Refusal, Selection } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { BoothState } from '@seggio/link';
@@ -10,7 +10,7 @@ export interface BoothView {
   readonly boothId: string | null;
   readonly section: string | null;
   readonly boothFingerprint: string;
-  /** The booth's machine id from its certificate; null until one is imported (DESIGN.md §7). */
+  /** The booth's machine id from its certificate; null until one is imported (docs/design.md §6). */
   readonly machine: string | null;
   readonly consoleFingerprint: string | null;
   readonly consoleMachine: string | null;

@@ -1,5 +1,5 @@
 // The calls and events the booth's interface may use, whatever carries them: Electron IPC through the
-// preload, or the web shell's WebSocket (DESIGN.md §2). Types only.
+// preload, or the web shell's WebSocket (docs/design.md §1). Types only.
 import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ButtonName } from '@seggio/hardware/types';

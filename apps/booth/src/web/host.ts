@@ -1,4 +1,4 @@
-// The booth's web shell (DESIGN.md §2): the booth service behind the generic web shell of
+// The booth's web shell (docs/design.md §1): the booth service behind the generic web shell of
 // @seggio/link, answering only the booth contract's methods, with the keypad's presses as events.
 // With a fake keypad, the shell also serves a virtual keypad page (/keypad.html) that presses it.
 import { VIRTUAL_KEYPAD, type ButtonEvent, type ButtonSource, type Voice } from '@seggio/hardware';

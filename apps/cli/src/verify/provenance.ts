@@ -1,4 +1,4 @@
-// The "provenance" check (DESIGN.md §7, SECURITY.md R30): every key that signs in the bundle has an
+// The "provenance" check (docs/design.md §6, docs/threat-model.md R30): every key that signs in the bundle has an
 // office-signed certificate of its role for the election's comune, each machine named once; and, when
 // the auditor gives it, the tally digest that the paper verbale carries. Without it a bundle proves only
 // that it agrees with itself: anyone with the public election package can make one that does.

@@ -1,5 +1,5 @@
 // `seggio verify`: everything an auditor can check in a bundle without trusting the console
-// (DESIGN.md §6, SECURITY.md "What an auditor can check"). Malformed input is a failed check, never a crash.
+// (docs/bundle-format.md, docs/threat-model.md "What an auditor can check"). Malformed input is a failed check, never a crash.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
@@ -22,7 +22,7 @@ export interface VerifyOptions {
   readonly training?: boolean;
   /** Bounds on reading ballots.jsonl (tests make them small). */
   readonly lineLimits?: LineLimits;
-  /** The tally digest printed on the paper verbale (hex): required to match when given (DESIGN.md §7). */
+  /** The tally digest printed on the paper verbale (hex): required to match when given (docs/design.md §6). */
   readonly tallyDigest?: string | null;
 }
 

@@ -1,4 +1,4 @@
-// The checks of one submission (DESIGN.md §8): the verifier's own (`seggio verify`, as a library),
+// The checks of one submission (docs/design.md §7): the verifier's own (`seggio verify`, as a library),
 // then this election, the section's set-up against the one that reported turnout, and one counted
 // result per section. Returns the action for the submission's state machine; writes nothing.
 import { tallyDigest, type Election, type TallyDocument } from '@seggio/ballot-core';

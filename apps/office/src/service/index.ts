@@ -1,4 +1,4 @@
-// The electoral office service: plain Node (DESIGN.md §8).
+// The electoral office service: plain Node (docs/design.md §7).
 export type * from '../shared/api.js';
 export { CODES, problem, type Code, type Problem } from '../shared/codes.js';
 export { ARCHIVE_LIMITS, packArchive, readArchive } from './archive.js';

@@ -1,4 +1,4 @@
-// The office service (DESIGN.md §8), plain Node: it receives each section's public export and its
+// The office service (docs/design.md §7), plain Node: it receives each section's public export and its
 // turnout, judges them one at a time, keeps them in its store, and tells listeners when the figures
 // change. The HTTP side is in server.ts; the words are in the renderer and in english.ts.
 import { EventEmitter } from 'node:events';

@@ -1,4 +1,4 @@
-// The public results page (DESIGN.md §8): server-rendered HTML with its charts drawn here as SVG, so
+// The public results page (docs/design.md §7): server-rendered HTML with its charts drawn here as SVG, so
 // it reads without JavaScript and on a phone; a small script replaces <main> when the server says the
 // figures changed (server-sent events). Italian and English.
 import type { CheckpointView, ContestTotals, ResultsView, SexCounts } from '../shared/api.js';

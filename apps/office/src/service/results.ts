@@ -1,4 +1,4 @@
-// The comune's figures (DESIGN.md §8): per contest the sums of accepted sections, per section its own,
+// The comune's figures (docs/design.md §7): per contest the sums of accepted sections, per section its own,
 // turnout per checkpoint by sex with the sections that have not reported; the CSV and the JSON feed.
 import { sumContests, tallyRows, type ContestTally, type Election, type MunicipalResults, type PartyListResults, type ReferendumResults, type SectionTally, type SummedContest } from '@seggio/ballot-core';
 import type { CheckpointView, ContestTotals, ResultsView, SexCounts } from '../shared/api.js';

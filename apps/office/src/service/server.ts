@@ -1,4 +1,4 @@
-// The office's two HTTP faces (DESIGN.md §8), on Fastify with schema validation, body limits and rate
+// The office's two HTTP faces (docs/design.md §7), on Fastify with schema validation, body limits and rate
 // limiting: the public one (the results page, its feeds, and the consoles' intake) on the LAN address,
 // and the staff's interface on 127.0.0.1 behind a per-launch token.
 import { randomBytes, timingSafeEqual } from 'node:crypto';

@@ -1,4 +1,4 @@
-// The office's one SQLite store (DESIGN.md §5, §8): typed accessors over the schema of migrations.ts.
+// The office's one SQLite store (docs/design.md §4, §8): typed accessors over the schema of migrations.ts.
 // Every write that settles something is one transaction with synchronous=FULL, so a killed office
 // holds either the whole of it or none.
 import Database from 'better-sqlite3';

@@ -1,4 +1,4 @@
-// A submission's life (DESIGN.md §8): received, then accepted, refused or kept as a conflict. One
+// A submission's life (docs/design.md §7): received, then accepted, refused or kept as a conflict. One
 // pure transition function; the store applies it and writes the state it returns, nothing else.
 import type { Problem } from '../shared/codes.js';
 import type { SubmissionState } from '../shared/api.js';

@@ -1,4 +1,4 @@
-// A console-signed turnout document (DESIGN.md §8), sent with the set-up that signs it: checked
+// A console-signed turnout document (docs/design.md §7), sent with the set-up that signs it: checked
 // against this election, its set-up's signature and digest, and the office's own record of the
 // section. Returns what to keep, or why not; writes nothing.
 import { parseSidecar, parseStrictJson, verifySidecar, type Setup, type TurnoutDocument } from '@seggio/ballot-core';

@@ -1,5 +1,5 @@
 // The console's Electron main process: a window, a protocol and one IPC channel. Everything else is
-// the service (DESIGN.md §2). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a
+// the service (docs/design.md §1). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a
 // file), SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
 // SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES, SEGGIO_MACHINE_KEY (the machine key file).
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The console window's options and rules (SECURITY.md R23), as plain data so a unit test can check
+// The console window's options and rules (docs/threat-model.md R23), as plain data so a unit test can check
 // them without an Electron binary. Not a kiosk: the president's PC keeps its desktop.
 import type { BrowserWindowConstructorOptions } from 'electron';
 

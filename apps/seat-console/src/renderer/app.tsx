@@ -1,5 +1,5 @@
 // The president's console: one screen per step of the day, chosen from the service's phase
-// (DESIGN.md §3). Every action is a call to the service; what it refuses is shown with its reasons.
+// (docs/design.md §2). Every action is a call to the service; what it refuses is shown with its reasons.
 import { useEffect, useMemo, useState } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { DeviceStatus } from '@seggio/hardware/types';

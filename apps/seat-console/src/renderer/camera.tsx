@@ -1,4 +1,4 @@
-// Shares read from a camera (DESIGN.md §4): each seat member holds the QR code of their share to the
+// Shares read from a camera (docs/design.md §3): each seat member holds the QR code of their share to the
 // console's camera, and the page puts what it reads into the next empty field. Nothing leaves the
 // page: the frames are decoded here and dropped, and the camera is stopped as soon as every field is
 // filled, the president closes it, or the screen changes.

@@ -1,4 +1,4 @@
-// Count and export (DESIGN.md §3 step 5): the reconciliation, k shares, the record per contest in
+// Count and export (docs/design.md §2 step 5): the reconciliation, k shares, the record per contest in
 // scrutiny order with checks C1–C8 and E1, and the signed bundle written to a folder.
 import { useEffect, useState, type FormEvent } from 'react';
 import { tallyRows } from '@seggio/ballot-core';

@@ -1,4 +1,4 @@
-// The console's own certificate (DESIGN.md §7): imported from the drive's `macchine/` folder before any
+// The console's own certificate (docs/design.md §6): imported from the drive's `macchine/` folder before any
 // booth is paired, refused with the file and the reason; once imported, the machine id is shown.
 import { useEffect, useState } from 'react';
 import { bridge } from './bridge.js';

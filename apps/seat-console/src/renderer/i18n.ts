@@ -1,4 +1,4 @@
-// Every text the president reads, in Italian, German and English (STYLE.md: one catalogue per app),
+// Every text the president reads, in Italian, German and English (one catalogue per app),
 // one file per language in i18n/. The console's own refusals are said from the same catalogue
 // (refusal.*); any other reason the service gives is shown as it gives it.
 import { de } from './i18n/de.js';

@@ -1,4 +1,4 @@
-// Set-up (DESIGN.md §3 step 2): the election package, the keys and their shares, the booths' pairing
+// Set-up (docs/design.md §2 step 2): the election package, the keys and their shares, the booths' pairing
 // and zero reports, the optional section roll, and opening the vote.
 import { useEffect, useState, type FormEvent } from 'react';
 import { toBase64 } from '@seggio/crypto';

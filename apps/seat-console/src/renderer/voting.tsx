@@ -1,4 +1,4 @@
-// Voting (DESIGN.md §3 step 3): a tile per booth, enabling a booth for one voter, cancelling, the
+// Voting (docs/design.md §2 step 3): a tile per booth, enabling a booth for one voter, cancelling, the
 // turnout and its checkpoints, the event log; then the close.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CATEGORIES, contestsFor, type Category, type Sex } from '@seggio/ballot-core';

@@ -1,4 +1,4 @@
-// Writes the exported bundle exactly per DESIGN.md §6: every signed file with its `.sig` sidecar over
+// Writes the exported bundle exactly per docs/bundle-format.md: every signed file with its `.sig` sidecar over
 // its exact bytes, ballots.jsonl sorted by h, and tally.json listing the digest of every other file.
 import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -20,11 +20,11 @@ export interface BundleParts {
   readonly tally: SectionTally;
   readonly pollbook: PollbookDocument;
   readonly setup: Setup;
-  /** The console's own certificate (DESIGN.md §7); the booths' are in the store. */
+  /** The console's own certificate (docs/design.md §6); the booths' are in the store. */
   readonly consoleCertificate: WireCertificate;
   /** The printable record (verbale.pdf), with the QR code of the tally's digest. */
   readonly verbale: Uint8Array;
-  /** The rebuilt urna key for the audit set; null for the public export (DESIGN.md §6, R22). */
+  /** The rebuilt urna key for the audit set; null for the public export (docs/bundle-format.md, R22). */
   readonly urna: BoxKeyPair | null;
   /** Called once every figure is final, to log the signing before the log is written. */
   readonly beforeLog: () => void;

@@ -1,4 +1,4 @@
-// The console's certificate refused at import from the drive (DESIGN.md §7), said with the refusal
+// The console's certificate refused at import from the drive (docs/design.md §6), said with the refusal
 // table's words, so that the president's interface reads it back and says it in Italian, German or English.
 import { fingerprint, fromBase64 } from '@seggio/crypto';
 import type { ImportProblem } from '@seggio/link';

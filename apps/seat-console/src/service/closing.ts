@@ -1,4 +1,4 @@
-// Close, reconcile, count and export (DESIGN.md §3 steps 4–5).
+// Close, reconcile, count and export (docs/design.md §2 steps 4–5).
 import {
   ballotSignatureMessage, ballotsDigest, checkChain, decodeBallotPlaintext, tallyDigest, tallySection,
   type BoothSeal, type CountedBallot, type LogEntry, type PollbookDocument, type TallyOutcome,
@@ -222,7 +222,7 @@ export class SeatConsole extends ConsoleService implements ConsoleApi {
   }
 
   /**
-   * Signs the tally and writes the bundle (DESIGN.md §6) into `dir`, which must not exist. Refused,
+   * Signs the tally and writes the bundle (docs/bundle-format.md) into `dir`, which must not exist. Refused,
    * with the reasons, while any record check fails (R17). `publicOnly` leaves out urna-key.json.
    */
   async exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>> {

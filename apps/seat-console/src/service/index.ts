@@ -1,4 +1,4 @@
-// The seat console service: plain Node, no Electron (DESIGN.md §1).
+// The seat console service: plain Node, no Electron (docs/design.md §1).
 export type { BoothTile, CheckpointView, ConsoleApi, ConsolePhase, ConsoleView, CountOutcome, EnableInput, Figures, LogLine, PackageEntry, ReconciledContest, RollVoter } from '../shared/api.js';
 export { CONSOLE_METHODS, type ConsoleBridge, type ConsoleCalls, type ConsoleMethod } from '../shared/bridge.js';
 export { writeBundle, type BundleParts } from './bundle.js';

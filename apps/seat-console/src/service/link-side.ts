@@ -1,8 +1,8 @@
-// The console's side of the link (DESIGN.md §3): frames from the booths opened, checked for their
+// The console's side of the link (docs/design.md §2): frames from the booths opened, checked for their
 // sender and counter and handed on in order; frames to the booths signed, kept in each booth's outbox
 // and sent again from where a booth says it stands. What a message means is the service's business
 // (onBoothMessage); which booths are connected or waiting to be paired is this part's, and so are the
-// bounds on what the LAN may send (SECURITY.md R33): refusals counted and logged in aggregate, a
+// bounds on what the LAN may send (docs/threat-model.md R33): refusals counted and logged in aggregate, a
 // connection that keeps sending what is refused dropped, and a bounded list of booths waiting. Each
 // connection starts with a fresh challenge that the booth's hello must answer, and is then bound to the
 // key that answered it (R32); an unpaired booth waits for the president only with a valid certificate (§7).

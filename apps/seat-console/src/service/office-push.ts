@@ -1,4 +1,4 @@
-// "Invia al Comune" (DESIGN.md §8): the console sends each recorded checkpoint as a signed
+// "Invia al Comune" (docs/design.md §7): the console sends each recorded checkpoint as a signed
 // `seggio/turnout@1` document, and the section's public export once written, to the office address
 // the election package names. What the office has not acknowledged stays queued (in the store, so a
 // restarted console sends it too) and is tried again, less often the longer the office is away.
@@ -23,7 +23,7 @@ const TURNOUT_SENT = (checkpoint: string) => `office.turnout.${checkpoint}`;
 const BUNDLE_QUEUED = 'office.bundle';
 const BUNDLE_SENT = 'office.bundle.answer';
 
-/** The public export as a tar archive: the bundle without the urna key (DESIGN.md §6 "Who gets what"). */
+/** The public export as a tar archive: the bundle without the urna key (docs/bundle-format.md "Who gets what"). */
 export async function publicExportArchive(dir: string): Promise<Uint8Array> {
   const pack = tar.pack();
   const names = readdirSync(dir, { recursive: true, withFileTypes: true })

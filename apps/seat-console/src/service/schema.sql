@@ -1,4 +1,4 @@
--- The seat console's store (DESIGN.md §5). One file per election; every table STRICT.
+-- The seat console's store (docs/design.md §4). One file per election; every table STRICT.
 -- The urna secret is never stored: it exists only as the seat members' shares until the count.
 
 CREATE TABLE IF NOT EXISTS meta (
@@ -22,7 +22,7 @@ CREATE TABLE IF NOT EXISTS booths (
   log TEXT
 ) STRICT;
 
--- One row per enable token (SECURITY.md R10, R11): who was enabled (category and sex), never how they voted.
+-- One row per enable token (docs/threat-model.md R10, R11): who was enabled (category and sex), never how they voted.
 CREATE TABLE IF NOT EXISTS sessions (
   session TEXT PRIMARY KEY,
   booth TEXT NOT NULL REFERENCES booths (id),

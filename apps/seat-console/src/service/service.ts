@@ -1,4 +1,4 @@
-// The seat console service (DESIGN.md §2, §3): set-up, pairing, enabling, turnout. The link to the
+// The seat console service (docs/design.md §1, §3): set-up, pairing, enabling, turnout. The link to the
 // booths is in link-side.ts; close, count and export in closing.ts. Plain Node: the Electron and web
 // shells only host it.
 import { join, resolve } from 'node:path';
@@ -43,7 +43,7 @@ const LOG_LINES = 40;
 
 export class ConsoleService extends ConsoleLinkSide {
   protected election: Election | null = null;
-  /** Turnout and the public export to the office the package names (DESIGN.md §8). */
+  /** Turnout and the public export to the office the package names (docs/design.md §7). */
   readonly office: OfficePush;
 
   protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer, identity: MachineIdentity) {
@@ -201,7 +201,7 @@ export class ConsoleService extends ConsoleLinkSide {
     return ok({ shares, qrCodes, pdfs, urnaFingerprint });
   }
 
-  /** The set-up document as it stands (DESIGN.md §6): the booths paired so far. */
+  /** The set-up document as it stands (docs/bundle-format.md): the booths paired so far. */
   setupDocument(): Setup {
     const shares = JSON.parse(this.store.get('shares')!) as { threshold: number; count: number };
     return {
@@ -298,7 +298,7 @@ export class ConsoleService extends ConsoleLinkSide {
     return ok(undefined);
   }
 
-  /** Enables a free booth for one voter: the contests their category allows and they accept (DOMAIN.md). */
+  /** Enables a free booth for one voter: the contests their category allows and they accept (docs/election-rules.md). */
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string> {
     if (this.phase !== 'voting') return err(refusal('not-open'));
     if (input.voter !== undefined) {

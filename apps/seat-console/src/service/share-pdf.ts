@@ -1,4 +1,4 @@
-// A share of the urna key on paper (DESIGN.md §4, SECURITY.md R19): one A4 page per seat member, with
+// A share of the urna key on paper (docs/design.md §3, docs/threat-model.md R19): one A4 page per seat member, with
 // the share's text in groups of four, its QR code for the console's camera at the count, and what the
 // member is to do with it. Made once, with the shares, and never kept by the console.
 import { type Election } from '@seggio/ballot-core';

@@ -1,4 +1,4 @@
-// The seat console's store (DESIGN.md §5).
+// The seat console's store (docs/design.md §4).
 import { existsSync, readFileSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { checkChain, nextEntry, type EventId, type LogEntry } from '@seggio/ballot-core';
@@ -12,7 +12,7 @@ export type SessionState = 'enabled' | 'started' | 'cast' | 'cancelled' | 'refus
 export interface BoothRow {
   readonly id: string;
   readonly publicKey: string;
-  /** The booth's machine id and the office's certificate for its key (DESIGN.md §7), as the link carried it. */
+  /** The booth's machine id and the office's certificate for its key (docs/design.md §6), as the link carried it. */
   readonly machine: string;
   readonly certificate: string;
   readonly setup: string;

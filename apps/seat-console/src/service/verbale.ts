@@ -1,4 +1,4 @@
-// verbale.pdf: the printable record of the section (DOMAIN.md "The record"), laid out as the Ministry's
+// verbale.pdf: the printable record of the section (docs/election-rules.md "The record"), laid out as the Ministry's
 // model of the section's record: the seat and its keys, then per contest its tables (electors and
 // voters by sex, ballots, results), the checks, the turnout with its dates and times in Italian, the
 // QR code of the tally's digest for anyone to compare, and the seat's signatures on every page.

@@ -1,4 +1,4 @@
-// The seat console's Api contract, shared by its service and its interfaces (DESIGN.md §2). Types only.
+// The seat console's Api contract, shared by its service and its interfaces (docs/design.md §1). Types only.
 import type { Category, Election, PollbookDocument, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 
@@ -48,7 +48,7 @@ export interface ConsoleView {
   readonly officeFingerprint: string;
   /** The console's machine key, which signs everything the console signs. */
   readonly consoleFingerprint: string;
-  /** The console's machine id from its certificate; null until one is imported (DESIGN.md §7). */
+  /** The console's machine id from its certificate; null until one is imported (docs/design.md §6). */
   readonly consoleMachine: string | null;
   readonly urnaFingerprint: string | null;
   readonly booths: readonly BoothTile[];
@@ -119,7 +119,7 @@ export interface PackageNames {
   readonly signature: string;
 }
 
-/** One method per action of the president; expected failures come back as values (DESIGN.md §2). */
+/** One method per action of the president; expected failures come back as values (docs/design.md §1). */
 export interface ConsoleApi {
   getView(): ConsoleView;
   getElection(): Election | null;

@@ -1,5 +1,5 @@
 // The calls and events the console's interface may use, whatever carries them: Electron IPC through
-// the preload, or the web shell's WebSocket (DESIGN.md §2). Every input and output is plain JSON: the
+// the preload, or the web shell's WebSocket (docs/design.md §1). Every input and output is plain JSON: the
 // election package's bytes travel as base64. Types only, and the list of method names.
 import type { Election } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';

@@ -20,7 +20,7 @@ export const REFUSALS = {
   'pair-when': 'booths are paired during set-up, after the keys are created',
   'pair-unknown': 'no unpaired booth shows fingerprint {fingerprint}',
   'pair-id': 'booth id {id} is taken or not valid',
-  // A booth refused at pairing (DESIGN.md §7): one code per BoothRefusal, 'booth-' and its reason.
+  // A booth refused at pairing (docs/design.md §6): one code per BoothRefusal, 'booth-' and its reason.
   'booth-unenrolled': 'the booth with fingerprint {fingerprint} has no certificate of the electoral office',
   'booth-not-office': "the booth with fingerprint {fingerprint} presents a certificate not signed by the electoral office's key",
   'booth-bad-signature': 'the booth with fingerprint {fingerprint} presents a certificate changed after signing',
@@ -31,7 +31,7 @@ export const REFUSALS = {
   'booth-machine-paired': 'machine {machine} (fingerprint {fingerprint}) is already paired: a machine pairs once',
   'console-unenrolled': 'this console (fingerprint {fingerprint}) has no certificate of the electoral office: import it from the drive first',
   'console-other-comune': "this console's certificate enrols machine {machine} for comune {comune}, not for {expected}",
-  // The console's certificate, imported from the drive (DESIGN.md §7).
+  // The console's certificate, imported from the drive (docs/design.md §6).
   'certificate-name': '{file}: not a certificate file name',
   'certificate-after-pairing': "the console's certificate is imported before any booth is paired",
   'certificate-missing': '{file}: not found on the drive',

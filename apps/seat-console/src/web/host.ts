@@ -1,4 +1,4 @@
-// The console's web shell (DESIGN.md §2): the console service behind the generic web shell of
+// The console's web shell (docs/design.md §1): the console service behind the generic web shell of
 // @seggio/link, answering only the console contract's methods, with the button box's presses and the
 // devices' status as events.
 import type { ButtonEvent, ButtonSource, DeviceStatus } from '@seggio/hardware';

@@ -1,10 +1,10 @@
 // What a schema cannot say: references resolve, ids and names are unique, and each contest's rules
-// are those the law gives for it (DOMAIN.md).
+// are those the law gives for it (docs/election-rules.md).
 import type { JsonProblem } from '../json.js';
 import { nameKey } from '../text.js';
 import type { Category, Contest, Election, LinkedCandidateEntry, ListEntry, MunicipalContest } from './schema.js';
 
-/** Who votes which ballot (DOMAIN.md). */
+/** Who votes which ballot (docs/election-rules.md). */
 export const ELIGIBLE_CATEGORIES: Record<Contest['type'], readonly Category[]> = {
   referendum: ['IT'],
   municipal: ['IT', 'EU_MUNICIPAL'],
@@ -21,7 +21,7 @@ export function contestsFor(election: Election, category: Category): string[] {
   });
 }
 
-/** The municipal rules the law gives a comune of this population (DOMAIN.md; TUEL art. 71–73). */
+/** The municipal rules the law gives a comune of this population (docs/election-rules.md; TUEL art. 71–73). */
 export function municipalRulesFor(population: number): MunicipalContest['rules'] {
   const large = population > 15_000;
   const maxPreferences = population <= 5_000 ? 1 : 2;

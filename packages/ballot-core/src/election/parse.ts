@@ -22,7 +22,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 
 /**
  * Reads an election definition from its exact bytes. Every refusal names the JSON path, what is wrong
- * and what is allowed (SECURITY.md R26); nothing malformed gets past it.
+ * and what is allowed (docs/threat-model.md R26); nothing malformed gets past it.
  */
 export function parseElection(input: Uint8Array | string): Result<Election, JsonProblem[]> {
   const json = parseStrictJson(input, { maxBytes: LIMITS.documentBytes, maxDepth: LIMITS.depth });

@@ -1,5 +1,5 @@
-// The `seggio/election@1` format (DOMAIN.md, DESIGN.md §6), as a strict schema with a limit on every
-// collection and string (SECURITY.md R26). Cross-references are checked in cross-checks.ts.
+// The `seggio/election@1` format (docs/election-rules.md, docs/bundle-format.md), as a strict schema with a limit on every
+// collection and string (docs/threat-model.md R26). Cross-references are checked in cross-checks.ts.
 import { fromBase64 } from '@seggio/crypto';
 import { z } from 'zod';
 import { ID_MAX, ID_PATTERN, textProblem } from '../text.js';
@@ -174,7 +174,7 @@ export const Checkpoint = z.strictObject({
   final: z.literal(true).optional(),
 });
 
-/** Where the consoles send turnout and the section's public export: the Comune's electoral office (DESIGN.md §8). */
+/** Where the consoles send turnout and the section's public export: the Comune's electoral office (docs/design.md §7). */
 export const OfficeAddress = z
   .string({ error: 'must be the office address, like "https://elezioni.comune.example.it/"' })
   .max(LIMITS.address, { error: `is too long: at most ${LIMITS.address} characters` })

@@ -1,4 +1,4 @@
-// The documents of an exported bundle (DESIGN.md §6) and the bytes their signatures cover.
+// The documents of an exported bundle (docs/bundle-format.md) and the bytes their signatures cover.
 import { concatBytes, fromHex, pureCrypto, utf8 } from '@seggio/crypto';
 import { canonicalJson } from '../plaintext.js';
 import type { Pollbook, SectionTally, SexCounts } from '../tally/types.js';
@@ -26,7 +26,7 @@ export interface ContestSeal {
   readonly ballotsDigest: string;
 }
 
-/** What a booth signs before opening (SECURITY.md R14): an empty box, counter 0. */
+/** What a booth signs before opening (docs/threat-model.md R14): an empty box, counter 0. */
 export interface ZeroReport {
   readonly format: 'seggio/zero-report@1';
   readonly election: string;
@@ -56,7 +56,7 @@ export interface Setup {
   readonly election: string;
   readonly section: string;
   readonly console: string;
-  /** The console's machine id: its certificate is machines/<consoleMachine>.json (DESIGN.md §7). */
+  /** The console's machine id: its certificate is machines/<consoleMachine>.json (docs/design.md §6). */
   readonly consoleMachine: string;
   readonly urnaPublicKey: string;
   readonly booths: readonly { readonly id: string; readonly publicKey: string; readonly machine: string }[];

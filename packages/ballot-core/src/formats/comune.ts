@@ -1,4 +1,4 @@
-// What goes from a section to the Comune's office and on (DESIGN.md §8): the console-signed turnout
+// What goes from a section to the Comune's office and on (docs/design.md §7): the console-signed turnout
 // document, and the office-signed comune tally, whose figures are the sums of the sections it lists.
 import type { ContestTally, SectionTally, SexCounts } from '../tally/types.js';
 import { tallyDigest } from './bundle.js';

@@ -1,9 +1,9 @@
-// The append-only, hash-chained event log of each app (DESIGN.md §5, SECURITY.md R5). Events come
+// The append-only, hash-chained event log of each app (docs/design.md §4, docs/threat-model.md R5). Events come
 // from one catalogue; an entry never holds a ballot, a ballot hash, a selection or a position.
 import { pureCrypto, utf8 } from '@seggio/crypto';
 import { canonicalJson } from '../plaintext.js';
 
-/** Every event either app may log, declared once (STYLE.md: one catalogue of log events). */
+/** Every event either app may log, declared once (one catalogue of log events). */
 export const EVENTS = {
   'store-opened': 'the store passed its integrity checks and was opened',
   'setup-received': 'the booth verified the election package, the set-up and the console certificate, and the president confirmed the console on the booth',

@@ -1,4 +1,4 @@
-// Machine enrolment (DESIGN.md §7, SECURITY.md R30): the office signs a `seggio/machine@1` certificate
+// Machine enrolment (docs/design.md §6, docs/threat-model.md R30): the office signs a `seggio/machine@1` certificate
 // for each console and booth key; every key that signs in a bundle must trace back to one.
 import { err, ok, toBase64, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import { parseStrictJson } from '../json.js';

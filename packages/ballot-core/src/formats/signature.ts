@@ -1,4 +1,4 @@
-// Signature sidecars (DESIGN.md §6): `X.sig` = {"signer": <base64 Ed25519 public key>, "signature":
+// Signature sidecars (docs/bundle-format.md): `X.sig` = {"signer": <base64 Ed25519 public key>, "signature":
 // <base64>}, the signature being over the exact bytes of X, so OpenSSL can check it alone.
 import { err, fromBase64Length, hasSmallOrder, isCanonicalPoint, ok, toBase64, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import { parseStrictJson } from '../json.js';

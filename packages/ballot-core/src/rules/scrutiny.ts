@@ -1,8 +1,8 @@
-// How the scrutiny attributes a selection (DOMAIN.md "Contests"), as a seat would read a paper ballot:
+// How the scrutiny attributes a selection (docs/election-rules.md "Contests"), as a seat would read a paper ballot:
 // what it counts for, which preferences are void and why, or why the ballot is invalid. The booth's
 // stricter `validate` is derived from this, so the two can never disagree.
 //
-// ASSUMED RULES (DOMAIN.md [assumed]; "verified": false in ballot-cases.json), to confirm with the
+// ASSUMED RULES (docs/election-rules.md [assumed]; "verified": false in ballot-cases.json), to confirm with the
 // Ministry's instructions before a real election:
 // - B6: up to 15,000 inhabitants, a preference alone counts for its list and that list's mayor.
 // - B7: up to 15,000, with a mayor marked, a preference for another mayor's list is void.
@@ -151,7 +151,7 @@ function scrutiniseMunicipal(contest: MunicipalContest, s: MunicipalSelection): 
   if (s.mayor === null && s.list === null && s.preferences.length === 0) return { attribution: { outcome: 'blank' }, voided: [], empty: true };
   const { rules } = contest;
 
-  // The list voted: marked, else that of the first preference (DOMAIN.md: a preference alone counts
+  // The list voted: marked, else that of the first preference (docs/election-rules.md: a preference alone counts
   // for its list [assumed up to 15,000, sec over]), else the mayor's own list where a mayor vote
   // extends to it. Up to 15,000 a preference for another list than the marked mayor's is void.
   let list = s.list;

@@ -1,5 +1,5 @@
 // Whether a booth may cast a selection, and why not. Stricter than the scrutiny: anything the seat
-// would void or invalidate is prevented at the booth instead, with the reason shown (DOMAIN.md).
+// would void or invalidate is prevented at the booth instead, with the reason shown (docs/election-rules.md).
 import { err, ok, type Result } from '@seggio/crypto';
 import type { Contest } from '../election/schema.js';
 import { scrutinise, type Attribution, type InvalidReason, type VoidReason } from './scrutiny.js';

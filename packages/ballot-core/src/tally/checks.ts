@@ -1,4 +1,4 @@
-// The record checks of DOMAIN.md ("The record (verbale) and its checks"), each with its figures, so a
+// The record checks of docs/election-rules.md ("The record (verbale) and its checks"), each with its figures, so a
 // failure says exactly what does not add up: as figures for any interface to word in its language,
 // and in English (`detail`) for the command line and the logs.
 import type { Contest, MunicipalContest } from '../election/schema.js';
@@ -62,7 +62,7 @@ function addMunicipalChecks(t: ContestTally, contest: MunicipalContest, add: Add
       .filter((m) => m.listVotes !== m.mayorVotes);
     add('C5', mismatches.length === 0, { mismatches });
   } else {
-    // [assumed] DOMAIN.md C6: over 15,000 every mayor vote is either with a list or mayor-only.
+    // [assumed] docs/election-rules.md C6: over 15,000 every mayor vote is either with a list or mayor-only.
     const mayors = sum(Object.values(r.mayors).map((m) => m.votes));
     const lists = sum(Object.values(r.lists));
     const mayorOnly = sum(Object.values(r.mayors).map((m) => m.mayorOnly));

@@ -14,7 +14,7 @@ const TYPE: Record<Election['contests'][number]['type'], string> = {
 };
 
 /**
- * One cell of a `;`-separated CSV (SECURITY.md R34): a text that starts with = + - @, a tab or a
+ * One cell of a `;`-separated CSV (docs/threat-model.md R34): a text that starts with = + - @, a tab or a
  * carriage return is given a leading apostrophe, so that a spreadsheet shows it as text instead of
  * running it as a formula (=HYPERLINK(…), =cmd|…); a cell with the separator, a quote, a tab or a line
  * break is quoted. Every CSV Seggio writes goes through here.

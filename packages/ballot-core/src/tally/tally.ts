@@ -8,7 +8,7 @@ import type { ContestTally, MunicipalResults, PartyListResults, RecordCheck, Ref
 
 const zeroes = (ids: readonly string[]) => Object.fromEntries(ids.map((id) => [id, 0])) as Record<string, number>;
 
-/** SHA-256 of the raw `h` values in ascending order (DESIGN.md §6); hex. */
+/** SHA-256 of the raw `h` values in ascending order (docs/bundle-format.md); hex. */
 export function ballotsDigest(hashes: readonly string[]): string {
   return toHex(pureCrypto.sha256(concatBytes(...[...hashes].sort().map(fromHex))));
 }
@@ -91,7 +91,7 @@ function countContest(input: TallyInput, contest: Contest): ContestTally {
 export interface TallyOutcome {
   readonly tally: SectionTally;
   readonly checks: readonly RecordCheck[];
-  /** True when every check holds: only then may the console sign (R17, DOMAIN.md). */
+  /** True when every check holds: only then may the console sign (R17, docs/election-rules.md). */
   readonly ok: boolean;
 }
 

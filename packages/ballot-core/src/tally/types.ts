@@ -1,4 +1,4 @@
-// The section tally of DESIGN.md §6 and what it is computed from.
+// The section tally of docs/bundle-format.md and what it is computed from.
 import type { Election } from '../election/schema.js';
 
 export interface SexCounts {
@@ -116,7 +116,7 @@ export type CheckOutcome = {
   readonly [K in CheckId]: { readonly check: K; readonly ok: boolean; readonly figures: CheckFigures[K] };
 }[CheckId];
 
-/** One record check (DOMAIN.md "The record and its checks") on one contest. */
+/** One record check (docs/election-rules.md "The record and its checks") on one contest. */
 export type RecordCheck = CheckOutcome & {
   readonly contest: string;
   /** What was compared, in English, with the figures: "YES 16949 + NO 9109 + … = 26210 = voters 26210". */

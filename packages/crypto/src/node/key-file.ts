@@ -1,4 +1,4 @@
-// A machine's Ed25519 key at rest (DESIGN.md §7, SECURITY.md R35): one JSON file that only its user
+// A machine's Ed25519 key at rest (docs/design.md §6, docs/threat-model.md R35): one JSON file that only its user
 // may read (mode 0600), outside every election's store. The console and the booths sign with it, and
 // `seggio machine request` reads the same file.
 import { closeSync, fsyncSync, mkdirSync, openSync, readFileSync, statSync, writeSync } from 'node:fs';
