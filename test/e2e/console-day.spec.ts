@@ -105,6 +105,9 @@ test('set-up through the screens: package, keys and shares, each booth paired by
     const pending = president.locator('li.pending', { hasText: fingerprint });
     await expect(pending.getByRole('button')).toHaveText(i === 0 ? ["L'impronta coincide: abbinare come B1", "L'impronta coincide: abbinare come B2"] : ["L'impronta coincide: abbinare come B2"]);
     await pending.getByRole('button', { name: `abbinare come B${i + 1}` }).click();
+    // On the booth, the president compares the console's machine id and fingerprint and confirms them.
+    await expect(page.getByRole('heading', { name: 'Confermare la postazione del seggio' })).toBeVisible();
+    await page.getByRole('button', { name: 'Coincidono: confermare la postazione' }).click();
     // The booth says the name it was given.
     await expect(page.getByRole('heading', { name: `Cabina B${i + 1} · Cabina non ancora aperta` })).toBeVisible();
   }

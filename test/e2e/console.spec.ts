@@ -145,18 +145,18 @@ test("set-up: the console imports its certificate, refusing a booth's; each boot
   await expect(president.getByText('Questa postazione non è ancora registrata')).toBeVisible();
   // The booths, not enrolled yet, were refused when they said hello: the president reads why.
   for (const b of booths) await expect(president.getByText(`la cabina con impronta ${b.service.getView().boothFingerprint} non ha un certificato dell'ufficio elettorale`)).toBeVisible();
-  await button(president, 'Importa CABINA-S3-1.json').click();
+  await button(president, 'Importare CABINA-S3-1.json').click();
   await expect(president.getByRole('alert')).toContainText('macchine/CABINA-S3-1.json: registra una cabina, non una postazione del presidente');
-  await button(president, 'Importa CONSOLE-S3.json').click();
+  await button(president, 'Importare CONSOLE-S3.json').click();
   await expect(president.getByText("Postazione registrata dall'ufficio elettorale come CONSOLE-S3.")).toBeVisible();
   for (const [i, page] of boothPages.entries()) {
     await expect(page.getByRole('heading', { name: 'Cabina non registrata' })).toBeVisible();
     if (i === 0) {
-      await page.getByRole('button', { name: 'Importa CABINA-S3-2.json' }).click();
+      await page.getByRole('button', { name: 'Importare CABINA-S3-2.json' }).click();
       await expect(page.getByRole('alert')).toContainText("macchine/CABINA-S3-2.json: è per un'altra chiave (macchina CABINA-S3-2)");
       await checkScreen(page, 'unenrolled');
     }
-    await page.getByRole('button', { name: `Importa CABINA-S3-${i + 1}.json` }).click();
+    await page.getByRole('button', { name: `Importare CABINA-S3-${i + 1}.json` }).click();
     await expect(page.getByText(`Certificato importato: questa è la cabina CABINA-S3-${i + 1}.`)).toBeVisible();
   }
 });
@@ -175,7 +175,7 @@ test('set-up: each booth is paired by its fingerprint and machine id, the consol
     await expect(page.getByText('CONSOLE-S3')).toBeVisible();
     await expect(page.getByText(seat.getView().consoleFingerprint)).toBeVisible();
     if (i === 0) await checkScreen(page, 'confirm-console');
-    await page.getByRole('button', { name: 'Coincidono: conferma la postazione' }).click();
+    await page.getByRole('button', { name: 'Coincidono: confermare la postazione' }).click();
   }
   await expect(president.getByText('verificato: urna vuota')).toHaveCount(2);
   await expect(button(president, 'Aprire la votazione')).toBeEnabled();

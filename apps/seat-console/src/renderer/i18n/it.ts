@@ -323,7 +323,7 @@ export const it = {
   'enrol.done': "Postazione registrata dall'ufficio elettorale come {machine}.",
   'enrol.missing': "Questa postazione non è ancora registrata: importare dal supporto rimovibile (cartella macchine) il certificato che l'ufficio elettorale ha rilasciato per la sua impronta.",
   'enrol.none': 'Nessun certificato sul supporto rimovibile.',
-  'enrol.import': 'Importa {file}',
+  'enrol.import': 'Importare {file}',
   'enrol.refused': 'Certificato non importato',
   'fp.consoleMachine': 'Identificativo della postazione',
   'pair.machine': 'Identificativo della cabina: {machine}',
