@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
 import { EspeakVoice, HardwareHost, loadProfiles, wavSeconds, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
-import { CATALOGUES, translator } from '@seggio/booth/catalogue';
+import { bySex, CATALOGUES, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
 import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
 
@@ -122,7 +122,7 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Scheda 2 di 2');
   await choose('Sanvalle Domani');
-  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 2 di 3, collegata a TINARI ROBERTO, segnato Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
+  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 4 di 6, collegata a TINARI ROBERTO, segnato Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Riepilogo del voto');
   await checkScreen(page, 'keypad-review');
@@ -185,6 +185,13 @@ for (const language of ['it', 'de', 'en'] as const) {
     if (referendum.type !== 'referendum' || municipal.type !== 'municipal') throw new Error('the demo has a referendum and a municipal ballot');
     const choices = [t('ref.yes'), t('ref.no'), ...municipal.mayors.map((m) => `${m.surname} ${m.name}`), ...municipal.lists.map((l) => l.name), t('ballot.blank')];
     for (const expected of [t('training'), referendum.question, ...choices]) expect(heard, `the voice said "${expected}"`).toContain(expected);
+    // Each choice of the scheda by its position within the one count announced, a woman as such.
+    const reach = municipal.mayors.flatMap((m) => [{ name: `${m.surname} ${m.name}`, kind: t(bySex('mun.mayor', m.sex)) }, ...m.lists.map((id) => ({ name: municipal.lists.find((l) => l.id === id)!.name, kind: t('mun.list') }))]);
+    expect(heard).toContain(t('rules.choices', { n: reach.length }));
+    reach.forEach(({ name, kind }, i) => expect(heard).toContain(`${name}, ${kind}, ${t('speech.position', { i: i + 1, n: reach.length })}`));
+    const domani = municipal.lists.find((l) => l.name === 'Sanvalle Domani')!;
+    const sara = domani.candidates.findIndex((c) => c.surname === 'DOSSINI');
+    expect(heard).toContain(`DOSSINI SARA, ${t(bySex('pref.candidate', 'F'), { i: sara + 1, n: domani.candidates.length })}`);
     // The review reads back every contest's choice and what it counts for.
     const review = said.find((s) => s.text.startsWith(t('review.title')))!.text;
     expect(review).toContain(`${referendum.title}: ${t('review.answer', { answer: t('ref.no') })}`);

@@ -33,8 +33,8 @@ describe('a municipal ballot up to 15,000 (no split vote)', () => {
   });
   it('reads back the marks and what they count for', () => {
     expect(readBack(sanvalle, { mayor: null, list: 'L1', preferences: ['L1-C01'] }, t)).toEqual([
-      'Segni: simbolo della lista Insieme per Sanvalle.',
-      'Il voto vale per il candidato sindaco BASSELLI ILARIA e per la lista Insieme per Sanvalle. Preferenze: TINAZZI LUCA.',
+      'Ha segnato: simbolo della lista Insieme per Sanvalle.',
+      'Il voto vale per la candidata sindaca BASSELLI ILARIA e per la lista Insieme per Sanvalle. Preferenze: TINAZZI LUCA.',
     ]);
   });
 });

@@ -26,6 +26,16 @@ export function translator(language: Language): Translate {
   return (key, params = {}) => catalogue[key].replace(/\{([\w-]+)\}/g, (_, name: string) => String(params[name] ?? keys[name] ?? `{${name}}`));
 }
 
+/** The keys whose wording follows the sex of the candidate it names: the catalogue holds "{key}.F" for a woman. */
+export type SexedKey = 'mun.mayor' | 'party.candidate' | 'pref.candidate' | 'counts.mayorAndList' | 'counts.mayorOnly' | 'counts.split' | 'counts.listAndCandidate' | 'counts.candidateOnly';
+
+export function bySex(key: SexedKey, sex: 'M' | 'F'): Key {
+  return sex === 'F' ? `${key}.F` : key;
+}
+
+/** A catalogue text that is also said mid-sentence (lower case in Italian and English), as the start of a label. */
+export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
 const REFUSALS: readonly RefusalCode[] = ['empty', 'same-sex', 'too-many', 'outside-list', 'split-vote-not-allowed', 'candidate-list-not-linked'];
 
 export function refusalText(t: Translate, code: RefusalCode): string {

@@ -1,7 +1,7 @@
 // Writing preferences: on paper a surname on the line beside the symbol; here the list's candidates in
 // their order, each marked as a pencil would. The rules' limits are refused with their reason.
 import type { ListEntry, MunicipalContest, PartyListContest, Selection } from '@seggio/ballot-core';
-import type { Translate } from './i18n.js';
+import { bySex, type Translate } from './i18n.js';
 import type { Mark } from './marks.js';
 import { Paged } from './paged.js';
 import { Pencil } from './scheda.js';
@@ -25,7 +25,7 @@ export function Preferences({ contest, list, selection, onMark, t }: Preferences
   const items = list.candidates.map((c, i) => {
     const marked = given.includes(c.id);
     return (
-      <button key={c.id} type="button" className={`target candidate${marked ? ' marked' : ''}`} aria-pressed={marked} data-say={t('pref.candidate', { i: i + 1, n: list.candidates.length })} onClick={() => onMark({ preference: { list: list.id, candidate: c.id } })}>
+      <button key={c.id} type="button" className={`target candidate${marked ? ' marked' : ''}`} aria-pressed={marked} data-say={t(bySex('pref.candidate', c.sex), { i: i + 1, n: list.candidates.length })} onClick={() => onMark({ preference: { list: list.id, candidate: c.id } })}>
         <span className="number" aria-hidden="true">
           {i + 1}.
         </span>

@@ -2,7 +2,7 @@
 // the count (ballot-core's `attribute`). The scheda shows these lines, the review shows and reads them
 // back, and the voice says them: one wording for eye and ear.
 import { attribute, type Contest, type Selection } from '@seggio/ballot-core';
-import type { Translate } from './i18n.js';
+import { bySex, type Translate } from './i18n.js';
 import { personOf } from './marks.js';
 
 const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
@@ -30,11 +30,13 @@ export function countsFor(contest: Contest, selection: Selection | undefined, t:
   const listName = (id: string | null) => ('lists' in contest ? contest.lists.find((l) => l.id === id)?.name : undefined) ?? '';
   const lines: string[] = [];
   if ('mayor' in a && contest.type === 'municipal') {
-    const mayor = person(contest.mayors.find((m) => m.id === a.mayor)!);
-    lines.push(a.list === null ? t('counts.mayorOnly', { mayor }) : t(a.splitVote ? 'counts.split' : 'counts.mayorAndList', { mayor, list: listName(a.list) }));
+    const entry = contest.mayors.find((m) => m.id === a.mayor)!;
+    const mayor = person(entry);
+    lines.push(a.list === null ? t(bySex('counts.mayorOnly', entry.sex), { mayor }) : t(bySex(a.splitVote ? 'counts.split' : 'counts.mayorAndList', entry.sex), { mayor, list: listName(a.list) }));
   } else if ('candidate' in a && (contest.type === 'camera' || contest.type === 'senato')) {
-    const candidate = person(contest.candidates.find((c) => c.id === a.candidate)!);
-    lines.push(a.list === null ? t('counts.candidateOnly', { candidate }) : t('counts.listAndCandidate', { list: listName(a.list), candidate }));
+    const entry = contest.candidates.find((c) => c.id === a.candidate)!;
+    const candidate = person(entry);
+    lines.push(a.list === null ? t(bySex('counts.candidateOnly', entry.sex), { candidate }) : t(bySex('counts.listAndCandidate', entry.sex), { list: listName(a.list), candidate }));
   } else if (a.list) {
     lines.push(t('counts.list', { list: listName(a.list) }));
   }
@@ -49,8 +51,9 @@ export function readBack(contest: Contest, selection: Selection | undefined, t: 
   if ('answer' in selection) return [t('review.answer', { answer: selection.answer === 'YES' ? t('ref.yes') : t('ref.no') })];
   if (contest.type === 'referendum') return [t('review.none')];
   const marks: string[] = [];
-  if ('mayor' in selection && selection.mayor && contest.type === 'municipal') marks.push(`${t('mun.mayor')} ${person(contest.mayors.find((m) => m.id === selection.mayor)!)}`);
-  if ('candidate' in selection && selection.candidate && (contest.type === 'camera' || contest.type === 'senato')) marks.push(`${t('party.candidate')} ${person(contest.candidates.find((c) => c.id === selection.candidate)!)}`);
+  const named = (key: 'mun.mayor' | 'party.candidate', p: { surname: string; name: string; sex: 'M' | 'F' }) => `${t(bySex(key, p.sex))} ${person(p)}`;
+  if ('mayor' in selection && selection.mayor && contest.type === 'municipal') marks.push(named('mun.mayor', contest.mayors.find((m) => m.id === selection.mayor)!));
+  if ('candidate' in selection && selection.candidate && (contest.type === 'camera' || contest.type === 'senato')) marks.push(named('party.candidate', contest.candidates.find((c) => c.id === selection.candidate)!));
   if (selection.list) marks.push(`${t('mun.list')} ${contest.lists.find((l) => l.id === selection.list)!.name}`);
   const counts = countsFor(contest, selection, t);
   if (!marks.length && !selection.preferences.length) return [t('review.none')];

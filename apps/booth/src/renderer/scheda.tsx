@@ -2,7 +2,8 @@
 // the order drawn, the lists' symbols large, the preference lines beside them. A touch marks a name or a
 // symbol as a pencil would; what the marks count for is shown where it counts ("il voto vale anche qui").
 import type { Contest, ListEntry, MunicipalContest, PartyListContest, ReferendumContest, Selection } from '@seggio/ballot-core';
-import type { Translate } from './i18n.js';
+import { sayOf } from './choices.js';
+import { upperFirst, type Translate } from './i18n.js';
 import { counted, type Mark } from './marks.js';
 import { Paged } from './paged.js';
 
@@ -78,8 +79,8 @@ export function ReferendumScheda({ contest, selection, onMark, t }: ReferendumPr
     <div className="scheda referendum">
       <p className="question">{contest.question}</p>
       <div className="answers">
-        {(['YES', 'NO'] as const).map((a, i) => (
-          <Target key={a} className="answer" marked={answer === a} onPress={() => onMark(a)} say={`${t('ref.answer')}, ${t('speech.position', { i: i + 1, n: 2 })}`} t={t}>
+        {(['YES', 'NO'] as const).map((a) => (
+          <Target key={a} className="answer" marked={answer === a} onPress={() => onMark(a)} say={sayOf(contest, `answer:${a}`, t)} t={t}>
             <span className="box">{a === 'YES' ? t('ref.yes') : t('ref.no')}</span>
           </Target>
         ))}
@@ -88,27 +89,24 @@ export function ReferendumScheda({ contest, selection, onMark, t }: ReferendumPr
   );
 }
 
-function ListMark(props: { contest: MunicipalContest | PartyListContest; list: ListEntry; selection: Selection | undefined; onMark: (m: Mark) => void; t: Translate; say: string }) {
+function ListMark(props: { contest: MunicipalContest | PartyListContest; list: ListEntry; selection: Selection | undefined; onMark: (m: Mark) => void; t: Translate }) {
   const { contest, list, selection, t } = props;
   const marked = selection !== undefined && 'list' in selection && selection.list === list.id;
   return (
-    <Target className="list" marked={marked} counted={counted(contest, selection).list === list.id} onPress={() => props.onMark({ list: list.id })} say={props.say} t={t}>
+    <Target className="list" marked={marked} counted={counted(contest, selection).list === list.id} onPress={() => props.onMark({ list: list.id })} say={sayOf(contest, `list:${list.id}`, t)} t={t}>
       <Symbol list={list} />
       <span className="name">{list.name}</span>
     </Target>
   );
 }
 
-const listSay = (contest: MunicipalContest | PartyListContest, list: ListEntry, t: Translate, linkedTo?: string) =>
-  [t('mun.list'), t('speech.position', { i: contest.lists.indexOf(list) + 1, n: contest.lists.length }), linkedTo ? t('mun.linkedTo', { name: linkedTo }) : ''].filter(Boolean).join(', ');
-
 export function MunicipalScheda({ contest, selection, onMark, openPreferences, t }: SchedaProps<MunicipalContest>) {
   const s = selection && 'mayor' in selection ? selection : null;
   const count = counted(contest, selection);
   const max = contest.rules.maxPreferences;
-  const rectangles = contest.mayors.map((m, i) => (
+  const rectangles = contest.mayors.map((m) => (
     <div key={m.id} className={`rett${m.lists.length > 1 ? ' coalition' : ''}`} role="group" aria-label={person(m)}>
-      <Target className="person" marked={s?.mayor === m.id} counted={count.mayor === m.id} onPress={() => onMark({ mayor: m.id })} say={`${t('mun.mayor')}, ${t('speech.position', { i: i + 1, n: contest.mayors.length })}`} t={t}>
+      <Target className="person" marked={s?.mayor === m.id} counted={count.mayor === m.id} onPress={() => onMark({ mayor: m.id })} say={sayOf(contest, `mayor:${m.id}`, t)} t={t}>
         <span className="name">{person(m)}</span>
       </Target>
       <div className="lists">
@@ -116,7 +114,7 @@ export function MunicipalScheda({ contest, selection, onMark, openPreferences, t
           const list = contest.lists.find((l) => l.id === id)!;
           return (
             <div key={id} className="list-row">
-              <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} say={listSay(contest, list, t, person(m))} />
+              <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
               <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(id)} t={t} />
             </div>
           );
@@ -135,16 +133,16 @@ export function PartyListScheda({ contest, selection, onMark, openPreferences, t
     const rectangles = contest.lists.map((list) => (
       <div key={list.id} className="rett" role="group" aria-label={list.name}>
         <div className="list-row">
-          <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} say={listSay(contest, list, t)} />
+          <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
           <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(list.id)} t={t} />
         </div>
       </div>
     ));
     return <Paged items={rectangles} className="scheda european" t={t} what="candidates" />;
   }
-  const rectangles = contest.candidates.map((c, i) => (
+  const rectangles = contest.candidates.map((c) => (
     <div key={c.id} className="rett" role="group" aria-label={person(c)}>
-      <Target className="person" marked={s?.candidate === c.id} counted={count.candidate === c.id} onPress={() => onMark({ candidate: c.id })} say={`${t('party.candidate')}, ${t('speech.position', { i: i + 1, n: contest.candidates.length })}`} t={t}>
+      <Target className="person" marked={s?.candidate === c.id} counted={count.candidate === c.id} onPress={() => onMark({ candidate: c.id })} say={sayOf(contest, `candidate:${c.id}`, t)} t={t}>
         <span className="name">{person(c)}</span>
       </Target>
       <div className="lists">
@@ -153,8 +151,8 @@ export function PartyListScheda({ contest, selection, onMark, openPreferences, t
           const names = list.candidates.map(person);
           return (
             <div key={id} className="list-row">
-              <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} say={`${listSay(contest, list, t, person(c))}; ${t('party.listCandidates')}: ${names.join(', ')}`} />
-              <ol className="names" aria-label={`${t('party.listCandidates')} ${list.name}`}>
+              <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
+              <ol className="names" aria-label={`${upperFirst(t('party.listCandidates'))} ${list.name}`}>
                 {names.map((n) => (
                   <li key={n}>{n}</li>
                 ))}

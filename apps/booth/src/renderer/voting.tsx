@@ -3,6 +3,7 @@
 // from the service (R6). Each screen carries what the voice says on arriving at it (data-intro).
 import { useCallback, useReducer } from 'react';
 import { validate, type Contest, type Election, type Selection } from '@seggio/ballot-core';
+import { choicesOf } from './choices.js';
 import { refusalText, type Translate } from './i18n.js';
 import { InactivityNotice, useInactivity } from './inactivity.js';
 import { mark, type Mark } from './marks.js';
@@ -108,7 +109,7 @@ export function Voting({ election, contests, t, settings, cast }: VotingProps) {
     }
     const blank = selection !== undefined && 'blank' in selection;
     const props = { selection, t, onMark, openPreferences: (list: string) => go({ kind: 'preferences', index: step.index, list }) };
-    const choices = contest.type === 'referendum' ? 2 : contest.type === 'municipal' ? contest.mayors.length : contest.type === 'european' ? contest.lists.length : contest.candidates.length;
+    const choices = choicesOf(contest).length;
     const rules = rulesText(contest, t);
     const question = contest.type === 'referendum' ? `${contest.question} ` : '';
     const constituency = 'constituency' in contest && contest.constituency ? ` — ${contest.constituency}` : '';
