@@ -159,7 +159,7 @@ test.describe('by keyboard alone', () => {
         while (!(await page.getByRole('button', { name: 'CARONI VALENTINA', exact: true }).count())) await choose(/^Altri candidati/);
         await fits(page, 'the last page, reached by keyboard');
         await choose(/^CARONI VALENTINA/);
-        await expect(page.getByRole('status')).toHaveText('Il voto vale solo per il candidato sindaco CARONI VALENTINA.');
+        await expect(page.getByRole('status')).toHaveText('Il voto vale solo per la candidata sindaca CARONI VALENTINA.');
         await choose(/^Avanti$/);
         await expect(page.getByRole('heading', { name: 'Riepilogo del voto' })).toBeVisible();
         await fits(page, 'review');

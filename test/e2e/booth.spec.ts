@@ -52,7 +52,7 @@ test('a voter casts a referendum and a municipal ballot with two preferences', a
   await expect(button(page, 'TINARI ROBERTO')).toHaveAttribute('aria-pressed', 'false');
   // The list vote counts for its mayor too (under 15,000): shown on the mayor, and in words.
   await expect(button(page, 'BASSELLI ILARIA')).toHaveClass(/\bcounted\b/);
-  await expect(page.getByRole('status')).toHaveText('Il voto vale per il candidato sindaco BASSELLI ILARIA e per la lista Insieme per Sanvalle.');
+  await expect(page.getByRole('status')).toHaveText('Il voto vale per la candidata sindaca BASSELLI ILARIA e per la lista Insieme per Sanvalle.');
   await button(page, /^preferenza 1 di 2 per la lista Insieme per Sanvalle/).click();
   await expect(page.getByRole('heading', { name: 'Preferenze per la lista Insieme per Sanvalle' })).toBeVisible();
   await button(page, 'TINAZZI LUCA').click();
@@ -69,7 +69,7 @@ test('a voter casts a referendum and a municipal ballot with two preferences', a
   await button(page, 'Avanti').click();
   await expect(page.getByRole('heading', { name: 'Riepilogo del voto' })).toBeVisible();
   await expect(page.getByText('Ha scelto SÌ.')).toBeVisible();
-  await expect(page.getByText('Il voto vale per il candidato sindaco BASSELLI ILARIA e per la lista Insieme per Sanvalle. Preferenze: TINAZZI LUCA, CORTONI MARTA.')).toBeVisible();
+  await expect(page.getByText('Il voto vale per la candidata sindaca BASSELLI ILARIA e per la lista Insieme per Sanvalle. Preferenze: TINAZZI LUCA, CORTONI MARTA.')).toBeVisible();
   await checkScreen(page, 'review');
   await button(page, 'Confermare il voto').click();
   await checkScreen(page, 'confirm');
