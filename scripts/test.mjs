@@ -14,9 +14,14 @@ mkdirSync(out, { recursive: true });
 const totals = { passed: 0, failed: 0, skipped: 0 };
 let crashed = false;
 
+// A runner that has not finished in this time is stopped and counted as failed, so that a hung run
+// says so well within CI's limit instead of using it up (each runner takes a few minutes here).
+const RUNNER_LIMIT_MS = 35 * 60_000;
+
 function run(name, command, args, env = {}) {
   console.log(`\n== ${name}: ${command} ${args.join(' ')}`);
-  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env } });
+  const result = spawnSync(command, args, { cwd: root, stdio: 'inherit', env: { ...process.env, ...env }, timeout: RUNNER_LIMIT_MS, killSignal: 'SIGKILL' });
+  if (result.error?.code === 'ETIMEDOUT') console.log(`\n== ${name} did not finish in ${RUNNER_LIMIT_MS / 60_000} minutes: stopped, and counted as failed`);
   return result.status ?? 1;
 }
 
