@@ -9,6 +9,7 @@ import { readAddonAbi } from './abi.js';
 import { appIdentity, type AppName } from './config.js';
 import { r24Problems, readFuseWire } from './fuses.js';
 import { productionDependencies, unpackPatterns } from './natives.js';
+import type { ReleaseMetadata } from './release.js';
 import { staleCompiled } from './stale.js';
 
 export interface BuildRequest {
@@ -22,6 +23,8 @@ export interface BuildRequest {
   electronDist?: string;
   /** The Electron folder is the tests' stand-in: addons are held to this Node's ABI, which it stands for. */
   standIn: boolean;
+  /** For deb and AppImage: the control file's Homepage and Maintainer (src/release.ts). */
+  release?: ReleaseMetadata | undefined;
 }
 
 /** The ABI the packaged runtime loads, and words for it. */
@@ -144,6 +147,7 @@ export async function buildApp(request: BuildRequest): Promise<string> {
         directories: { output: request.out },
         ...(request.electronDist === undefined ? {} : { electronDist: request.electronDist }),
         asarUnpack: unpackPatterns(dependencies),
+        ...(request.release === undefined ? {} : { extraMetadata: { homepage: request.release.homepage }, linux: { maintainer: request.release.maintainer } }),
         // Before any installer is made from the folder: a module Electron cannot load stops the build.
         afterPack: (context: AfterPackContext) => {
           const problems = addonProblems(context.appOutDir, natives, runtime, request.arch);

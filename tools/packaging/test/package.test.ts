@@ -22,6 +22,9 @@ const electron = electronRuntime(join(root, 'apps', 'booth'));
 const standIn = makeStandInElectron(join(work, 'electron'), electron.electronVersion);
 afterAll(() => rmSync(work, { recursive: true, force: true }));
 
+/** What a Comune building a release names on the command line; given to the dir builds too, where it lands in the same places. */
+const RELEASE = ['--homepage', 'https://elettorale.comune.example.it/seggio', '--maintainer', 'Ufficio elettorale <elettorale@comune.example.it>'];
+
 function runPackage(args: string[]) {
   return spawnSync(process.execPath, [cli, '--dir', ...args], { encoding: 'utf8', timeout: 180_000 });
 }
@@ -43,7 +46,7 @@ describe.each(APPS)('the %s package', (app) => {
   let paths: string[];
 
   beforeAll(() => {
-    const run = runPackage(['--app', app, '--electron-dist', standIn, '--out', out, '--stand-in']);
+    const run = runPackage(['--app', app, '--electron-dist', standIn, '--out', out, '--stand-in', ...RELEASE]);
     expect(run.status, `${run.stdout}\n${run.stderr}`).toBe(0);
     asar = openAsar(join(out, 'linux-unpacked', 'resources', 'app.asar'));
     paths = asar.files.map((f) => f.path);
@@ -81,6 +84,11 @@ describe.each(APPS)('the %s package', (app) => {
       const packaged = paths.filter((p) => p.startsWith(prefix)).map((p) => p.slice(prefix.length));
       expect(packaged, dependency.name).toEqual(['package.json', ...compiled, ...data].sort());
     }
+  });
+
+  it("carries the release's homepage in its package.json, where the deb's Homepage field is read from", () => {
+    const manifest = JSON.parse(asar.read('package.json').toString('utf8')) as { homepage?: string };
+    expect(manifest.homepage).toBe(RELEASE[1]);
   });
 
   it('carries no test, no TypeScript source, no source map and no build leftovers', () => {
@@ -148,12 +156,30 @@ describe('the package step refuses', () => {
   });
 
   it('the stand-in for anything but the unpacked folder, and an unknown app', () => {
-    const installers = spawnSync(process.execPath, [cli, '--app', 'booth', '--electron-dist', standIn, '--stand-in'], { encoding: 'utf8' });
+    const installers = spawnSync(process.execPath, [cli, '--app', 'booth', '--electron-dist', standIn, '--stand-in', ...RELEASE], { encoding: 'utf8' });
     expect(installers.status).toBe(1);
     expect(installers.stderr).toContain('--stand-in');
     const unknown = runPackage(['--app', 'office']);
     expect(unknown.status).toBe(2);
     expect(unknown.stderr).toContain('--app office: give booth or seat-console');
+  });
+});
+
+describe('a release build (deb and AppImage) is refused before anything is built', () => {
+  it('without the homepage and the maintainer its deb must name', () => {
+    const out = join(work, 'release');
+    const run = spawnSync(process.execPath, [cli, '--app', 'booth', '--out', out], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--homepage is missing');
+    expect(run.stderr).toContain('--maintainer is missing');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('with a homepage that is not https, or a maintainer without an address', () => {
+    const run = spawnSync(process.execPath, [cli, '--app', 'booth', '--homepage', 'http://comune.example.it', '--maintainer', 'Ufficio elettorale'], { encoding: 'utf8' });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('--homepage http://comune.example.it: give an https:// address');
+    expect(run.stderr).toContain('--maintainer Ufficio elettorale: give it as "Name <address>"');
   });
 });
 
