@@ -247,8 +247,8 @@ async function resumeOffice(dayDir) {
 async function runOffice(officeDir, officePort) {
   const child = spawn(process.execPath, [
     join(root, 'apps/office/dist/src/service/main.js'), '--election', join(officeDir, 'election.json'), '--key', join(officeDir, 'office.key'),
-    '--store', join(officeDir, 'office.db'), '--import', join(officeDir, 'importa'), '--port', String(officePort),
-  ], { stdio: ['ignore', 'pipe', 'inherit'] });
+    '--store', join(officeDir, 'office.db'), '--import', join(officeDir, 'importa'), '--port', String(officePort), '--with-parent',
+  ], { stdio: ['pipe', 'pipe', 'inherit'] });
   const addresses = await new Promise((done, fail) => {
     let out = '';
     child.stdout.on('data', (chunk) => {

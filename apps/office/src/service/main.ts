@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // seggio-office --election FILE --key OFFICE.key --store FILE [--host H] [--port P] [--staff-port P]
-//               [--import DIR] [--rate-limit N]
+//               [--import DIR] [--rate-limit N] [--with-parent]
 // Runs the electoral office: prints one JSON line with its public and staff addresses, then logs in English.
+// --with-parent: stop when standard input closes, that is when the process that started it is gone, even
+// killed outright (npm start on a power cut), so that it does not hold the office's port for the next start.
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -12,7 +14,7 @@ import { ImportFolder } from './folder.js';
 import { Office } from './office.js';
 import { OfficeServer } from './server.js';
 
-const USAGE = 'usage: seggio-office --election FILE --key OFFICE.key --store FILE [--host H] [--port P] [--staff-port P] [--import DIR] [--rate-limit N]';
+const USAGE = 'usage: seggio-office --election FILE --key OFFICE.key --store FILE [--host H] [--port P] [--staff-port P] [--import DIR] [--rate-limit N] [--with-parent]';
 
 function fail(message: string): never {
   process.stderr.write(`seggio-office: ${message}\n${USAGE}\n`);
@@ -29,6 +31,7 @@ const { values } = parseArgs({
     'staff-port': { type: 'string', default: '0' },
     import: { type: 'string' },
     'rate-limit': { type: 'string', default: '600' },
+    'with-parent': { type: 'boolean', default: false },
   },
 });
 if (!values.election || !values.key || !values.store) fail('--election, --key and --store are required');
@@ -63,5 +66,12 @@ const stop = async () => {
   await office.close();
   process.exit(0);
 };
+if (values['with-parent']) {
+  process.stdin.on('data', () => undefined);
+  process.stdin.on('end', () => {
+    log('office: standard input closed, the process that started the office is gone: stopping');
+    void stop();
+  });
+}
 process.on('SIGINT', () => void stop());
 process.on('SIGTERM', () => void stop());
