@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ballotSignatureMessage, encodeBallotPlaintext, generateDay, parseElection, seededRandom, type Election } from '@seggio/ballot-core';
+import { ballotSignatureMessage, canonicalJson, encodeBallotPlaintext, generateDay, parseElection, plaintextLength, seededRandom, type Election } from '@seggio/ballot-core';
 import { toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import type { LineLimits } from '../src/verify/lines.js';
@@ -108,5 +108,39 @@ describe('checking ballots.jsonl on worker threads', () => {
         expect([what, field, respelled(field, change)[0]]).toEqual([what, field, expect.stringMatching(/^not canonical base64 \(/)]);
       }
     }
+  });
+});
+
+describe('plaintexts already read', () => {
+  /** A line of `plaintext` sealed and signed as a booth does. */
+  const lineOf = (plaintext: Uint8Array) => {
+    const ct = nodeCrypto.seal(plaintext, urna.publicKey);
+    const sig = nodeCrypto.sign(ballotSignatureMessage(digest, '7', contest.id, ct), booth);
+    return JSON.stringify({ h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, booth: 'B1', ct: toBase64(ct), sig: toBase64(sig) });
+  };
+  const padded = (body: string) => {
+    const out = new Uint8Array(plaintextLength(contest)).fill(0x20);
+    out.set(new TextEncoder().encode(body));
+    return out;
+  };
+  const selection = { mayor: null, list: contest.lists[0]!.id, preferences: [] };
+
+  it('give their selection again only for the same bytes: another spelling of it is read, and refused', () => {
+    const ctx = ballotContext(data);
+    const canonical = canonicalJson({ election: digest, contest: contest.id, selection });
+    expect(checkBallot(nodeCrypto, ctx, lineOf(padded(canonical)))).toMatchObject({ problems: [], selection });
+    expect(ctx.allowed.get(contest.id)!.size).toBe(1);
+    expect(checkBallot(nodeCrypto, ctx, lineOf(padded(canonical)))).toMatchObject({ problems: [], selection });
+    const respelled = JSON.stringify({ election: digest, contest: contest.id, selection });
+    expect(checkBallot(nodeCrypto, ctx, lineOf(padded(respelled))).problems).toEqual(['the plaintext is not in canonical JSON (RFC 8785)']);
+    expect(checkBallot(nodeCrypto, ctx, lineOf(padded(`${canonical}\n`))).problems).toEqual(['the plaintext is not in canonical JSON (RFC 8785)']);
+  });
+
+  it('are remembered only when the rules allow them', () => {
+    const ctx = ballotContext(data);
+    const other = contest.lists[1]!.candidates[0]!.id;
+    const outside = canonicalJson({ election: digest, contest: contest.id, selection: { ...selection, preferences: [other] } });
+    for (let i = 0; i < 2; i++) expect(checkBallot(nodeCrypto, ctx, lineOf(padded(outside))).problems).toEqual([expect.stringMatching(/^holds a selection the rules do not allow: /)]);
+    expect(ctx.allowed.get(contest.id)!.size).toBe(0);
   });
 });

@@ -16,6 +16,8 @@ export interface Primitives {
   /** libsodium's crypto_box_seal_open; null when the box does not open with this key pair. */
   sealOpen(ciphertext: Uint8Array, publicKey: Uint8Array, secretKey: Uint8Array): Uint8Array | null;
   sha256(data: Uint8Array): Uint8Array;
+  /** The same in lower-case hex, where the platform writes hex natively (the verifier's hot path). */
+  sha256Hex?(data: Uint8Array): string;
   /** Bytes from the operating system's random source. */
   randomBytes(length: number): Uint8Array;
 }

@@ -85,7 +85,7 @@ export function createCrypto(p: Primitives): SeggioCrypto {
       return ciphertext.length < SEAL_OVERHEAD ? null : p.sealOpen(ciphertext, keyPair.publicKey, keyPair.secretKey);
     },
     sha256: (data) => p.sha256(data),
-    sha256Hex: (data) => toHex(p.sha256(data)),
+    sha256Hex: p.sha256Hex ? (data) => p.sha256Hex!(data) : (data) => toHex(p.sha256(data)),
     randomBytes: (length) => p.randomBytes(length),
   };
 }

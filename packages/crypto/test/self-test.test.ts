@@ -49,6 +49,8 @@ describe('start-up self-test', () => {
   it('fails when SHA-256 is wrong', () => {
     const report = runSelfTest(createCrypto(broken(sodiumPrimitives, { sha256: () => new Uint8Array(32) })));
     expect(report.failures).toEqual(['SHA-256 of "abc"']);
+    const hex = runSelfTest(createCrypto(broken(sodiumPrimitives, { sha256Hex: () => '00'.repeat(32) })));
+    expect(hex.failures).toEqual(['SHA-256 of "abc"']);
   });
 
   it('says which library it checked', () => {

@@ -1,7 +1,7 @@
 import nacl from 'tweetnacl';
 import { describe, expect, it } from 'vitest';
 import { nodeCrypto } from '../src/node/index.js';
-import { boxKeyMatches, pureCrypto, runSelfTest, SEAL_OVERHEAD, utf8, type SeggioCrypto } from '../src/index.js';
+import { boxKeyMatches, pureCrypto, runSelfTest, SEAL_OVERHEAD, toHex, utf8, type SeggioCrypto } from '../src/index.js';
 
 const backends: [string, SeggioCrypto][] = [
   ['tweetnacl', pureCrypto],
@@ -29,6 +29,7 @@ describe('the two backends agree', () => {
   it('on SHA-256', () => {
     const data = pureCrypto.randomBytes(1000);
     expect(nodeCrypto.sha256Hex(data)).toBe(pureCrypto.sha256Hex(data));
+    expect(toHex(nodeCrypto.sha256(data))).toBe(pureCrypto.sha256Hex(data));
   });
 });
 

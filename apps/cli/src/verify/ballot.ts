@@ -1,7 +1,7 @@
 // One line of ballots.jsonl, checked on its own: shape, hash, booth signature, padded length, and,
 // with the urna key, its opening and its content. Pure: runs in the main thread or in a worker.
 import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validate, type Contest, type Selection } from '@seggio/ballot-core';
-import { concatBytes, fromBase64, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
+import { fromBase64, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
 
 /** Everything a ballot is checked against, in a form that can be sent to a worker. */
 export interface BallotContextData {
@@ -21,7 +21,16 @@ export interface BallotContext {
   /** What a booth signs for a ballot of each contest, but the ciphertext that ends it (made once). */
   readonly signedPrefixes: ReadonlyMap<string, Uint8Array>;
   readonly urna: BoxKeyPair | null;
+  /**
+   * Per contest, plaintexts already read and found allowed, by their exact bytes: the reading and the
+   * rules are pure functions of those bytes and this context, so a plaintext met again (a section's
+   * voters repeat a few hundred selections) gives the same selection without being read again.
+   */
+  readonly allowed: ReadonlyMap<string, Map<string, Selection>>;
 }
+
+/** The most plaintexts `allowed` keeps a contest (a few MB): past it, every new one is read in full. */
+export const MAX_REMEMBERED = 8192;
 
 export function ballotContext(data: BallotContextData): BallotContext {
   const parsed = parseElection(data.electionBytes);
@@ -35,6 +44,7 @@ export function ballotContext(data: BallotContextData): BallotContext {
     lengths: new Map([...contests.values()].map((c) => [c.id, plaintextLength(c)])),
     signedPrefixes: new Map([...contests.keys()].map((id) => [id, ballotSignatureMessage(data.digest, data.section, id, new Uint8Array(0))])),
     urna: data.urna ? { publicKey: fromBase64(data.urna.publicKey), secretKey: fromBase64(data.urna.secretKey) } : null,
+    allowed: new Map([...contests.keys()].map((id) => [id, new Map<string, Selection>()])),
   };
 }
 
@@ -47,17 +57,28 @@ export interface BallotResult {
 }
 
 const KEYS = 'booth,contest,ct,h,sig';
+const KEY_SET = new Set(KEYS.split(','));
 
-/**
- * Canonical base64 at native speed: Buffer decodes leniently, so the text must be exactly what it
- * writes back; anything else goes to the strict decoder, which says why it is refused.
- */
-function base64(text: string): Uint8Array {
-  const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length) : fromBase64(text);
+/** Five own keys, each one of the five: exactly those (Object.keys gives each key once). */
+function exactlyTheKeys(line: object): boolean {
+  const keys = Object.keys(line);
+  return keys.length === KEY_SET.size && keys.every((k) => KEY_SET.has(k));
 }
 
-const hex = (bytes: Uint8Array): string => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).toString('hex');
+/**
+ * The bytes of canonical base64 `text`, at native speed, written at `offset` of a fresh buffer of
+ * `offset` + their length (what comes before is the caller's). Buffer decodes leniently, so the text
+ * must be exactly what it writes back; anything else goes to the strict decoder, which says why.
+ */
+function base64At(text: string, offset: number): Buffer {
+  const out = Buffer.allocUnsafe(offset + Math.ceil(text.length / 4) * 3);
+  const written = out.write(text, offset, 'base64');
+  if (out.toString('base64', offset, offset + written) === text) return out.subarray(0, offset + written);
+  const strict = fromBase64(text);
+  const copy = Buffer.allocUnsafe(offset + strict.length);
+  copy.set(strict, offset);
+  return copy;
+}
 
 export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: string): BallotResult {
   let line: Record<string, unknown>;
@@ -71,26 +92,31 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
   const [h, contest, booth] = [str('h'), str('contest'), str('booth')];
   const problems: string[] = [];
   const done = (selection?: Selection): BallotResult => ({ h, contest, booth, problems, ...(selection ? { selection } : {}) });
-  if (Object.keys(line).sort().join() !== KEYS || !h || !contest || !booth || !str('ct') || !str('sig')) {
+  if (!exactlyTheKeys(line) || !h || !contest || !booth || !str('ct') || !str('sig')) {
     problems.push(`must have exactly the string fields ${KEYS}`);
     return done();
   }
-  let ct: Uint8Array;
+  // The ciphertext is decoded straight after what the booth signs before it, so that the signed
+  // message needs no copy; a contest not in the election has no prefix, and is refused below.
+  const prefix = ctx.signedPrefixes.get(contest);
+  let message: Buffer;
   let sig: Uint8Array;
   try {
-    ct = base64(str('ct')!);
-    sig = base64(str('sig')!);
+    message = base64At(str('ct')!, prefix?.length ?? 0);
+    sig = base64At(str('sig')!, 0);
   } catch (error) {
     problems.push(`not canonical base64 (${(error as Error).message})`);
     return done();
   }
-  if (hex(crypto.sha256(ct)) !== h) problems.push('h is not the SHA-256 of ct');
+  const ct = message.subarray(prefix?.length ?? 0);
+  if (crypto.sha256Hex(ct) !== h) problems.push('h is not the SHA-256 of ct');
   const target = ctx.contests.get(contest);
   const key = ctx.boothKeys.get(booth);
   if (!target) problems.push(`names contest ${contest}, which is not in the election`);
   if (!key) problems.push(`names booth ${booth}, which is not in the set-up`);
   if (!target || !key) return done();
-  const rejection = crypto.checkSignature(concatBytes(ctx.signedPrefixes.get(contest)!, ct), sig, key);
+  message.set(prefix!);
+  const rejection = crypto.checkSignature(message, sig, key);
   if (rejection) problems.push(`the booth's signature does not hold (${rejection})`);
   const length = ctx.lengths.get(contest)!;
   if (ct.length !== length + SEAL_OVERHEAD) problems.push(`is ${ct.length} bytes; every ballot of ${contest} is ${length + SEAL_OVERHEAD} (R3)`);
@@ -100,13 +126,21 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
     problems.push('does not open with the urna key');
     return done();
   }
+  const allowed = ctx.allowed.get(contest)!;
+  const seen = Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.length).toString('latin1');
+  const known = allowed.get(seen);
+  if (known) return done(known);
   const decoded = decodeBallotPlaintext(plaintext, ctx.digest, target);
   if (!decoded.ok) {
     problems.push(decoded.error);
     return done();
   }
-  const allowed = validate(target, decoded.value);
-  if (!allowed.ok) problems.push(`holds a selection the rules do not allow: ${allowed.error.map((r) => r.message).join('; ')}`);
+  const rules = validate(target, decoded.value);
+  if (!rules.ok) {
+    problems.push(`holds a selection the rules do not allow: ${rules.error.map((r) => r.message).join('; ')}`);
+    return done();
+  }
+  if (allowed.size < MAX_REMEMBERED) allowed.set(seen, decoded.value);
   return done(decoded.value);
 }
 
