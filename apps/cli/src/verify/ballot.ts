@@ -22,9 +22,10 @@ export interface BallotContext {
   readonly signedPrefixes: ReadonlyMap<string, Uint8Array>;
   readonly urna: BoxKeyPair | null;
   /**
-   * Per contest, plaintexts already read and found allowed, by their exact bytes: the reading and the
-   * rules are pure functions of those bytes and this context, so a plaintext met again (a section's
-   * voters repeat a few hundred selections) gives the same selection without being read again.
+   * Per contest, plaintexts of this file already read and found allowed, by their exact bytes: the
+   * reading and the rules are pure functions of those bytes and this context, so a plaintext met again
+   * (a section's voters repeat selections) gives the same selection without being read again.
+   * Emptied for each file (`forgetPlaintexts`), so that every file's first of each is read.
    */
   readonly allowed: ReadonlyMap<string, Map<string, Selection>>;
 }
@@ -46,6 +47,11 @@ export function ballotContext(data: BallotContextData): BallotContext {
     urna: data.urna ? { publicKey: fromBase64(data.urna.publicKey), secretKey: fromBase64(data.urna.secretKey) } : null,
     allowed: new Map([...contests.keys()].map((id) => [id, new Map<string, Selection>()])),
   };
+}
+
+/** Before another file: its plaintexts are read afresh. */
+export function forgetPlaintexts(ctx: BallotContext): void {
+  for (const remembered of ctx.allowed.values()) remembered.clear();
 }
 
 export interface BallotResult {

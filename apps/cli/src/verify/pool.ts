@@ -6,7 +6,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { SeggioCrypto } from '@seggio/crypto';
-import { ballotContext, checkBatch, tooLong, type BallotContext, type BallotContextData, type BallotResult } from './ballot.js';
+import { ballotContext, checkBatch, forgetPlaintexts, tooLong, type BallotContext, type BallotContextData, type BallotResult } from './ballot.js';
 import { LINE_LIMITS, readLines, type LineLimits } from './lines.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
@@ -30,6 +30,12 @@ export interface BallotsOutcome {
   readonly tooMany: boolean;
 }
 
+/** What a worker is sent: lines of the `file`-th file this checker reads. */
+export interface WorkerBatch {
+  readonly file: number;
+  readonly bytes: Uint8Array;
+}
+
 interface PoolWorker {
   readonly worker: Worker;
   /** Resolvers of the batches sent, oldest first: a worker answers in order. */
@@ -42,6 +48,8 @@ export class BallotChecker {
   readonly #pool: PoolWorker[] = [];
   readonly #threads: number;
   #context: BallotContext | null = null;
+  /** Files checked so far: a worker forgets the plaintexts of the last file when the number changes. */
+  #files = 0;
 
   constructor(
     readonly crypto: SeggioCrypto,
@@ -52,6 +60,8 @@ export class BallotChecker {
   }
 
   async checkFile(path: string, limits: LineLimits = LINE_LIMITS): Promise<BallotsOutcome> {
+    const file = ++this.#files;
+    if (this.#context) forgetPlaintexts(this.#context);
     const parts: Promise<BallotResult[]>[] = [];
     const inFlight: Promise<unknown>[] = [];
     let end = { unterminated: false, tooMany: false };
@@ -61,7 +71,7 @@ export class BallotChecker {
       else if (this.#threads === 1) parts.push(Promise.resolve(checkBatch(this.crypto, (this.#context ??= ballotContext(this.data)), piece.bytes)));
       else {
         while (inFlight.length >= AHEAD * this.#threads) await inFlight.shift();
-        const part = this.#send(piece.bytes);
+        const part = this.#send(file, piece.bytes);
         parts.push(part);
         // The promise kept for pacing must not reject unheard: `parts` reports the error.
         inFlight.push(part.catch(() => undefined));
@@ -72,13 +82,13 @@ export class BallotChecker {
   }
 
   /** To the worker with the fewest batches waiting (started on first use). */
-  #send(bytes: Uint8Array): Promise<BallotResult[]> {
+  #send(file: number, bytes: Uint8Array): Promise<BallotResult[]> {
     if (this.#pool.length === 0) for (let i = 0; i < this.#threads; i++) this.#pool.push(this.#start());
     const target = this.#pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
     return new Promise((resolve, reject) => {
       if (target.stopped) return reject(target.stopped);
       target.waiting.push({ resolve, reject });
-      target.worker.postMessage(bytes, [bytes.buffer as ArrayBuffer]);
+      target.worker.postMessage({ file, bytes } satisfies WorkerBatch, [bytes.buffer as ArrayBuffer]);
     });
   }
 

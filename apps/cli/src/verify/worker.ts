@@ -1,9 +1,13 @@
 // A worker thread of `seggio verify`: checks the batches of ballot lines it is sent, in order.
 import { parentPort, workerData } from 'node:worker_threads';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { ballotContext, checkBatch, type BallotContextData } from './ballot.js';
+import { ballotContext, checkBatch, forgetPlaintexts, type BallotContextData } from './ballot.js';
+import type { WorkerBatch } from './pool.js';
 
 const context = ballotContext(workerData as BallotContextData);
-parentPort!.on('message', (bytes: Uint8Array) => {
-  parentPort!.postMessage(checkBatch(nodeCrypto, context, bytes));
+let file = 0;
+parentPort!.on('message', (batch: WorkerBatch) => {
+  if (batch.file !== file) forgetPlaintexts(context);
+  file = batch.file;
+  parentPort!.postMessage(checkBatch(nodeCrypto, context, batch.bytes));
 });
