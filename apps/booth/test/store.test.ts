@@ -1,11 +1,11 @@
 // The ballot box on disk: damaged stores refuse to open with a reason (R7), a full disk fails closed
 // (R8), and nothing on disk keeps the cast order once voting is closed (R1, R2).
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { BoothStore, StoreError, type BoothService, type StoredBallot } from '../src/service/index.js';
+import { BoothStore, CHECKPOINT_EVERY, StoreError, type BoothService, type StoredBallot } from '../src/service/index.js';
 import { FakeConsole, startBooth, until } from './fake-console.js';
 
 const selections = (i: number) => ({
@@ -190,5 +190,27 @@ describe('the cast order', () => {
     store.close();
     expect(atStart).toEqual(layout(path, sorted));
     expect(atStart).not.toEqual(asLeft);
+  });
+});
+
+describe('the WAL is copied into the database off the cast\'s path', () => {
+  it('after every CHECKPOINT_EVERY transactions, once they have returned: it is then written again from its start', async () => {
+    const path = join(mkdtempSync(join(tmpdir(), 'seggio-wal-')), 'booth.db');
+    const store = BoothStore.open(path, nodeCrypto);
+    cleanup.push(() => store.close());
+    let cast = 0;
+    const transactions = async (count: number) => {
+      for (let i = 0; i < count; i++, cast++) {
+        const h = nodeCrypto.sha256Hex(new TextEncoder().encode(String(cast)));
+        store.transaction(() => store.insertBallots([{ h, contest: 'C', ct: new Uint8Array(600), sig: new Uint8Array(64) }]));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    };
+    const wal = () => statSync(`${path}-wal`).size;
+    await transactions(2 * CHECKPOINT_EVERY);
+    const early = wal();
+    await transactions(4 * CHECKPOINT_EVERY);
+    // Without the checkpoints it would hold all six rounds' pages: about three times as many.
+    expect(wal()).toBeLessThan(1.5 * early);
   });
 });
