@@ -7,3 +7,5 @@ export { buildElection, derivedRules, FILES, type BuildResult, type DerivedRules
 export { BUILD_CODES, buildProblem, type BuildCode, type BuildProblem } from './build/codes.js';
 export { describeBuildProblem } from './build/english.js';
 export { folderFromEntries, FOLDER_LIMITS, readFolder, type Folder } from './build/folder.js';
+export { checkRequest, describeEnrolProblem, ENROL_CODES, ENROL_LIMITS, readRegister, registerAllows, signEnrolment, type CheckedRequest, type EnrolProblem } from './enrolment.js';
+export { readBounded } from './build/folder.js';

@@ -48,7 +48,7 @@ export function folderFromEntries(entries: readonly { readonly name: string; rea
 }
 
 /** Reads one file without following a link, refusing it if it is not a plain file or is over its limit. */
-function readBounded(path: string, name: string): Uint8Array | BuildProblem {
+export function readBounded(path: string, name: string, limit = limitFor(name)): Uint8Array | BuildProblem {
   let fd: number;
   try {
     fd = openSync(path, constants.O_RDONLY | constants.O_NOFOLLOW);
@@ -59,7 +59,6 @@ function readBounded(path: string, name: string): Uint8Array | BuildProblem {
   try {
     const stat = fstatSync(fd);
     if (!stat.isFile()) return buildProblem('entry-not-file', { file: name });
-    const limit = limitFor(name);
     if (stat.size > limit) return buildProblem('file-too-large', { file: name, limit });
     const bytes = new Uint8Array(stat.size);
     let read = 0;
