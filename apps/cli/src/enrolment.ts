@@ -10,19 +10,9 @@ import {
 } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import { readBounded } from './build/folder.js';
+import type { EnrolProblem } from './enrolment-codes.js';
 
-export const ENROL_CODES = {
-  'request-unreadable': ['file', 'reason'],
-  'request-signature': ['file', 'reason'],
-  'key-enrolled': ['file', 'machine', 'enrolledAs'],
-  'machine-enrolled': ['file', 'machine'],
-  'register-entry': ['file', 'reason'],
-  'register-too-many': ['limit'],
-} as const satisfies Record<string, readonly string[]>;
-
-export type EnrolProblem = {
-  [C in keyof typeof ENROL_CODES]: { readonly code: C; readonly params: { readonly [P in (typeof ENROL_CODES)[C][number]]: string } };
-}[keyof typeof ENROL_CODES];
+export { ENROL_CODES, type EnrolProblem } from './enrolment-codes.js';
 
 /** A request's file and its certificate's, at most this large; a register of at most this many machines. */
 export const ENROL_LIMITS = { fileBytes: 4096, machines: 2000 } as const;

@@ -84,7 +84,7 @@ describe('seggio election build: a broken folder', () => {
     expect(all).toEqual(expect.arrayContaining([
       { code: 'column-missing', params: { file: 'sezioni.csv', line: '1', column: 'cabine', allowed: 'id, nome, cabine, elettori_m, elettori_f' } },
       { code: 'reference-unknown', params: { file: 'candidati.csv', line: '6', column: 'lista', value: 'L9', target: 'liste.csv' } },
-      { code: 'symbol-not-png', params: { file: 'liste.csv', line: '4', column: 'contrassegno', value: 'l3.png', reason: 'it does not begin with the PNG signature' } },
+      { code: 'symbol-not-png', params: { file: 'liste.csv', line: '4', column: 'contrassegno', value: 'l3.png' } },
       { code: 'duplicate', params: { file: 'candidati.csv', line: '4', column: '', value: '', firstLine: '2' } },
       { code: 'cell-formula', params: { file: 'liste.csv', line: '3', column: 'nome', value: '=HYPERLINK("http://example.invalid")' } },
     ]));
@@ -96,6 +96,19 @@ describe('seggio election build: a broken folder', () => {
     expect(cli.err).toContain('candidati.csv line 6, column lista: "L9" is not in liste.csv');
     expect(cli.err).toContain('liste.csv line 3, column nome: "=HYPERLINK(\\"http://example.invalid\\")" would be run as a formula');
     expect(cli.err).toContain('candidati.csv line 4: is the same as on line 2 (names compared without case, accents or punctuation)');
+  });
+
+  it('refuses a symbol that only begins like a PNG, a number and a choice not allowed, each at its cell', () => {
+    const dir = sanvalle();
+    const png = readFileSync(join(dir, 'l2.png'));
+    writeFileSync(join(dir, 'l2.png'), png.subarray(0, 40));
+    edit(dir, 'sezioni.csv', 'Tigli 4;3;', 'Tigli 4;9;');
+    edit(dir, 'candidati.csv', 'GABELLI;ELENA;F', 'GABELLI;ELENA;X');
+    expect(problems(dir)).toEqual([
+      { code: 'symbol-damaged', params: { file: 'liste.csv', line: '3', column: 'contrassegno', value: 'l2.png' } },
+      { code: 'cell-not-choice', params: { file: 'candidati.csv', line: '4', column: 'sesso', value: 'X', allowed: 'm, f' } },
+      { code: 'cell-not-number', params: { file: 'sezioni.csv', line: '2', column: 'cabine', value: '9', min: '1', max: '8' } },
+    ]);
   });
 
   it('refuses two mayors for one list and a mayor with two lists under 15,000 inhabitants', () => {
@@ -124,7 +137,7 @@ describe('seggio election build: a broken folder', () => {
       { code: 'entry-not-file', params: { file: 'link.png' } },
       { code: 'entry-not-file', params: { file: 'sub' } },
       { code: 'symbol-missing', params: { file: 'liste.csv', line: '3', column: 'contrassegno', value: 'link.png' } },
-      { code: 'symbol-not-png', params: { file: 'liste.csv', line: '4', column: 'contrassegno', value: '../l3.png', reason: 'not the name of a .png file in the folder' } },
+      { code: 'symbol-name', params: { file: 'liste.csv', line: '4', column: 'contrassegno', value: '../l3.png' } },
     ]));
   });
 

@@ -81,7 +81,7 @@ export function buildElection(folder: Folder): BuildResult {
   const document: Record<string, unknown> = { format: 'seggio/election@1' };
   let row: Row | undefined;
   if (e) {
-    if (e.rows.length !== 1) cells.problems.push(buildProblem('cell-invalid', { file: e.file, line: e.rows[1]?.line ?? 1, column: '', value: `${e.rows.length}`, allowed: 'exactly one row under the header' }));
+    if (e.rows.length !== 1) cells.problems.push(buildProblem('one-row', { file: e.file, rows: e.rows.length }));
     row = e.rows[0];
   }
   if (e && row) {

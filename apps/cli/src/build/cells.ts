@@ -24,8 +24,9 @@ export class Cells {
     return value;
   }
 
-  invalid(table: Table, row: Row, column: string, allowed: string): undefined {
-    this.problems.push(buildProblem('cell-invalid', { file: table.file, line: row.line, column, value: (row.cells[column] ?? '').slice(0, 60), allowed }));
+  /** A cell that is not one of the values allowed (given as they are written in the cell). */
+  notChoice(table: Table, row: Row, column: string, allowed: readonly string[], code: 'cell-not-choice' | 'contest-wrong-type' = 'cell-not-choice'): undefined {
+    this.problems.push(buildProblem(code, { file: table.file, line: row.line, column, value: (row.cells[column] ?? '').slice(0, 60), allowed: allowed.join(', ') }));
     return undefined;
   }
 
@@ -34,7 +35,10 @@ export class Cells {
     if (value === undefined) return undefined;
     // Thousands written with "." as Italians do ("7.480"), never a decimal.
     const digits = /^\d{1,3}(\.\d{3})+$/.test(value) ? value.replace(/\./g, '') : value;
-    if (!/^\d{1,9}$/.test(digits) || Number(digits) < min || Number(digits) > max) return this.invalid(table, row, column, `a whole number from ${min} to ${max}`);
+    if (!/^\d{1,9}$/.test(digits) || Number(digits) < min || Number(digits) > max) {
+      this.problems.push(buildProblem('cell-not-number', { file: table.file, line: row.line, column, value: value.slice(0, 60), min, max }));
+      return undefined;
+    }
     return Number(digits);
   }
 
@@ -42,7 +46,7 @@ export class Cells {
     const value = this.text(table, row, column, path, required);
     if (value === undefined) return undefined;
     const key = value.toLowerCase();
-    if (!Object.hasOwn(choices, key)) return this.invalid(table, row, column, Object.keys(choices).join(', '));
+    if (!Object.hasOwn(choices, key)) return this.notChoice(table, row, column, Object.keys(choices));
     return choices[key];
   }
 

@@ -23,14 +23,21 @@ export const BUILD_CODES = {
   // A cell.
   'cell-formula': ['file', 'line', 'column', 'value'],
   'cell-required': ['file', 'line', 'column'],
-  'cell-invalid': ['file', 'line', 'column', 'value', 'allowed'],
+  'cell-not-number': ['file', 'line', 'column', 'value', 'min', 'max'],
+  'cell-not-choice': ['file', 'line', 'column', 'value', 'allowed'],
+  'cell-too-long': ['file', 'line', 'column', 'limit'],
+  'one-row': ['file', 'rows'],
+  'contest-wrong-type': ['file', 'line', 'column', 'value', 'allowed'],
   'reference-unknown': ['file', 'line', 'column', 'value', 'target'],
   'duplicate': ['file', 'line', 'column', 'value', 'firstLine'],
-  'row-too-long': ['file', 'line', 'column', 'allowed'],
-  // A list's symbol, named in a cell.
+  'row-too-long': ['file', 'line', 'columns'],
+  // A list's symbol, named in a cell: limits in bytes and pixels.
+  'symbol-name': ['file', 'line', 'column', 'value'],
   'symbol-missing': ['file', 'line', 'column', 'value'],
-  'symbol-not-png': ['file', 'line', 'column', 'value', 'reason'],
+  'symbol-not-png': ['file', 'line', 'column', 'value'],
+  'symbol-damaged': ['file', 'line', 'column', 'value'],
   'symbol-too-large': ['file', 'line', 'column', 'value', 'limit'],
+  'symbol-too-wide': ['file', 'line', 'column', 'value', 'limit'],
   // What the election format (seggio/election@1) refuses in the package made, traced to its cell;
   // `reason` is the format's own English, `path` where in election.json.
   'election-rule': ['file', 'line', 'column', 'path', 'reason'],

@@ -31,7 +31,7 @@ function symbol(cells: Cells, files: ReadonlyMap<string, Uint8Array>, table: Tab
   if (name === undefined) return null;
   const at = { file: table.file, line: row.line, column: 'contrassegno', value: name.slice(0, 60) };
   if (!FILE_NAME.test(name) || !name.toLowerCase().endsWith('.png')) {
-    cells.problems.push(buildProblem('symbol-not-png', { ...at, reason: 'not the name of a .png file in the folder' }));
+    cells.problems.push(buildProblem('symbol-name', at));
     return null;
   }
   const bytes = files.get(name);
@@ -40,11 +40,11 @@ function symbol(cells: Cells, files: ReadonlyMap<string, Uint8Array>, table: Tab
     return null;
   }
   if (bytes.length > LIMITS.symbolBytes) {
-    cells.problems.push(buildProblem('symbol-too-large', { ...at, limit: `${LIMITS.symbolBytes} bytes` }));
+    cells.problems.push(buildProblem('symbol-too-large', { ...at, limit: LIMITS.symbolBytes }));
     return null;
   }
   if (bytes.length < PNG_SIGNATURE.length || PNG_SIGNATURE.some((b, i) => bytes[i] !== b)) {
-    cells.problems.push(buildProblem('symbol-not-png', { ...at, reason: 'it does not begin with the PNG signature' }));
+    cells.problems.push(buildProblem('symbol-not-png', at));
     return null;
   }
   // Decoded whole: a file that only begins like a PNG is refused here, not on the booth's screen.
@@ -52,11 +52,11 @@ function symbol(cells: Cells, files: ReadonlyMap<string, Uint8Array>, table: Tab
   try {
     image = PNG.sync.read(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength));
   } catch {
-    cells.problems.push(buildProblem('symbol-not-png', { ...at, reason: 'its image data is damaged' }));
+    cells.problems.push(buildProblem('symbol-damaged', at));
     return null;
   }
   if (image.width > LIMITS.symbolPixels || image.height > LIMITS.symbolPixels) {
-    cells.problems.push(buildProblem('symbol-too-large', { ...at, limit: `${LIMITS.symbolPixels}×${LIMITS.symbolPixels} pixels` }));
+    cells.problems.push(buildProblem('symbol-too-wide', { ...at, limit: LIMITS.symbolPixels }));
     return null;
   }
   return `${PNG_PREFIX}${toBase64(bytes)}`;
@@ -95,12 +95,12 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
     drafts.push(draft);
   });
 
-  const contestOf = (table: Table, row: Row, wants: (type: Contest['type']) => boolean, what: string) => {
+  const contestOf = (table: Table, row: Row, wants: (type: Contest['type']) => boolean) => {
     const id = cells.text(table, row, 'consultazione', null);
     if (id === undefined) return undefined;
     const found = byId.get(id);
     if (!found) return void cells.unknown(table, row, 'consultazione', 'consultazioni.csv');
-    if (!wants(found.draft.type)) return cells.invalid(table, row, 'consultazione', what);
+    if (!wants(found.draft.type)) return cells.notChoice(table, row, 'consultazione', byId.size > 0 ? [...byId.values()].filter((c) => wants(c.draft.type)).map((c) => c.draft.id) : [], 'contest-wrong-type');
     return found;
   };
 
@@ -110,7 +110,7 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
   if (t.lists) {
     cells.unique(t.lists, (r) => `${r.cells.consultazione}\n${r.cells.id}`, 'id');
     for (const row of t.lists.rows) {
-      const found = contestOf(t.lists, row, (type) => type !== 'referendum', 'a contest with lists (comunali, europee, camera, senato)');
+      const found = contestOf(t.lists, row, (type) => type !== 'referendum');
       if (!found) continue;
       const lists = found.draft.lists as unknown[];
       const at = `${found.at}.lists[${lists.length}]`;
@@ -131,7 +131,7 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
     cells.unique(table, (r) => `${r.cells.consultazione}\n${r.cells.lista}\n${r.cells.ordine}`, 'ordine');
     const placed: { row: Row; entry: { list: ListEntry & { candidates: unknown[] }; at: string }; order: number }[] = [];
     for (const row of table.rows) {
-      const found = contestOf(table, row, (type) => type !== 'referendum', 'a contest with lists (comunali, europee, camera, senato)');
+      const found = contestOf(table, row, (type) => type !== 'referendum');
       const order = cells.int(table, row, 'ordine', null, 1, LIMITS.candidatesPerList);
       if (!found) continue;
       const listId = cells.text(table, row, 'lista', null);
@@ -153,10 +153,10 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
   }
 
   // Mayors and single-member candidates, each naming the lists linked to them.
-  const linked = (table: Table | null, field: 'mayors' | 'candidates', wants: (type: Contest['type']) => boolean, what: string) => {
+  const linked = (table: Table | null, field: 'mayors' | 'candidates', wants: (type: Contest['type']) => boolean) => {
     if (!table) return;
     for (const row of table.rows) {
-      const found = contestOf(table, row, wants, what);
+      const found = contestOf(table, row, wants);
       if (!found) continue;
       const people = found.draft[field] as unknown[];
       const at = `${found.at}.${field}[${people.length}]`;
@@ -169,8 +169,8 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
       people.push({ id: cells.text(table, row, 'id', `${at}.id`) ?? '', surname: cells.text(table, row, 'cognome', `${at}.surname`) ?? '', name: cells.text(table, row, 'nome', `${at}.name`) ?? '', sex: cells.choice(table, row, 'sesso', `${at}.sex`, SEXES) ?? '', lists });
     }
   };
-  linked(t.mayors, 'mayors', (type) => type === 'municipal', 'a municipal contest (comunali)');
-  linked(t.singleMember, 'candidates', (type) => type === 'camera' || type === 'senato', 'a Camera or Senato contest');
+  linked(t.mayors, 'mayors', (type) => type === 'municipal');
+  linked(t.singleMember, 'candidates', (type) => type === 'camera' || type === 'senato');
 
   const scrutinyOrder = [...drafts].sort((a, b) => (a.order ?? 0) - (b.order ?? 0)).map((d) => d.id);
   return { contests: drafts.map(({ order: _order, ...contest }) => contest), scrutinyOrder };

@@ -83,7 +83,7 @@ export function readTable(file: string, bytes: Uint8Array, spec: TableSpec, prob
       const value = (record[i] ?? '').trim();
       if (!allowed.includes(column) || column in cells) return;
       if (value.length > MAX_CELL) {
-        problems.push(buildProblem('cell-invalid', { file, line: info.lines, column, value: `${value.slice(0, 40)}…`, allowed: `at most ${MAX_CELL} characters` }));
+        problems.push(buildProblem('cell-too-long', { file, line: info.lines, column, limit: MAX_CELL }));
         return void refused.add(column);
       }
       if (FORMULA.test(value)) {
@@ -93,7 +93,7 @@ export function readTable(file: string, bytes: Uint8Array, spec: TableSpec, prob
       cells[column] = value;
     });
     if (record.length > columns.length && record.slice(columns.length).some((v) => v.trim() !== '')) {
-      problems.push(buildProblem('row-too-long', { file, line: info.lines, column: `#${columns.length + 1}`, allowed: `${columns.length} columns, as in the header` }));
+      problems.push(buildProblem('row-too-long', { file, line: info.lines, columns: columns.length }));
     }
     rows.push({ line: info.lines, cells, refused });
   }
