@@ -1,14 +1,20 @@
-// `seggio election keygen|sign|check`: the electoral office's side of docs/design.md §2 step 1.
+// `seggio election keygen|build|sign|check`: the electoral office's side of docs/design.md §2 step 1.
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { encodeSidecar, formatProblems, parseElection, parsePublicKey, parseSidecar, signBytes, verifySidecar, type Contest, type Election } from '@seggio/ballot-core';
 import { fingerprint, fromBase64Length, toBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import { buildElection } from './build/build.js';
+import { describeBuildProblem } from './build/english.js';
+import { readFolder } from './build/folder.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
 export const ELECTION_USAGE = `Usage:
   seggio election keygen [--out NAME] [--force]
       Creates the office key pair: NAME.key (secret, mode 0600) and NAME.pub (public key, base64).
       NAME defaults to "office". Existing files are never overwritten unless --force is given.
+  seggio election build FOLDER --out ELECTION.json [--force]
+      Makes the election package from FOLDER's spreadsheets (CSV, ";" or ",") and PNG symbols, as
+      docs/election-package.md describes them; every problem is printed at once, with file, line and column.
   seggio election sign ELECTION.json --key NAME.key
       Checks the election and writes ELECTION.json.sig, signed over the file's exact bytes.
   seggio election check ELECTION.json [--office-key KEY]
@@ -84,6 +90,26 @@ function loadElection(file: string, io: Io): { bytes: Uint8Array; election: Elec
     return null;
   }
   return { bytes, election: parsed.value };
+}
+
+function build(args: string[], io: Io): number {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' }, force: { type: 'boolean', default: false } } });
+  if (positionals.length !== 1 || !values.out) throw new UsageError('seggio election build needs FOLDER and --out ELECTION.json');
+  if (existsSync(values.out) && !values.force) throw new UsageError(`${values.out} already exists: refusing to overwrite it (use --force to replace it)`);
+  const folder = positionals[0]!;
+  const result = buildElection(readFolder(folder));
+  if (!result.ok) {
+    io.err.write(`${folder}: no election package made (${result.problems.length} problem${result.problems.length > 1 ? 's' : ''}):\n`);
+    io.err.write(result.problems.map((p) => `  ${describeBuildProblem(p)}\n`).join(''));
+    return EXIT.failed;
+  }
+  writeFileSync(values.out, result.bytes, { flag: values.force ? 'w' : 'wx' });
+  const rules = result.rules.map((r) => {
+    const preferences = r.maxPreferences === 0 ? 'no preferences' : `up to ${r.maxPreferences} preference${r.maxPreferences > 1 ? 's' : ''}${r.preferencesBySex ? (r.type === 'european' ? ', not all of one sex' : ', of different sex') : ''}`;
+    return `  ${r.contest}: ${preferences}; ${r.splitVote ? 'split vote allowed' : 'no split vote'}\n`;
+  });
+  io.out.write(`${values.out} written: ${result.election.contests.length} contests, ${result.election.sections.length} sections (not signed: seggio election sign)\n  rules the law gives each contest:\n${rules.join('')}`);
+  return EXIT.ok;
 }
 
 function sign(crypto: SeggioCrypto, args: string[], io: Io): number {
@@ -173,6 +199,8 @@ export function electionCommand(crypto: SeggioCrypto, args: string[], io: Io): n
   switch (sub) {
     case 'keygen':
       return keygen(crypto, rest, io);
+    case 'build':
+      return build(rest, io);
     case 'sign':
       return sign(crypto, rest, io);
     case 'check':

@@ -4,13 +4,11 @@
 import { existsSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  checkCertificate, describeCertificateProblem, documentBytes, encodeSidecar, MACHINE_ID, MACHINE_REQUEST_FORMAT, parseMachineRequest, parseSidecar, signBytes, signCertificate, verifySidecar,
-  type MachineRequest, type MachineRole,
-} from '@seggio/ballot-core';
+import { checkCertificate, describeCertificateProblem, documentBytes, encodeSidecar, MACHINE_ID, MACHINE_REQUEST_FORMAT, signBytes, type MachineRequest, type MachineRole } from '@seggio/ballot-core';
 import { fingerprint, fromBase64, toBase64, type SeggioCrypto } from '@seggio/crypto';
 import { keyCreatedMessage, KeyFileError, loadOrCreateKeyFile } from '@seggio/crypto/key-file';
 import { readBytes, readOfficeKey, readPublicKeyArgument } from './election.js';
+import { checkRequest, describeEnrolProblem, readRegister, registerAllows, signEnrolment } from './enrolment.js';
 import { EXIT, UsageError, type Io } from './io.js';
 
 export const MACHINE_USAGE = `Usage:
@@ -57,28 +55,25 @@ function enrol(crypto: SeggioCrypto, args: string[], io: Io): number {
   if (!values.comune || !/^[0-9]{6}$/.test(values.comune)) throw new UsageError("--comune takes the comune's six-digit ISTAT code, as in election.json's comune.istat");
   const file = positionals[0]!;
   const office = readOfficeKey(crypto, values.key);
-  const bytes = readBytes(file);
-  const parsed = parseMachineRequest(bytes);
-  if (!parsed.ok) {
-    io.err.write(`${file}: not an enrolment request: ${parsed.error}\n`);
+  const sigFile = `${file}.sig`;
+  const checked = checkRequest(crypto, file, readBytes(file), existsSync(sigFile) ? readBytes(sigFile) : null);
+  // The out-dir is the office's register: a key enrolled there under another machine id is refused.
+  const register = readRegister(crypto, values['out-dir'], office.publicKey);
+  const refused = checked.ok ? registerAllows(checked.value, register.certificates) : checked.error;
+  if (refused) {
+    io.err.write(`${describeEnrolProblem(refused)}\n`);
     return EXIT.failed;
   }
-  // The request is signed by the key it enrols: whoever wrote it holds that key.
-  const sidecar = parseSidecar(readBytes(`${file}.sig`));
-  const key = fromBase64(parsed.value.publicKey);
-  const held = sidecar.ok ? verifySidecar(crypto, bytes, sidecar.value, key) : sidecar;
-  if (!held.ok) {
-    io.err.write(`${file}.sig: the request is not signed by the key it enrols (${held.error})\n`);
-    return EXIT.failed;
-  }
-  const out = join(values['out-dir'], `${parsed.value.machine}.json`);
+  if (!checked.ok) return EXIT.failed;
+  const { request: asked } = checked.value;
+  const out = join(values['out-dir'], `${asked.machine}.json`);
   if (existsSync(out)) throw new UsageError(`${out} already exists: refusing to overwrite a certificate`);
-  const signed = signCertificate(crypto, office, { comune: values.comune, role: parsed.value.role, machine: parsed.value.machine, publicKey: parsed.value.publicKey });
+  const signed = signEnrolment(crypto, office, values.comune, checked.value);
   writeFileSync(out, signed.bytes, { flag: 'wx' });
   writeFileSync(`${out}.sig`, encodeSidecar(signed.sidecar), { flag: 'wx' });
   io.out.write(
-    `${out} written (with its .sig): ${parsed.value.role} ${parsed.value.machine} of comune ${values.comune}\n` +
-      `  fingerprint  ${fingerprint(key)}\n  compare it with the one the machine shows: enrol only if they match\n`,
+    `${out} written (with its .sig): ${asked.role} ${asked.machine} of comune ${values.comune}\n` +
+      `  fingerprint  ${checked.value.fingerprint}\n  compare it with the one the machine shows: enrol only if they match\n`,
   );
   return EXIT.ok;
 }

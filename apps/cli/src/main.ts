@@ -12,7 +12,7 @@ export { EXIT, type Io } from './io.js';
 const USAGE = `Usage: seggio <command> [options]
 
 Commands:
-  election keygen|sign|check   the electoral office's election packages (seggio election --help)
+  election keygen|build|sign|check  the electoral office's election packages (seggio election --help)
   machine request|enrol|check  enrolling consoles and booths with the office (seggio machine --help)
   verify BUNDLE --office-key KEY   check an exported bundle (seggio verify --help)
   verify-comune DIR --office-key KEY   recompute an office's comune tally from the sections' exports

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // seggio-office --election FILE --key OFFICE.key --store FILE [--host H] [--port P] [--staff-port P]
-//               [--import DIR] [--rate-limit N] [--with-parent]
+//               [--import DIR] [--rate-limit N] [--with-parent] [--drive DIR] [--register DIR]
 // Runs the electoral office: prints one JSON line with its public and staff addresses, then logs in English.
 // --with-parent: stop when standard input closes, that is when the process that started it is gone, even
 // killed outright (npm start on a power cut), so that it does not hold the office's port for the next start.
@@ -11,10 +11,12 @@ import { parseSidecar, verifySidecar } from '@seggio/ballot-core';
 import { readOfficeKey } from '@seggio/cli/library';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { ImportFolder } from './folder.js';
+import { Enrolment } from './enrolment.js';
 import { Office } from './office.js';
+import { Preparation } from './preparation.js';
 import { OfficeServer } from './server.js';
 
-const USAGE = 'usage: seggio-office --election FILE --key OFFICE.key --store FILE [--host H] [--port P] [--staff-port P] [--import DIR] [--rate-limit N] [--with-parent]';
+const USAGE = 'usage: seggio-office --election FILE --key OFFICE.key --store FILE [--host H] [--port P] [--staff-port P] [--import DIR] [--rate-limit N] [--with-parent] [--drive DIR] [--register DIR]';
 
 function fail(message: string): never {
   process.stderr.write(`seggio-office: ${message}\n${USAGE}\n`);
@@ -32,6 +34,10 @@ const { values } = parseArgs({
     import: { type: 'string' },
     'rate-limit': { type: 'string', default: '600' },
     'with-parent': { type: 'boolean', default: false },
+    // The removable drive the package and the certificates are written to, the machines' requests read from.
+    drive: { type: 'string' },
+    // The certificates this office signed (default: beside the store).
+    register: { type: 'string' },
   },
 });
 if (!values.election || !values.key || !values.store) fail('--election, --key and --store are required');
@@ -55,6 +61,10 @@ const office = await Office.start(nodeCrypto, { storePath: values.store, electio
 const server = await OfficeServer.listen(office, {
   host: values.host, port: port(values.port, '--port'), staffPort: port(values['staff-port'], '--staff-port'),
   rendererDir: fileURLToPath(new URL('../../renderer', import.meta.url)), rateLimit: Number(values['rate-limit']),
+  preparation: {
+    preparation: new Preparation(nodeCrypto, key, values.drive ?? null, log),
+    enrolment: new Enrolment(nodeCrypto, key, office.election.comune.istat, values.drive ?? null, values.register ?? `${values.store}.macchine`, log),
+  },
 });
 const folder = values.import ? new ImportFolder(office, values.import, log) : null;
 folder?.start();

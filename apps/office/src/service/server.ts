@@ -9,7 +9,10 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { fromBase64 } from '@seggio/crypto';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
+import type { Enrolment } from './enrolment.js';
 import type { Office } from './office.js';
+import { preparationRoutes } from './preparation-routes.js';
+import type { Preparation } from './preparation.js';
 import { INTAKE_LIMITS, Places, STREAM_LIMITS } from './places.js';
 import { LIVE_JS, PAGE_CSS, renderPage, type Lang } from './page.js';
 import { resultsCsv } from './results.js';
@@ -23,6 +26,8 @@ export interface ServerOptions {
   readonly rendererDir: string;
   /** Requests a minute from one address to the public face. */
   readonly rateLimit?: number;
+  /** The preparation of the day (the package, the machines), on the staff face. */
+  readonly preparation?: { readonly preparation: Preparation; readonly enrolment: Enrolment };
 }
 
 const TURNOUT_LIMIT = 256 * 1024;
@@ -160,6 +165,8 @@ export class OfficeServer {
       return reply.send(await office.submit('upload', name, request.body));
     });
 
+    if (options.preparation) preparationRoutes(app, options.preparation.preparation, options.preparation.enrolment);
+
     // The built interface: its few files, read once.
     const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
     const files = new Map<string, Buffer>();
@@ -175,7 +182,7 @@ export class OfficeServer {
       const path = request.url.split('?')[0] === '/' ? '/index.html' : request.url.split('?')[0]!;
       const file = files.get(path);
       if (!file) return reply.code(404).send('not found');
-      return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', "default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'").send(file);
+      return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'").send(file);
     });
   }
 
