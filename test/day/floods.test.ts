@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { ballotSignatureMessage, encodeBallotPlaintext, nextEntry, parseElection, type Election, type LogEntry } from '@seggio/ballot-core';
-import { fromBase64, toBase64, toHex } from '@seggio/crypto';
+import { toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { signCertificate } from '@seggio/ballot-core';
 import { chunkByBytes, ConsoleMessage, MAX_BOOTH_FRAME_BYTES, openFrame, signFrame, type WireCertificate } from '@seggio/link';
@@ -98,7 +98,7 @@ describe('a booth holding its key (R33)', () => {
     station = await openStation(['B1']);
     const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
     const key = boothKey(station, 'B1');
-    const consoleKey = fromBase64(store.get('console.publicKey')!);
+    const consoleKey = store.pairing()!.consoleKey;
     store.close();
     station.stop('B1');
     const lastReceived = station.seat.store.booth('B1')!.lastReceived;
@@ -130,8 +130,7 @@ describe('after close, a booth holding its key (R33)', () => {
     const contest = election.contests.find((c) => c.type === 'referendum')!;
     const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
     const key = boothKey(station, 'B1');
-    const digest = store.get('election.digest')!;
-    const urna = fromBase64(store.get('urna.publicKey')!);
+    const { electionDigest: digest, urnaKey: urna } = store.pairing()!;
     store.close();
     const extra = [0, 1].map(() => {
       const ct = nodeCrypto.seal(encodeBallotPlaintext(digest, contest, { answer: 'YES' }), urna);

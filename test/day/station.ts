@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { BoothService, BoothStore } from '@seggio/booth';
-import { fromBase64, type SigningKeyPair } from '@seggio/crypto';
+import type { SigningKeyPair } from '@seggio/crypto';
 import { readKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { signFrame, type BoothMessage } from '@seggio/link';
@@ -105,12 +105,12 @@ export async function forge(station: Station, id: string, bodies: readonly Booth
   station.stop(id);
   const store = BoothStore.open(join(station.dir, `${id}.db`), nodeCrypto);
   const key = boothKey(station, id);
-  const consoleKey = fromBase64(store.get('console.publicKey')!);
-  let counter = Number(store.get('link.lastSent') ?? 0);
+  const consoleKey = store.pairing()!.consoleKey;
+  let counter = store.linkCounters().lastSent;
   store.transaction(() => {
     for (const body of bodies) {
       counter++;
-      store.set('link.lastSent', String(counter));
+      store.setLastSent(counter);
       store.addOutbox(counter, signFrame(nodeCrypto, key, consoleKey, counter, body));
     }
   });

@@ -122,11 +122,11 @@ describe("a console's set-up", () => {
     fake.send(fake.setupMessage(booth));
     await until(() => booth.getView().state === 'confirming', 'the question');
     expect(booth.getView().pendingConsole).toEqual({ machine: 'C1', fingerprint: fingerprint(fake.key.publicKey) });
-    expect(booth.store.get('console.publicKey')).toBeUndefined();
+    expect(booth.store.pairing()).toBeNull();
     expect(fake.received.some((b) => b.type === 'zero-report')).toBe(false);
     expect(booth.confirmConsole({ accept: false })).toEqual({ ok: true, value: undefined });
     expect(booth.getView()).toMatchObject({ state: 'unpaired', pendingConsole: null, notice: { code: 'console-not-confirmed', params: { machine: 'C1' } } });
-    expect(booth.store.get('console.publicKey')).toBeUndefined();
+    expect(booth.store.pairing()).toBeNull();
 
     fake.send(fake.setupMessage(booth));
     await until(() => booth.getView().state === 'confirming', 'the question again');

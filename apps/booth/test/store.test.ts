@@ -179,7 +179,7 @@ describe('the cast order', () => {
     for (let i = 0; i < 12; i++) expect((await castOne(fake, booth, i)).result.ok).toBe(true);
     const sorted = booth.ballots();
     // The close committed, and the plug pulled before the rewrite.
-    booth.store.transaction(() => booth.store.set('closed', '1'));
+    booth.store.transaction(() => booth.store.setPhase({ kind: 'closed' }));
     booth.stop();
     const asLeft = layout(path, sorted);
     startBooth(fake, path).stop();

@@ -1,25 +1,21 @@
-// The booth service (docs/design.md §1, §3): an explicit state machine over the ballot box, talking to the
-// console over the signed link. It runs in plain Node; the Electron and web shells only host it.
+// The booth service (docs/design.md §1, §3): the ballot box's state machine (machine.ts) over its store,
+// talking to the console over the signed link (link-side.ts). It runs in plain Node; the Electron and
+// web shells only host it. Every step asks `next` whether it may follow the phase, and commits the
+// phase `next` gives, with the log entries `logFor` derives, in the same transaction as its effects.
 import { EventEmitter } from 'node:events';
-import {
-  ballotSignatureMessage, documentBytes, EMPTY_DIGEST, encodeBallotPlaintext, parseElection, validate,
-  type BoothSeal, type Election, type Setup, type ZeroReport,
-} from '@seggio/ballot-core';
-import { err, fingerprint, fromBase64, fromBase64Length, ok, toBase64, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { chunkByBytes, ConsoleMessage, enableTokenBytes, LinkClient, MachineIdentity, openFrame, RejectionTally, signFrame, type BoothMessage, type EnableToken } from '@seggio/link';
+import { parseElection, type Election } from '@seggio/ballot-core';
+import { err, fingerprint, fromBase64, ok, toBase64, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import { MachineIdentity, type ConsoleMessage, type EnableToken } from '@seggio/link';
 import type { BoothApi, BoothNotice, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
+import { closingFrames, pairingOf, zeroReport } from './documents.js';
+import { BoothLink } from './link-side.js';
+import { Reports, type BoothDevices } from './reports.js';
+import { logFor, next, wireState, type Action, type Phase, type Refusal } from './machine.js';
 import { checkSetup, type SetupMessage } from './setup-check.js';
-import { BoothStore, isDiskFailure, StoreError, type StoredBallot } from './store.js';
+import { BoothStore, isDiskFailure, StoreError, type Pairing, type StoredBallot } from './store.js';
+import { sealBallots, tokenProblem } from './voter.js';
 
-export const SOFTWARE = 'seggio-booth/0.1.0';
-
-function decodeSignature(text: string): Uint8Array | null {
-  try {
-    return fromBase64Length(text, 64, 'signature');
-  } catch {
-    return null;
-  }
-}
+export { SOFTWARE } from './documents.js';
 
 export interface BoothConfig {
   /** The SQLite file, or null for an in-memory store (tests). */
@@ -37,8 +33,6 @@ export interface BoothConfig {
 }
 
 type Events = { view: [BoothView]; frameSent: [string] };
-/** What the console is told of the booth's accessible devices: null, not known (yet). */
-type BoothDevices = Omit<Extract<BoothMessage, { type: 'devices' }>, 'type'>;
 
 export class BoothService extends EventEmitter<Events> implements BoothApi {
   readonly #crypto: SeggioCrypto;
@@ -46,11 +40,14 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   readonly #config: BoothConfig;
   readonly #key: SigningKeyPair;
   readonly #identity: MachineIdentity;
-  readonly #link: LinkClient;
+  readonly #link: BoothLink;
   /** What the president last needs to read on the booth: a certificate or a console refused, a certificate imported. */
   #notice: BoothNotice | null = null;
   #election: Election | null = null;
-  #outOfService: string | null = null;
+  /** Set when the disk failed (R8): the one phase the store does not keep, since it is what failed. */
+  #failed: Extract<Phase, { kind: 'out-of-service' }> | null = null;
+  #stopped = false;
+  readonly #reports: Reports;
 
   private constructor(crypto: SeggioCrypto, store: BoothStore, config: BoothConfig, identity: MachineIdentity) {
     super();
@@ -59,21 +56,22 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     this.#config = config;
     this.#identity = identity;
     this.#key = identity.key;
-    const electionBytes = store.get('election.bytes');
-    if (electionBytes) {
-      const parsed = parseElection(fromBase64(electionBytes));
+    const pairing = store.pairing();
+    if (pairing) {
+      const parsed = parseElection(fromBase64(pairing.election.bytes));
       if (!parsed.ok) throw new StoreError('the stored election no longer parses');
       this.#election = parsed.value;
     }
     store.transaction(() => store.appendLog('store-opened', { state: this.state }));
-    this.#link = new LinkClient(config.consoleUrl);
-    // The hello waits for the console's challenge on each connection (R32).
-    this.#link.on('disconnected', () => {
-      this.#sentUpTo = null;
-      this.#challenge = null;
-      this.#changed();
+    this.#link = new BoothLink(crypto, identity, store, config.consoleUrl, {
+      standing: () => ({ state: this.state, reason: this.#failed?.reason ?? null }),
+      act: (body, from) => this.#act(body, from),
+      acted: (body) => this.#acted(body),
+      failClosed: (reason) => this.#failClosed(reason),
+      changed: () => this.#changed(),
+      sent: (frame) => this.emit('frameSent', frame),
     });
-    this.#link.on('frame', (text) => this.#receive(text));
+    this.#reports = new Reports(store, this.#link, () => (this.#stopped ? null : this.#phase));
   }
 
   /** Opens the store (refusing a damaged one with its reason, R7) and connects to the console. */
@@ -83,7 +81,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     const store = config.storePath === null ? BoothStore.memory() : BoothStore.open(config.storePath, crypto);
     // A booth stopped between its close and the rewrite of its store (a crash, a pulled plug) would
     // keep the cast order on disk (R2): it is rewritten at this start, before anything else.
-    if (store.get('closed')) store.canonicalise(crypto);
+    if (store.phase().kind === 'closed') store.canonicalise(crypto);
     return new BoothService(crypto, store, config, identity);
   }
 
@@ -91,33 +89,30 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     return this.#key.publicKey;
   }
 
+  get #phase(): Phase {
+    return this.#failed ?? this.#store.phase();
+  }
+
   get state(): BoothState {
-    if (this.#outOfService) return 'out-of-service';
-    const s = this.#store;
-    if (s.get('closed')) return 'closed';
-    if (s.get('opened')) return s.openToken() ? 'in-session' : 'idle';
-    if (s.get('zeroReport.bytes')) return 'ready';
-    if (s.get('setup.bytes')) return 'paired';
-    if (s.get('setup.pending')) return 'confirming';
-    return this.#identity.enrolment ? 'unpaired' : 'unenrolled';
+    return wireState(this.#phase, this.#identity.enrolment !== null);
   }
 
   getView(): BoothView {
-    const token = this.#store.openToken();
-    const consoleKey = this.#store.get('console.publicKey');
-    const pending = this.#pendingSetup();
+    const phase = this.#phase;
+    const pairing = this.#store.pairing();
+    const pending = phase.kind === 'confirming' ? phase.pending : null;
     return {
-      state: this.state,
-      boothId: this.#store.get('booth.id') ?? null,
-      section: this.#store.get('section') ?? null,
+      state: wireState(phase, this.#identity.enrolment !== null),
+      boothId: pairing?.booth ?? null,
+      section: pairing?.section ?? null,
       boothFingerprint: fingerprint(this.#key.publicKey),
       machine: this.#identity.enrolment?.certificate.machine ?? null,
-      consoleFingerprint: consoleKey ? fingerprint(fromBase64(consoleKey)) : null,
-      consoleMachine: this.#store.get('console.machine') ?? null,
+      consoleFingerprint: pairing ? fingerprint(pairing.consoleKey) : null,
+      consoleMachine: pairing?.consoleMachine ?? null,
       pendingConsole: pending ? { machine: pending.machine, fingerprint: fingerprint(fromBase64(pending.from)) } : null,
       notice: this.#notice,
-      session: token && this.state === 'in-session' ? { id: token.session, contests: this.#inScrutinyOrder(token.contests) } : null,
-      reason: this.#outOfService,
+      session: phase.kind === 'in-session' ? { id: phase.session.session, contests: this.#inScrutinyOrder(phase.session.contests) } : null,
+      reason: this.#failed?.reason ?? null,
       connected: this.#link.connected,
     };
   }
@@ -136,298 +131,52 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   castBallots(input: CastInput): Result<{ recorded: true }, CastFailure> {
-    const token = this.#store.openToken();
-    if (this.state !== 'in-session' || !token || token.session !== input.session) {
-      return err({ code: 'no-session', message: 'no voter is enabled at this booth for that session' });
+    const phase = this.#phase;
+    const action: Action = { type: 'cast', session: input.session, contests: Object.keys(input.selections) };
+    const moved = next(phase, action);
+    if (!moved.ok || phase.kind !== 'in-session') {
+      const message = moved.ok ? 'no voter is enabled at this booth for that session' : moved.error.reason;
+      return err(!moved.ok && moved.error.code === 'wrong-contests' ? { code: 'wrong-contests', message } : { code: 'no-session', message });
     }
-    const given = Object.keys(input.selections).sort();
-    if (given.join() !== [...token.contests].sort().join()) {
-      return err({ code: 'wrong-contests', message: `the voter was enabled for ${token.contests.join(', ')}; a ballot is needed for each, and no other` });
-    }
-    const election = this.#election!;
-    const digest = this.#store.get('election.digest')!;
-    const section = this.#store.get('section')!;
-    const urna = fromBase64(this.#store.get('urna.publicKey')!);
-    const ballots: StoredBallot[] = [];
-    for (const contestId of token.contests) {
-      const contest = election.contests.find((c) => c.id === contestId)!;
-      const checked = validate(contest, input.selections[contestId]);
-      if (!checked.ok) return err({ code: 'refused', contest: contestId, refusals: checked.error });
-      const ct = this.#crypto.seal(encodeBallotPlaintext(digest, contest, input.selections[contestId]!), urna);
-      const sig = this.#crypto.sign(ballotSignatureMessage(digest, section, contestId, ct), this.#key);
-      ballots.push({ h: toHex(this.#crypto.sha256(ct)), contest: contestId, ct, sig });
-    }
+    const open = phase.session;
+    const sealed = sealBallots(this.#crypto, this.#key, this.#paired(), open, input.selections);
+    if (!sealed.ok) return err({ code: 'refused', ...sealed.error });
+    const ballots = sealed.value;
     try {
       // One transaction casts every ballot and consumes the token; "recorded" only after it commits (R6).
       this.#store.transaction(() => {
         this.#store.insertBallots(ballots);
-        this.#store.setOutcome(token.session, 'cast');
-        this.#store.appendLog('session-cast', { counter: token.counter });
-        this.#queue({ type: 'cast', session: token.session, counter: token.counter });
+        this.#store.setOutcome(open.session, 'cast');
+        this.#commit(phase, moved.value, action);
+        this.#link.queue({ type: 'cast', session: open.session, counter: open.counter });
       });
     } catch (error) {
       if (!isDiskFailure(error) && !(error instanceof StoreError)) throw error;
-      this.#failClosed(`the ballot box could not record the vote (${(error as Error).message}): nothing was recorded`);
-      return err({ code: 'not-recorded', message: this.#outOfService! });
+      const reason = `the ballot box could not record the vote (${(error as Error).message}): nothing was recorded`;
+      this.#failClosed(reason);
+      return err({ code: 'not-recorded', message: reason });
     }
-    this.#flush();
+    this.#link.flush();
     this.#changed();
     return ok({ recorded: true });
   }
 
-  /**
-   * The screen's inactivity call (R11) passed on to the console, for the president to see on this
-   * booth's tile: only for the session open here, and only when it changes.
-   */
+  /** The screen's inactivity call (R11), for the president to see on this booth's tile. */
   callPresident(input: { calling: boolean }): Result<void, string> {
-    if (typeof input?.calling !== 'boolean') return err('calling must be true or false');
-    const open = this.#store.openToken();
-    if (this.#stopped || this.#outOfService || this.state !== 'in-session' || !open) return err('no session is open at this booth');
-    if (this.#calling === `${open.session}:${input.calling}`) return ok(undefined);
-    this.#store.transaction(() => this.#queue({ type: 'attention', session: open.session, calling: input.calling }));
-    this.#calling = `${open.session}:${input.calling}`;
-    this.#flush();
-    return ok(undefined);
+    return this.#reports.callPresident(input);
   }
 
-  #calling: string | null = null;
-
-  /**
-   * The keypad's status from the device layer, and whether the booth has its voice, passed on to the
-   * console when they change (once the booth is paired), so that the president knows whether this
-   * booth is accessible.
-   */
+  /** The keypad's status from the device layer, and whether the booth has its voice. */
   reportDevices(devices: Partial<BoothDevices>): void {
-    this.#devices = { ...this.#devices, ...devices };
-    this.#sendDevices();
-  }
-
-  #devices: BoothDevices = { keypad: null, voice: null };
-  #devicesSent: string | null = null;
-
-  #sendDevices(): void {
-    // Not before pairing (no console to tell), nor once closed: the sealed store is left as it is.
-    if (this.#stopped || !this.#store.get('console.publicKey') || this.#outOfService || this.state === 'closed') return;
-    const devices = this.#devices;
-    if ((devices.keypad === null && devices.voice === null) || JSON.stringify(devices) === this.#devicesSent) return;
-    this.#store.transaction(() => this.#queue({ type: 'devices', ...devices }));
-    this.#devicesSent = JSON.stringify(devices);
-    this.#flush();
+    this.#reports.reportDevices(devices);
   }
 
   stop(): void {
     if (this.#stopped) return;
     this.#stopped = true;
-    this.#link.removeAllListeners();
-    this.#link.close();
     // The counts of refusals not logged yet; a closed booth's sealed log is left as it was sent.
-    if (this.state !== 'closed') this.#logRejections(this.#rejections.takeUnlogged().map((r) => ({ reason: r.reason, count: r.count })));
+    this.#link.stop(this.#phase.kind !== 'closed');
     this.#store.close();
-  }
-
-  #stopped = false;
-
-  #inScrutinyOrder(contests: readonly string[]): string[] {
-    return this.#election ? this.#election.scrutinyOrder.filter((id) => contests.includes(id)) : [...contests];
-  }
-
-  #changed(): void {
-    if (this.#stopped) return;
-    this.emit('view', this.getView());
-  }
-
-  /** Disk full or I/O error: no acknowledgement, out of service, and the president is told (R8). */
-  #failClosed(reason: string): void {
-    this.#outOfService = reason;
-    const consoleKey = this.#store.get('console.publicKey');
-    if (consoleKey) {
-      // Not from the outbox: the disk may refuse to write it. Counter 0 marks it unpersisted.
-      this.#link.send(signFrame(this.#crypto, this.#key, fromBase64(consoleKey), 0, { type: 'out-of-service', reason } satisfies BoothMessage));
-    }
-    this.#changed();
-  }
-
-  /** Adds a frame to the outbox, inside the caller's transaction. */
-  #queue(body: BoothMessage): void {
-    const consoleKey = fromBase64(this.#store.get('console.publicKey')!);
-    // Persisted apart from the outbox, which is pruned: a counter is never used twice.
-    const counter = this.#lastSent() + 1;
-    this.#store.set('link.lastSent', String(counter));
-    this.#store.addOutbox(counter, signFrame(this.#crypto, this.#key, consoleKey, counter, body));
-  }
-
-  #lastSent(): number {
-    return Number(this.#store.get('link.lastSent') ?? 0);
-  }
-
-  /** The outbox counter sent up to on this connection; null until the console's welcome says where it stands. */
-  #sentUpTo: number | null = null;
-
-  /** Sends what the outbox holds beyond what was sent on this connection. */
-  #flush(): void {
-    if (this.#sentUpTo === null) return;
-    for (const frame of this.#store.outboxAfter(this.#sentUpTo)) {
-      if (!this.#link.send(frame)) return;
-      this.#sentUpTo = (JSON.parse(frame) as { counter: number }).counter;
-      this.emit('frameSent', frame);
-    }
-  }
-
-  /** The console's challenge on this connection, and the booth's own nonce that the welcome must carry back (R32). */
-  #challenge: { console: string; booth: string } | null = null;
-
-  #hello(): void {
-    if (!this.#challenge) return;
-    const consoleKey = this.#store.get('console.publicKey');
-    const body: BoothMessage = {
-      type: 'hello',
-      state: this.state,
-      lastReceived: Number(this.#store.get('link.lastReceived') ?? 0),
-      challenge: this.#challenge.console,
-      nonce: this.#challenge.booth,
-      certificate: this.#identity.wire,
-      ...(this.#outOfService ? { reason: this.#outOfService } : {}),
-    };
-    this.#link.send(signFrame(this.#crypto, this.#key, consoleKey ? fromBase64(consoleKey) : null, this.#lastSent(), body));
-    this.#changed();
-  }
-
-  readonly #rejections = new RejectionTally();
-
-  /** Logs a refused frame in aggregate (R33): the first of its kind with its detail, then counts. */
-  #reject(reason: string, detail: Record<string, string | number> = {}): void {
-    const logged = this.#rejections.note('', reason);
-    if (!logged) return;
-    this.#logRejections([logged.count === 1 ? { reason: logged.reason, ...detail } : { reason: logged.reason, count: logged.count }]);
-  }
-
-  #logRejections(details: Record<string, string | number>[]): void {
-    try {
-      this.#store.transaction(() => details.forEach((d) => this.#store.appendLog('frame-rejected', d)));
-    } catch (error) {
-      if (!isDiskFailure(error)) throw error;
-    }
-  }
-
-  #receive(text: string): void {
-    if (this.#outOfService) return;
-    const frame = openFrame(this.#crypto, this.#key.publicKey, text, ConsoleMessage, true);
-    if (!frame.ok) return this.#reject(frame.error);
-    const pinned = this.#store.get('console.publicKey');
-    const body = frame.value.body;
-    // Only the challenge is unaddressed: it opens each connection, before the booth has said who it is.
-    if ((frame.value.to === null) !== (body.type === 'challenge')) return this.#reject('unaddressed', { type: body.type });
-    if (pinned ? frame.value.from !== pinned : body.type !== 'setup' && body.type !== 'challenge') return this.#reject('unknown sender', { type: body.type });
-    if (body.type === 'challenge') {
-      this.#challenge = { console: body.nonce, booth: toBase64(this.#crypto.randomBytes(32)) };
-      return this.#hello();
-    }
-    const last = Number(this.#store.get('link.lastReceived') ?? 0);
-    if (body.type === 'welcome') {
-      if (frame.value.counter < last) return this.#reject('stale welcome');
-      if (body.nonce !== this.#challenge?.booth) return this.#reject("a welcome that does not answer this connection's hello (replayed?)");
-      this.#store.transaction(() => this.#store.pruneOutbox(body.lastReceived));
-      this.#sentUpTo = body.lastReceived;
-      this.#flush();
-      return;
-    }
-    // Before pairing no console is known, so there are no counters to keep: a set-up stands on its own signatures.
-    if (pinned && frame.value.counter !== last + 1) {
-      this.#reject(frame.value.counter <= last ? 'replayed counter' : 'skipped counter', { counter: frame.value.counter, expected: last + 1 });
-      if (frame.value.counter > last + 1) this.#hello();
-      return;
-    }
-    try {
-      this.#store.transaction(() => {
-        this.#store.set('link.lastReceived', String(frame.value.counter));
-        this.#act(body, frame.value.fromKey);
-      });
-    } catch (error) {
-      if (isDiskFailure(error) || error instanceof StoreError) {
-        this.#failClosed(`the store failed (${(error as Error).message})`);
-      } else {
-        // A frame that does not hold together: refused (its effects rolled back), never fatal. From the
-        // pinned console it still uses up its counter, so that the frames after it are taken.
-        this.#reject('malformed content', { type: body.type, error: String((error as Error).message).slice(0, 200) });
-        if (pinned) this.#store.transaction(() => this.#store.set('link.lastReceived', String(frame.value.counter)));
-      }
-      return;
-    }
-    if (body.type === 'close' && this.state === 'closed') {
-      try {
-        this.#store.canonicalise(this.#crypto);
-      } catch (error) {
-        this.#failClosed(`the store could not be sealed (${(error as Error).message})`);
-        return;
-      }
-    }
-    this.#flush();
-    this.#changed();
-  }
-
-  /** Acts on one console message, inside the transaction that records its counter. */
-  #act(body: ConsoleMessage, from: Uint8Array): void {
-    switch (body.type) {
-      case 'setup':
-        return this.#setup(body, from);
-      case 'open':
-        if (this.state !== 'ready') return this.#refuse(0, `open refused: the booth is ${this.state}`);
-        {
-          // Checked again at opening (R7): a store damaged since start does not open.
-          const problem = this.#store.check(this.#crypto);
-          if (problem) throw new StoreError(problem);
-        }
-        this.#store.set('opened', '1');
-        this.#store.appendLog('voting-opened');
-        return;
-      case 'enable':
-        return this.#enable(body.token, body.signature);
-      case 'cancel': {
-        const token = this.#store.openToken();
-        if (!token || token.session !== body.session) return this.#refuse(body.counter, 'no such open session to cancel');
-        this.#store.setOutcome(token.session, 'cancelled');
-        this.#store.appendLog('session-cancelled', { counter: token.counter });
-        return this.#queue({ type: 'cancelled', session: token.session, counter: token.counter });
-      }
-      case 'close':
-        return this.#close();
-      case 'welcome':
-      case 'challenge':
-        return;
-    }
-  }
-
-  #refuse(counter: number, reason: string): void {
-    this.#store.appendLog('token-rejected', { counter, reason });
-    this.#queue({ type: 'refused', counter, reason });
-  }
-
-  /**
-   * A set-up from a console: checked (the office's package, the set-up signed by this console, this
-   * booth listed with its key and machine, the console enrolled by the office for the election's
-   * comune), then kept until the president confirms the console's machine id and fingerprint on the
-   * booth (docs/design.md §6, R32). Nothing is pinned before that.
-   */
-  #setup(body: SetupMessage, from: Uint8Array): void {
-    if (this.state === 'unenrolled') return this.#refuseConsole('booth-unenrolled', { fingerprint: fingerprint(this.#key.publicKey) });
-    if (this.state !== 'unpaired') return this.#reject('set-up after pairing');
-    const verdict = checkSetup(this.#crypto, body, from, { officeKey: this.#config.officeKey, key: this.#key.publicKey, machine: this.#identity.enrolment!.certificate.machine });
-    // Before pairing anyone may send a set-up: refused ones are counted, not each logged (R33).
-    if (verdict.kind === 'malformed') return this.#reject(verdict.reason);
-    if (verdict.kind === 'console-refused') return this.#refuseConsole(verdict.code, verdict.params);
-    this.#store.set('setup.pending', JSON.stringify({ body, from: toBase64(from), machine: verdict.machine }));
-    this.#notice = null;
-  }
-
-  #pendingSetup(): { body: SetupMessage; from: string; machine: string } | null {
-    const pending = this.#store.get('setup.pending');
-    return pending ? (JSON.parse(pending) as { body: SetupMessage; from: string; machine: string }) : null;
-  }
-
-  /** A console refused: logged, and said to the president on the booth. */
-  #refuseConsole(code: string, params: Record<string, string>): void {
-    this.#store.appendLog('console-refused', { reason: code, ...params });
-    this.#notice = { code, params };
   }
 
   /** The certificate files on the drive (its `macchine/` folder), for the president to import the booth's. */
@@ -438,21 +187,16 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   /** Imports the booth's certificate from the drive: refused unless the office signed it for this booth's key. */
   importCertificate(input: { file: string }): Result<{ machine: string }, BoothNotice> {
     // Once a console holds this booth's key and machine id, another certificate would not be the one it checked.
-    if (this.state !== 'unenrolled' && this.state !== 'unpaired') {
-      this.#notice = { code: 'certificate-after-pairing', params: {} };
-      this.#changed();
-      return err(this.#notice);
-    }
-    const imported = this.#identity.importFromDrive(this.#crypto, this.#config.driveDir, input.file, this.#config.officeKey);
-    if (!imported.ok) {
-      const { code, file, ...rest } = imported.error;
-      this.#notice = { code: `certificate-${code}`, params: { file, ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) } };
+    const allowed = next(this.#phase, { type: 'import-certificate' });
+    const imported = allowed.ok ? this.#identity.importFromDrive(this.#crypto, this.#config.driveDir, input.file, this.#config.officeKey) : null;
+    if (!imported?.ok) {
+      this.#notice = imported ? certificateNotice(imported.error) : { code: 'certificate-after-pairing', params: {} };
       this.#changed();
       return err(this.#notice);
     }
     this.#notice = { code: 'certificate-imported', params: { machine: imported.value.machine } };
     // The console hears the certificate in a new hello on this connection.
-    this.#hello();
+    this.#link.hello();
     this.#changed();
     return ok({ machine: imported.value.machine });
   }
@@ -462,103 +206,171 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
    * set-up is pinned and the zero report goes out; refused, the booth stays unpaired.
    */
   confirmConsole(input: { accept: boolean }): Result<void, string> {
-    const pending = this.#pendingSetup();
-    if (this.state !== 'confirming' || !pending) return err('there is no console to confirm');
-    if (!input.accept) {
-      this.#store.transaction(() => {
-        // Emptied, not deleted: an empty value reads as no set-up waiting.
-        this.#store.set('setup.pending', '');
-        this.#store.set('link.lastReceived', '0');
-        this.#refuseConsole('console-not-confirmed', { machine: pending.machine, fingerprint: fingerprint(fromBase64(pending.from)) });
-      });
-      this.#changed();
-      return ok(undefined);
+    const phase = this.#phase;
+    const pending = phase.kind === 'confirming' ? phase.pending : null;
+    const pinned = pending && input.accept ? pairingOf(this.#crypto, pending) : null;
+    const action: Action = { type: 'confirm', accept: input.accept, election: pinned?.pairing.electionDigest ?? '' };
+    const moved = next(phase, action);
+    if (!moved.ok || !pending) return err(moved.ok ? 'there is no console to confirm' : moved.error.reason);
+    this.#store.transaction(() => {
+      this.#commit(phase, moved.value, action);
+      if (pinned) return this.#pin(pinned.pairing, pinned.election);
+      this.#store.setLastReceived(0);
+      this.#notice = { code: 'console-not-confirmed', params: { machine: pending.machine, fingerprint: fingerprint(fromBase64(pending.from)) } };
+    });
+    if (pinned) {
+      this.#election = pinned.election;
+      this.#notice = null;
+      // Newly paired: greet the console it now knows, which answers with where to resume; then tell it
+      // how the keypad and the voice stand.
+      this.#link.hello();
+      this.#link.flush();
+      this.#reports.sendDevices();
     }
-    this.#store.transaction(() => this.#pin(pending.body, fromBase64(pending.from), pending.machine));
-    // Newly paired: greet the console it now knows, which answers with where to resume.
-    this.#hello();
-    this.#flush();
     this.#changed();
     return ok(undefined);
   }
 
-  #pin(body: SetupMessage, from: Uint8Array, consoleMachine: string): void {
-    const electionBytes = fromBase64(body.election.bytes);
-    const setupBytes = fromBase64(body.setup.bytes);
-    const parsed = parseElection(electionBytes);
-    if (!parsed.ok) throw new StoreError('the kept set-up no longer parses');
-    const setup = JSON.parse(new TextDecoder().decode(setupBytes)) as Setup;
-    const digest = this.#crypto.sha256Hex(electionBytes);
-    this.#election = parsed.value;
-    const s = this.#store;
-    s.set('election.bytes', body.election.bytes);
-    s.set('election.signature', body.election.signature);
-    s.set('election.digest', digest);
-    s.set('setup.bytes', body.setup.bytes);
-    s.set('setup.signature', body.setup.signature);
-    s.set('console.publicKey', toBase64(from));
-    s.set('console.machine', consoleMachine);
-    s.set('urna.publicKey', setup.urnaPublicKey);
-    s.set('booth.id', body.booth);
-    s.set('section', setup.section);
-    s.appendLog('setup-received', { console: fingerprint(from), machine: consoleMachine, election: digest });
-    this.#notice = null;
-    // The zero report is computed from the store, not asserted (R14).
-    const contests = parsed.value.scrutinyOrder;
-    const figures = s.sealFigures(contests);
-    const empty = Object.values(figures).every((f) => f.count === 0 && f.ballotsDigest === EMPTY_DIGEST) && s.lastTokenCounter() === 0;
-    if (!empty) return this.#refuse(0, 'the store is not empty: no zero report');
-    const report: ZeroReport = {
-      format: 'seggio/zero-report@1',
-      election: digest,
-      section: setup.section,
-      booth: body.booth,
-      software: SOFTWARE,
-      boothKey: toBase64(this.#key.publicKey),
-      console: toBase64(from),
-      urnaPublicKey: setup.urnaPublicKey,
-      contests: figures,
-      counter: 0,
-    };
-    const bytes = documentBytes(report);
-    const signature = toBase64(this.#crypto.sign(bytes, this.#key));
-    s.set('zeroReport.bytes', toBase64(bytes));
-    s.set('zeroReport.signature', signature);
-    s.appendLog('zero-report-signed', { digest: this.#crypto.sha256Hex(bytes) });
-    this.#queue({ type: 'zero-report', report: { bytes: toBase64(bytes), signature } });
-    // Once paired, the console hears how the keypad and the voice stand (after this transaction).
-    queueMicrotask(() => this.#sendDevices());
+  /** Pins the set-up and signs the zero report, computed from the store (R14), inside the confirmation's transaction. */
+  #pin(pairing: Pairing, election: Election): void {
+    this.#store.setPairing(pairing);
+    const made = zeroReport(this.#crypto, this.#key, this.#store, pairing, election);
+    const action: Action = { type: 'zero-report', empty: made.empty, digest: made.digest };
+    const moved = this.#step(action);
+    if (!moved.ok) return this.#refuse(0, moved.error.reason);
+    this.#store.setZeroReport(made.report);
+    this.#link.queue({ type: 'zero-report', report: made.report });
+  }
+
+  #inScrutinyOrder(contests: readonly string[]): string[] {
+    return this.#election ? this.#election.scrutinyOrder.filter((id) => contests.includes(id)) : [...contests];
+  }
+
+  /** The pairing and its election, which every phase from paired on holds (the store's check says so). */
+  #paired(): { pairing: Pairing; election: Election } {
+    const pairing = this.#store.pairing();
+    if (!pairing || !this.#election) throw new StoreError('the booth holds no pairing');
+    return { pairing, election: this.#election };
+  }
+
+  /** Asks `next` and commits what it gives; inside the caller's transaction. */
+  #step(action: Action): Result<{ previous: Phase; now: Phase }, Refusal> {
+    const previous = this.#phase;
+    const moved = next(previous, action);
+    if (!moved.ok) return moved;
+    this.#commit(previous, moved.value, action);
+    return ok({ previous, now: moved.value });
+  }
+
+  /** Writes a step's log entries and its phase, inside the caller's transaction. */
+  #commit(previous: Phase, now: Phase, action: Action): void {
+    for (const line of logFor(previous, now, action)) this.#store.appendLog(line.event, line.detail);
+    if (now.kind !== 'out-of-service') this.#store.setPhase(now);
+  }
+
+  #changed(): void {
+    if (this.#stopped) return;
+    this.emit('view', this.getView());
+  }
+
+  /** Disk full or I/O error: no acknowledgement, out of service, and the president is told (R8). */
+  #failClosed(reason: string): void {
+    const moved = next(this.#phase, { type: 'fail', reason });
+    if (!moved.ok || moved.value.kind !== 'out-of-service') return;
+    this.#failed = moved.value;
+    this.#link.sendUnpersisted({ type: 'out-of-service', reason });
+    this.#changed();
+  }
+
+  /** Acts on one console message, inside the transaction that records its counter (link-side.ts). */
+  #act(body: ConsoleMessage, from: Uint8Array): void {
+    switch (body.type) {
+      case 'setup':
+        return this.#setup(body, from);
+      case 'open': {
+        const moved = next(this.#phase, { type: 'open' });
+        if (!moved.ok) return this.#refuse(0, moved.error.reason);
+        // Checked again at opening (R7): a store damaged since start does not open.
+        const problem = this.#store.check(this.#crypto);
+        if (problem) throw new StoreError(problem);
+        this.#step({ type: 'open' });
+        return;
+      }
+      case 'enable':
+        return this.#enable(body.token, body.signature);
+      case 'cancel': {
+        const moved = this.#step({ type: 'cancel', session: body.session });
+        if (!moved.ok) return this.#refuse(body.counter, moved.error.reason);
+        if (moved.value.previous.kind !== 'in-session') return;
+        const open = moved.value.previous.session;
+        this.#store.setOutcome(open.session, 'cancelled');
+        return this.#link.queue({ type: 'cancelled', session: open.session, counter: open.counter });
+      }
+      case 'close':
+        return this.#close();
+      case 'welcome':
+      case 'challenge':
+        return;
+    }
+  }
+
+  /** After a console message's transaction committed: a close rewrites the store (R2), then the frames go out. */
+  #acted(body: ConsoleMessage): void {
+    if (body.type === 'close' && this.#phase.kind === 'closed') {
+      try {
+        this.#store.canonicalise(this.#crypto);
+      } catch (error) {
+        this.#failClosed(`the store could not be sealed (${(error as Error).message})`);
+        return;
+      }
+    }
+    this.#link.flush();
+    this.#changed();
+  }
+
+  #refuse(counter: number, reason: string): void {
+    this.#store.appendLog('token-rejected', { counter, reason });
+    this.#link.queue({ type: 'refused', counter, reason });
+  }
+
+  /**
+   * A set-up from a console: checked (the office's package, the set-up signed by this console, this
+   * booth listed with its key and machine, the console enrolled by the office for the election's
+   * comune), then kept until the president confirms the console's machine id and fingerprint on the
+   * booth (docs/design.md §6, R32). Nothing is pinned before that.
+   */
+  #setup(body: SetupMessage, from: Uint8Array): void {
+    const machine = this.#identity.enrolment?.certificate.machine;
+    if (!machine) return this.#refuseConsole('booth-unenrolled', { fingerprint: fingerprint(this.#key.publicKey) });
+    // A set-up after pairing is refused before its signatures are looked at.
+    const unpaired = this.#phase.kind === 'unpaired';
+    const verdict = unpaired ? checkSetup(this.#crypto, body, from, { officeKey: this.#config.officeKey, key: this.#key.publicKey, machine }) : ({ kind: 'malformed', reason: 'set-up after pairing' } as const);
+    const moved = this.#step({ type: 'set-up', body, from: toBase64(from), verdict });
+    if (moved.ok) {
+      this.#notice = null;
+      return;
+    }
+    // Before pairing anyone may send a set-up: refused ones are counted, not each logged (R33).
+    const { code, reason, params } = moved.error;
+    if (code.startsWith('console-')) return this.#refuseConsole(code, params ?? {});
+    this.#link.reject(reason);
+  }
+
+  /** A console refused: logged, and said to the president on the booth. */
+  #refuseConsole(code: string, params: Readonly<Record<string, string>>): void {
+    this.#store.appendLog('console-refused', { reason: code, ...params });
+    this.#notice = { code, params };
   }
 
   /** R10: accepted only when idle, for this booth and election, counter = last + 1, signed by the console. */
   #enable(token: EnableToken, signature: string): void {
-    const s = this.#store;
-    const state = this.state;
-    const expected = s.lastTokenCounter() + 1;
-    const consoleKey = fromBase64(s.get('console.publicKey')!);
-    const sig = decodeSignature(signature);
-    const reason =
-      state === 'closed'
-        ? 'voting is closed'
-        : state === 'in-session'
-          ? 'a voter is already voting at this booth'
-          : state !== 'idle'
-            ? `voting is not open (the booth is ${state})`
-            : !sig || !this.#crypto.verify(enableTokenBytes(token), sig, consoleKey)
-              ? 'the token is not signed by the console'
-              : token.booth !== s.get('booth.id')
-                ? `the token is for booth ${token.booth}`
-                : token.election !== s.get('election.digest')
-                  ? 'the token is for another election'
-                  : token.counter !== expected
-                    ? `the token's counter is ${token.counter}, expected ${expected}`
-                    : token.contests.some((c) => !this.#election!.contests.some((k) => k.id === c))
-                      ? 'the token names a contest not in the election'
-                      : null;
-    if (reason) return this.#refuse(token.counter, reason);
-    s.insertToken({ counter: token.counter, session: token.session, contests: token.contests, signature });
-    s.appendLog('token-accepted', { counter: token.counter });
-    this.#queue({ type: 'session-started', session: token.session, counter: token.counter });
+    const paired = this.#store.pairing() && this.#election ? this.#paired() : null;
+    const problem = tokenProblem(this.#crypto, token, signature, paired, this.#store.lastTokenCounter() + 1);
+    const moved = next(this.#phase, { type: 'enable', token, problem });
+    if (!moved.ok) return this.#refuse(token.counter, moved.error.reason);
+    this.#store.insertToken({ counter: token.counter, session: token.session, contests: token.contests, signature });
+    this.#step({ type: 'enable', token, problem: null });
+    this.#link.queue({ type: 'session-started', session: token.session, counter: token.counter });
   }
 
   /**
@@ -566,31 +378,19 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
    * frames the console takes (R33), and the seal last, which tells the console the booth is done.
    */
   #close(): void {
-    const s = this.#store;
-    if (this.state === 'closed') return;
-    const open = s.openToken();
-    if (open) {
-      s.setOutcome(open.session, 'cancelled');
-      s.appendLog('session-cancelled', { counter: open.counter, at: 'close' });
-      this.#queue({ type: 'cancelled', session: open.session, counter: open.counter });
+    const moved = this.#step({ type: 'close' });
+    if (!moved.ok) return this.#refuse(0, moved.error.reason);
+    const { previous } = moved.value;
+    if (previous.kind === 'closed') return;
+    if (previous.kind === 'in-session') {
+      this.#store.setOutcome(previous.session.session, 'cancelled');
+      this.#link.queue({ type: 'cancelled', session: previous.session.session, counter: previous.session.counter });
     }
-    s.set('closed', '1');
-    s.appendLog('voting-closed');
-    const election = this.#election!;
-    const tokens = s.tokens();
-    const seal: BoothSeal = {
-      format: 'seggio/booth-seal@1',
-      election: s.get('election.digest')!,
-      section: s.get('section')!,
-      booth: s.get('booth.id')!,
-      contests: s.sealFigures(election.scrutinyOrder),
-      sessions: { cast: tokens.filter((t) => t.outcome === 'cast').length, cancelled: tokens.filter((t) => t.outcome === 'cancelled').length },
-      zeroReport: this.#crypto.sha256Hex(fromBase64(s.get('zeroReport.bytes')!)),
-    };
-    const bytes = documentBytes(seal);
-    for (const ballots of chunkByBytes(s.ballots().map((b) => ({ h: b.h, contest: b.contest, ct: toBase64(b.ct), sig: toBase64(b.sig) })))) this.#queue({ type: 'ballots', ballots });
-    for (const lines of chunkByBytes(s.log().map((e) => JSON.stringify(e)))) this.#queue({ type: 'log', lines });
-    this.#queue({ type: 'seal', seal: { bytes: toBase64(bytes), signature: toBase64(this.#crypto.sign(bytes, this.#key)) } });
+    for (const frame of closingFrames(this.#crypto, this.#key, this.#store, this.#paired())) this.#link.queue(frame);
   }
 }
 
+function certificateNotice(problem: { code: string; file: string } & Record<string, unknown>): BoothNotice {
+  const { code, file, ...rest } = problem;
+  return { code: `certificate-${code}`, params: { file, ...Object.fromEntries(Object.entries(rest).map(([k, v]) => [k, String(v)])) } };
+}

@@ -1,13 +1,14 @@
 // The booth's ballot box (docs/design.md §4; docs/threat-model.md R1, R2, R6, R7, R8).
-import { existsSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { ballotsDigest, checkChain, nextEntry, type EventId, type LogEntry } from '@seggio/ballot-core';
-import { toHex, type SeggioCrypto } from '@seggio/crypto';
+import { fromBase64, toBase64, toHex, type SeggioCrypto } from '@seggio/crypto';
+import { ConsoleMessage } from '@seggio/link';
+import { isDiskFailure, StoreError } from './errors.js';
+import type { PendingSetup, StoredPhase } from './machine.js';
+import { migrate } from './migrations.js';
 
-/** The store cannot be used: damaged, or a disk that failed. The reason is for the president. */
-export class StoreError extends Error {
-  override name = 'StoreError';
-}
+export { isDiskFailure, StoreError } from './errors.js';
 
 export interface StoredBallot {
   readonly h: string;
@@ -25,19 +26,28 @@ export interface StoredToken {
   readonly outcome: TokenOutcome;
 }
 
-function schemaSql(): string {
-  // Beside this module in the sources; from dist/, the same file in src/.
-  for (const candidate of ['./schema.sql', '../../../src/service/schema.sql']) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(url)) return readFileSync(url, 'utf8');
-  }
-  throw new Error('schema.sql not found beside the booth service');
+/** A signed document as the link carries it: its exact bytes and its signature, in base64. */
+export interface SignedDocument {
+  readonly bytes: string;
+  readonly signature: string;
 }
 
-/** SQLite's own codes for a failing disk: these put the booth out of service (R8). */
-export function isDiskFailure(error: unknown): boolean {
-  const code = (error as { code?: unknown }).code;
-  return typeof code === 'string' && /^SQLITE_(FULL|IOERR|CORRUPT|NOTADB|CANTOPEN|READONLY|PROTOCOL)/.test(code);
+/** The console's set-up, pinned once the president confirmed the console on the booth (R32). */
+export interface Pairing {
+  readonly booth: string;
+  readonly section: string;
+  readonly election: SignedDocument;
+  readonly electionDigest: string;
+  readonly setup: SignedDocument;
+  readonly consoleKey: Uint8Array;
+  readonly consoleMachine: string;
+  readonly urnaKey: Uint8Array;
+}
+
+/** The link's counters: the last frame sent (never used twice, though the outbox is pruned) and received. */
+export interface LinkCounters {
+  readonly lastSent: number;
+  readonly lastReceived: number;
 }
 
 /** Transactions between checkpoints: a cast writes a few pages, so the WAL stays well under SQLite's 1,000. */
@@ -87,7 +97,7 @@ export class BoothStore {
     // A vote is acknowledged only once it is on disk (docs/threat-model.md fact 3, R6).
     this.db.pragma('synchronous = FULL');
     this.db.pragma('secure_delete = ON');
-    this.db.exec(schemaSql());
+    migrate(this.db);
   }
 
   /** The connection's settings that R2 and R6 rest on, as SQLite reports them (synchronous 2 is FULL). */
@@ -102,7 +112,7 @@ export class BoothStore {
   /** SQLite's integrity check and the application's: what is wrong, or null (R7). */
   check(crypto: SeggioCrypto): string | null {
     const rows = this.db.pragma('integrity_check') as { integrity_check: string }[];
-    if (rows.length !== 1 || rows[0]!.integrity_check !== 'ok') {
+    if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       return `the database is damaged (${rows.slice(0, 3).map((r) => r.integrity_check).join('; ')})`;
     }
     for (const b of this.ballots()) {
@@ -115,15 +125,94 @@ export class BoothStore {
       const expected = cast.filter((t) => t.contests.includes(contest)).length;
       if (count !== expected) return `contest ${contest} holds ${count} ballots but ${expected} sessions cast it`;
     }
+    return this.#phaseProblem();
+  }
+
+  /** Whether the phase agrees with the tokens, the pairing and the zero report the store holds. */
+  #phaseProblem(): string | null {
+    let phase: StoredPhase;
+    try {
+      phase = this.phase();
+    } catch (error) {
+      if (error instanceof StoreError) return error.message;
+      throw error;
+    }
+    const open = this.tokens().filter((t) => t.outcome === 'open').map((t) => t.counter);
+    const expected = phase.kind === 'in-session' ? [phase.session.counter] : [];
+    if (open.join() !== expected.join()) return `the phase is ${phase.kind} but the open sessions are [${open.join(', ')}]`;
+    const paired = phase.kind !== 'unpaired' && phase.kind !== 'confirming';
+    if (paired !== (this.pairing() !== null)) return `the phase is ${phase.kind} but the store ${paired ? 'holds no' : 'holds a'} pairing`;
+    const reported = paired && phase.kind !== 'paired';
+    if (reported !== (this.zeroReport() !== null)) return `the phase is ${phase.kind} but the store ${reported ? 'holds no' : 'holds a'} zero report`;
     return null;
   }
 
-  get(key: string): string | undefined {
-    return (this.statement('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  /** The booth's phase, the one value its state is read from (machine.ts). */
+  phase(): StoredPhase {
+    const row = this.statement('SELECT kind, session, pending FROM phase WHERE id = 1').get() as RawPhase | undefined;
+    if (!row) throw new StoreError('the store holds no phase');
+    switch (row.kind) {
+      case 'in-session': {
+        const token = this.tokens().find((t) => t.counter === row.session);
+        if (!token) throw new StoreError(`the phase names session ${String(row.session)}, which has no token`);
+        return { kind: 'in-session', session: { counter: token.counter, session: token.session, contests: token.contests } };
+      }
+      case 'confirming':
+        return { kind: 'confirming', pending: parsePending(row.pending ?? '') };
+      default:
+        return { kind: row.kind };
+    }
   }
 
-  set(key: string, value: string): void {
-    this.statement('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  setPhase(phase: StoredPhase): void {
+    const session = phase.kind === 'in-session' ? phase.session.counter : null;
+    const pending = phase.kind === 'confirming' ? JSON.stringify(phase.pending) : null;
+    this.statement('UPDATE phase SET kind = ?, session = ?, pending = ? WHERE id = 1').run(phase.kind, session, pending);
+  }
+
+  pairing(): Pairing | null {
+    const r = this.statement('SELECT * FROM pairing WHERE id = 1').get() as RawPairing | undefined;
+    return r
+      ? {
+          booth: r.booth,
+          section: r.section,
+          election: { bytes: r.election, signature: r.election_signature },
+          electionDigest: r.election_digest,
+          setup: { bytes: r.setup, signature: r.setup_signature },
+          consoleKey: fromBase64(r.console_key),
+          consoleMachine: r.console_machine,
+          urnaKey: fromBase64(r.urna_key),
+        }
+      : null;
+  }
+
+  setPairing(p: Pairing): void {
+    this.statement(
+      `INSERT INTO pairing (id, booth, section, election, election_signature, election_digest, setup, setup_signature, console_key, console_machine, urna_key)
+       VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    ).run(p.booth, p.section, p.election.bytes, p.election.signature, p.electionDigest, p.setup.bytes, p.setup.signature, toBase64(p.consoleKey), p.consoleMachine, toBase64(p.urnaKey));
+  }
+
+  zeroReport(): SignedDocument | null {
+    return (this.statement('SELECT bytes, signature FROM zero_report WHERE id = 1').get() as SignedDocument | undefined) ?? null;
+  }
+
+  setZeroReport(report: SignedDocument): void {
+    this.statement('INSERT INTO zero_report (id, bytes, signature) VALUES (1, ?, ?)').run(report.bytes, report.signature);
+  }
+
+  linkCounters(): LinkCounters {
+    const row = this.statement('SELECT last_sent AS lastSent, last_received AS lastReceived FROM link_counters WHERE id = 1').get() as LinkCounters | undefined;
+    if (!row) throw new StoreError('the store holds no link counters');
+    return row;
+  }
+
+  setLastSent(counter: number): void {
+    this.statement('UPDATE link_counters SET last_sent = ? WHERE id = 1').run(counter);
+  }
+
+  setLastReceived(counter: number): void {
+    this.statement('UPDATE link_counters SET last_received = ? WHERE id = 1').run(counter);
   }
 
   /** Runs `work` as one transaction; with synchronous=FULL its effects are on disk when it returns. */
@@ -192,7 +281,12 @@ export class BoothStore {
   sealFigures(contests: readonly string[]): Record<string, { count: number; ballotsDigest: string }> {
     const byContest = new Map<string, string[]>(contests.map((c) => [c, []]));
     for (const b of this.ballots()) byContest.get(b.contest)?.push(b.h);
-    return Object.fromEntries(contests.map((c) => [c, { count: byContest.get(c)!.length, ballotsDigest: ballotsDigest(byContest.get(c)!) }]));
+    return Object.fromEntries(
+      contests.map((c) => {
+        const hs = byContest.get(c) ?? [];
+        return [c, { count: hs.length, ballotsDigest: ballotsDigest(hs) }];
+      }),
+    );
   }
 
   insertToken(token: Omit<StoredToken, 'outcome'>): void {
@@ -232,7 +326,7 @@ export class BoothStore {
 
   /** For tests of disk failure: SQLite refuses to grow the file past its present size, as on a full disk. */
   limitGrowth(): void {
-    const pages = (this.db.pragma('page_count') as { page_count: number }[])[0]!.page_count;
+    const pages = this.db.pragma('page_count', { simple: true }) as number;
     this.db.pragma(`max_page_count = ${pages}`);
   }
 
@@ -275,6 +369,23 @@ interface RawLog {
   prev: string;
   hash: string;
 }
+interface RawPhase {
+  kind: StoredPhase['kind'];
+  session: number | null;
+  pending: string | null;
+}
+interface RawPairing {
+  booth: string;
+  section: string;
+  election: string;
+  election_signature: string;
+  election_digest: string;
+  setup: string;
+  setup_signature: string;
+  console_key: string;
+  console_machine: string;
+  urna_key: string;
+}
 interface RawToken {
   counter: number;
   session: string;
@@ -285,3 +396,15 @@ interface RawToken {
 
 const parseToken = (t: RawToken): StoredToken => ({ ...t, contests: JSON.parse(t.contests) as string[] });
 const parseLog = (r: RawLog): LogEntry => ({ seq: r.seq, event: r.event as EventId, detail: JSON.parse(r.detail) as LogEntry['detail'], prev: r.prev, hash: r.hash });
+
+/** The set-up kept for the president's answer, read back as carefully as it was first taken off the LAN. */
+function parsePending(text: string): PendingSetup {
+  try {
+    const value = JSON.parse(text) as { body?: unknown; from?: unknown; machine?: unknown };
+    const body = ConsoleMessage.safeParse(value.body);
+    if (body.success && body.data.type === 'setup' && typeof value.from === 'string' && typeof value.machine === 'string') return { body: body.data, from: value.from, machine: value.machine };
+  } catch {
+    // Said below, as any other pending set-up that does not hold.
+  }
+  throw new StoreError('the set-up waiting for the president does not hold together');
+}
