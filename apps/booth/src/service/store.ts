@@ -65,7 +65,13 @@ export class BoothStore {
     try {
       db = new Database(path);
       const store = new BoothStore(db, path);
-      store.configure();
+      try {
+        store.configure();
+      } catch (error) {
+        // A migration's refusal, said with the file it is about.
+        if (error instanceof StoreError) throw new StoreError(`${path}: ${error.message}`);
+        throw error;
+      }
       const problem = store.check(crypto);
       if (problem) throw new StoreError(`${path}: ${problem}`);
       return store;
