@@ -1,54 +1,17 @@
 // The booth's ballot box (docs/design.md §4; docs/threat-model.md R1, R2, R6, R7, R8).
 import { renameSync, rmSync } from 'node:fs';
 import Database from 'better-sqlite3';
-import { ballotsDigest, checkChain, nextEntry, type EventId, type LogEntry } from '@seggio/ballot-core';
-import { fromBase64, toBase64, toHex, type SeggioCrypto } from '@seggio/crypto';
+import { ballotsDigest, nextEntry, type EventId, type LogEntry } from '@seggio/ballot-core';
+import { fromBase64, toBase64, type SeggioCrypto } from '@seggio/crypto';
 import { ConsoleMessage } from '@seggio/link';
 import { isDiskFailure, StoreError } from './errors.js';
 import type { PendingSetup, StoredPhase } from './machine.js';
 import { migrate } from './migrations.js';
+import type { LinkCounters, Pairing, SignedDocument, StoredBallot, StoredToken, TokenOutcome } from './records.js';
+import { contentProblem } from './store-check.js';
 
 export { isDiskFailure, StoreError } from './errors.js';
-
-export interface StoredBallot {
-  readonly h: string;
-  readonly contest: string;
-  readonly ct: Uint8Array;
-  readonly sig: Uint8Array;
-}
-
-export type TokenOutcome = 'open' | 'cast' | 'cancelled';
-export interface StoredToken {
-  readonly counter: number;
-  readonly session: string;
-  readonly contests: readonly string[];
-  readonly signature: string;
-  readonly outcome: TokenOutcome;
-}
-
-/** A signed document as the link carries it: its exact bytes and its signature, in base64. */
-export interface SignedDocument {
-  readonly bytes: string;
-  readonly signature: string;
-}
-
-/** The console's set-up, pinned once the president confirmed the console on the booth (R32). */
-export interface Pairing {
-  readonly booth: string;
-  readonly section: string;
-  readonly election: SignedDocument;
-  readonly electionDigest: string;
-  readonly setup: SignedDocument;
-  readonly consoleKey: Uint8Array;
-  readonly consoleMachine: string;
-  readonly urnaKey: Uint8Array;
-}
-
-/** The link's counters: the last frame sent (never used twice, though the outbox is pruned) and received. */
-export interface LinkCounters {
-  readonly lastSent: number;
-  readonly lastReceived: number;
-}
+export type { LinkCounters, Pairing, SignedDocument, StoredBallot, StoredToken, TokenOutcome } from './records.js';
 
 /** Transactions between checkpoints: a cast writes a few pages, so the WAL stays well under SQLite's 1,000. */
 export const CHECKPOINT_EVERY = 32;
@@ -121,36 +84,7 @@ export class BoothStore {
     if (rows.length !== 1 || rows[0]?.integrity_check !== 'ok') {
       return `the database is damaged (${rows.slice(0, 3).map((r) => r.integrity_check).join('; ')})`;
     }
-    for (const b of this.ballots()) {
-      if (toHex(crypto.sha256(b.ct)) !== b.h) return `ballot ${b.h.slice(0, 12)}… does not match its hash: the store was altered`;
-    }
-    const chain = checkChain(this.log());
-    if (chain) return `the event log is broken: ${chain}`;
-    const cast = this.tokens().filter((t) => t.outcome === 'cast');
-    for (const [contest, count] of Object.entries(this.countsByContest())) {
-      const expected = cast.filter((t) => t.contests.includes(contest)).length;
-      if (count !== expected) return `contest ${contest} holds ${count} ballots but ${expected} sessions cast it`;
-    }
-    return this.#phaseProblem();
-  }
-
-  /** Whether the phase agrees with the tokens, the pairing and the zero report the store holds. */
-  #phaseProblem(): string | null {
-    let phase: StoredPhase;
-    try {
-      phase = this.phase();
-    } catch (error) {
-      if (error instanceof StoreError) return error.message;
-      throw error;
-    }
-    const open = this.tokens().filter((t) => t.outcome === 'open').map((t) => t.counter);
-    const expected = phase.kind === 'in-session' ? [phase.session.counter] : [];
-    if (open.join() !== expected.join()) return `the phase is ${phase.kind} but the open sessions are [${open.join(', ')}]`;
-    const paired = phase.kind !== 'unpaired' && phase.kind !== 'confirming';
-    if (paired !== (this.pairing() !== null)) return `the phase is ${phase.kind} but the store ${paired ? 'holds no' : 'holds a'} pairing`;
-    const reported = paired && phase.kind !== 'paired';
-    if (reported !== (this.zeroReport() !== null)) return `the phase is ${phase.kind} but the store ${reported ? 'holds no' : 'holds a'} zero report`;
-    return null;
+    return contentProblem(this, crypto);
   }
 
   /** The booth's phase, the one value its state is read from (machine.ts). */
@@ -310,11 +244,6 @@ export class BoothStore {
 
   lastTokenCounter(): number {
     return (this.statement('SELECT coalesce(max(counter), 0) AS n FROM tokens').get() as { n: number }).n;
-  }
-
-  openToken(): StoredToken | undefined {
-    const raw = this.statement("SELECT counter, session, contests, signature, outcome FROM tokens WHERE outcome = 'open' ORDER BY counter LIMIT 1").get() as RawToken | undefined;
-    return raw && parseToken(raw);
   }
 
   addOutbox(counter: number, frame: string): void {
