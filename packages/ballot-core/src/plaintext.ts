@@ -121,7 +121,9 @@ export function decodeBallotPlaintext(bytes: Uint8Array, electionDigest: string,
   } catch {
     return err('the plaintext is not valid UTF-8');
   }
-  const body = text.replace(/ +$/, '');
+  let end = text.length;
+  while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
+  const body = text.slice(0, end);
   let parsed = canonicalFast(body);
   if (parsed === undefined) {
     const json = parseStrictJson(body, { maxBytes: length, maxDepth: 4 });
@@ -131,7 +133,8 @@ export function decodeBallotPlaintext(bytes: Uint8Array, electionDigest: string,
   }
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return err('the plaintext must be a JSON object');
   const value = parsed as { election?: unknown; contest?: unknown; selection?: unknown };
-  if (Object.keys(value).sort().join() !== 'contest,election,selection') return err('the plaintext must have exactly "election", "contest" and "selection"');
+  const keys = Object.keys(value);
+  if (keys.length !== 3 || !keys.every((k) => k === 'contest' || k === 'election' || k === 'selection')) return err('the plaintext must have exactly "election", "contest" and "selection"');
   if (value.election !== electionDigest) return err('the ballot names another election');
   if (value.contest !== contest.id) return err(`the ballot names contest ${JSON.stringify(value.contest)}, not ${contest.id}`);
   const selection = selectionSchema(contest).safeParse(value.selection);

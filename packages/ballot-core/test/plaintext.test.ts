@@ -55,6 +55,12 @@ describe('ballot plaintext', () => {
     padded[padded.length - 1] = 0x41;
     expect(refused(padded)).toMatch(/not JSON/);
     expect(refused(encodeBallotPlaintext(digest, municipal, { answer: 'YES' }))).toBe('the selection does not have the shape this contest takes');
+    const spelt = (value: object, pad = ' ') => new TextEncoder().encode(canonicalJson(value).padEnd(plaintextLength(municipal), pad));
+    for (const value of [{ contest: municipal.id, election: digest }, { contest: municipal.id, election: digest, selection: { blank: true }, vote: 1 }, { contest: municipal.id, election: digest, selections: { blank: true } }]) {
+      expect(refused(spelt(value))).toBe('the plaintext must have exactly "election", "contest" and "selection"');
+    }
+    // Padded with anything but spaces, it is not the encoding.
+    expect(refused(spelt({ contest: municipal.id, election: digest, selection: { blank: true } }, '\t'))).toBe('the plaintext is not in canonical JSON (RFC 8785)');
   });
 
   it('holds a maximal European ballot: the longest list and as many preferences as the rules allow, of both sexes', () => {

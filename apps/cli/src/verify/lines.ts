@@ -13,7 +13,7 @@ export interface LineLimits {
   readonly batchLines: number;
 }
 
-export const LINE_LIMITS: LineLimits = { maxLineBytes: 64 * 1024, maxLines: 500_000, chunkBytes: 1 << 20, batchLines: 256 };
+export const LINE_LIMITS: LineLimits = { maxLineBytes: 64 * 1024, maxLines: 500_000, chunkBytes: 1 << 20, batchLines: 64 };
 
 export type Piece =
   /** Lines `first` … `first + count - 1` (1-based), each ending in a newline except maybe the file's last. */

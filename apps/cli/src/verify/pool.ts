@@ -1,6 +1,6 @@
 // Checks ballots.jsonl on all cores while it is read: batches of lines go to a pool of worker threads,
-// each kept two batches ahead so none waits, and results come back in line order. With one worker, or
-// from the TypeScript sources (tests), this thread checks them. At most two batches a worker are in
+// each kept AHEAD batches ahead so none waits, and results come back in line order. With one worker, or
+// from the TypeScript sources (tests), this thread checks them. At most AHEAD batches a worker are in
 // flight: reading waits for the checking, so memory holds the results and not the file.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -10,7 +10,12 @@ import { ballotContext, checkBatch, forgetPlaintexts, tooLong, type BallotContex
 import { LINE_LIMITS, readLines, type LineLimits } from './lines.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
-const AHEAD = 2;
+/**
+ * Small batches (LINE_LIMITS.batchLines, 64 lines: ~6 ms of work) many deep: a worker has ~40 ms of
+ * work queued when this thread is slow to be scheduled, and at the file's end the workers finish
+ * within one small batch of each other.
+ */
+const AHEAD = 6;
 /**
  * A worker holds the election and one batch (at most a chunk, ~1 MiB): a small young generation keeps
  * its garbage from growing the process (100,000 ballots on two workers: ~205 MB peak instead of ~260),

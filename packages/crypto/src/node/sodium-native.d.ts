@@ -10,7 +10,6 @@ declare module 'sodium-native' {
     /** Throws when libsodium returns an error (a small-order public key). */
     crypto_box_seal(ciphertext: Bytes, message: Bytes, publicKey: Bytes): void;
     crypto_box_seal_open(message: Bytes, ciphertext: Bytes, publicKey: Bytes, secretKey: Bytes): boolean;
-    crypto_hash_sha256(out: Bytes, data: Bytes): void;
     randombytes_buf(out: Bytes): void;
     sodium_memzero(bytes: Bytes): void;
     readonly crypto_box_SEALBYTES: number;
