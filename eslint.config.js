@@ -34,7 +34,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ['packages/ballot-core/src/**', 'packages/crypto/src/**', 'packages/*/src/browser/**', 'apps/*/src/renderer/**', 'apps/*/src/shared/**'],
+    files: ['packages/ballot-core/src/**', 'packages/crypto/src/**', 'packages/shell/src/common/**', 'packages/*/src/browser/**', 'apps/*/src/renderer/**', 'apps/*/src/shared/**'],
     ignores: ['packages/*/src/**/node/**'],
     rules: { 'no-restricted-globals': ['error', ...NODE_GLOBALS] },
   },
@@ -44,7 +44,7 @@ export default tseslint.config(
   },
   {
     // A sandboxed preload is CommonJS: `import x = require()` is how TypeScript writes its one import.
-    files: ['apps/*/src/preload/**/*.cts'],
+    files: ['packages/shell/src/preload/**/*.cts'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -305,26 +305,23 @@ if (binary) {
   await Promise.all(children.map((c) => new Promise((r) => c.on('exit', r))));
 } else {
   // Web shells: every service in this process, every screen in a browser tab.
-  const { SeatConsole } = await import('@seggio/seat-console');
+  const { SeatConsole, startButtonBox } = await import('@seggio/seat-console');
   const { startConsoleWebShell } = await import('@seggio/seat-console/web');
-  const { BoothService } = await import('@seggio/booth');
+  const { BoothService, startKeypad } = await import('@seggio/booth');
   const { startBoothWebShell } = await import('@seggio/booth/web');
-  const { EspeakVoice, HardwareHost, loadProfiles } = await import('@seggio/hardware');
-  const { profiles } = loadProfiles();
+  const { EspeakVoice } = await import('@seggio/hardware');
   // The booths' voice for the headphones: eSpeak NG, played by the booth's page.
   const voice = new EspeakVoice();
   // The console reads a real button box if one is plugged in; each booth has a fake keypad, pressed
   // from its virtual keypad page (real keypads cannot be told apart between booths on one machine).
-  const buttonBox = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
+  const buttonBox = startButtonBox();
   const seat = await SeatConsole.start(nodeCrypto, { storePath: join(day, 'console.db'), machineKeyPath: machines.console, officeKey: officePublicKey, officeKeyFile: join(day, 'office.pub'), host: '127.0.0.1', port, packagesDir: drive, exportDir: exports });
   const consoleShell = await onSavedAddress('console', (p, token) => startConsoleWebShell(seat, join(root, 'apps/seat-console/dist/renderer'), p, buttonBox, token));
   const booths = [];
   for (let i = 1; i <= boothCount; i++) {
     const booth = BoothService.start(nodeCrypto, { storePath: join(day, `booth-${i}.db`), machineKeyPath: machines.booths[i - 1], driveDir: drive, officeKey: officePublicKey, consoleUrl: seat.url });
-    const keypad = HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake' });
-    const keypadId = profiles.find((p) => p.kind === 'booth-keypad').id;
-    keypad.fake.plug(keypadId);
-    const shell = await onSavedAddress(`booth ${i}`, (p, token) => startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), p, { source: keypad, press: (button) => keypad.fake.press(keypadId, button), voice }, token));
+    const { keypad, press } = startKeypad('fake');
+    const shell = await onSavedAddress(`booth ${i}`, (p, token) => startBoothWebShell(booth, join(root, 'apps/booth/dist/renderer'), p, { source: keypad, press, voice }, token));
     booths.push({ booth, shell, keypad });
   }
   console.log(

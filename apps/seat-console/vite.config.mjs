@@ -1,12 +1,4 @@
-import react from '@vitejs/plugin-react';
-import { defaultClientConditions, defineConfig } from 'vite';
+import { rendererConfig } from '@seggio/shell/vite';
 
-// The console's renderer: loaded by the web shell over http://127.0.0.1 and by Electron under a custom
-// protocol, hence relative asset paths.
-export default defineConfig({
-  root: 'src/renderer',
-  base: './',
-  plugins: [react()],
-  resolve: { conditions: ['source', ...defaultClientConditions] },
-  build: { outDir: '../../dist/renderer', emptyOutDir: true, target: 'es2022', chunkSizeWarningLimit: 600 },
-});
+// The console's renderer, built as both apps' are (packages/shell/vite.mjs).
+export default rendererConfig();

@@ -28,7 +28,7 @@ test.describe('the booth in Electron', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { name: 'Cabina non ancora aperta' })).toBeVisible();
-      expect(await window.evaluate(() => Object.keys((window as unknown as { seggio: object }).seggio).sort())).toEqual(['call', 'onKeypad', 'onView']);
+      expect(await window.evaluate(() => Object.keys((window as unknown as { seggio: object }).seggio).sort())).toEqual(['call', 'on']);
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => location.protocol)).toBe('seggio-booth:');
       await window.evaluate(() => {
@@ -54,7 +54,7 @@ test.describe('the seat console in Electron', () => {
     try {
       const window = await app.firstWindow();
       await expect(window.getByRole('heading', { name: "Caricamento del pacchetto dell'elezione" })).toBeVisible();
-      expect(await window.evaluate(() => Object.keys((window as unknown as { seggio: object }).seggio).sort())).toEqual(['call', 'onButtons', 'onDevices', 'onView']);
+      expect(await window.evaluate(() => Object.keys((window as unknown as { seggio: object }).seggio).sort())).toEqual(['call', 'on']);
       expect(await window.evaluate(() => typeof (globalThis as { require?: unknown }).require)).toBe('undefined');
       expect(await window.evaluate(() => location.protocol)).toBe('seggio-console:');
     } finally {

@@ -13,7 +13,9 @@ const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'sodium-native', 'ws',
 /** A package's browser/ entry point runs in a page (the web shell's bridge): not Node-only. */
 const isNodeOnlyPackage = (source) =>
   (NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) && !/^@seggio\/[^/]+\/browser$/.test(source)) ||
-  /^@seggio\/[^/]+\/node(\/|$)/.test(source);
+  /^@seggio\/[^/]+\/node(\/|$)/.test(source) ||
+  // The shell's contract, policies and browser bridge run anywhere; its main, preload and web shell do not.
+  /^@seggio\/shell\/(main|preload|web-shell)(\/|$)/.test(source);
 const isElectron = (source) => source === 'electron' || source.startsWith('electron/');
 
 /** The layer of a file, from its path relative to the repository root. */
@@ -22,6 +24,9 @@ export function layerOf(relative) {
   const app = /^apps\/[^/]+\/src\/(main|preload|service|renderer|shared)\//.exec(p);
   if (app) return app[1];
   if (/^packages\/[^/]+\/src\/browser\//.test(p)) return 'browser';
+  // The shell's Electron code keeps the apps' names for where it runs; its common/ runs anywhere.
+  const shell = /^packages\/shell\/src\/(main|preload|common)\//.exec(p);
+  if (shell) return shell[1];
   if (/^packages\/(ballot-core|crypto)\/src\//.test(p)) return /\/src\/(.*\/)?node\//.test(p) ? 'node' : 'common';
   return 'node';
 }
@@ -31,7 +36,7 @@ const RUNS_IN = {
   shared: 'the Api contract is shared by the service and the browser',
   preload: 'the preload runs sandboxed, with Electron only',
   browser: "a package's browser/ code runs in the page",
-  common: 'the common code of ballot-core and crypto runs anywhere (only a node/ folder may use Node)',
+  common: 'the common code of ballot-core, crypto and the shell runs anywhere (only a node/ folder may use Node)',
 };
 
 /** Why `source` may not be imported from `layer`, or null. */

@@ -6,7 +6,7 @@ import { connect as connectTcp } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WebSocket } from 'ws';
-import { BRIDGE_MAX_BYTES } from '@seggio/link/web-shell';
+import { BRIDGE_MAX_BYTES } from '@seggio/shell/web-shell';
 import { startBoothWebShell, type WebShell } from '../src/web/host.js';
 import { FakeConsole, startBooth } from './fake-console.js';
 import type { Voice } from '@seggio/hardware';

@@ -11,8 +11,10 @@ import { encodeSidecar, signBytes } from '@seggio/ballot-core';
 import { combineUrnaShares, fingerprint, splitUrnaKey } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { enrolMachine } from '@seggio/link';
-import { consoleMethods, CONSOLE_METHODS, SeatConsole, type ConsoleMethods } from '../src/service/index.js';
-import { allowPermission, createConsoleWindow, devToolsWanted, isOwnUrl, ORIGIN } from '../src/main/window.js';
+import { appOrigin, devToolsWanted } from '@seggio/shell/guards';
+import type { Dispatch } from '@seggio/shell/contract';
+import { CONSOLE_CONTRACT, hostConsole, SeatConsole } from '../src/service/index.js';
+import { allowPermission, createConsoleWindow, SCHEME } from '../src/main/window.js';
 import { readRefusal } from '../src/shared/refusals.js';
 import { startConsoleWebShell, type WebShell } from '../src/web/host.js';
 
@@ -20,7 +22,7 @@ const ELECTION = readFileSync(new URL('../../../demo/sanvalle-demo.election.json
 
 let dir: string;
 let seat: SeatConsole;
-let methods: ConsoleMethods;
+let dispatch: Dispatch;
 const office = nodeCrypto.generateSigningKeyPair();
 const signature = () => new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, ELECTION, office)));
 
@@ -29,17 +31,24 @@ beforeEach(async () => {
   mkdirSync(join(dir, 'drive'));
   enrolMachine(nodeCrypto, office, { keyPath: join(dir, 'console.key'), role: 'console', machine: 'C1', comune: '999001' });
   seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: join(dir, 'console.key'), officeKey: office.publicKey, host: '127.0.0.1', port: 0, packagesDir: join(dir, 'drive'), exportDir: join(dir, 'export') });
-  methods = consoleMethods(seat);
+  dispatch = hostConsole(seat).dispatch;
 });
 afterEach(async () => seat.stop());
 
-/** Calls a method as a page would: with whatever it sends. */
-const call = (method: keyof ConsoleMethods, input: unknown) => (methods[method] as (input: unknown) => unknown)(input);
+/** Calls a method as either shell does for a page: with whatever it sends. */
+const call = (method: string, input: unknown) => {
+  const asked = dispatch(method, input);
+  return asked.known ? asked.answer : 'unknown';
+};
+const ORIGIN = appOrigin(SCHEME).origin;
 
 describe('the contract as the shells serve it', () => {
-  it('lists every method the interface uses, and nothing of the service beyond them', () => {
-    expect([...CONSOLE_METHODS].sort()).toEqual(Object.keys(methods).sort());
-    for (const internal of ['stop', 'setupDocument', 'votersByContest', 'turnoutReport', 'loadElection', 'store']) expect(CONSOLE_METHODS).not.toContain(internal);
+  it('lists every method the interface uses, and nothing of the service beyond them', async () => {
+    const methods = Object.keys(CONSOLE_CONTRACT.methods);
+    for (const internal of ['stop', 'setupDocument', 'votersByContest', 'turnoutReport', 'loadElection', 'store', 'constructor']) {
+      expect(methods).not.toContain(internal);
+      expect([internal, await call(internal, {})]).toEqual([internal, 'unknown']);
+    }
   });
 
   it.each([
@@ -197,10 +206,10 @@ describe('the console window', () => {
     expect([devTools({}, true), devTools({}, false), devTools({ SEGGIO_DEVTOOLS: '1' }, true), devTools({ SEGGIO_DEVTOOLS: 'yes' }, false)]).toEqual([false, false, false, false]);
     expect(devTools({ SEGGIO_DEVTOOLS: '1' }, false)).toBe(true);
   });
-  it('main.ts refuses redirects out of its pages as it refuses navigations', () => {
+  it('main.ts starts through the shell (which guards its pages) with the camera its one permission, and is not a kiosk', () => {
     const main = readFileSync(new URL('../src/main/main.ts', import.meta.url), 'utf8');
-    expect(main).toContain("contents.on('will-navigate', stayHome);");
-    expect(main).toContain("contents.on('will-redirect', stayHome);");
+    expect(main).toContain('kiosk: false');
+    expect(main).toContain('permit: allowPermission');
   });
   it('has an isolated, sandboxed renderer without Node, no devtools, and is not a kiosk', () => {
     const options = createConsoleWindow(Captured, '/app/preload.cjs', devToolsWanted({}, true)).options;
@@ -208,6 +217,7 @@ describe('the console window', () => {
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false, webSecurity: true, webviewTag: false, devTools: false, preload: '/app/preload.cjs' });
   });
   it('navigates only within its own protocol', () => {
+    const { isOwnUrl } = appOrigin(SCHEME);
     expect(isOwnUrl(`${ORIGIN}/index.html`)).toBe(true);
     for (const url of ['file:///etc/passwd', 'https://example.org/', 'seggio-booth://app/index.html', 'not a url']) expect(isOwnUrl(url)).toBe(false);
     // The camera, for the shares' QR codes, and nothing else: no microphone, no other page, no other permission.

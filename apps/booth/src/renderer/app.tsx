@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Election, Selection } from '@seggio/ballot-core';
 import type { BoothView } from '../shared/api.js';
-import type { ConnectionState } from '@seggio/link/browser';
-import { bridge, onConnection } from './bridge.js';
+import type { ConnectionState } from '@seggio/shell/browser';
+import { bridge } from './bridge.js';
 import { ConfirmConsole, NotOpen, Unenrolled } from './enrolment.js';
 import { LANGUAGES, translator, type Language, type Translate } from './i18n.js';
 import { FitContext } from './paged.js';
@@ -63,10 +63,10 @@ export function App() {
 
   const [link, setLink] = useState<ConnectionState>('connecting');
   useEffect(() => {
-    const off = bridge.onView(setView);
+    const off = bridge.on('view', setView);
     // Each time the service is reached (again) the page asks where the booth stands: a service started
     // again from its store may stand elsewhere than this page last saw.
-    const offLink = onConnection((state) => {
+    const offLink = bridge.onConnection((state) => {
       setLink(state);
       if (state === 'connected') void bridge.call('getView').then(setView, () => undefined);
     });
@@ -94,7 +94,7 @@ export function App() {
   }, [speech]);
   useEffect(
     () =>
-      bridge.onKeypad((button) => {
+      bridge.on('keypad', (button) => {
         speech.enabled = true;
         const key = KEYPAD_KEYS[button];
         if (key) document.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true, cancelable: true }));

@@ -4,4 +4,4 @@ export { logFor, next, wireState, type Action, type OpenSession, type Phase, typ
 export { migrate, MIGRATIONS, SCHEMA_VERSION, type Migration } from './migrations.js';
 export { BoothService, SOFTWARE, type BoothConfig } from './service.js';
 export { BoothStore, CHECKPOINT_EVERY, isDiskFailure, StoreError, type LinkCounters, type Pairing, type SignedDocument, type StoredBallot, type StoredToken } from './store.js';
-export { voiceMethods, type VoiceMethods } from './voice.js';
+export { hostBooth, startKeypad, type BoothDevices } from './host.js';

@@ -1,47 +1,54 @@
-// The calls and events the booth's interface may use, whatever carries them: Electron IPC through the
-// preload, or the web shell's WebSocket (docs/design.md §1). Types only.
+// The booth's contract with its page (docs/design.md §2), declared once: the calls and events its
+// interface may use, whatever carries them (Electron IPC through the shared preload, or the web shell's
+// WebSocket), each input checked for its shape as it crossed from the page. The IPC handler, the web
+// shell and the page's bridge are all derived from it (@seggio/shell).
 import type { Election } from '@seggio/ballot-core';
-import type { Result } from '@seggio/crypto';
+import { err, type Result } from '@seggio/crypto';
 import type { ButtonName } from '@seggio/hardware/types';
+import { accept, event, malformed, noInput, withInput, type CallsOf, type EventsOf } from '@seggio/shell/contract';
 import type { BoothNotice, BoothView, CastFailure, CastInput } from './api.js';
-
-export type BoothCalls = {
-  getView: { input: undefined; output: BoothView };
-  getElection: { input: undefined; output: Election | null };
-  castBallots: { input: CastInput; output: Result<{ readonly recorded: true }, CastFailure> };
-  callPresident: { input: { calling: boolean }; output: Result<void, string> };
-  listCertificates: { input: undefined; output: string[] };
-  importCertificate: { input: { file: string }; output: Result<{ machine: string }, BoothNotice> };
-  confirmConsole: { input: { accept: boolean }; output: Result<void, string> };
-  /** Whether the booth has a voice of its own for the headphones, and which. */
-  voice: { input: undefined; output: { readonly available: boolean; readonly detail: string } };
-  /** A text said by the booth's voice: WAV bytes in base64 for the page to play. */
-  speak: { input: SpeakInput; output: Result<{ readonly wav: string }, string> };
-};
-export type BoothMethod = keyof BoothCalls;
-export const BOOTH_METHODS: readonly BoothMethod[] = ['getView', 'getElection', 'castBallots', 'callPresident', 'listCertificates', 'importCertificate', 'confirmConsole', 'voice', 'speak'];
 
 export interface SpeakInput {
   readonly text: string;
   readonly language: 'it' | 'de' | 'en';
 }
 
-/** A speak call's input as the page sent it, or null: the shells answer nothing else. */
-export function speakInput(input: unknown): SpeakInput | null {
-  const { text, language } = (input ?? {}) as { text?: unknown; language?: unknown };
-  if (typeof text !== 'string' || text.length === 0 || text.length > 2000) return null;
-  return language === 'it' || language === 'de' || language === 'en' ? { text, language } : null;
-}
-
 /** A button of the booth's accessible keypad (hardware/profiles). */
 export type KeypadButton = Extract<ButtonName, 'up' | 'down' | 'left' | 'right' | 'select' | 'back' | 'help' | 'volume-up' | 'volume-down' | 'repeat'>;
+export const KEYPAD_BUTTONS: readonly KeypadButton[] = ['up', 'down', 'left', 'right', 'select', 'back', 'help', 'volume-up', 'volume-down', 'repeat'];
 
-/** What the page hears: the booth's view, and the keypad's presses. */
-export type BoothEvents = { view: BoothView; keypad: KeypadButton };
+const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 
-/** `window.seggio`: one call function and two event subscriptions, nothing more (R23). */
-export interface BoothBridge {
-  call<M extends BoothMethod>(method: M, input?: BoothCalls[M]['input']): Promise<BoothCalls[M]['output']>;
-  onView(listener: (view: BoothView) => void): () => void;
-  onKeypad(listener: (button: KeypadButton) => void): () => void;
-}
+export const BOOTH_CONTRACT = {
+  methods: {
+    getView: noInput<BoothView>(),
+    getElection: noInput<Election | null>(),
+    /** The voter's ballots; what each selection holds is checked by the service against the election's rules. */
+    castBallots: withInput<CastInput, Result<{ readonly recorded: true }, CastFailure>>((raw) =>
+      isObject(raw) && typeof raw.session === 'string' && isObject(raw.selections)
+        ? accept({ session: raw.session, selections: raw.selections as CastInput['selections'] })
+        : malformed(err({ code: 'no-session', message: 'the cast request names no session and no ballots' })),
+    ),
+    callPresident: withInput<{ calling: boolean }, Result<void, string>>((raw) => (isObject(raw) && typeof raw.calling === 'boolean' ? accept({ calling: raw.calling }) : malformed(err('calling must be true or false')))),
+    listCertificates: noInput<string[]>(),
+    /** A file that is not text names no file on the drive: the service refuses it with its notice. */
+    importCertificate: withInput<{ file: string }, Result<{ machine: string }, BoothNotice>>((raw) => accept({ file: isObject(raw) && typeof raw.file === 'string' ? raw.file : '' })),
+    /** Only `true` confirms the console. */
+    confirmConsole: withInput<{ accept: boolean }, Result<void, string>>((raw) => accept({ accept: isObject(raw) && raw.accept === true })),
+    /** Whether the booth has a voice of its own for the headphones, and which. */
+    voice: noInput<{ readonly available: boolean; readonly detail: string }>(),
+    /** A text said by the booth's voice: WAV bytes in base64 for the page to play. */
+    speak: withInput<SpeakInput, Result<{ readonly wav: string }, string>>((raw) => {
+      const { text, language } = isObject(raw) ? raw : {};
+      const given = typeof text === 'string' && text.length > 0 && text.length <= 2000 && (language === 'it' || language === 'de' || language === 'en');
+      return given ? accept({ text, language }) : malformed(err('speak: give a text of 1 to 2000 characters and a language (it, de or en)'));
+    }),
+  },
+  /** What the page hears: the booth's view, and the keypad's presses. */
+  events: { view: event<BoothView>(), keypad: event<KeypadButton>() },
+} as const;
+
+export type BoothContract = typeof BOOTH_CONTRACT;
+export type BoothCalls = CallsOf<BoothContract>;
+export type BoothMethod = keyof BoothCalls;
+export type BoothEvents = EventsOf<BoothContract>;

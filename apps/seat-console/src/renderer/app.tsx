@@ -4,8 +4,8 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { DeviceStatus } from '@seggio/hardware/types';
 import type { ConsoleView } from '../shared/api.js';
-import type { ConnectionState } from '@seggio/link/browser';
-import { bridge, onConnection } from './bridge.js';
+import type { ConnectionState } from '@seggio/shell/browser';
+import { bridge } from './bridge.js';
 import { CountScreen, RecordScreen } from './count.js';
 import { LANGUAGES, translator, type Language } from './i18n.js';
 import { CreateKeys, GiveShares, LoadPackage, Pairing, type GivenShares } from './setup.js';
@@ -25,11 +25,11 @@ export function App() {
   const t = useMemo(() => translator(language), [language]);
 
   useEffect(() => {
-    const off = [bridge.onView(setView), bridge.onDevices(setDevices)];
+    const off = [bridge.on('view', setView), bridge.on('devices', setDevices)];
     // Each time the service is reached (again), the page asks it how the day stands: a service started
     // again from its store may stand elsewhere than this page last saw.
     off.push(
-      onConnection((state) => {
+      bridge.onConnection((state) => {
         setLink(state);
         if (state === 'lost') setWasLost(true);
         if (state === 'connected') void bridge.call('getView').then(setView, () => undefined);

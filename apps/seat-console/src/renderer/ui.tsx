@@ -3,7 +3,7 @@
 import { createContext, useContext, type ReactNode } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { ConsoleView } from '../shared/api.js';
-import type { ConnectionState } from '@seggio/link/browser';
+import type { ConnectionState } from '@seggio/shell/browser';
 import { readRefusal } from '../shared/refusals.js';
 import { knownKey, SERVICE_LOST, type Translate } from './i18n.js';
 

@@ -108,7 +108,7 @@ function EnableForm() {
   const [cancelArmed, setCancelArmed] = useState(false);
   const submitRef = useRef<HTMLButtonElement>(null);
   const pressRef = useRef<(button: ConsoleButton) => Promise<void>>(() => Promise.resolve());
-  useEffect(() => bridge.onButtons((button) => void pressRef.current(button)), []);
+  useEffect(() => bridge.on('buttons', (button) => void pressRef.current(button)), []);
   // The roll has said who the voter is: the next Enter enables the booth chosen.
   useEffect(() => {
     if (voter && !voter.voted && !voter.atBooth) submitRef.current?.focus();

@@ -1,18 +1,16 @@
-// The console contract's methods as both shells serve them (web shell and Electron IPC): each input
-// is checked for its shape before it reaches the service, since it crossed from the page.
-import { CATEGORIES } from '@seggio/ballot-core';
+// What either shell hosts for the console's page (docs/design.md §2), wired once for the Electron main
+// process, the web shell and `npm start`: the contract's handlers over the service (each input already
+// checked by the contract), the view coalesced, and the button box's presses and status as the page's events.
+import { DEFAULT_PROFILES, HardwareHost, loadProfiles, type ButtonEvent, type ButtonSource, type DeviceStatus } from '@seggio/hardware';
 import { err, fromBase64 } from '@seggio/crypto';
+import { host, type Hosted } from '@seggio/shell/contract';
 import type { ConsoleView } from '../shared/api.js';
-import type { ConsoleCalls } from '../shared/bridge.js';
+import { CONSOLE_CONTRACT, type ConsoleButton } from '../shared/bridge.js';
 import { refusal } from '../shared/refusals.js';
 import type { SeatConsole } from './closing.js';
 
-export type ConsoleMethods = { [M in keyof ConsoleCalls]: (input: ConsoleCalls[M]['input']) => ConsoleCalls[M]['output'] | Promise<ConsoleCalls[M]['output']> };
-
-const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 /** A file's name as a page gives it: a name, not a path, and short. */
 const fileName = (value: unknown): value is string => typeof value === 'string' && /^[^/\\\0]{1,255}$/.test(value);
-const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
 
 /**
  * The view for the page, at most one per `ms`: a burst of booth messages (at close, a whole booth's
@@ -33,42 +31,67 @@ export function onViewCoalesced(service: SeatConsole, listener: (view: ConsoleVi
   };
 }
 
-export function consoleMethods(service: SeatConsole): ConsoleMethods {
-  const shape = (what: string) => err(`the request for ${what} is not well formed`);
-  return {
-    getView: () => service.getView(),
-    getElection: () => service.getElection(),
-    listPackages: () => service.listPackages(),
-    loadPackage: (input) => (isObject(input) && typeof input.file === 'string' ? service.loadPackage({ file: input.file }) : err(['the request to load a package is not well formed'])),
-    loadElectionFiles: (input) => {
-      if (!isObject(input) || typeof input.bytes !== 'string' || typeof input.signature !== 'string') return err([refusal('package-files-missing')]);
-      const names = isObject(input.names) && fileName(input.names.package) && fileName(input.names.signature) ? { package: input.names.package, signature: input.names.signature } : undefined;
-      try {
-        return service.loadElection({ bytes: fromBase64(input.bytes), signature: fromBase64(input.signature), ...(names ? { names } : {}) });
-      } catch {
-        return err([refusal('package-files-damaged')]);
-      }
+/** The console's page as a shell hosts it; `buttons`: the president's button box, if any. */
+export function hostConsole(service: SeatConsole, buttons?: ButtonSource): Hosted {
+  return host(
+    CONSOLE_CONTRACT,
+    {
+      getView: () => service.getView(),
+      getElection: () => service.getElection(),
+      listPackages: () => service.listPackages(),
+      loadPackage: (input) => service.loadPackage(input),
+      loadElectionFiles: (input) => {
+        const names = fileName(input.names?.package) && fileName(input.names.signature) ? { package: input.names.package, signature: input.names.signature } : undefined;
+        try {
+          return service.loadElection({ bytes: fromBase64(input.bytes), signature: fromBase64(input.signature), ...(names ? { names } : {}) });
+        } catch {
+          return err([refusal('package-files-damaged')]);
+        }
+      },
+      createKeys: (input) => service.createKeys(input),
+      listCertificates: () => service.listCertificates(),
+      importCertificate: (input) => service.importCertificate(input),
+      pairBooth: (input) => service.pairBooth(input),
+      importRoll: (input) => service.importRoll(input),
+      lookupVoter: (input) => service.lookupVoter(input),
+      openVoting: () => service.openVoting(),
+      enableBooth: (input) => service.enableBooth(input),
+      cancelSession: (input) => service.cancelSession(input),
+      recordTurnout: (input) => service.recordTurnout(input),
+      saveTurnoutReport: (input) => service.saveTurnoutReport(input),
+      closeVoting: () => service.closeVoting(),
+      reconcile: () => service.reconcile(),
+      count: (input) => service.count(input),
+      exportBundle: (input) => service.exportBundle(input),
     },
-    createKeys: (input) =>
-      isObject(input) && typeof input.section === 'string' && (input.threshold === undefined || typeof input.threshold === 'number') && (input.count === undefined || typeof input.count === 'number')
-        ? service.createKeys(input)
-        : shape('the keys'),
-    listCertificates: () => service.listCertificates(),
-    importCertificate: (input) => (isObject(input) && typeof input.file === 'string' ? service.importCertificate({ file: input.file }) : shape('a certificate')),
-    pairBooth: (input) => (isObject(input) && typeof input.fingerprint === 'string' && (input.id === undefined || typeof input.id === 'string') ? service.pairBooth(input) : shape('pairing')),
-    importRoll: (input) => (isObject(input) && typeof input.file === 'string' && typeof input.text === 'string' ? service.importRoll(input) : err(['the roll did not arrive'])),
-    lookupVoter: (input) => (isObject(input) && Number.isInteger(input.number) ? service.lookupVoter(input) : shape('a voter')),
-    openVoting: () => service.openVoting(),
-    enableBooth: (input) =>
-      isObject(input) && typeof input.booth === 'string' && (CATEGORIES as readonly unknown[]).includes(input.category) && (input.sex === 'M' || input.sex === 'F') && (input.accepts === undefined || strings(input.accepts)) && (input.voter === undefined || Number.isInteger(input.voter))
-        ? service.enableBooth(input)
-        : shape('enabling a booth'),
-    cancelSession: (input) => (isObject(input) && typeof input.session === 'string' ? service.cancelSession(input) : shape('a cancellation')),
-    recordTurnout: (input) => (isObject(input) && typeof input.checkpoint === 'string' ? service.recordTurnout(input) : shape('turnout')),
-    saveTurnoutReport: (input) => (isObject(input) && typeof input.checkpoint === 'string' ? service.saveTurnoutReport(input) : shape('a turnout report')),
-    closeVoting: () => service.closeVoting(),
-    reconcile: () => service.reconcile(),
-    count: (input) => (isObject(input) && strings(input.shares) ? service.count(input) : err(['the shares did not arrive'])),
-    exportBundle: (input) => (isObject(input) && typeof input.dir === 'string' && input.dir.trim() !== '' && (input.publicOnly === undefined || typeof input.publicOnly === 'boolean') ? service.exportBundle(input) : err(['choose a folder for the bundle'])),
-  };
+    {
+      view: (listener) => onViewCoalesced(service, listener),
+      buttons: (listener) => {
+        if (!buttons) return () => undefined;
+        const forward = (event: ButtonEvent) => {
+          if (event.kind === 'console-buttons') listener(event.button as ConsoleButton);
+        };
+        buttons.on('button', forward);
+        return () => buttons.off('button', forward);
+      },
+      devices: (listener) => {
+        if (!buttons) return () => undefined;
+        // The page learns the devices' status as soon as it connects (or loads), then each change.
+        const first = setTimeout(() => listener(buttons.status()), 0);
+        const forward = (status: DeviceStatus[]) => listener(status);
+        buttons.on('status', forward);
+        return () => {
+          clearTimeout(first);
+          buttons.off('status', forward);
+        };
+      },
+    },
+  );
+}
+
+/** The president's button box, in its own thread; the console works without it. `profilesDir`: SEGGIO_HW_PROFILES. */
+export function startButtonBox(profilesDir: string = DEFAULT_PROFILES): HardwareHost {
+  const { profiles, problems } = loadProfiles(profilesDir);
+  for (const problem of problems) console.error(`button box profile refused: ${problem}`);
+  return HardwareHost.start({ profiles: profiles.filter((p) => p.kind === 'console-buttons'), backend: 'node-hid' });
 }

@@ -1,53 +1,71 @@
-// The calls and events the console's interface may use, whatever carries them: Electron IPC through
-// the preload, or the web shell's WebSocket (docs/design.md §1). Every input and output is plain JSON: the
-// election package's bytes travel as base64. Types only, and the list of method names.
-import type { Election } from '@seggio/ballot-core';
-import type { Result } from '@seggio/crypto';
+// The console's contract with its page (docs/design.md §2), declared once: the calls and events its
+// interface may use, whatever carries them (Electron IPC through the shared preload, or the web shell's
+// WebSocket), each input checked for its shape as it crossed from the page, and what the page is told
+// of an action its service could not be asked. Every input and output is plain JSON: the election
+// package's bytes travel as base64. The IPC handler, the web shell and the page's bridge are derived from it.
+import { CATEGORIES, type Election } from '@seggio/ballot-core';
+import { err, type Result } from '@seggio/crypto';
 import type { ButtonName, DeviceStatus } from '@seggio/hardware/types';
+import { accept, event, malformed, noInput, withInput, type CallsOf, type Checked, type EventsOf, type WhenLost } from '@seggio/shell/contract';
 import type { ConsoleApi, ConsoleView, PackageNames } from './api.js';
+import { refusal } from './refusals.js';
 
 type Out<M extends keyof ConsoleApi> = Awaited<ReturnType<ConsoleApi[M]>>;
 type In<M extends keyof ConsoleApi> = Parameters<ConsoleApi[M]>[0];
 
-export type ConsoleCalls = {
-  getView: { input: undefined; output: ConsoleView };
-  getElection: { input: undefined; output: Election | null };
-  listPackages: { input: undefined; output: Out<'listPackages'> };
-  loadPackage: { input: In<'loadPackage'>; output: Out<'loadPackage'> };
-  /** The package and its signature as the president picked them, in base64, with their file names. */
-  loadElectionFiles: { input: { bytes: string; signature: string; names?: PackageNames }; output: Result<{ digest: string }, string[]> };
-  createKeys: { input: In<'createKeys'>; output: Out<'createKeys'> };
-  listCertificates: { input: undefined; output: Out<'listCertificates'> };
-  importCertificate: { input: In<'importCertificate'>; output: Out<'importCertificate'> };
-  pairBooth: { input: In<'pairBooth'>; output: Out<'pairBooth'> };
-  importRoll: { input: In<'importRoll'>; output: Out<'importRoll'> };
-  lookupVoter: { input: In<'lookupVoter'>; output: Out<'lookupVoter'> };
-  openVoting: { input: undefined; output: Out<'openVoting'> };
-  enableBooth: { input: In<'enableBooth'>; output: Out<'enableBooth'> };
-  cancelSession: { input: In<'cancelSession'>; output: Out<'cancelSession'> };
-  recordTurnout: { input: In<'recordTurnout'>; output: Out<'recordTurnout'> };
-  saveTurnoutReport: { input: In<'saveTurnoutReport'>; output: Out<'saveTurnoutReport'> };
-  closeVoting: { input: undefined; output: Out<'closeVoting'> };
-  reconcile: { input: undefined; output: Out<'reconcile'> };
-  count: { input: In<'count'>; output: Out<'count'> };
-  exportBundle: { input: In<'exportBundle'>; output: Out<'exportBundle'> };
-};
+const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
+const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
+const shape = (what: string) => err(`the request for ${what} is not well formed`);
+
+/** A method of the service's Api whose input, once `valid` holds of it, is passed on as the page sent it. */
+function api<M extends keyof ConsoleApi>(valid: (input: Record<string, unknown>) => boolean, refused: Out<M>, lost: WhenLost = 'reason') {
+  return withInput<In<M>, Out<M>>((raw): Checked<In<M>, Out<M>> => (isObject(raw) && valid(raw) ? accept(raw as In<M>) : malformed(refused)), lost);
+}
+
+/** The package and its signature as the president picked them, in base64, with their file names. */
+export interface ElectionFiles {
+  readonly bytes: string;
+  readonly signature: string;
+  readonly names?: PackageNames;
+}
+
+export const CONSOLE_CONTRACT = {
+  methods: {
+    getView: noInput<ConsoleView>(),
+    getElection: noInput<Election | null>(),
+    listPackages: noInput<Out<'listPackages'>>('reason'),
+    loadPackage: api<'loadPackage'>((i) => typeof i.file === 'string', err(['the request to load a package is not well formed']), 'reasons'),
+    loadElectionFiles: withInput<ElectionFiles, Result<{ digest: string }, string[]>>(
+      (raw) => (isObject(raw) && typeof raw.bytes === 'string' && typeof raw.signature === 'string' ? accept(raw as unknown as ElectionFiles) : malformed(err([refusal('package-files-missing')]))),
+      'reasons',
+    ),
+    createKeys: api<'createKeys'>((i) => typeof i.section === 'string' && (i.threshold === undefined || typeof i.threshold === 'number') && (i.count === undefined || typeof i.count === 'number'), shape('the keys')),
+    listCertificates: noInput<Out<'listCertificates'>>('reason'),
+    importCertificate: api<'importCertificate'>((i) => typeof i.file === 'string', shape('a certificate')),
+    pairBooth: api<'pairBooth'>((i) => typeof i.fingerprint === 'string' && (i.id === undefined || typeof i.id === 'string'), shape('pairing')),
+    importRoll: api<'importRoll'>((i) => typeof i.file === 'string' && typeof i.text === 'string', err(['the roll did not arrive']), 'reasons'),
+    lookupVoter: api<'lookupVoter'>((i) => Number.isInteger(i.number), shape('a voter')),
+    openVoting: noInput<Out<'openVoting'>>('reason'),
+    enableBooth: api<'enableBooth'>(
+      (i) => typeof i.booth === 'string' && (CATEGORIES as readonly unknown[]).includes(i.category) && (i.sex === 'M' || i.sex === 'F') && (i.accepts === undefined || strings(i.accepts)) && (i.voter === undefined || Number.isInteger(i.voter)),
+      shape('enabling a booth'),
+    ),
+    cancelSession: api<'cancelSession'>((i) => typeof i.session === 'string', shape('a cancellation')),
+    recordTurnout: api<'recordTurnout'>((i) => typeof i.checkpoint === 'string', shape('turnout')),
+    saveTurnoutReport: api<'saveTurnoutReport'>((i) => typeof i.checkpoint === 'string', shape('a turnout report')),
+    closeVoting: noInput<Out<'closeVoting'>>('reason'),
+    reconcile: noInput<Out<'reconcile'>>('reasons'),
+    count: api<'count'>((i) => strings(i.shares), err(['the shares did not arrive']), 'reasons'),
+    exportBundle: api<'exportBundle'>((i) => typeof i.dir === 'string' && i.dir.trim() !== '' && (i.publicOnly === undefined || typeof i.publicOnly === 'boolean'), err(['choose a folder for the bundle']), 'reasons'),
+  },
+  /** What the page hears: the console's view, the button box's presses, and how the devices stand. */
+  events: { view: event<ConsoleView>(), buttons: event<ConsoleButton>(), devices: event<DeviceStatus[]>() },
+} as const;
+
+export type ConsoleContract = typeof CONSOLE_CONTRACT;
+export type ConsoleCalls = CallsOf<ConsoleContract>;
 export type ConsoleMethod = keyof ConsoleCalls;
-export const CONSOLE_METHODS: readonly ConsoleMethod[] = [
-  'getView', 'getElection', 'listPackages', 'loadPackage', 'loadElectionFiles', 'createKeys', 'listCertificates', 'importCertificate', 'pairBooth', 'importRoll', 'lookupVoter',
-  'openVoting', 'enableBooth', 'cancelSession', 'recordTurnout', 'saveTurnoutReport', 'closeVoting', 'reconcile', 'count', 'exportBundle',
-];
+export type ConsoleEvents = EventsOf<ConsoleContract>;
 
 /** A button of the president's button box (hardware/profiles). */
 export type ConsoleButton = Extract<ButtonName, 'enable-1' | 'enable-2' | 'enable-3' | 'enable-4' | 'cancel'>;
-
-/** What the page hears: the console's view, the button box's presses, and how the devices stand. */
-export type ConsoleEvents = { view: ConsoleView; buttons: ConsoleButton; devices: DeviceStatus[] };
-
-/** `window.seggio`: one call function and the three event subscriptions, nothing more (R23). */
-export interface ConsoleBridge {
-  call<M extends ConsoleMethod>(method: M, input?: ConsoleCalls[M]['input']): Promise<ConsoleCalls[M]['output']>;
-  onView(listener: (view: ConsoleView) => void): () => void;
-  onButtons(listener: (button: ConsoleButton) => void): () => void;
-  onDevices(listener: (status: DeviceStatus[]) => void): () => void;
-}

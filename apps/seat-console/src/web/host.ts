@@ -1,9 +1,8 @@
-// The console's web shell (docs/design.md §1): the console service behind the generic web shell of
-// @seggio/link, answering only the console contract's methods, with the button box's presses and the
-// devices' status as events.
-import type { ButtonEvent, ButtonSource, DeviceStatus } from '@seggio/hardware';
-import { startWebShell, type WebShell } from '@seggio/link/web-shell';
-import { consoleMethods, onViewCoalesced } from '../service/bridge.js';
+// The console's web shell (docs/design.md §2): the console's page as hostConsole hosts it, behind the
+// shared web shell of @seggio/shell.
+import type { ButtonSource } from '@seggio/hardware';
+import { startWebShell, type WebShell } from '@seggio/shell/web-shell';
+import { hostConsole } from '../service/bridge.js';
 import type { SeatConsole } from '../service/closing.js';
 
 export type { WebShell };
@@ -13,30 +12,5 @@ const PACKAGE_MESSAGE_BYTES = 24 * 1024 * 1024;
 
 /** `token`: the address of a day resumed (startWebShell). */
 export function startConsoleWebShell(service: SeatConsole, rendererDir: string, port = 0, devices?: ButtonSource, token?: string): Promise<WebShell> {
-  return startWebShell({
-    rendererDir,
-    port,
-    maxPayload: PACKAGE_MESSAGE_BYTES,
-    ...(token ? { token } : {}),
-    methods: consoleMethods(service) as unknown as Record<string, (input: unknown) => unknown>,
-    events: {
-      view: (listener) => onViewCoalesced(service, listener),
-      buttons: (listener) => {
-        if (!devices) return () => undefined;
-        const forward = (event: ButtonEvent) => {
-          if (event.kind === 'console-buttons') listener(event.button);
-        };
-        devices.on('button', forward);
-        return () => devices.off('button', forward);
-      },
-      devices: (listener) => {
-        if (!devices) return () => undefined;
-        // The page learns the devices' status as soon as it connects, then each change.
-        setTimeout(() => listener(devices.status()), 0);
-        const forward = (status: DeviceStatus[]) => listener(status);
-        devices.on('status', forward);
-        return () => devices.off('status', forward);
-      },
-    },
-  });
+  return startWebShell({ rendererDir, port, maxPayload: PACKAGE_MESSAGE_BYTES, ...(token ? { token } : {}), ...hostConsole(service, devices) });
 }

@@ -1,17 +1,16 @@
 // The web shell of an app (docs/design.md §1): its service in Node, its built renderer served on 127.0.0.1,
 // and window.seggio bridged over a WebSocket that only this launch's page can open (a random token in
-// its address, and the page's own origin). Each app gives the methods of its contract and its view.
+// its address, and the page's own origin). Each app gives its contract's dispatcher and its events.
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { WebSocketServer } from 'ws';
+import type { Dispatch } from './common/contract.js';
+import { WEB_SHELL_CSP } from './common/csp.js';
 
 const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.png': 'image/png', '.svg': 'image/svg+xml', '.woff2': 'font/woff2' };
-/** The same policy the Electron shells set: nothing but this origin, no inline script. */
-export const WEB_SHELL_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self' ws://127.0.0.1:*; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
-
 /** What one message from the page may weigh (docs/threat-model.md R33); a bigger one closes its connection. */
 export const BRIDGE_MAX_BYTES = 1024 * 1024;
 
@@ -24,8 +23,8 @@ export interface WebShell {
 export interface WebShellOptions {
   /** The built renderer: index.html and its assets. */
   readonly rendererDir: string;
-  /** The contract's methods; anything else a page asks for goes unanswered. */
-  readonly methods: Readonly<Record<string, (input: unknown) => unknown>>;
+  /** The contract's methods (dispatcher); anything else a page asks for goes unanswered. */
+  readonly dispatch: Dispatch;
   /** The page's event streams (the view, a device's presses …): each subscribes a listener and returns the unsubscribe. */
   readonly events: Readonly<Record<string, (listener: (data: unknown) => void) => () => void>>;
   /** Further files served beside the renderer, by their path in the page's address. */
@@ -44,7 +43,7 @@ export interface WebShellOptions {
 const TOKEN = /^[A-Za-z0-9_-]{32}$/;
 
 export async function startWebShell(options: WebShellOptions): Promise<WebShell> {
-  const { rendererDir, methods } = options;
+  const { rendererDir, dispatch } = options;
   if (!existsSync(join(rendererDir, 'index.html'))) throw new Error(`${rendererDir} has no built renderer: run "npm run build"`);
   if (options.token !== undefined && !TOKEN.test(options.token)) throw new Error('a web shell token is 32 base64url characters (24 random bytes)');
   const token = options.token ?? randomBytes(24).toString('base64url');
@@ -84,18 +83,21 @@ export async function startWebShell(options: WebShellOptions): Promise<WebShell>
     // listener the error would bring the whole shell down.
     socket.on('error', () => socket.terminate());
     socket.on('message', (data) => {
-      let request: { id?: unknown; method?: unknown; input?: unknown };
+      let request: { id?: unknown; method?: unknown; input?: unknown } | null;
       try {
         request = JSON.parse((data as Buffer).toString('utf8')) as typeof request;
       } catch {
         return;
       }
-      const { id, method } = request;
-      if (typeof id !== 'number' || typeof method !== 'string' || !Object.hasOwn(methods, method)) return;
+      // JSON that is not a call (null, a number, a call without its id) is not answered either.
+      if (typeof request !== 'object' || request === null || typeof request.id !== 'number') return;
+      const { id } = request;
+      const call = dispatch(request.method, request.input);
+      if (!call.known) return;
       void (async () => {
         let result: unknown;
         try {
-          result = await methods[method]!(request.input);
+          result = await call.answer;
         } catch (error) {
           // A service method that throws has met something unexpected: the page is told, the shell lives on.
           result = { ok: false, error: `internal error: ${(error as Error).message}` };
