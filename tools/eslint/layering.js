@@ -9,13 +9,11 @@ const NODE_BUILTINS = new Set(builtinModules.flatMap((m) => [m, `node:${m}`]));
 const isNodeBuiltin = (source) => source.startsWith('node:') || NODE_BUILTINS.has(source) || NODE_BUILTINS.has(source.split('/')[0]);
 
 /** Packages that load native code or need Node, so cannot run in a browser or sandboxed preload. */
-const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'sodium-native', 'ws', 'bufferutil', 'utf-8-validate', '@seggio/link', '@seggio/hardware'];
-/** A package's browser/ entry point runs in a page (the web shell's bridge): not Node-only. */
+const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'sodium-native', 'ws', 'bufferutil', 'utf-8-validate', '@seggio/link', '@seggio/hardware', '@seggio/shell'];
+/** Entry points that run in a page: a package's browser/ (the web shell's bridge), and the shell's contract and policies. */
+const RUNS_IN_A_PAGE = /^@seggio\/([^/]+\/browser|shell\/(contract|csp))$/;
 const isNodeOnlyPackage = (source) =>
-  (NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) && !/^@seggio\/[^/]+\/browser$/.test(source)) ||
-  /^@seggio\/[^/]+\/node(\/|$)/.test(source) ||
-  // The shell's contract, policies and browser bridge run anywhere; its main, preload and web shell do not.
-  /^@seggio\/shell\/(main|preload|web-shell)(\/|$)/.test(source);
+  (NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) && !RUNS_IN_A_PAGE.test(source)) || /^@seggio\/[^/]+\/node(\/|$)/.test(source);
 const isElectron = (source) => source === 'electron' || source.startsWith('electron/');
 
 /** The layer of a file, from its path relative to the repository root. */
