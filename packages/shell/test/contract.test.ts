@@ -36,6 +36,12 @@ describe("a contract's dispatcher", () => {
     for (const method of ['stop', 'constructor', 'toString', '__proto__', 'hasOwnProperty', '', 7, null, ['getView']]) expect([method, await answer(method)]).toEqual([method, 'unknown']);
   });
 
+  it('answers no handler the contract does not declare, even one given beside the others', () => {
+    const wider = dispatcher(CONTRACT, { getView: () => 'view', rename: () => ({ ok: true }), broken: () => 'x', stop: () => 'stopped' } as never);
+    expect(wider('stop', undefined).known).toBe(false);
+    expect(wider('getView', undefined).known).toBe(true);
+  });
+
   it("gives a malformed input the method's own refusal, and its handler never sees it", async () => {
     seen.length = 0;
     for (const bad of [undefined, null, 'x', { name: 3 }, []]) expect(await answer('rename', bad)).toEqual({ ok: false, error: 'give a name' });

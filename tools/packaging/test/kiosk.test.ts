@@ -151,7 +151,8 @@ describe('the rest of the kiosk', () => {
       .filter((line) => /^[A-Z_]+=/.test(line))
       .map((line) => line.split('=')[0]);
     expect(settings).toEqual(['SEGGIO_CONSOLE_URL', 'SEGGIO_OFFICE_KEY']);
-    const main = readFileSync(join(root, 'apps', 'booth', 'src', 'main', 'main.ts'), 'utf8');
+    // The booth's main.ts, and the shell's main process it starts on (which reads SEGGIO_USER_DATA).
+    const main = ['apps/booth/src/main/main.ts', 'packages/shell/src/main/app.ts'].map((file) => readFileSync(join(root, file), 'utf8')).join('\n');
     for (const name of [...settings, 'SEGGIO_BOOTH_STORE', 'SEGGIO_USER_DATA', 'SEGGIO_MACHINE_KEY']) expect(main).toContain(`process.env.${name}`);
     expect(unit.Service!.EnvironmentFile).toEqual(['/etc/seggio/booth.env']);
   });

@@ -52,10 +52,10 @@ describe.each(APPS)('the %s package', (app) => {
     paths = asar.files.map((f) => f.path);
   }, 180_000);
 
-  it("holds exactly the app's own runtime files: compiled main, preload, service and shared code, the schema, the renderer", () => {
-    const compiled = ['main', 'preload', 'service', 'shared'].flatMap((part) =>
+  it("holds exactly the app's own runtime files: compiled main, service and shared code, the schema, the renderer", () => {
+    const compiled = ['main', 'service', 'shared'].flatMap((part) =>
       filesUnder(join(appDir, 'dist', 'src', part))
-        .filter((file) => /\.c?js$/.test(file))
+        .filter((file) => file.endsWith('.js'))
         .map((file) => `dist/src/${part}/${file}`),
     );
     const renderer = filesUnder(join(appDir, 'dist', 'renderer')).map((file) => `dist/renderer/${file}`);
@@ -63,6 +63,8 @@ describe.each(APPS)('the %s package', (app) => {
     expect(paths.filter((p) => !p.startsWith('node_modules/'))).toEqual(expected);
     const manifest = JSON.parse(asar.read('package.json').toString('utf8')) as { main: string };
     expect(paths).toContain(manifest.main);
+    // The window's preload, from the shell its main process starts on.
+    expect(paths).toContain('node_modules/@seggio/shell/dist/src/preload/preload.cjs');
   });
 
   it('holds exactly the production modules package-lock.json gives the app, and no development one', () => {
@@ -74,10 +76,10 @@ describe.each(APPS)('the %s package', (app) => {
     expect(packaged.some((m) => m.startsWith('electron@') || m.startsWith('vitest@') || m.startsWith('typescript@'))).toBe(false);
   });
 
-  it('keeps of each workspace package only its compiled code and the data it reads', () => {
+  it('keeps of each workspace package only its compiled code (the shared preload a .cjs) and the data it reads', () => {
     for (const dependency of productionDependencies(appDir).filter((d) => d.name.startsWith('@seggio/'))) {
       const compiled = filesUnder(join(dependency.dir, 'dist', 'src'))
-        .filter((file) => file.endsWith('.js'))
+        .filter((file) => /\.c?js$/.test(file))
         .map((file) => `dist/src/${file}`);
       const data = (WORKSPACE_DATA[dependency.name] ?? []).flatMap((folder) => filesUnder(join(dependency.dir, folder)).map((file) => `${folder}/${file}`));
       const prefix = `node_modules/${dependency.name}/`;
