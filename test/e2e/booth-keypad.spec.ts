@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
 import { EspeakVoice, HardwareHost, loadProfiles, wavSeconds, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
-import { bySex, CATALOGUES, translator } from '@seggio/booth/catalogue';
+import { bySex, CATALOGUES, forVoice, listOf, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
 import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
 
@@ -158,12 +158,14 @@ for (const language of ['it', 'de', 'en'] as const) {
     await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
     if (language !== 'it') await choose(LANGUAGE_NAMES[language]);
     await choose(t('welcome.start'));
-    /** Down through every control of the screen, as a voter listening to all of it. */
+    /** Down through every control of the screen, as a voter listening to all of it; what each said. */
     const listenToAll = async () => {
       const controls = await page.locator('#root button:not([disabled])').count();
-      for (let i = 0; i < controls; i++) await press('down');
+      const items: string[] = [];
+      for (let i = 0; i < controls; i++) items.push(await press('down'));
+      return items;
     };
-    await listenToAll();
+    const onReferendum = await listenToAll();
     await choose(t('ref.no'));
     await choose(t('ballot.next'));
     await listenToAll();
@@ -184,7 +186,19 @@ for (const language of ['it', 'de', 'en'] as const) {
     const municipal = election.contests.find((c) => c.id === COM)!;
     if (referendum.type !== 'referendum' || municipal.type !== 'municipal') throw new Error('the demo has a referendum and a municipal ballot');
     const choices = [t('ref.yes'), t('ref.no'), ...municipal.mayors.map((m) => `${m.surname} ${m.name}`), ...municipal.lists.map((l) => l.name), t('ballot.blank')];
-    for (const expected of [t('training'), referendum.question, ...choices]) expect(heard, `the voice said "${expected}"`).toContain(expected);
+    // The question as a person reads it aloud: "n. 240" is "numero 240" (eSpeak NG would say the letter).
+    for (const expected of [t('training'), forVoice(referendum.question, language), ...choices]) expect(heard, `the voice said "${expected}"`).toContain(expected);
+    expect(heard).toContain(`${language === 'de' ? 'Nummer' : language === 'en' ? 'number' : 'numero'} 240`);
+    expect(heard).not.toContain('n. 240');
+    // The controls below the scheda are named in the order the arrows reach them.
+    const controls = onReferendum.slice(2).map((item) => item.split(', ')[0]!);
+    expect(controls).toEqual([t('ballot.back'), t('ballot.blank'), t('ballot.next')]);
+    expect(heard).toContain(listOf(controls, language));
+    // Each ballot's kind in the voter's language before its title, which the package gives in Italian
+    // only; in Italian the title says it.
+    const titled = (c: typeof referendum | typeof municipal) => (language === 'it' ? c.title : `${t(`kind.${c.type}`)}: ${c.title}`);
+    expect(heard).toContain(`${t('ballot.of', { i: 1, n: 2 })}. ${titled(referendum)}. `);
+    expect(heard).toContain(`${t('ballot.of', { i: 2, n: 2 })}. ${titled(municipal)}. `);
     // Each choice of the scheda by its position within the one count announced, a woman as such.
     const reach = municipal.mayors.flatMap((m) => [{ name: `${m.surname} ${m.name}`, kind: t(bySex('mun.mayor', m.sex)) }, ...m.lists.map((id) => ({ name: municipal.lists.find((l) => l.id === id)!.name, kind: t('mun.list') }))]);
     expect(heard).toContain(t('rules.choices', { n: reach.length }));
@@ -194,12 +208,35 @@ for (const language of ['it', 'de', 'en'] as const) {
     expect(heard).toContain(`DOSSINI SARA, ${t(bySex('pref.candidate', 'F'), { i: sara + 1, n: domani.candidates.length })}`);
     // The review reads back every contest's choice and what it counts for.
     const review = said.find((s) => s.text.startsWith(t('review.title')))!.text;
-    expect(review).toContain(`${referendum.title}: ${t('review.answer', { answer: t('ref.no') })}`);
+    expect(review).toContain(`${t('ballot.of', { i: 1, n: 2 })}, ${titled(referendum)}: ${t('review.answer', { answer: t('ref.no') })}`);
     expect(review).toContain(`${t('counts.mayorAndList', { mayor: 'TINARI ROBERTO', list: 'Sanvalle Domani' })} ${t('counts.preferences', { names: 'DOSSINI SARA' })}`);
     // All of it in the voter's language, once chosen.
     expect(said.slice(language === 'it' ? 0 : said.findIndex((s) => s.language === language)).every((s) => s.language === language)).toBe(true);
   });
 }
+
+test('a scheda on two pages says so on arrival, and the page turned says which page it is', async ({ page }) => {
+  const t = translator('it');
+  await page.goto(station.shell.url);
+  await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
+  const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
+  if (!enabled.ok) throw new Error(enabled.error);
+  await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
+  // At the largest text the demo's municipal scheda takes two pages of the kiosk's 1920×1080.
+  await choose(t('welcome.size.l'));
+  await choose(t('welcome.start'));
+  await choose(t('ref.yes'));
+  await choose(t('ballot.next'));
+  await expect.poll(lastSaid).toContain('Scheda 2 di 2');
+  await expect(page.locator('.page')).toHaveAttribute('data-page', '1/2');
+  expect(lastSaid()).toContain(t('page.intro', { n: 2, more: t('page.more') }));
+  await choose(new RegExp(`^${t('page.more')}`));
+  await expect(page.locator('.page')).toHaveAttribute('data-page', '2/2');
+  // The page first, then the first choice on it, by its place in the scheda's one count.
+  expect(lastSaid()).toMatch(/^Pagina 2 di 2\. [^.]+, [2-6] di 6, non segnato$/);
+  station.seat.cancelSession({ session: enabled.value.session });
+  await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
+});
 
 test('the web shell serves a virtual keypad that presses the fake one, whose printed labels are the keys the voice names; the next voter hears the arrival afresh', async ({ page, context }) => {
   await listen(page);

@@ -7,6 +7,7 @@ import { parseElection, type Contest, type Election } from '@seggio/ballot-core'
 import { choicesOf, sayOf } from '../src/renderer/choices.js';
 import { translator, type Language } from '../src/renderer/i18n.js';
 import { readBack } from '../src/renderer/readback.js';
+import { forVoice } from '../src/renderer/spoken.js';
 
 const load = (name: string): Election => {
   const parsed = parseElection(readFileSync(new URL(`../../../fixtures/${name}.election.json`, import.meta.url)));
@@ -68,5 +69,20 @@ describe("the review's read-back", () => {
     const [marked, counts] = readBack(camera, { list: null, candidate: candidate.id, preferences: [] }, translator('de'));
     expect(marked).toBe(`Angekreuzt: Kandidatin im Einerwahlkreis ${candidate.surname} ${candidate.name}.`);
     expect(counts).toContain(`für die Kandidatin ${candidate.surname} ${candidate.name}`);
+  });
+});
+
+describe('what the voice is given', () => {
+  it('says the election texts as a person reads them aloud: "n. 240" as the word, "04" as 4', () => {
+    const referendum = ofType('referendum');
+    if (referendum.type !== 'referendum') throw new Error('referendum');
+    expect(referendum.question).toContain('n. 240');
+    expect(forVoice(referendum.question, 'it')).toContain('Gazzetta Ufficiale della Repubblica italiana numero 240 del 12 ottobre 2019?');
+    expect(forVoice(referendum.question, 'de')).toContain('Nummer 240');
+    const senato = ofType('senato');
+    if (senato.type !== 'senato') throw new Error('senato');
+    expect(forVoice(`${senato.title} — ${senato.constituency}`, 'en')).toBe('Elezione del Senato della Repubblica — Lombardia - collegio uninominale 4');
+    // Nothing else is touched: a lone zero, the figures of a date, a name's initial before a word.
+    expect(forVoice('0 di 2; 2019; 10 di 12; n. e basta', 'it')).toBe('0 di 2; 2019; 10 di 12; n. e basta');
   });
 });

@@ -203,7 +203,7 @@ function Screen({ view, election, outcome, setOutcome, t, language, settings }: 
           if (!result) return;
           setOutcome(result.ok ? { session: session.id, recorded: true } : { session: session.id, recorded: false, message: 'message' in result.error ? result.error.message : undefined });
         };
-        return <Voting key={session.id} election={election} contests={session.contests} t={t} settings={settings} cast={cast} />;
+        return <Voting key={session.id} election={election} contests={session.contests} t={t} language={language} settings={settings} cast={cast} />;
       }
       return <Message title={t('waiting.title')} text={t('waiting.text')} />;
     case 'idle':

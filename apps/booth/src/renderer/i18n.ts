@@ -1,6 +1,6 @@
 // Every text a voter reads or hears, in Italian, German and English (one catalogue per app),
 // one file per language in i18n/, each in one formal register.
-import type { RefusalCode } from '@seggio/ballot-core';
+import type { Contest, RefusalCode } from '@seggio/ballot-core';
 import type { KeypadButton } from '../shared/bridge.js';
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
@@ -32,6 +32,19 @@ export type SexedKey = 'mun.mayor' | 'party.candidate' | 'pref.candidate' | 'cou
 export function bySex(key: SexedKey, sex: 'M' | 'F'): Key {
   return sex === 'F' ? `${key}.F` : key;
 }
+
+/**
+ * The kind of a contest in the voter's language, shown and said before its title when the voter has
+ * chosen German or English: the election package gives the titles in Italian only. Null in Italian.
+ */
+export function contestKind(type: Contest['type'], language: Language, t: Translate): string | null {
+  return language === 'it' ? null : t(`kind.${type}`);
+}
+
+/** Items named in one sentence, as the language joins them: "A, B e C", "A, B und C", "A, B, and C". */
+export const listOf = (items: readonly string[], language: Language): string => new Intl.ListFormat(language, { type: 'conjunction' }).format(items);
+
+export { forVoice } from './spoken.js';
 
 /** A catalogue text that is also said mid-sentence (lower case in Italian and English), as the start of a label. */
 export const upperFirst = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);

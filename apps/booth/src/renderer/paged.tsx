@@ -2,7 +2,7 @@
 // pages reached by large, visible, spoken buttons that the keypad reaches like any other. How many fit is
 // measured, not guessed, at every screen shape and text size.
 import { createContext, useContext, useEffect, useLayoutEffect, useRef, useState } from 'react';
-import type { Translate } from './i18n.js';
+import { upperFirst, type Translate } from './i18n.js';
 
 /** Changes whenever what fits may change: the text size (the window's own size is watched here). */
 export const FitContext = createContext('');
@@ -54,6 +54,10 @@ export function Paged({ items, className, t, what }: PagedProps) {
     setFirst(to * perPage);
   };
   const of = (i: number) => t('page.of', { i: i + 1, n: pages });
+  const more = what === 'candidates' ? t('page.more') : t('page.moreBallots');
+  // What the voice says of the paging (speech.ts): on arriving, that there are pages and how to reach
+  // them; on a page turned, which page it is.
+  const said = pages > 1 ? { 'data-pages-intro': t('page.intro', { n: pages, more }), 'data-page-said': `${upperFirst(of(page))}.` } : {};
   return (
     <div className="paged">
       {pages > 1 && (
@@ -62,12 +66,12 @@ export function Paged({ items, className, t, what }: PagedProps) {
           {what === 'candidates' ? t('page.previous') : t('page.previousBallots')}
         </button>
       )}
-      <div ref={box} className={`page ${className}`} data-page={`${page + 1}/${pages}`}>
+      <div ref={box} className={`page ${className}`} data-page={`${page + 1}/${pages}`} {...said}>
         {items.slice(page * perPage, (page + 1) * perPage)}
       </div>
       {pages > 1 && (
         <button type="button" className="pager" disabled={page === pages - 1} onClick={() => turn(page + 1)}>
-          {what === 'candidates' ? t('page.more') : t('page.moreBallots')} <span className="page-of">({of(page)})</span>
+          {more} <span className="page-of">({of(page)})</span>
           <span aria-hidden="true"> ▶</span>
         </button>
       )}

@@ -77,7 +77,9 @@ export function ReferendumScheda({ contest, selection, onMark, t }: ReferendumPr
   const answer = selection && 'answer' in selection ? selection.answer : null;
   return (
     <div className="scheda referendum">
-      <p className="question">{contest.question}</p>
+      <p className="question" lang="it">
+        {contest.question}
+      </p>
       <div className="answers">
         {(['YES', 'NO'] as const).map((a) => (
           <Target key={a} className="answer" marked={answer === a} onPress={() => onMark(a)} say={sayOf(contest, `answer:${a}`, t)} t={t}>

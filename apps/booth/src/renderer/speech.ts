@@ -5,6 +5,7 @@
 import type { Result } from '@seggio/crypto';
 import type { KeypadButton } from '../shared/bridge.js';
 import type { Language, Translate } from './i18n.js';
+import { forVoice } from './spoken.js';
 
 const VOICES: Record<Language, string> = { it: 'it-IT', de: 'de-DE', en: 'en-GB' };
 
@@ -66,6 +67,8 @@ export function screenIntro(): string {
 }
 
 const liveText = (selector: string) => document.querySelector(selector)?.textContent?.trim() ?? '';
+/** What a paged screen says of its pages (paged.tsx): that there are several, and which one is shown. */
+const paging = (attribute: 'data-pages-intro' | 'data-page-said') => document.querySelector(`[${attribute}]`)?.getAttribute(attribute) ?? '';
 
 /** The booth's own voice: WAV bytes (base64) of a text, made by the booth (the `speak` call). */
 export type BoothVoice = (text: string, language: Language) => Promise<Result<{ readonly wav: string }, string>>;
@@ -95,6 +98,7 @@ export class Speech {
     this.#heading = '';
     this.#alert = '';
     this.#status = '';
+    this.#page = '';
     this.#last = '';
     this.#silence();
   }
@@ -103,8 +107,9 @@ export class Speech {
     this.#last = text;
     if (!this.enabled || !text) return;
     this.#silence();
-    if (this.boothVoice && this.voice) void this.#play(text, this.#turn);
-    else this.#synthesise(text);
+    const said = forVoice(text, this.language);
+    if (this.boothVoice && this.voice) void this.#play(said, this.#turn);
+    else this.#synthesise(said);
   }
 
   #silence(): void {
@@ -148,21 +153,24 @@ export class Speech {
 
   #alert = '';
   #status = '';
+  #page = '';
 
   /**
-   * Says the screen when it has changed (all of it: title, question, rules, the choices it holds),
-   * otherwise the control with the focus, after what a mark took off or why it was refused, and
-   * followed by what the marks now count for.
+   * Says the screen when it has changed (all of it: title, question, rules, the choices it holds, its
+   * pages), otherwise the control with the focus, after the page turned to and what a mark took off or
+   * why it was refused, and followed by what the marks now count for.
    */
   announce(): void {
     const heading = screenTitle();
     const focus = describe(document.activeElement, this.t());
     const alert = liveText('[role="alert"]');
     const status = liveText('[role="status"]');
+    const page = paging('data-page-said');
     let parts: string[];
-    if (heading !== this.#heading) parts = [screenIntro(), focus];
-    else parts = [alert !== this.#alert ? alert : '', focus || heading, status !== this.#status ? status : ''];
+    if (heading !== this.#heading) parts = [screenIntro(), paging('data-pages-intro'), focus];
+    else parts = [page !== this.#page ? page : '', alert !== this.#alert ? alert : '', focus || heading, status !== this.#status ? status : ''];
     this.#heading = heading;
+    this.#page = page;
     this.#alert = alert;
     this.#status = status;
     this.say(parts.filter(Boolean).join(' '));

@@ -4,7 +4,7 @@
 import { useCallback, useReducer } from 'react';
 import { validate, type Contest, type Election, type Selection } from '@seggio/ballot-core';
 import { choicesOf } from './choices.js';
-import { refusalText, type Translate } from './i18n.js';
+import { contestKind, listOf, refusalText, type Language, type Translate } from './i18n.js';
 import { InactivityNotice, useInactivity } from './inactivity.js';
 import { mark, type Mark } from './marks.js';
 import { Paged } from './paged.js';
@@ -39,6 +39,8 @@ export interface VotingProps {
   readonly election: Election;
   readonly contests: readonly string[];
   readonly t: Translate;
+  /** The voter's language: in German and English each contest's kind is named before its Italian title. */
+  readonly language: Language;
   readonly settings: React.ReactNode;
   /** Casts every ballot at once; resolves when the service has answered. */
   readonly cast: (selections: Record<string, Selection>) => Promise<void>;
@@ -47,7 +49,7 @@ export interface VotingProps {
 /** Whether a selection may be cast: a mark the rules take, or an explicit blank. */
 const castable = (contest: Contest, selection: Selection | undefined) => selection !== undefined && validate(contest, selection).ok;
 
-export function Voting({ election, contests, t, settings, cast }: VotingProps) {
+export function Voting({ election, contests, t, language, settings, cast }: VotingProps) {
   const [state, dispatch] = useReducer(reducer, { step: { kind: 'welcome' }, selections: {}, message: null });
   const go = (step: Step) => dispatch({ type: 'go', step });
   const ballots = contests.map((id) => election.contests.find((c) => c.id === id)!);
@@ -113,15 +115,19 @@ export function Voting({ election, contests, t, settings, cast }: VotingProps) {
     const rules = rulesText(contest, t);
     const question = contest.type === 'referendum' ? `${contest.question} ` : '';
     const constituency = 'constituency' in contest && contest.constituency ? ` — ${contest.constituency}` : '';
+    const kind = contestKind(contest.type, language, t);
+    // The controls below the scheda, named in the order the arrows reach them.
+    const controls = listOf([t('ballot.back'), t('ballot.blank'), t('ballot.next')], language);
     const next = () => {
       if (!castable(contest, selection)) return dispatch({ type: 'say', message: t('refusal.empty') });
       go(step.index + 1 < ballots.length ? { kind: 'contest', index: step.index + 1 } : { kind: 'review' });
     };
     return (
-      <section className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${contest.title}${constituency}. ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank')} ${t('speech.hint')}`}>
+      <section className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${kind ? `${kind}: ` : ''}${contest.title}${constituency}. ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank', { controls })} ${t('speech.hint')}`}>
         <header className="ballot-head">
           <p className="counter">{counter}</p>
-          <h1 id="title">
+          {kind && <p className="kind">{kind}</p>}
+          <h1 id="title" lang="it">
             {contest.title}
             {constituency}
           </h1>
@@ -153,14 +159,17 @@ export function Voting({ election, contests, t, settings, cast }: VotingProps) {
 
   if (step.kind === 'review') {
     const lines = ballots.map((c) => readBack(c, selections[c.id], t));
-    const intro = `${t('review.title')}. ${t('review.intro')} ${ballots.map((c, i) => `${t('ballot.of', { i: i + 1, n: ballots.length })}, ${c.title}: ${lines[i]!.join(' ')}`).join(' ')} ${t('speech.hint')}`;
+    const kinds = ballots.map((c) => contestKind(c.type, language, t));
+    const named = (index: number) => (kinds[index] ? `${kinds[index]}: ${ballots[index]!.title}` : ballots[index]!.title);
+    const intro = `${t('review.title')}. ${t('review.intro')} ${ballots.map((c, i) => `${t('ballot.of', { i: i + 1, n: ballots.length })}, ${named(i)}: ${lines[i]!.join(' ')}`).join(' ')} ${t('speech.hint')}`;
     const items = ballots.map((c, index) => (
       <div key={c.id} className="review-item" style={{ '--ballot-colour': c.colour } as React.CSSProperties}>
-        <h2>{c.title}</h2>
+        {kinds[index] && <p className="kind">{kinds[index]}</p>}
+        <h2 lang="it">{c.title}</h2>
         {lines[index]!.map((line) => (
           <p key={line}>{line}</p>
         ))}
-        <button type="button" onClick={() => go({ kind: 'contest', index })} data-say={t('review.changeWhich', { i: index + 1, title: c.title })}>
+        <button type="button" onClick={() => go({ kind: 'contest', index })} data-say={t('review.changeWhich', { i: index + 1, title: named(index) })}>
           {t('review.change')}
         </button>
       </div>
