@@ -4,10 +4,15 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { OfficeView, SubmissionView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
+import { api, token } from './api.js';
 import { explain, translator, type Language, type Translate } from './i18n.js';
+import { MachinesPage } from './machines.js';
+import { PackagePage } from './preparation.js';
+import { prepareTranslator } from './preparation-i18n.js';
 
-const token = new URLSearchParams(location.search).get('token') ?? '';
-const api = (path: string, init: RequestInit = {}) => fetch(path, { ...init, headers: { ...init.headers, 'x-seggio-token': token } });
+/** The results of the day, and the preparation before it: the package and the machines. */
+type Tab = 'results' | 'package' | 'machines';
+const TABS: readonly Tab[] = ['results', 'package', 'machines'];
 
 function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] }) {
   if (problems.length === 0) return <>{t('none')}</>;
@@ -61,7 +66,9 @@ export function App() {
   const [language, setLanguage] = useState<Language>('it');
   const [view, setView] = useState<OfficeView | null>(null);
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
+  const [tab, setTab] = useState<Tab>('results');
   const t = translator(language);
+  const tp = prepareTranslator(language);
   const refresh = useCallback(async () => setView((await (await api('api/view')).json()) as OfficeView), []);
   useEffect(() => {
     void refresh();
@@ -82,8 +89,13 @@ export function App() {
         <p>{r.election.title}: {r.election.comune}</p>
         <p id="sections-in">{t('sectionsIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
         {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
+        <nav className="tabs">
+          {TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}
+        </nav>
       </header>
-      <main>
+      {tab === 'package' && <main><PackagePage t={tp} /></main>}
+      {tab === 'machines' && <main><MachinesPage t={tp} /></main>}
+      {tab === 'results' && <main>
         <Upload t={t} limit={view.archiveLimit} onAnswer={setUploadProblems} />
         {uploadProblems && <div role="alert"><Problems t={t} problems={uploadProblems} /></div>}
         <h2>{t('sections')}</h2>
@@ -117,7 +129,7 @@ export function App() {
             <ul>{view.turnoutFlags.map((f) => <li key={f.id}>{f.section} {f.checkpoint}: <Problems t={t} problems={f.problems} /></li>)}</ul>
           </>
         )}
-      </main>
+      </main>}
     </>
   );
 }

@@ -33,6 +33,8 @@ export interface ServerOptions {
 const TURNOUT_LIMIT = 256 * 1024;
 /** The staff interface's built files: the only staff route open without the token. */
 const STATIC_ROUTE = '/*';
+/** The preview of a ballot, drawn by the booth's components in a frame of the staff's screen. */
+const PREVIEW_PAGE = '/anteprima.html';
 const b64 = { type: 'string', maxLength: 128 * 1024, pattern: '^[A-Za-z0-9+/]*={0,2}$' } as const;
 const TURNOUT_SCHEMA = {
   type: 'object',
@@ -182,7 +184,9 @@ export class OfficeServer {
       const path = request.url.split('?')[0] === '/' ? '/index.html' : request.url.split('?')[0]!;
       const file = files.get(path);
       if (!file) return reply.code(404).send('not found');
-      return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'").send(file);
+      // Only the ballot preview may be framed, and only by the staff's own screen.
+      const ancestors = path === PREVIEW_PAGE ? "'self'" : "'none'";
+      return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`).send(file);
     });
   }
 
