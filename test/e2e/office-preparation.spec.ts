@@ -8,10 +8,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkCertificate, documentBytes, encodeSidecar, MACHINE_REQUEST_FORMAT, parseElection, parseSidecar, signBytes, verifySidecar } from '@seggio/ballot-core';
-import { fingerprint, toBase64, type SigningKeyPair } from '@seggio/crypto';
+import { BoothService } from '@seggio/booth';
+import { fingerprint, fromBase64, toBase64, type SigningKeyPair } from '@seggio/crypto';
+import { loadOrCreateKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { Enrolment, Office, OfficeServer, Preparation } from '@seggio/office';
-import { REPO_ROOT } from '../support/index.js';
+import { SeatConsole } from '@seggio/seat-console';
+import { pairEnrolled, REPO_ROOT } from '../support/index.js';
 import { checkScreen } from './station.js';
 
 test.describe.configure({ mode: 'serial' });
@@ -19,7 +22,9 @@ test.describe.configure({ mode: 'serial' });
 const dir = mkdtempSync(join(tmpdir(), 'seggio-prepare-e2e-'));
 const drive = join(dir, 'chiavetta');
 const officeKey = nodeCrypto.generateSigningKeyPair();
-const keys = { 'POSTAZIONE-1': nodeCrypto.generateSigningKeyPair(), 'CABINA-1': nodeCrypto.generateSigningKeyPair(), 'CABINA-2': nodeCrypto.generateSigningKeyPair() };
+// Each machine's key in its own file, as the console and the booths make them at their first start.
+const keyFile = (machine: string) => join(dir, 'macchine-locali', `${machine}.key`);
+const keys = Object.fromEntries(['POSTAZIONE-1', 'CABINA-1', 'CABINA-2'].map((m) => [m, loadOrCreateKeyFile(nodeCrypto, keyFile(m)).keyPair])) as Record<'POSTAZIONE-1' | 'CABINA-1' | 'CABINA-2', SigningKeyPair>;
 let office: Office;
 let server: OfficeServer;
 let page: Page;
@@ -82,6 +87,10 @@ test('the demo package is built, its municipal ballot previewed at the booth\'s 
   const sizes = await Promise.all(['s', 'l'].map((size) => page.locator(`figure[data-contest="COM-999001-2020"][data-size="${size}"]`).frameLocator('iframe').locator('.rett .name').first().evaluate((e) => parseFloat(getComputedStyle(e).fontSize))));
   expect(sizes[1]).toBeGreaterThan(sizes[0]!);
   await checkScreen(page, 'package-built', 'office');
+  // Only the preview may be framed, and only by the staff's own screen.
+  const origin = new URL(server.staffUrl).origin;
+  expect((await page.request.get(`${origin}/anteprima.html`)).headers()['content-security-policy']).toContain("frame-ancestors 'self'");
+  expect((await page.request.get(`${origin}/`)).headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 
   const digest = await page.locator('#package-digest').textContent();
   await page.getByRole('button', { name: 'Firmare il pacchetto' }).click();
@@ -127,4 +136,27 @@ test('a console and two booths are enrolled from their requests, their certifica
     'rifiutatarichieste/CABINA-3.request.json: la macchina CABINA-3 presenta una chiave già registrata come macchina CABINA-1; una chiave registra una sola macchina.',
   );
   await checkScreen(page, 'machines', 'office');
+});
+
+test('a station runs on that package and those certificates: the console loads it from the drive and pairs both booths', async () => {
+  test.setTimeout(60_000);
+  const officePub = fromBase64(readFileSync(join(drive, 'office.pub'), 'utf8').trim());
+  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: keyFile('POSTAZIONE-1'), officeKey: officePub, host: '127.0.0.1', port: 0, packagesDir: drive });
+  const booths: BoothService[] = [];
+  try {
+    expect(seat.importCertificate({ file: 'POSTAZIONE-1.json' })).toEqual({ ok: true, value: { machine: 'POSTAZIONE-1' } });
+    const loaded = seat.loadPackage({ file: 'election.json' });
+    expect(loaded.ok && loaded.value.digest).toBe(nodeCrypto.sha256Hex(readFileSync(join(drive, 'election.json'))));
+    expect((await seat.createKeys({ section: '3' })).ok).toBe(true);
+    for (const [i, machine] of (['CABINA-1', 'CABINA-2'] as const).entries()) {
+      const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: keyFile(machine), officeKey: officePub, consoleUrl: seat.url, driveDir: drive });
+      booths.push(booth);
+      expect(booth.importCertificate({ file: `${machine}.json` })).toEqual({ ok: true, value: { machine } });
+      await pairEnrolled(seat, booth, `B${i + 1}`);
+    }
+    expect(seat.getView().booths.map((b) => [b.id, Boolean(b.zeroReport)])).toEqual([['B1', true], ['B2', true]]);
+  } finally {
+    for (const booth of booths) booth.stop();
+    await seat.stop();
+  }
 });
