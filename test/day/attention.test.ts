@@ -3,22 +3,21 @@
 // became of that session, booth by booth.
 import { describe, expect, it } from 'vitest';
 import type { BoothService } from '@seggio/booth';
-import type { BoothMessage } from '@seggio/link';
 import type { SeatConsole } from '@seggio/seat-console';
 import { until } from '../support/index.js';
-import { openStation } from './station.js';
+import { forge, openStation, refusals } from './station.js';
 
 async function openDay() {
   const station = await openStation(['B1', 'B2']);
   const booths = ['B1', 'B2'].map((id) => station.booths.get(id)!);
-  return { seat: station.seat, booths, stop: () => station.end() };
+  return { station, seat: station.seat, booths, stop: () => station.end() };
 }
 
 const tile = (seat: SeatConsole, id: string) => seat.getView().booths.find((b) => b.id === id)!;
 
 describe("a booth's call for the president", () => {
   it('shows on the tile of that booth, ends with the session, and is refused for a session not open at the booth that sends it', async () => {
-    const { seat, booths, stop } = await openDay();
+    const { station, seat, booths, stop } = await openDay();
     const [b1, b2] = booths as [BoothService, BoothService];
     // Nothing to call about at a free booth.
     expect(b2.callPresident({ calling: true })).toEqual({ ok: false, error: 'no session is open at this booth' });
@@ -27,9 +26,9 @@ describe("a booth's call for the president", () => {
     await until(() => b1.getView().state === 'in-session');
 
     // B2, authenticated as itself, speaks of B1's session: refused with the reason, B1's tile unchanged.
-    const onBoothMessage = (seat as unknown as { onBoothMessage(booth: string, body: BoothMessage): string | undefined }).onBoothMessage.bind(seat);
-    const refused = seat.store.transaction(() => onBoothMessage('B2', { type: 'attention', session: enabled.value.session, calling: true }));
-    expect(refused).toBe('a call for the president outside an open session of this booth');
+    const before = refusals(station).length;
+    await forge(station, 'B2', [{ type: 'attention', session: enabled.value.session, calling: true }]);
+    expect(refusals(station).slice(before)).toMatchObject([{ booth: 'B2', reason: 'a call for the president outside an open session of this booth' }]);
     expect(tile(seat, 'B1').calling).toBe(false);
 
     expect(b1.callPresident({ calling: true }).ok).toBe(true);
@@ -60,7 +59,7 @@ describe('closing with a voter inside', () => {
     // Said before the close itself, so that the log reads in the order things happened.
     expect(log.findIndex((e) => e.event === 'closed-with-voter')).toBeLessThan(closed);
     await until(() => seat.getView().sessions.cancelled === 1);
-    expect(seat.pollbook().sessions).toEqual({ enabled: 1, cast: 0, cancelled: 1 });
+    expect(seat.pollbook()?.sessions).toEqual({ enabled: 1, cast: 0, cancelled: 1 });
     await stop();
   });
 });

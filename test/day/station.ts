@@ -51,7 +51,8 @@ export async function openStation(boothIds: readonly string[], { open = true, el
   }
   if (open) {
     if (!seat.openVoting().ok) throw new Error('voting did not open');
-    await until(() => [...booths.values()].every((b) => b.state === 'idle'));
+    // Free at the console only once each booth has said it opened.
+    await until(() => [...booths.values()].every((b) => b.state === 'idle') && seat.getView().booths.every((b) => b.state === 'idle'));
   }
   return {
     dir,

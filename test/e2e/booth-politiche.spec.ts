@@ -65,7 +65,7 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await button(page, 'Sì, confermo il voto').click();
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 
-  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(1, 4), fromBase64(station.seat.setupDocument().urnaPublicKey));
+  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(1, 4), fromBase64(station.seat.setupDocument()!.urnaPublicKey));
   if (!urna.ok) throw new Error(urna.error.join('; '));
   const digest = nodeCrypto.sha256Hex(electionBytes);
   const cast = Object.fromEntries(

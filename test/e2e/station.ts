@@ -119,7 +119,7 @@ export async function startConsoleDay(electionBytes: Uint8Array, n: number, devi
 
 /** What the station's booth holds, opened with three of the shares: [contest, selection] per ballot. */
 export async function boothSelections(station: Station, electionBytes: Uint8Array, election: Election): Promise<[string, unknown][]> {
-  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(0, 3), fromBase64(station.seat.setupDocument().urnaPublicKey));
+  const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(0, 3), fromBase64(station.seat.setupDocument()!.urnaPublicKey));
   if (!urna.ok) throw new Error(urna.error.join('; '));
   const digest = nodeCrypto.sha256Hex(electionBytes);
   return station.booth.ballots().map((b) => {

@@ -168,7 +168,7 @@ describe('each connection proves its key against a fresh challenge (R32)', () =>
     const key = readKeyFile(nodeCrypto, keyPath);
     const certificate = keyPath.replace(/\.key$/, '.cert.json');
     const presented: WireCertificate = { bytes: readFileSync(certificate).toString('base64'), ...(JSON.parse(readFileSync(`${certificate}.sig`, 'utf8')) as { signer: string; signature: string }) };
-    const recorded = hello(key, (await client()).challenge, presented, fromBase64(seat.setupDocument().console), 1 << 20);
+    const recorded = hello(key, (await client()).challenge, presented, fromBase64(seat.setupDocument()!.console), 1 << 20);
     const attacker = await client();
     attacker.send(recorded);
     await until(() => seat.store.log().some((e) => e.event === 'frame-rejected' && String(e.detail.reason).includes('challenge')));
@@ -176,7 +176,7 @@ describe('each connection proves its key against a fresh challenge (R32)', () =>
     // Even signed by the booth's key and with the next counter, a frame on a connection that key did
     // not open with a hello is not taken.
     const lastReceived = seat.store.booth('B1')!.lastReceived;
-    attacker.send(signFrame(nodeCrypto, key, fromBase64(seat.setupDocument().console), lastReceived + 1, { type: 'devices', keypad: 'absent', voice: false }));
+    attacker.send(signFrame(nodeCrypto, key, fromBase64(seat.setupDocument()!.console), lastReceived + 1, { type: 'devices', keypad: 'absent', voice: false }));
     await until(() => seat.store.log().some((e) => e.event === 'frame-rejected' && String(e.detail.reason).includes('did not open with a hello')));
     expect(seat.store.booth('B1')!.lastReceived).toBe(lastReceived);
 
@@ -198,6 +198,6 @@ describe("the console's machine key (R35)", () => {
     expect(statSync(keyPath).mode & 0o777).toBe(0o600);
     const secret = toBase64(readKeyFile(nodeCrypto, keyPath).secretKey);
     for (const file of ['console.db', 'console.db-wal'].filter((f) => existsSync(join(dir, f)))) expect(readFileSync(join(dir, file)).toString('latin1').includes(secret), file).toBe(false);
-    expect(seat.setupDocument().console).toBe(toBase64(readKeyFile(nodeCrypto, keyPath).publicKey));
+    expect(seat.setupDocument()!.console).toBe(toBase64(readKeyFile(nodeCrypto, keyPath).publicKey));
   });
 });

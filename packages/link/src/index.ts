@@ -2,5 +2,6 @@
 export { enableTokenBytes, LINK_VERSION, MAX_BOOTH_FRAME_BYTES, MAX_CONSOLE_FRAME_BYTES, openFrame, signFrame, type Frame, type FrameRejection } from './frame.js';
 export { AFTER_CLOSE_ONLY, BoothMessage, CHUNK_BYTES, chunkByBytes, BoothState, ConsoleMessage, EnableToken, WireCertificateSchema } from './messages.js';
 export { LinkClient, LinkServer, type Connection } from './transport.js';
+export { checkCounter, Outbox, type CounterVerdict, type OutboxStore } from './outbox.js';
 export { RejectionTally, type RejectionCount } from './rejections.js';
 export { CERTIFICATE_FOLDER, certificatePathFor, checkWireCertificate, enrolMachine, MachineIdentity, readCertificate, type Enrolment, type ImportProblem, type WireCertificate } from './machine.js';

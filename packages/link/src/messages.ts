@@ -36,6 +36,8 @@ export const BoothMessage = z.discriminatedUnion('type', [
     reason: z.string().max(500).optional(),
   }),
   z.strictObject({ type: z.literal('zero-report'), report: signedDocument }),
+  /** Voting is open at the booth: the console counts a booth free only once it has said so. */
+  z.strictObject({ type: z.literal('opened') }),
   z.strictObject({ type: z.literal('session-started'), session, counter }),
   z.strictObject({ type: z.literal('cast'), session, counter }),
   z.strictObject({ type: z.literal('cancelled'), session, counter }),

@@ -294,7 +294,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         const problem = this.#store.check(this.#crypto);
         if (problem) throw new StoreError(problem);
         this.#step({ type: 'open' });
-        return;
+        // The console counts this booth free only once it says so.
+        return this.#link.queue({ type: 'opened' });
       }
       case 'enable':
         return this.#enable(body.token, body.signature);

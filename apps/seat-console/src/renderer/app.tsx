@@ -64,6 +64,7 @@ export function App() {
       screen = <Closing />;
       break;
     case 'closed':
+    case 'reconciled':
       screen = <CountScreen />;
       break;
     case 'counted':

@@ -7,7 +7,7 @@ import { host, type Hosted } from '@seggio/shell/contract';
 import type { ConsoleView } from '../shared/api.js';
 import { CONSOLE_CONTRACT, type ConsoleButton } from '../shared/bridge.js';
 import { refusal } from '../shared/refusals.js';
-import type { SeatConsole } from './closing.js';
+import type { SeatConsole } from './console.js';
 
 /** A file's name as a page gives it: a name, not a path, and short. */
 const fileName = (value: unknown): value is string => typeof value === 'string' && /^[^/\\\0]{1,255}$/.test(value);

@@ -8,7 +8,7 @@ import {
 } from '@seggio/ballot-core';
 import { fromBase64, toBase64, utf8, type BoxKeyPair, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import type { WireCertificate } from '@seggio/link';
-import type { ConsoleStore } from './store.js';
+import type { BoothRow, ConsoleStore, SignedDocument, StoredElection } from './store.js';
 
 export interface BundleParts {
   readonly dir: string;
@@ -16,6 +16,8 @@ export interface BundleParts {
   /** The pinned office key, which signed election.json. */
   readonly officeKey: Uint8Array;
   readonly store: ConsoleStore;
+  /** The election package as loaded: its bytes and the office's signature. */
+  readonly stored: StoredElection;
   readonly election: Election;
   readonly tally: SectionTally;
   readonly pollbook: PollbookDocument;
@@ -47,16 +49,20 @@ export function writeBundle(crypto: SeggioCrypto, parts: BundleParts): { files: 
   const signAndPut = (name: string, bytes: Uint8Array) => putSigned(name, bytes, parts.key.publicKey, crypto.sign(bytes, parts.key));
   const { store } = parts;
 
-  putSigned('election.json', fromBase64(store.get('election.bytes')!), parts.officeKey, fromBase64(store.get('election.signature')!));
+  putSigned('election.json', fromBase64(parts.stored.bytes), parts.officeKey, fromBase64(parts.stored.signature));
   signAndPut('setup.json', documentBytes(parts.setup));
   // Every machine's certificate, as the office signed it: what ties each key to the office (§7).
   const putCertificate = (machine: string, wire: WireCertificate) => putSigned(`machines/${machine}.json`, fromBase64(wire.bytes), fromBase64(wire.signer), fromBase64(wire.signature));
   putCertificate(parts.setup.consoleMachine, parts.consoleCertificate);
+  const putBoothSigned = (name: string, booth: BoothRow, doc: SignedDocument | null) => {
+    // Reconciled before the count, so every booth has both; a store that says otherwise is damaged.
+    if (!doc) throw new Error(`booth ${booth.id} has no ${name} in the store`);
+    putSigned(`booths/${booth.id}${name}`, fromBase64(doc.bytes), fromBase64(booth.publicKey), fromBase64(doc.signature));
+  };
   for (const booth of store.booths()) {
-    const key = fromBase64(booth.publicKey);
     putCertificate(booth.machine, JSON.parse(booth.certificate) as WireCertificate);
-    putSigned(`booths/${booth.id}.json`, fromBase64(booth.seal!), key, fromBase64(booth.sealSignature!));
-    putSigned(`booths/${booth.id}.zero-report.json`, fromBase64(booth.zeroReport!), key, fromBase64(booth.zeroReportSignature!));
+    putBoothSigned('.json', booth, booth.seal);
+    putBoothSigned('.zero-report.json', booth, booth.zeroReport);
   }
   put('ballots.jsonl', utf8(store.ballots().map((b) => `${ballotLine(b)}\n`).join('')));
   signAndPut('pollbook.json', documentBytes(parts.pollbook));

@@ -1,73 +1,82 @@
 // The console's side of the link (docs/design.md §2): frames from the booths opened, checked for their
 // sender and counter and handed on in order; frames to the booths signed, kept in each booth's outbox
 // and sent again from where a booth says it stands. What a message means is the service's business
-// (onBoothMessage); which booths are connected or waiting to be paired is this part's, and so are the
+// (the handler console.ts gives it); which booths are connected or waiting to be paired is this part's, and so are the
 // bounds on what the LAN may send (docs/threat-model.md R33): refusals counted and logged in aggregate, a
 // connection that keeps sending what is refused dropped, and a bounded list of booths waiting. Each
 // connection starts with a fresh challenge that the booth's hello must answer, and is then bound to the
 // key that answered it (R32); an unpaired booth waits for the president only with a valid certificate (§7).
-import { EventEmitter } from 'node:events';
 import { parseCertificate } from '@seggio/ballot-core';
-import { fingerprint, fromBase64, toBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
+import { fingerprint, fromBase64, toBase64 } from '@seggio/crypto';
 import {
-  BoothMessage, checkWireCertificate, openFrame, RejectionTally, signFrame,
-  type Connection, type ConsoleMessage, type Enrolment, type LinkServer, type MachineIdentity, type WireCertificate,
+  BoothMessage, checkCounter, checkWireCertificate, openFrame, Outbox, RejectionTally, signFrame,
+  type Connection, type ConsoleMessage, type Enrolment, type LinkServer, type WireCertificate,
 } from '@seggio/link';
-import type { ConsoleConfig } from './service.js';
-import type { ConsoleStore } from './store.js';
-
-type Events = { view: []; booth: [string, BoothMessage] };
+import type { ConsolePhase } from '../shared/api.js';
+import { confirmedState } from './booth-state.js';
+import type { ConsoleContext } from './context.js';
 
 /** Why a booth was not let wait for pairing (logged as booth-refused, said to the president). */
 export type BoothRefusal = 'unenrolled' | 'not-office' | 'bad-signature' | 'unreadable' | 'other-role' | 'other-key' | 'other-comune' | 'machine-paired';
 
-interface Waiting {
+export interface Waiting {
   readonly publicKey: Uint8Array;
   readonly connection: Connection;
   readonly enrolment: Enrolment;
   readonly wire: WireCertificate;
 }
 
+/** What the link hands on: what a taken message means is the other parts' business. */
+export interface LinkHandler {
+  /** The comune of the loaded election, once there is one. */
+  comune(): string | null;
+  /**
+   * Acts on one booth message inside the transaction that records its counter; returns why it is
+   * refused, having changed nothing, or nothing when it was taken.
+   */
+  onMessage(booth: string, body: BoothMessage): string | undefined;
+}
+
+/** The phases in which an unpaired booth may wait to be paired: before voting opens. */
+const PAIRING_PHASES: ReadonlySet<ConsolePhase> = new Set(['no-election', 'setup']);
+
 /** Refused frames a connection may send before it is dropped; a booth that reconnects starts again. */
 export const MAX_REFUSED_PER_CONNECTION = 8;
 /** Unpaired booths on the president's list at once (one per connection). */
 export const MAX_WAITING_BOOTHS = 16;
 
-export abstract class ConsoleLinkSide extends EventEmitter<Events> {
-  protected readonly crypto: SeggioCrypto;
-  readonly store: ConsoleStore;
-  protected readonly config: ConsoleConfig;
-  /** The console's machine key (it signs everything the console signs) and its certificate. */
-  protected readonly identity: MachineIdentity;
-  protected readonly key: SigningKeyPair;
+export class ConsoleLink {
+  readonly #ctx: ConsoleContext;
   readonly #server: LinkServer;
+  readonly #handler: LinkHandler;
   readonly #connections = new Map<string, Connection>();
+  readonly #outboxes = new Map<string, Outbox<ConsoleMessage>>();
   readonly #pending = new Map<string, Waiting>();
   /** Each connection's challenge, and the key that answered it. */
   readonly #challenges = new Map<Connection, { nonce: string; bound: string | null }>();
   readonly #rejections = new RejectionTally();
   readonly #refusedOn = new WeakMap<Connection, number>();
 
-  protected constructor(crypto: SeggioCrypto, store: ConsoleStore, config: ConsoleConfig, server: LinkServer, identity: MachineIdentity) {
-    super();
-    this.crypto = crypto;
-    this.store = store;
-    this.config = config;
+  constructor(ctx: ConsoleContext, server: LinkServer, handler: LinkHandler) {
+    this.#ctx = ctx;
     this.#server = server;
-    this.identity = identity;
-    this.key = identity.key;
+    this.#handler = handler;
     server.on('opened', (connection) => {
-      const nonce = toBase64(crypto.randomBytes(32));
+      const nonce = toBase64(ctx.crypto.randomBytes(32));
       this.#challenges.set(connection, { nonce, bound: null });
-      connection.send(signFrame(crypto, this.key, null, 0, { type: 'challenge', nonce } satisfies ConsoleMessage));
+      connection.send(signFrame(ctx.crypto, ctx.key, null, 0, { type: 'challenge', nonce } satisfies ConsoleMessage));
     });
     server.on('frame', (connection, text) => this.#receive(connection, text));
     server.on('refused', (connection, reason) => this.#rejected(reason, '', connection));
     server.on('closed', (connection) => {
       this.#challenges.delete(connection);
-      for (const [id, c] of this.#connections) if (c === connection) this.#connections.delete(id);
+      for (const [id, c] of this.#connections) {
+        if (c !== connection) continue;
+        this.#connections.delete(id);
+        this.#outbox(id).detach();
+      }
       for (const [fp, p] of this.#pending) if (p.connection === connection) this.#pending.delete(fp);
-      this.emit('view');
+      this.#ctx.events.emit('view');
     });
   }
 
@@ -75,17 +84,17 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
     return this.#server.url;
   }
 
-  protected isConnected(booth: string): boolean {
+  isConnected(booth: string): boolean {
     return this.#connections.has(booth);
   }
 
   /** The booths connected with a valid certificate but not paired: fingerprint and machine id. */
-  protected waitingBooths(): { fingerprint: string; machine: string }[] {
+  waitingBooths(): { fingerprint: string; machine: string }[] {
     return [...this.#pending].map(([fp, w]) => ({ fingerprint: fp, machine: w.enrolment.certificate.machine }));
   }
 
   /** The unpaired booth showing this fingerprint. */
-  protected waitingBooth(fingerprint: string): Waiting | null {
+  waitingBooth(fingerprint: string): Waiting | null {
     return this.#pending.get(fingerprint) ?? null;
   }
 
@@ -93,10 +102,10 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
    * Whether a booth with this key and certificate may be paired: enrolled by the pinned office, as a
    * booth, for this key and this election's comune, and not a machine already paired.
    */
-  protected admitBooth(publicKey: Uint8Array, wire: WireCertificate | null): { ok: true; enrolment: Enrolment } | { ok: false; reason: BoothRefusal; machine: string } {
+  admitBooth(publicKey: Uint8Array, wire: WireCertificate | null): { ok: true; enrolment: Enrolment; wire: WireCertificate } | { ok: false; reason: BoothRefusal; machine: string } {
     if (!wire) return { ok: false, reason: 'unenrolled', machine: '' };
-    const comune = this.comune();
-    const checked = checkWireCertificate(this.crypto, wire, this.config.officeKey, { role: 'booth', publicKey: toBase64(publicKey), ...(comune ? { comune } : {}) });
+    const comune = this.#handler.comune();
+    const checked = checkWireCertificate(this.#ctx.crypto, wire, this.#ctx.config.officeKey, { role: 'booth', publicKey: toBase64(publicKey), ...(comune ? { comune } : {}) });
     if (!checked.ok) {
       // The machine id it claims, for the log, when the certificate can be read at all.
       let claimed: ReturnType<typeof parseCertificate> | null;
@@ -109,80 +118,67 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
       return { ok: false, reason: checked.error.code === 'other-machine' ? 'other-key' : checked.error.code, machine: claimed?.ok ? claimed.value.machine : '' };
     }
     const machine = checked.value.certificate.machine;
-    if (this.store.booths().some((b) => b.machine === machine)) return { ok: false, reason: 'machine-paired', machine };
-    return { ok: true, enrolment: checked.value };
+    if (this.#ctx.store.booths().some((b) => b.machine === machine)) return { ok: false, reason: 'machine-paired', machine };
+    return { ok: true, enrolment: checked.value, wire };
   }
 
-  /** The comune of the loaded election, once there is one. */
-  protected abstract comune(): string | null;
-
   /** A booth refused at pairing: logged as refusals are (its 1st, 10th, 100th …), with the machine it claims. */
-  protected refuseBooth(publicKey: Uint8Array, machine: string, reason: BoothRefusal, connection?: Connection): void {
+  refuseBooth(publicKey: Uint8Array, machine: string, reason: BoothRefusal, connection?: Connection): void {
     const print = fingerprint(publicKey);
     const logged = this.#rejections.note(print, `booth-${reason}`);
-    if (logged) this.store.transaction(() => this.store.appendLog('booth-refused', { fingerprint: print, machine, reason, count: logged.count }));
+    if (logged) this.#ctx.store.transaction(() => this.#ctx.store.appendLog('booth-refused', { fingerprint: print, machine, reason, count: logged.count }));
     if (connection) this.#countRefusal(connection);
   }
 
   /** A waiting booth, now paired as `booth`: its connection is that booth's, and its outbox is sent. */
-  protected adopt(fingerprint: string, booth: string): void {
+  adopt(fingerprint: string, booth: string): void {
     const pending = this.#pending.get(fingerprint);
     if (!pending) return;
     this.#pending.delete(fingerprint);
     this.#connections.set(booth, pending.connection);
-    this.flush(booth, 0);
+    this.#outbox(booth).resume((frame) => pending.connection.send(frame), 0);
   }
-
-  /**
-   * Acts on one booth message inside the transaction that records its counter; returns why it is
-   * refused, having changed nothing, or nothing when it was taken.
-   */
-  protected abstract onBoothMessage(booth: string, body: BoothMessage): string | undefined;
 
   async stop(): Promise<void> {
     await this.#server.close();
     this.logRejections();
-    this.store.close();
   }
 
   /** Writes the refusals counted but not logged yet (at close, before the log is signed, at stop). */
-  protected logRejections(): void {
+  logRejections(): void {
     const unlogged = this.#rejections.takeUnlogged();
-    if (unlogged.length) this.store.transaction(() => unlogged.forEach((r) => this.store.appendLog('frame-rejected', { reason: r.reason, booth: r.from, count: r.count })));
+    if (unlogged.length) this.#ctx.store.transaction(() => unlogged.forEach((r) => this.#ctx.store.appendLog('frame-rejected', { reason: r.reason, booth: r.from, count: r.count })));
   }
 
-  /** Adds a signed frame to a booth's outbox, inside the caller's transaction. */
-  protected queue(booth: string, body: ConsoleMessage): void {
-    const row = this.store.booth(booth)!;
-    const counter = this.store.lastOutboxCounter(booth) + 1;
-    this.store.addOutbox(booth, counter, signFrame(this.crypto, this.key, fromBase64(row.publicKey), counter, body));
+  /** Adds a signed frame to a booth's outbox, inside the caller's transaction; `flush` sends it. */
+  queue(booth: string, body: ConsoleMessage): void {
+    this.#outbox(booth).queue(body);
   }
 
-  readonly #sentUpTo = new Map<string, number>();
+  /** Sends what the booth's outbox holds beyond what its connection was sent. */
+  flush(booth: string): void {
+    this.#outbox(booth).flush();
+  }
 
-  /** Sends what the booth's outbox holds beyond what was sent (or beyond `from`). */
-  protected flush(booth: string, from?: number): void {
-    const connection = this.#connections.get(booth);
-    const after = from ?? this.#sentUpTo.get(booth);
-    if (!connection || after === undefined) return;
-    let last = after;
-    for (const { counter, frame } of this.store.outboxAfter(booth, after)) {
-      connection.send(frame);
-      last = counter;
+  #outbox(booth: string): Outbox<ConsoleMessage> {
+    let outbox = this.#outboxes.get(booth);
+    if (!outbox) {
+      const { store } = this.#ctx;
+      const row = store.booth(booth);
+      if (!row) throw new Error(`no booth ${booth} is paired`);
+      const peer = fromBase64(row.publicKey);
+      outbox = new Outbox<ConsoleMessage>(this.#ctx.crypto, this.#ctx.key, () => peer, store.outbox(booth));
+      this.#outboxes.set(booth, outbox);
     }
-    this.#sentUpTo.set(booth, last);
-  }
-
-  #welcome(booth: string, lastReceived: number, nonce: string): string {
-    const row = this.store.booth(booth)!;
-    return signFrame(this.crypto, this.key, fromBase64(row.publicKey), this.store.lastOutboxCounter(booth), { type: 'welcome', lastReceived, nonce } satisfies ConsoleMessage);
+    return outbox;
   }
 
   #receive(connection: Connection, text: string): void {
-    const frame = openFrame(this.crypto, this.key.publicKey, text, BoothMessage, true);
+    const { crypto, key, store, events } = this.#ctx;
+    const frame = openFrame(crypto, key.publicKey, text, BoothMessage, true);
     if (!frame.ok) return this.#rejected(frame.error, '', connection);
     const { body, counter } = frame.value;
-    const booth = this.store.boothByKey(frame.value.from);
+    const booth = store.boothByKey(frame.value.from);
     const challenge = this.#challenges.get(connection);
     if (body.type === 'hello') {
       // R32: a hello counts only as the answer to this connection's own challenge, from one key.
@@ -193,55 +189,56 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
       return this.#rejected('a frame on a connection its key did not open with a hello', booth?.id ?? '', connection);
     }
     if (!booth) {
-      // An unpaired booth may only say hello, with its certificate; the president pairs it by its fingerprint.
-      if (body.type !== 'hello' || this.store.get('opened')) return this.#rejected('unknown sender', '', connection);
+      // An unpaired booth may only say hello, with its certificate, before voting opens; the president pairs it by its fingerprint.
+      if (body.type !== 'hello' || !PAIRING_PHASES.has(store.phase())) return this.#rejected('unknown sender', '', connection);
       const admitted = this.admitBooth(frame.value.fromKey, body.certificate);
       if (!admitted.ok) return this.refuseBooth(frame.value.fromKey, admitted.machine, admitted.reason, connection);
-      this.#wait(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection, enrolment: admitted.enrolment, wire: body.certificate! });
+      this.#wait(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection, enrolment: admitted.enrolment, wire: admitted.wire });
       return;
     }
     if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed', booth.id, connection);
     if (body.type === 'hello') {
       if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id, connection);
       this.#connections.set(booth.id, connection);
-      this.store.transaction(() => this.store.updateBooth(booth.id, { reported_state: body.state }));
-      connection.send(this.#welcome(booth.id, booth.lastReceived, body.nonce));
-      this.flush(booth.id, body.lastReceived);
-      this.emit('view');
+      store.transaction(() => store.setBoothState(booth.id, confirmedState(booth.state, body)));
+      const outbox = this.#outbox(booth.id);
+      connection.send(signFrame(crypto, key, fromBase64(booth.publicKey), outbox.last, { type: 'welcome', lastReceived: booth.lastReceived, nonce: body.nonce } satisfies ConsoleMessage));
+      outbox.resume((f) => connection.send(f), body.lastReceived);
+      events.emit('view');
       return;
     }
     if (body.type === 'out-of-service' && counter === 0) {
       // Sent outside the outbox by a booth whose disk failed (R8). Having no counter it can be sent again
       // and again: it counts only when the booth's state changes, and is logged as refusals are.
-      if (booth.reportedState === 'out-of-service') return this.#rejected('out of service again', booth.id, connection);
+      if (booth.state === 'out-of-service') return this.#rejected('out of service again', booth.id, connection);
       const logged = this.#rejections.note(booth.id, 'out of service');
-      this.store.transaction(() => {
-        this.store.updateBooth(booth.id, { reported_state: 'out-of-service' });
-        if (logged) this.store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}`, count: logged.count });
+      store.transaction(() => {
+        store.setBoothState(booth.id, confirmedState(booth.state, body));
+        if (logged) store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}`, count: logged.count });
       });
-      this.emit('booth', booth.id, body);
-      this.emit('view');
+      events.emit('booth', booth.id, body);
+      events.emit('view');
       return;
     }
-    if (counter !== booth.lastReceived + 1) {
-      this.#rejected(counter <= booth.lastReceived ? 'replayed counter' : 'skipped counter', booth.id, connection);
-      return;
-    }
+    const verdict = checkCounter(counter, booth.lastReceived);
+    if (verdict !== 'next') return this.#rejected(`${verdict} counter`, booth.id, connection);
     let refused: string | undefined;
     try {
       // The counter is used up whether the message is taken or refused, so that the booth's later frames are still taken.
-      refused = this.store.transaction(() => {
-        this.store.updateBooth(booth.id, { last_received: counter });
-        return this.onBoothMessage(booth.id, body);
+      refused = store.transaction(() => {
+        store.setLastReceived(booth.id, counter);
+        const why = this.#handler.onMessage(booth.id, body);
+        if (why === undefined) store.setBoothState(booth.id, confirmedState(booth.state, body));
+        return why;
       });
     } catch (error) {
       // Signed by a paired booth yet not holding together (a damaged or hostile booth): refused, never fatal.
-      this.store.transaction(() => this.store.updateBooth(booth.id, { last_received: counter }));
+      store.transaction(() => store.setLastReceived(booth.id, counter));
       refused = `malformed ${body.type}: ${String((error as Error).message).slice(0, 200)}`;
     }
     if (refused !== undefined) return this.#rejected(refused, booth.id, connection);
-    this.emit('booth', booth.id, body);
-    this.emit('view');
+    events.emit('booth', booth.id, body);
+    events.emit('view');
   }
 
   /** Puts an unpaired booth on the president's list: one entry per connection, and a bounded list. */
@@ -250,13 +247,13 @@ export abstract class ConsoleLinkSide extends EventEmitter<Events> {
     for (const [fp, p] of this.#pending) if (p.connection === connection && fp !== print) this.#pending.delete(fp);
     if (!this.#pending.has(print) && this.#pending.size >= MAX_WAITING_BOOTHS) return this.#rejected('too many booths waiting to be paired', '', connection, true);
     this.#pending.set(print, waiting);
-    this.emit('view');
+    this.#ctx.events.emit('view');
   }
 
   /** Counts a refusal (logged in aggregate), and drops a connection that keeps sending what is refused. */
   #rejected(reason: string, booth: string, connection: Connection, drop = false): void {
     const logged = this.#rejections.note(booth, reason);
-    if (logged) this.store.transaction(() => this.store.appendLog('frame-rejected', { reason: logged.reason, booth: logged.from, count: logged.count }));
+    if (logged) this.#ctx.store.transaction(() => this.#ctx.store.appendLog('frame-rejected', { reason: logged.reason, booth: logged.from, count: logged.count }));
     this.#countRefusal(connection, drop);
   }
 

@@ -18,10 +18,6 @@ export interface PushSource {
 
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
 const TIMEOUT_MS = 10_000;
-/** The store keys of what is queued and what the office said. */
-const TURNOUT_SENT = (checkpoint: string) => `office.turnout.${checkpoint}`;
-const BUNDLE_QUEUED = 'office.bundle';
-const BUNDLE_SENT = 'office.bundle.answer';
 
 /** The public export as a tar archive: the bundle without the urna key (docs/bundle-format.md "Who gets what"). */
 export async function publicExportArchive(dir: string): Promise<Uint8Array> {
@@ -68,8 +64,7 @@ export class OfficePush {
   /** After a checkpoint is recorded, or a bundle written: send what is queued. */
   bundleWritten(dir: string): void {
     if (!this.source.url()) return;
-    this.store.set(BUNDLE_QUEUED, dir);
-    this.store.set(BUNDLE_SENT, '');
+    this.store.setOfficeBundle(dir, null);
     this.send();
   }
 
@@ -91,26 +86,28 @@ export class OfficePush {
 
   /** What the office last answered for the bundle, if anything. */
   get bundleAnswer(): string | null {
-    return this.store.get(BUNDLE_SENT) || null;
+    return this.store.officeBundle()?.answer ?? null;
   }
 
   async #sendAll(): Promise<void> {
-    const url = this.source.url()!;
+    const url = this.source.url();
+    if (!url) return;
     let failed = false;
-    for (const { checkpoint } of this.store.turnout()) {
-      if (this.store.get(TURNOUT_SENT(checkpoint))) continue;
+    for (const { checkpoint, officeAnswer } of this.store.turnout()) {
+      if (officeAnswer) continue;
       const body = this.turnoutSubmission(checkpoint);
       if (!body) continue;
       const answer = await this.#post(new URL('api/v1/turnout', url), 'application/json', utf8(JSON.stringify(body)));
       // A refusal is an answer too: sending it again would get the same one. Only no answer is retried.
       if (answer === null) failed = true;
-      else if (!this.#stopped) this.store.set(TURNOUT_SENT(checkpoint), answer);
+      else if (!this.#stopped) this.store.setTurnoutAnswer(checkpoint, answer);
     }
-    const dir = this.store.get(BUNDLE_QUEUED);
-    if (dir && !this.store.get(BUNDLE_SENT) && existsSync(dir) && statSync(dir).isDirectory()) {
+    const queued = this.store.officeBundle();
+    const dir = queued?.dir;
+    if (dir && !queued.answer && existsSync(dir) && statSync(dir).isDirectory()) {
       const answer = await this.#post(new URL('api/v1/sections', url), 'application/x-tar', await publicExportArchive(dir));
       if (answer === null) failed = true;
-      else if (!this.#stopped) this.store.set(BUNDLE_SENT, answer);
+      else if (!this.#stopped) this.store.setOfficeBundle(dir, answer);
     }
     this.#failures = failed ? this.#failures + 1 : 0;
     if (failed && !this.#stopped) {

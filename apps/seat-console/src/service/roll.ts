@@ -13,7 +13,7 @@ function fields(line: string, separator: string): string[] {
   let current = '';
   let quoted = false;
   for (let i = 0; i < line.length; i++) {
-    const c = line[i]!;
+    const c = line.charAt(i);
     if (quoted && c === '"' && line[i + 1] === '"') {
       current += '"';
       i++;
@@ -32,10 +32,11 @@ function fields(line: string, separator: string): string[] {
 
 export function parseRoll(file: string, text: string, election: Election): Result<Omit<RollEntry, 'session' | 'voted'>[], string[]> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
-  if (lines.length === 0) return err([refusal('roll-file-empty', { file, header: HEADER.join(';') })]);
-  const separator = lines[0]!.includes(';') ? ';' : ',';
-  const header = fields(lines[0]!, separator).map((h) => h.toLowerCase());
-  if (header.join() !== HEADER.join()) return err([refusal('roll-header', { file, header: HEADER.join(separator), found: lines[0]! })]);
+  const first = lines[0];
+  if (first === undefined) return err([refusal('roll-file-empty', { file, header: HEADER.join(';') })]);
+  const separator = first.includes(';') ? ';' : ',';
+  const header = fields(first, separator).map((h) => h.toLowerCase());
+  if (header.join() !== HEADER.join()) return err([refusal('roll-header', { file, header: HEADER.join(separator), found: first })]);
   if (lines.length - 1 > MAX_ROWS) return err([refusal('roll-too-long', { file, count: lines.length - 1, max: MAX_ROWS })]);
   const admitted = new Set(election.contests.flatMap((c) => c.eligibility));
   const problems: string[] = [];

@@ -1,13 +1,28 @@
-// The seat console's store (docs/design.md §4).
-import { existsSync, readFileSync } from 'node:fs';
+// The seat console's store (docs/design.md §4): one SQLite file per election, its schema the numbered
+// migrations of migrations.ts, read and written only through the typed accessors below.
 import Database from 'better-sqlite3';
 import { checkChain, nextEntry, type EventId, type LogEntry } from '@seggio/ballot-core';
+import type { BoothState } from '@seggio/link';
+import type { ConsolePhase } from '../shared/api.js';
+import { migrate } from './migrations.js';
 
 export class ConsoleStoreError extends Error {
   override name = 'ConsoleStoreError';
 }
 
 export type SessionState = 'enabled' | 'started' | 'cast' | 'cancelled' | 'refused';
+
+/** A document kept as its exact bytes (base64) and its detached signature (base64). */
+export interface SignedDocument {
+  readonly bytes: string;
+  readonly signature: string;
+}
+
+/** What a booth last said of its keypad and its voice; null: not said. */
+export interface Devices {
+  readonly keypad: 'connected' | 'absent' | 'error' | null;
+  readonly voice: boolean | null;
+}
 
 export interface BoothRow {
   readonly id: string;
@@ -17,12 +32,14 @@ export interface BoothRow {
   readonly certificate: string;
   readonly setup: string;
   readonly lastReceived: number;
-  readonly reportedState: string;
-  readonly zeroReport: string | null;
-  readonly zeroReportSignature: string | null;
-  readonly seal: string | null;
-  readonly sealSignature: string | null;
+  /** What the booth last confirmed of its state (docs/design.md §1, "The console's service"), never what the console asked of it. */
+  readonly state: BoothState;
+  readonly zeroReport: SignedDocument | null;
+  readonly seal: SignedDocument | null;
   readonly log: string | null;
+  readonly devices: Devices;
+  /** The session whose voter the booth is calling the president for, if it is. */
+  readonly attention: string | null;
 }
 
 export interface SessionRow {
@@ -53,12 +70,25 @@ export interface BallotRow {
   readonly sig: string;
 }
 
-function schemaSql(): string {
-  for (const candidate of ['./schema.sql', '../../../src/service/schema.sql']) {
-    const url = new URL(candidate, import.meta.url);
-    if (existsSync(url)) return readFileSync(url, 'utf8');
-  }
-  throw new Error('schema.sql not found beside the console service');
+/** The election package as loaded: its bytes and the office's signature (base64), and the digest of the bytes. */
+export interface StoredElection {
+  readonly bytes: string;
+  readonly signature: string;
+  readonly digest: string;
+}
+
+/** What the set-up fixed: the section, the urna's public key, how its secret was split. */
+export interface StoredKeys {
+  readonly section: string;
+  readonly urnaPublicKey: string;
+  readonly shares: { readonly threshold: number; readonly count: number };
+}
+
+export interface TurnoutRow {
+  readonly checkpoint: string;
+  readonly figures: string;
+  /** What the office answered when the checkpoint was sent to it; null while it has not. */
+  readonly officeAnswer: string | null;
 }
 
 function logEntries(rows: unknown[]): LogEntry[] {
@@ -68,14 +98,32 @@ function logEntries(rows: unknown[]): LogEntry[] {
 const SESSION_COLUMNS = 'session, booth, counter, contests, category, sex, state';
 type RawSession = Omit<SessionRow, 'contests'> & { contests: string };
 const parseSession = (r: RawSession): SessionRow => ({ ...r, contests: JSON.parse(r.contests) as string[] });
-const BOOTH_COLUMNS = 'id, public_key AS publicKey, machine, certificate, setup, last_received AS lastReceived, reported_state AS reportedState, zero_report AS zeroReport, zero_report_signature AS zeroReportSignature, seal, seal_signature AS sealSignature, log';
+
+const BOOTH_COLUMNS = 'id, public_key, machine, certificate, setup, last_received, state, zero_report, zero_report_signature, seal, seal_signature, log, keypad, voice, attention';
+interface RawBooth {
+  id: string; public_key: string; machine: string; certificate: string; setup: string; last_received: number; state: BoothState;
+  zero_report: string | null; zero_report_signature: string | null; seal: string | null; seal_signature: string | null; log: string | null;
+  keypad: Devices['keypad']; voice: 0 | 1 | null; attention: string | null;
+}
+const signed = (bytes: string | null, signature: string | null): SignedDocument | null => (bytes !== null && signature !== null ? { bytes, signature } : null);
+const parseBooth = (r: RawBooth): BoothRow => ({
+  id: r.id, publicKey: r.public_key, machine: r.machine, certificate: r.certificate, setup: r.setup, lastReceived: r.last_received, state: r.state,
+  zeroReport: signed(r.zero_report, r.zero_report_signature), seal: signed(r.seal, r.seal_signature), log: r.log,
+  devices: { keypad: r.keypad, voice: r.voice === null ? null : r.voice === 1 }, attention: r.attention,
+});
+
+interface RawConsole {
+  phase: ConsolePhase; election_bytes: string | null; election_signature: string | null; election_digest: string | null;
+  section: string | null; urna_public_key: string | null; shares_threshold: number | null; shares_count: number | null;
+  office_bundle: string | null; office_bundle_answer: string | null;
+}
 
 export class ConsoleStore {
   private constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
-    db.pragma('foreign_keys = ON');
-    db.exec(schemaSql());
+    const problem = migrate(db);
+    if (problem) throw new ConsoleStoreError(problem);
   }
 
   static open(path: string): ConsoleStore {
@@ -90,7 +138,7 @@ export class ConsoleStore {
       return store;
     } catch (error) {
       db?.close();
-      if (error instanceof ConsoleStoreError) throw error;
+      if (error instanceof ConsoleStoreError) throw new ConsoleStoreError(error.message.startsWith(path) ? error.message : `${path}: ${error.message}`);
       throw new ConsoleStoreError(`${path}: the store cannot be opened (${(error as Error).message})`);
     }
   }
@@ -103,12 +151,47 @@ export class ConsoleStore {
     return this.db.transaction(work).immediate();
   }
 
-  get(key: string): string | undefined {
-    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined)?.value;
+  #console(): RawConsole {
+    return this.db.prepare('SELECT * FROM console WHERE id = 1').get() as RawConsole;
   }
 
-  set(key: string, value: string): void {
-    this.db.prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value').run(key, value);
+  /** The console's phase: one value, changed only through phase.ts's next(). */
+  phase(): ConsolePhase {
+    return this.#console().phase;
+  }
+
+  setPhase(phase: ConsolePhase): void {
+    this.db.prepare('UPDATE console SET phase = ? WHERE id = 1').run(phase);
+  }
+
+  election(): StoredElection | null {
+    const c = this.#console();
+    return c.election_bytes !== null && c.election_signature !== null && c.election_digest !== null ? { bytes: c.election_bytes, signature: c.election_signature, digest: c.election_digest } : null;
+  }
+
+  setElection(election: StoredElection): void {
+    this.db.prepare('UPDATE console SET election_bytes = ?, election_signature = ?, election_digest = ? WHERE id = 1').run(election.bytes, election.signature, election.digest);
+  }
+
+  keys(): StoredKeys | null {
+    const c = this.#console();
+    return c.section !== null && c.urna_public_key !== null && c.shares_threshold !== null && c.shares_count !== null
+      ? { section: c.section, urnaPublicKey: c.urna_public_key, shares: { threshold: c.shares_threshold, count: c.shares_count } }
+      : null;
+  }
+
+  setKeys(keys: StoredKeys): void {
+    this.db.prepare('UPDATE console SET section = ?, urna_public_key = ?, shares_threshold = ?, shares_count = ? WHERE id = 1').run(keys.section, keys.urnaPublicKey, keys.shares.threshold, keys.shares.count);
+  }
+
+  /** The bundle folder queued for the office, and what the office answered (null: not yet). */
+  officeBundle(): { dir: string; answer: string | null } | null {
+    const c = this.#console();
+    return c.office_bundle === null ? null : { dir: c.office_bundle, answer: c.office_bundle_answer };
+  }
+
+  setOfficeBundle(dir: string, answer: string | null): void {
+    this.db.prepare('UPDATE console SET office_bundle = ?, office_bundle_answer = ? WHERE id = 1').run(dir, answer);
   }
 
   appendLog(event: EventId, detail: LogEntry['detail'] = {}): void {
@@ -125,25 +208,52 @@ export class ConsoleStore {
     return logEntries(this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT ?').all(n)).reverse();
   }
 
-  addBooth(id: string, publicKey: string, machine: string, certificate: string, setup: string): void {
-    this.db.prepare('INSERT INTO booths (id, public_key, machine, certificate, setup) VALUES (?, ?, ?, ?, ?)').run(id, publicKey, machine, certificate, setup);
+  addBooth(booth: { id: string; publicKey: string; machine: string; certificate: string; setup: string }): void {
+    this.db.prepare('INSERT INTO booths (id, public_key, machine, certificate, setup) VALUES (@id, @publicKey, @machine, @certificate, @setup)').run(booth);
   }
 
   booths(): BoothRow[] {
-    return this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths ORDER BY id`).all() as BoothRow[];
+    return (this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths ORDER BY id`).all() as RawBooth[]).map(parseBooth);
   }
 
   booth(id: string): BoothRow | undefined {
-    return this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE id = ?`).get(id) as BoothRow | undefined;
+    const raw = this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE id = ?`).get(id) as RawBooth | undefined;
+    return raw && parseBooth(raw);
   }
 
   boothByKey(publicKey: string): BoothRow | undefined {
-    return this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE public_key = ?`).get(publicKey) as BoothRow | undefined;
+    const raw = this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE public_key = ?`).get(publicKey) as RawBooth | undefined;
+    return raw && parseBooth(raw);
   }
 
-  updateBooth(id: string, fields: Partial<Record<'last_received' | 'reported_state' | 'zero_report' | 'zero_report_signature' | 'seal' | 'seal_signature' | 'log', string | number>>): void {
-    const keys = Object.keys(fields);
-    this.db.prepare(`UPDATE booths SET ${keys.map((k) => `${k} = @${k}`).join(', ')} WHERE id = @id`).run({ ...fields, id });
+  setBoothState(id: string, state: BoothState): void {
+    this.db.prepare('UPDATE booths SET state = ? WHERE id = ?').run(state, id);
+  }
+
+  /** The counter of the last frame taken from the booth. */
+  setLastReceived(id: string, counter: number): void {
+    this.db.prepare('UPDATE booths SET last_received = ? WHERE id = ?').run(counter, id);
+  }
+
+  setZeroReport(id: string, report: SignedDocument): void {
+    this.db.prepare('UPDATE booths SET zero_report = ?, zero_report_signature = ? WHERE id = ?').run(report.bytes, report.signature, id);
+  }
+
+  setSeal(id: string, seal: SignedDocument): void {
+    this.db.prepare('UPDATE booths SET seal = ?, seal_signature = ? WHERE id = ?').run(seal.bytes, seal.signature, id);
+  }
+
+  /** The booth's log as received so far: a JSON array of its entries. */
+  setBoothLog(id: string, log: string): void {
+    this.db.prepare('UPDATE booths SET log = ? WHERE id = ?').run(log, id);
+  }
+
+  setDevices(id: string, devices: Devices): void {
+    this.db.prepare('UPDATE booths SET keypad = ?, voice = ? WHERE id = ?').run(devices.keypad, devices.voice === null ? null : Number(devices.voice), id);
+  }
+
+  setAttention(id: string, session: string | null): void {
+    this.db.prepare('UPDATE booths SET attention = ? WHERE id = ?').run(session, id);
   }
 
   addSession(s: Omit<SessionRow, 'state'>): void {
@@ -182,8 +292,12 @@ export class ConsoleStore {
     this.db.prepare('INSERT INTO turnout (position, checkpoint, figures) VALUES ((SELECT coalesce(max(position), 0) + 1 FROM turnout), ?, ?)').run(checkpoint, figures);
   }
 
-  turnout(): { checkpoint: string; figures: string }[] {
-    return this.db.prepare('SELECT checkpoint, figures FROM turnout ORDER BY position').all() as { checkpoint: string; figures: string }[];
+  turnout(): TurnoutRow[] {
+    return this.db.prepare('SELECT checkpoint, figures, office_answer AS officeAnswer FROM turnout ORDER BY position').all() as TurnoutRow[];
+  }
+
+  setTurnoutAnswer(checkpoint: string, answer: string): void {
+    this.db.prepare('UPDATE turnout SET office_answer = ? WHERE checkpoint = ?').run(answer, checkpoint);
   }
 
   addBallots(ballots: readonly BallotRow[]): void {
@@ -222,16 +336,13 @@ export class ConsoleStore {
     this.db.prepare(cast ? 'UPDATE roll SET voted = 1 WHERE session = ?' : 'UPDATE roll SET session = NULL WHERE session = ? AND voted = 0').run(session);
   }
 
-  addOutbox(booth: string, counter: number, frame: string): void {
-    this.db.prepare('INSERT INTO outbox (booth, counter, frame) VALUES (?, ?, ?)').run(booth, counter, frame);
-  }
-
-  outboxAfter(booth: string, counter: number): { counter: number; frame: string }[] {
-    return this.db.prepare('SELECT counter, frame FROM outbox WHERE booth = ? AND counter > ? ORDER BY counter').all(booth, counter) as { counter: number; frame: string }[];
-  }
-
-  lastOutboxCounter(booth: string): number {
-    return (this.db.prepare('SELECT coalesce(max(counter), 0) AS n FROM outbox WHERE booth = ?').get(booth) as { n: number }).n;
+  /** One booth's outbox, as packages/link's Outbox keeps it (its counters are never pruned here). */
+  outbox(booth: string): { last(): number; add(counter: number, frame: string): void; after(counter: number): { counter: number; frame: string }[] } {
+    return {
+      last: () => (this.db.prepare('SELECT coalesce(max(counter), 0) AS n FROM outbox WHERE booth = ?').get(booth) as { n: number }).n,
+      add: (counter, frame) => void this.db.prepare('INSERT INTO outbox (booth, counter, frame) VALUES (?, ?, ?)').run(booth, counter, frame),
+      after: (counter) => this.db.prepare('SELECT counter, frame FROM outbox WHERE booth = ? AND counter > ? ORDER BY counter').all(booth, counter) as { counter: number; frame: string }[],
+    };
   }
 
   close(): void {

@@ -118,14 +118,15 @@ export function table(w: Writer, columns: readonly Column[], rows: readonly (rea
     let x = MARGIN;
     const font = bold ? w.bold : w.font;
     cells.forEach((cell, i) => {
-      const room = widths[i]! - 8;
+      const width = widths[i] ?? 0;
+      const room = width - 8;
       let text = printable(font, String(cell));
       while (text.length > 1 && w.width(font, text, size) > room) text = `${text.slice(0, -2)}…`;
       const textWidth = w.width(font, text, size);
-      const left = columns[i]!.align === 'right' ? x + widths[i]! - 4 - textWidth : x + 4;
+      const left = columns[i]?.align === 'right' ? x + width - 4 - textWidth : x + 4;
       w.page.drawText(text, { x: left, y: w.y - size - 3, size, font, color: rgb(0, 0, 0) });
-      w.page.drawRectangle({ x, y: w.y - height, width: widths[i]!, height, borderColor: rgb(0.3, 0.3, 0.3), borderWidth: 0.5 });
-      x += widths[i]!;
+      w.page.drawRectangle({ x, y: w.y - height, width, height, borderColor: rgb(0.3, 0.3, 0.3), borderWidth: 0.5 });
+      x += width;
     });
     w.y -= height;
   };

@@ -57,8 +57,8 @@ function contestTables(w: Writer, contest: Contest, t: SectionTally['contests'][
     table(w, [{ title: 'Risposta al quesito', width: 4 }, { title: 'Voti validi', ...NUMBER }], [['SÌ', r.YES], ['NO', r.NO]]);
   } else if (contest.type === 'municipal') {
     const r = t.results as MunicipalResults;
-    table(w, [{ title: 'Candidato alla carica di sindaco', width: 3 }, { title: 'Voti', ...NUMBER }, { title: 'di cui al solo sindaco', width: 1.6, align: 'right' }], contest.mayors.map((m) => [person(m), r.mayors[m.id]!.votes, r.mayors[m.id]!.mayorOnly]));
-    table(w, [{ title: 'Lista', width: 4 }, { title: 'Voti di lista', ...NUMBER }], contest.lists.map((l) => [l.name, r.lists[l.id]!]));
+    table(w, [{ title: 'Candidato alla carica di sindaco', width: 3 }, { title: 'Voti', ...NUMBER }, { title: 'di cui al solo sindaco', width: 1.6, align: 'right' }], contest.mayors.map((m) => [person(m), r.mayors[m.id]?.votes ?? 0, r.mayors[m.id]?.mayorOnly ?? 0]));
+    table(w, [{ title: 'Lista', width: 4 }, { title: 'Voti di lista', ...NUMBER }], contest.lists.map((l) => [l.name, r.lists[l.id] ?? 0]));
     const preferences = contest.lists.flatMap((l) => l.candidates.map((c) => [person(c), l.name, r.preferences[c.id] ?? 0]));
     if (preferences.length) table(w, [{ title: 'Candidato consigliere', width: 2 }, { title: 'Lista', width: 2 }, { title: 'Preferenze', ...NUMBER }], preferences);
   } else {
@@ -66,7 +66,7 @@ function contestTables(w: Writer, contest: Contest, t: SectionTally['contests'][
     if (contest.type !== 'european') {
       table(w, [{ title: 'Candidato uninominale', width: 3 }, { title: 'Voti', ...NUMBER }, { title: 'di cui al solo candidato', width: 1.6, align: 'right' }], contest.candidates.map((c) => [person(c), r.candidates[c.id] ?? 0, r.candidateOnly?.[c.id] ?? 0]));
     }
-    table(w, [{ title: 'Lista', width: 4 }, { title: 'Voti di lista', ...NUMBER }], contest.lists.map((l) => [l.name, r.lists[l.id]!]));
+    table(w, [{ title: 'Lista', width: 4 }, { title: 'Voti di lista', ...NUMBER }], contest.lists.map((l) => [l.name, r.lists[l.id] ?? 0]));
     const preferences = contest.lists.flatMap((l) => l.candidates.map((c) => [person(c), l.name, r.preferences[c.id] ?? 0]));
     if (preferences.length) table(w, [{ title: 'Candidato', width: 2 }, { title: 'Lista', width: 2 }, { title: 'Preferenze', ...NUMBER }], preferences);
   }

@@ -1,14 +1,16 @@
 // The seat console's Api contract, shared by its service and its interfaces (docs/design.md §1). Types only.
 import type { Category, Election, PollbookDocument, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
+import type { BoothState } from '@seggio/link';
 
-export type ConsolePhase = 'no-election' | 'setup' | 'voting' | 'closing' | 'closed' | 'counted' | 'signed';
+/** The console's phase (docs/design.md §1, "The console's service"): reconciled once close's figures all agree, before the count. */
+export type ConsolePhase = 'no-election' | 'setup' | 'voting' | 'closing' | 'closed' | 'reconciled' | 'counted' | 'signed';
 
 export interface BoothTile {
   readonly id: string;
   readonly fingerprint: string;
-  /** What the booth last reported: idle, in-session, closed, out-of-service … */
-  readonly state: string;
+  /** What the booth last confirmed of itself: ready, idle, in-session, closed, out-of-service … */
+  readonly state: BoothState;
   readonly connected: boolean;
   readonly zeroReport: boolean;
   readonly sealed: boolean;
@@ -144,7 +146,8 @@ export interface ConsoleApi {
   saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string>;
   closeVoting(): Result<void, string>;
   reconcile(): Result<ReconciledContest[], string[]>;
-  pollbook(): PollbookDocument;
+  /** null before the keys are made. */
+  pollbook(): PollbookDocument | null;
   count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>>;
   exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>>;
 }

@@ -3,7 +3,7 @@
 import type { ButtonSource } from '@seggio/hardware';
 import { startWebShell, type WebShell } from '@seggio/shell/web-shell';
 import { hostConsole } from '../service/bridge.js';
-import type { SeatConsole } from '../service/closing.js';
+import type { SeatConsole } from '../service/console.js';
 
 export type { WebShell };
 

@@ -16,6 +16,7 @@ export const de: Record<Key, string> = {
   'phase.voting': 'Stimmabgabe offen',
   'phase.closing': 'Wird geschlossen',
   'phase.closed': 'Stimmabgabe geschlossen',
+  'phase.reconciled': 'Abgleich bestanden',
   'phase.counted': 'Auszählung',
   'phase.signed': 'Niederschrift unterzeichnet',
   'fp.office': 'Fingerabdruck des Schlüssels des Wahlamts der Gemeinde',

@@ -16,6 +16,7 @@ export const en: Record<Key, string> = {
   'phase.voting': 'Voting open',
   'phase.closing': 'Closing',
   'phase.closed': 'Voting closed',
+  'phase.reconciled': 'Reconciled',
   'phase.counted': 'Count',
   'phase.signed': 'Record signed',
   'fp.office': "Fingerprint of the electoral office's key",

@@ -14,6 +14,7 @@ export const it = {
   'phase.voting': 'Votazione aperta',
   'phase.closing': 'Chiusura in corso',
   'phase.closed': 'Votazione chiusa',
+  'phase.reconciled': 'Riscontro concordante',
   'phase.counted': 'Scrutinio',
   'phase.signed': 'Verbale firmato',
   'fp.office': "Impronta della chiave dell'ufficio elettorale",

@@ -1,0 +1,124 @@
+// Count and export (docs/design.md §2 step 5): the urna key rebuilt from k shares, every ballot opened
+// and counted, the tally signed and the bundle written. The rebuilt key lives only in this part.
+import { decodeBallotPlaintext, tallyDigest, tallySection, type CountedBallot, type TallyOutcome } from '@seggio/ballot-core';
+import { combineUrnaShares, err, fromBase64, ok, type BoxKeyPair, type Result } from '@seggio/crypto';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { ConsoleView, CountOutcome } from '../shared/api.js';
+import { refusal } from '../shared/refusals.js';
+import { writeBundle } from './bundle.js';
+import type { ClosingPart } from './closing.js';
+import { advance, setUp, type ConsoleContext } from './context.js';
+import type { ConsoleLink } from './link-side.js';
+import type { OfficePush } from './office-push.js';
+import type { SetupPart } from './setup.js';
+import type { VotingPart } from './voting.js';
+import { verbalePdf } from './verbale.js';
+
+export class CountPart {
+  /** The rebuilt urna key: in memory only, from the count until the bundle is written (R22). */
+  #urna: BoxKeyPair | null = null;
+  #outcome: TallyOutcome | null = null;
+  #exported: ConsoleView['exported'] = null;
+
+  constructor(
+    private readonly ctx: ConsoleContext,
+    private readonly parts: { readonly link: ConsoleLink; readonly setup: SetupPart; readonly voting: VotingPart; readonly closing: ClosingPart; readonly office: OfficePush },
+  ) {}
+
+  view(): Pick<ConsoleView, 'count' | 'exported'> {
+    const outcome = this.#outcome;
+    return { count: outcome ? { tally: outcome.tally, checks: outcome.checks, ok: outcome.ok } : null, exported: this.#exported };
+  }
+
+  /** k seat members' shares rebuild the urna key (checked against its public key); every ballot is opened and counted. */
+  async count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>> {
+    const { crypto, store } = this.ctx;
+    const phase = store.phase();
+    if (phase !== 'closed' && phase !== 'reconciled' && phase !== 'counted') return err([refusal('count-when', { phase })]);
+    const reconciled = this.parts.closing.reconcile();
+    if (!reconciled.ok) return err(reconciled.error);
+    const done = setUp(this.ctx);
+    const final = done?.election.turnoutCheckpoints.at(-1);
+    if (!done || !final) return err([refusal('count-when', { phase })]);
+    const rebuilt = await combineUrnaShares(crypto, input.shares, fromBase64(done.keys.urnaPublicKey));
+    if (!rebuilt.ok) return err(rebuilt.error);
+    const { election } = done;
+    if (!store.turnout().some((t) => t.checkpoint === final.id)) this.parts.voting.recordTurnout({ checkpoint: final.id });
+    const byContest: Record<string, CountedBallot[]> = {};
+    const problems: string[] = [];
+    for (const b of store.ballots()) {
+      const contest = election.contests.find((c) => c.id === b.contest);
+      const plaintext = crypto.sealOpen(fromBase64(b.ct), rebuilt.value);
+      const decoded = !contest ? err('it is for an unknown contest') : plaintext ? decodeBallotPlaintext(plaintext, done.stored.digest, contest) : err('it does not open with the urna key');
+      if (!decoded.ok) problems.push(`ballot ${b.h.slice(0, 12)}… of booth ${b.booth}: ${decoded.error}`);
+      else (byContest[b.contest] ??= []).push({ h: b.h, selection: decoded.value });
+    }
+    const pollbook = this.parts.closing.pollbook();
+    if (problems.length || !pollbook) return err(problems);
+    const cast = store.sessions().filter((s) => s.state === 'cast');
+    const castSessions = Object.fromEntries(election.scrutinyOrder.map((id) => [id, cast.filter((s) => s.contests.includes(id)).length]));
+    const outcome = tallySection({ election, electionDigest: done.stored.digest, section: done.keys.section, pollbook, ballots: byContest, castSessions });
+    this.#urna = rebuilt.value;
+    this.#outcome = outcome;
+    store.transaction(() => advance(store, { type: 'count', ballots: store.ballots().length, checks: outcome.ok ? 'all hold' : 'some fail' }));
+    this.ctx.events.emit('view');
+    return ok(outcome);
+  }
+
+  /**
+   * The command that checks the bundle, as it must be typed: the office key by its absolute path (or
+   * where it goes, when the console was given the key itself), --training for a training election.
+   */
+  #verifyCommand(dir: string, training: boolean): string {
+    const quote = (path: string) => (/^[A-Za-z0-9_./-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`);
+    const key = this.ctx.config.officeKeyFile ? quote(resolve(this.ctx.config.officeKeyFile)) : '<office.pub>';
+    return `npx seggio verify ${quote(dir)} --office-key ${key}${training ? ' --training' : ''}`;
+  }
+
+  /**
+   * Signs the tally and writes the bundle (docs/bundle-format.md) into `dir`, which must not exist. Refused,
+   * with the reasons, while any record check fails (R17). `publicOnly` leaves out urna-key.json.
+   */
+  async exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>> {
+    const { crypto, store, config, identity, key } = this.ctx;
+    const outcome = this.#outcome;
+    const urna = this.#urna;
+    const done = setUp(this.ctx);
+    const setup = this.parts.setup.setupDocument();
+    const pollbook = this.parts.closing.pollbook();
+    const consoleCertificate = identity.wire;
+    if (!outcome || !urna || !done || !setup || !pollbook || !consoleCertificate) return err([refusal('count-first')]);
+    if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`));
+    const verbale = await verbalePdf({ election: done.election, tally: outcome.tally, checks: outcome.checks, setup, officeKey: config.officeKey });
+    const dir = resolve(input.dir);
+    if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) return err([refusal('folder-not-empty', { dir })]);
+    let written: { files: string[] };
+    try {
+      written = writeBundle(crypto, {
+        dir,
+        key,
+        officeKey: config.officeKey,
+        store,
+        stored: done.stored,
+        election: done.election,
+        tally: outcome.tally,
+        pollbook,
+        setup,
+        consoleCertificate,
+        verbale,
+        urna: input.publicOnly ? null : urna,
+        beforeLog: () => store.transaction(() => {
+          this.parts.link.logRejections();
+          advance(store, { type: 'sign', election: done.stored.digest });
+        }),
+      });
+    } catch (error) {
+      return err([`${dir}: ${(error as Error).message}`]);
+    }
+    this.#exported = { dir, files: written.files, tallyDigest: tallyDigest(outcome.tally), verify: this.#verifyCommand(dir, done.election.training ?? false) };
+    this.parts.office.bundleWritten(dir);
+    this.ctx.events.emit('view');
+    return ok(written);
+  }
+}
