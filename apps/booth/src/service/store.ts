@@ -93,7 +93,8 @@ export class BoothStore {
     if (!row) throw new StoreError('the store holds no phase');
     switch (row.kind) {
       case 'in-session': {
-        const token = this.tokens().find((t) => t.counter === row.session);
+        const raw = this.statement('SELECT counter, session, contests, signature, outcome FROM tokens WHERE counter = ?').get(row.session) as RawToken | undefined;
+        const token = raw && parseToken(raw);
         if (!token) throw new StoreError(`the phase names session ${String(row.session)}, which has no token`);
         return { kind: 'in-session', session: { counter: token.counter, session: token.session, contests: token.contests } };
       }
