@@ -1,5 +1,5 @@
 // Each Electron app's main/ only makes its window and wires its service into @seggio/shell (docs/design.md
-// §2): the security code and the IPC and device wiring live once, elsewhere, so main/ stays small.
+// §1): the security code and the IPC and device wiring live once, elsewhere, so main/ stays small.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // The booth's Electron main process: its window, its service and its devices on @seggio/shell's main
-// (docs/design.md §2). Configuration: SEGGIO_BOOTH_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
+// (docs/design.md §1). Configuration: SEGGIO_BOOTH_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
 // SEGGIO_CONSOLE_URL, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES, SEGGIO_MACHINE_KEY (the machine key file),
 // SEGGIO_DRIVE_DIR (the removable drive, for the certificate).
 import { existsSync, readFileSync } from 'node:fs';

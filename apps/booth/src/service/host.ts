@@ -1,4 +1,4 @@
-// What either shell hosts for the booth's page (docs/design.md §2), wired once for the Electron main
+// What either shell hosts for the booth's page (docs/design.md §1), wired once for the Electron main
 // process, the web shell and `npm start`: the contract's handlers over the service and the booth's voice,
 // the keypad's presses as the page's events, and the devices' state reported to the console (the
 // president sees it on the booth's tile). What the voice says is never kept.

@@ -1,4 +1,4 @@
-// The booth's contract with its page (docs/design.md §2), declared once: the calls and events its
+// The booth's contract with its page (docs/design.md §1), declared once: the calls and events its
 // interface may use, whatever carries them (Electron IPC through the shared preload, or the web shell's
 // WebSocket), each input checked for its shape as it crossed from the page. The IPC handler, the web
 // shell and the page's bridge are all derived from it (@seggio/shell).

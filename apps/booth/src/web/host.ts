@@ -1,4 +1,4 @@
-// The booth's web shell (docs/design.md §2): the booth's page as hostBooth hosts it, behind the shared
+// The booth's web shell (docs/design.md §1): the booth's page as hostBooth hosts it, behind the shared
 // web shell of @seggio/shell. With a fake keypad, the shell also serves a virtual keypad page
 // (/keypad.html) whose one call, outside the booth's contract, presses it.
 import { err, ok, type Result } from '@seggio/crypto';

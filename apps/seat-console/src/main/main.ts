@@ -1,5 +1,5 @@
 // The console's Electron main process: its window, its service and its button box on @seggio/shell's
-// main (docs/design.md §2). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
+// main (docs/design.md §1). Configuration: SEGGIO_CONSOLE_STORE, SEGGIO_OFFICE_KEY (base64 or a file),
 // SEGGIO_CONSOLE_HOST and SEGGIO_CONSOLE_PORT (where booths connect), SEGGIO_PACKAGES_DIR,
 // SEGGIO_EXPORT_DIR, SEGGIO_USER_DATA, SEGGIO_HW_PROFILES, SEGGIO_MACHINE_KEY (the machine key file).
 import { existsSync, readFileSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// What either shell hosts for the console's page (docs/design.md §2), wired once for the Electron main
+// What either shell hosts for the console's page (docs/design.md §1), wired once for the Electron main
 // process, the web shell and `npm start`: the contract's handlers over the service (each input already
 // checked by the contract), the view coalesced, and the button box's presses and status as the page's events.
 import { DEFAULT_PROFILES, HardwareHost, loadProfiles, type ButtonEvent, type ButtonSource, type DeviceStatus } from '@seggio/hardware';

@@ -1,4 +1,4 @@
-// The console's contract with its page (docs/design.md §2), declared once: the calls and events its
+// The console's contract with its page (docs/design.md §1), declared once: the calls and events its
 // interface may use, whatever carries them (Electron IPC through the shared preload, or the web shell's
 // WebSocket), each input checked for its shape as it crossed from the page, and what the page is told
 // of an action its service could not be asked. Every input and output is plain JSON: the election

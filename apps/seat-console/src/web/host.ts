@@ -1,4 +1,4 @@
-// The console's web shell (docs/design.md §2): the console's page as hostConsole hosts it, behind the
+// The console's web shell (docs/design.md §1): the console's page as hostConsole hosts it, behind the
 // shared web shell of @seggio/shell.
 import type { ButtonSource } from '@seggio/hardware';
 import { startWebShell, type WebShell } from '@seggio/shell/web-shell';

@@ -1,4 +1,4 @@
-// window.seggio for a page served by the web shell (docs/design.md §2): calls and events over the
+// window.seggio for a page served by the web shell (docs/design.md §1): calls and events over the
 // shell's WebSocket, with the token in this page's address. Browser code: no Node.
 //
 // The service may go away (its machine restarted, a power cut): a call under way when the socket

@@ -1,4 +1,4 @@
-// An app's contract with its page (docs/design.md §2), declared once: each method's name, the check of
+// An app's contract with its page (docs/design.md §1), declared once: each method's name, the check of
 // the input that crossed from the page, and what the page is told when the service cannot be reached;
 // and the names of the events the page hears. The Electron IPC handler, the web shell, the preload and
 // the page's bridge are all derived from that one declaration. Runs anywhere: no Node, no DOM.

@@ -1,4 +1,4 @@
-// An app's Electron main process, written once for both (docs/design.md §2): its protocol and CSP, one
+// An app's Electron main process, written once for both (docs/design.md §1): its protocol and CSP, one
 // instance per user-data folder, every page guarded, permissions as the app permits them (none by
 // default), the window the app makes (its options literal in its own window.ts), and the one IPC channel.
 import { existsSync } from 'node:fs';

@@ -1,4 +1,4 @@
-// The preload of both apps (docs/design.md §2): window.seggio = { call(method, input), on(event, listener) }
+// The preload of both apps (docs/design.md §1): window.seggio = { call(method, input), on(event, listener) }
 // and nothing more (R23). It knows no method: the main process answers only its contract's (main/ipc.ts).
 // It runs sandboxed, so it is CommonJS and requires nothing but Electron.
 import electron = require('electron');
