@@ -5,8 +5,10 @@ import type { KeypadButton } from '../shared/bridge.js';
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
 import { it, type Key } from './i18n/it.js';
+import type { Language } from './language.js';
 
-export type Language = 'it' | 'de' | 'en';
+export type { Language };
+
 export const LANGUAGES: readonly { code: Language; name: string }[] = [
   { code: 'it', name: 'Italiano' },
   { code: 'de', name: 'Deutsch' },

@@ -1,7 +1,7 @@
 // What the voice is given to say. The election's own texts are written for the eye ("Gazzetta Ufficiale
 // n. 240", "collegio uninominale 04"): eSpeak NG reads "n." as the letter and a leading zero as "zero".
 // They are spelled here as a person reading them aloud would say them, in the voter's language.
-import type { Language } from './i18n.js';
+import type { Language } from './language.js';
 
 const NUMBER: Record<Language, string> = { it: 'numero', de: 'Nummer', en: 'number' };
 
