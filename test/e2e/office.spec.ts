@@ -68,7 +68,7 @@ test.afterAll(async () => {
 test('three sections by upload, import folder and push; the public page sums them and takes the third live', async ({ page, context }) => {
   test.setTimeout(120_000);
   await page.goto(server.staffUrl);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ufficio elettorale: sezioni, affluenza e risultati');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ufficio elettorale del Comune di Sanvalle Cremonese');
   await page.getByLabel('Carica l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name: 'sezione-2.tar', mimeType: 'application/x-tar', buffer: Buffer.from(done['2']!.archive) });
   await page.getByRole('button', { name: 'Carica', exact: true }).click();
   await expect(page.locator('tr[data-section="2"]')).toContainText('accettato');
