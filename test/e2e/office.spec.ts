@@ -75,6 +75,8 @@ test('three sections by upload, import folder and push; the public page sums the
   // Its turnout column says no checkpoint came, in a word that agrees with "affluenza".
   await expect(page.locator('tr[data-section="2"] td').nth(3)).toHaveText('nessuna rilevazione');
   await expect(page.locator('tr[data-submission="1"]')).toContainText('La sezione 2 non ha comunicato l’affluenza durante la giornata');
+  // Counted, and said so on its row: its set-up was matched to nothing the day sent.
+  await expect(page.locator('tr[data-section="2"] td').nth(2)).toHaveText('accettato · configurazione non confrontata: nessuna affluenza dalla sezione');
 
   writeFileSync(join(dir, 'sezione-3.tar'), done['3']!.archive);
   copyFileSync(join(dir, 'sezione-3.tar'), join(dir, 'import', 'sezione-3.tar'));

@@ -108,7 +108,7 @@ export function App() {
               <tr key={s.id} data-section={s.id}>
                 <td>{s.id}</td>
                 <td>{s.name}</td>
-                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
+                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.unmatched && <> · <strong className="flag">{t('unmatched')}</strong></>}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
                 <td>{s.turnout.join(', ') || t('noTurnout')}</td>
               </tr>
             ))}

@@ -29,6 +29,8 @@ export interface SectionView {
   readonly name: string;
   /** The accepted submission, if any. */
   readonly accepted: number | null;
+  /** Accepted with no turnout from the section: counted, its set-up matched to nothing the day sent. */
+  readonly unmatched: boolean;
   /** Submissions kept and flagged: a second, different one for an accepted section. */
   readonly conflicts: number;
   /** Checkpoints this section reported, in the election's order. */
