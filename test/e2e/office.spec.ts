@@ -68,13 +68,15 @@ test.afterAll(async () => {
 test('three sections by upload, import folder and push; the public page sums them and takes the third live', async ({ page, context }) => {
   test.setTimeout(120_000);
   await page.goto(server.staffUrl);
-  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ufficio elettorale: sezioni, affluenza e risultati');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ufficio elettorale del Comune di Sanvalle Cremonese');
   await page.getByLabel('Carica l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name: 'sezione-2.tar', mimeType: 'application/x-tar', buffer: Buffer.from(done['2']!.archive) });
   await page.getByRole('button', { name: 'Carica', exact: true }).click();
   await expect(page.locator('tr[data-section="2"]')).toContainText('accettato');
   // Its turnout column says no checkpoint came, in a word that agrees with "affluenza".
   await expect(page.locator('tr[data-section="2"] td').nth(3)).toHaveText('nessuna rilevazione');
   await expect(page.locator('tr[data-submission="1"]')).toContainText('La sezione 2 non ha comunicato l’affluenza durante la giornata');
+  // Counted, and said so on its row: its set-up was matched to nothing the day sent.
+  await expect(page.locator('tr[data-section="2"] td').nth(2)).toHaveText('accettato · configurazione non confrontata: nessuna affluenza dalla sezione');
 
   writeFileSync(join(dir, 'sezione-3.tar'), done['3']!.archive);
   copyFileSync(join(dir, 'sezione-3.tar'), join(dir, 'import', 'sezione-3.tar'));

@@ -8,12 +8,13 @@ import { publicExportArchive } from '@seggio/seat-console';
 import { endDay, runDay, type DayResult } from '../simulate/day.js';
 import { REPO_ROOT } from '../support/paths.js';
 
-/** The Sanvalle package with `sections` sections of one booth each, and optionally the office's address. */
-export function officeElection(options: { sections: readonly string[]; url?: string; id?: string; training?: boolean }): Uint8Array {
+/** The Sanvalle package with `sections` sections of one booth each, and optionally the office's address, another comune, other edits. */
+export function officeElection(options: { sections: readonly string[]; url?: string; id?: string; training?: boolean; comune?: { istat: string; name: string }; edit?: (e: Election) => void }): Uint8Array {
   const e = JSON.parse(readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'), 'utf8')) as Election & { office?: { url: string } };
   const base = e.sections[0]!;
   const sections = options.sections.map((id) => ({ ...base, id, name: `Sezione ${id}`, booths: 1 }));
-  const doc = { ...e, id: options.id ?? e.id, sections, ...(options.url ? { office: { url: options.url } } : {}), ...(options.training ? { training: true } : {}) };
+  const doc = { ...e, id: options.id ?? e.id, sections, ...(options.comune ? { comune: { ...e.comune, ...options.comune } } : {}), ...(options.url ? { office: { url: options.url } } : {}), ...(options.training ? { training: true } : {}) };
+  options.edit?.(doc);
   const bytes = new TextEncoder().encode(`${JSON.stringify(doc, null, 2)}\n`);
   const parsed = parseElection(bytes);
   if (!parsed.ok) throw new Error(`the test election does not parse: ${JSON.stringify(parsed.error)}`);

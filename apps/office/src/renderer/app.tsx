@@ -2,19 +2,20 @@
 // words; an upload; turnout flags; the way to the public page. Read from the service's view, again
 // each time the service says something changed.
 import { useCallback, useEffect, useState } from 'react';
-import type { OfficeView, SubmissionView } from '../shared/api.js';
+import type { OfficeView, PrefetturaView, SubmissionView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api, token } from './api.js';
-import { explain, translator, type Language, type Translate } from './i18n.js';
+import { explain, translator, type Key, type Language, type Translate } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
+import { PrefetturaScreen } from './prefettura.js';
 import { prepareTranslator } from './preparation-i18n.js';
 
 /** The results of the day, and the preparation before it: the package and the machines. */
 type Tab = 'results' | 'package' | 'machines';
 const TABS: readonly Tab[] = ['results', 'package', 'machines'];
 
-function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] }) {
+export function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] }) {
   if (problems.length === 0) return <>{t('none')}</>;
   return (
     <ul>
@@ -25,7 +26,7 @@ function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] 
   );
 }
 
-function Upload({ t, limit, onAnswer }: { t: Translate; limit: number; onAnswer: (problems: readonly Problem[] | null) => void }) {
+export function Upload({ t, limit, onAnswer, label = 'upload' }: { t: Translate; limit: number; onAnswer: (problems: readonly Problem[] | null) => void; label?: Key }) {
   const [busy, setBusy] = useState(false);
   const submit = async (form: HTMLFormElement) => {
     const file = (form.elements.namedItem('export') as HTMLInputElement).files?.[0];
@@ -41,14 +42,14 @@ function Upload({ t, limit, onAnswer }: { t: Translate; limit: number; onAnswer:
   };
   return (
     <form onSubmit={(e) => { e.preventDefault(); void submit(e.currentTarget); }}>
-      <label htmlFor="export">{t('upload')}</label>{' '}
+      <label htmlFor="export">{t(label)}</label>{' '}
       <input id="export" name="export" type="file" accept=".tar,application/x-tar" />{' '}
       <button type="submit" disabled={busy}>{busy ? t('uploading') : t('uploadButton')}</button>
     </form>
   );
 }
 
-function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
+export function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
   return (
     <tr data-submission={s.id}>
       <td>{s.id}</td>
@@ -64,12 +65,12 @@ function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
 
 export function App() {
   const [language, setLanguage] = useState<Language>('it');
-  const [view, setView] = useState<OfficeView | null>(null);
+  const [view, setView] = useState<OfficeView | PrefetturaView | null>(null);
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
   const [tab, setTab] = useState<Tab>('results');
   const t = translator(language);
   const tp = prepareTranslator(language);
-  const refresh = useCallback(async () => setView((await (await api('api/view')).json()) as OfficeView), []);
+  const refresh = useCallback(async () => setView((await (await api('api/view')).json()) as OfficeView | PrefetturaView), []);
   useEffect(() => {
     void refresh();
     const source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
@@ -80,13 +81,14 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
   if (!view) return null;
+  if ('mode' in view) return <PrefetturaScreen t={t} view={view} toggle={() => setLanguage(language === 'it' ? 'en' : 'it')} />;
   const r = view.results;
   return (
     <>
       <header>
         <p className="lang"><button type="button" onClick={() => setLanguage(language === 'it' ? 'en' : 'it')}>{t('language')}</button></p>
-        <h1>{t('title')}</h1>
-        <p>{r.election.title}: {r.election.comune}</p>
+        <h1>{t('title', { comune: r.election.comune })}</h1>
+        <p>{r.election.title}</p>
         <p id="sections-in">{t('sectionsIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
         {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
         <nav className="tabs">
@@ -106,7 +108,7 @@ export function App() {
               <tr key={s.id} data-section={s.id}>
                 <td>{s.id}</td>
                 <td>{s.name}</td>
-                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
+                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.unmatched && <> · <strong className="flag">{t('unmatched')}</strong></>}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
                 <td>{s.turnout.join(', ') || t('noTurnout')}</td>
               </tr>
             ))}

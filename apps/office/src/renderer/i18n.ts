@@ -5,7 +5,7 @@ import type { Code, Problem } from '../shared/codes.js';
 export type Language = 'it' | 'en';
 
 const it = {
-  title: 'Ufficio elettorale: sezioni, affluenza e risultati',
+  title: 'Ufficio elettorale del Comune di {comune}',
   language: 'English',
   upload: 'Carica l’esportazione pubblica di una sezione (file .tar)',
   uploadButton: 'Carica',
@@ -71,13 +71,40 @@ const it = {
   'code.turnout-other-setup': 'Sezione {section}: affluenza da una configurazione ({setup}) diversa da quella che l’ha comunicata per prima ({turnoutSetup}).',
   'code.folder-entry-not-file': '«{file}» nella cartella di importazione non è un file semplice (un collegamento o una cartella): non è stato letto.',
   'code.folder-file-too-large': '«{file}» nella cartella di importazione supera il limite di {limit} byte: non è stato letto.',
-  'code.no-turnout-reported': 'La sezione {section} non ha comunicato l’affluenza durante la giornata: la sua configurazione non si è potuta confrontare.',
+  'code.no-turnout-reported': 'La sezione {section} non ha comunicato l’affluenza durante la giornata: il risultato, verificato, è conteggiato, ma la sua configurazione non si è potuta confrontare con quella della giornata. Confrontare le impronte con il verbale della sezione.',
+  unmatched: 'configurazione non confrontata: nessuna affluenza dalla sezione',
+  'code.comune-package-entry': 'Il pacchetto del comune contiene «{entry}»: sono ammessi solo comune-tally.json, la sua firma .sig e sections/ID.tar.',
+  'code.comune-package-missing': 'Nel pacchetto del comune manca {file}.',
+  'code.comune-unknown': 'Il comune {comune} non è nella configurazione della Prefettura.',
+  'code.comune-signature': 'Comune {comune}: comune-tally.json non è firmato con la chiave dell’ufficio registrata per il comune: {reason}.',
+  'code.comune-check-failed': 'Comune {comune}: la verifica del riepilogo comunale non è superata: {check} ({place}). Dettaglio tecnico (in inglese): {detail}',
+  'code.comune-section-mismatch': 'Comune {comune}: le esportazioni delle sezioni non corrispondono alle impronte del riepilogo comunale: {place}. Dettaglio tecnico (in inglese): {detail}',
+  'code.comune-other-election': 'Comune {comune}: l’elezione è un’altra rispetto a quella della Prefettura (differisce {field}).',
+  'code.comune-second-tally': 'Il comune {comune} ha già un riepilogo accettato (invio {accepted}): questo, diverso, è conservato e segnalato, mai conteggiato.',
+  'code.comune-same-tally': 'Comune {comune}: questo riepilogo è già conteggiato (invio {accepted}).',
+  'comuneCheck.files': 'i file del pacchetto',
+  'comuneCheck.signature': 'la firma dell’ufficio comunale',
+  'comuneCheck.format': 'il documento del riepilogo comunale',
+  'comuneCheck.section': 'l’esportazione di una sezione (seggio verify)',
+  'comuneCheck.election': 'l’elezione delle sezioni',
+  'comuneCheck.comune': 'il comune e il numero delle sue sezioni',
+  'comuneCheck.listed': 'le sezioni elencate',
+  'comuneCheck.unlisted': 'le sezioni elencate',
+  'comuneCheck.sums': 'le somme',
+  'prefettura.title': 'Prefettura: affluenza e risultati della provincia di {province}',
+  'prefettura.comuniIn': 'Comuni accettati: {n} su {of}',
+  'prefettura.upload': 'Caricare il pacchetto di un comune (riepilogo comunale firmato ed esportazioni delle sezioni, file .tar)',
+  'prefettura.comuni': 'Comuni',
+  'prefettura.istat': 'Codice ISTAT',
+  'prefettura.sections': 'Sezioni conteggiate',
+  'prefettura.sectionsOf': '{n} su {of}',
+  'prefettura.packages': 'Pacchetti ricevuti',
 };
 
 export type Key = keyof typeof it;
 
 const en: Record<Key, string> = {
-  title: 'Electoral office: sections, turnout and results',
+  title: 'Electoral office of the Comune of {comune}',
   language: 'Italiano',
   upload: "Upload a section's public export (.tar file)",
   uploadButton: 'Upload',
@@ -143,7 +170,34 @@ const en: Record<Key, string> = {
   'code.turnout-other-setup': 'Section {section}: turnout from a set-up ({setup}) other than the one that reported first ({turnoutSetup}).',
   'code.folder-entry-not-file': '"{file}" in the import folder is not a plain file (a link or a folder): not read.',
   'code.folder-file-too-large': '"{file}" in the import folder is larger than the {limit} bytes allowed: not read.',
-  'code.no-turnout-reported': 'Section {section} reported no turnout during the day: its set-up could not be matched.',
+  'code.no-turnout-reported': "Section {section} reported no turnout during the day: its result, verified, is counted, but its set-up could not be matched to the day's. Compare the digests with the section's record.",
+  unmatched: 'set-up not matched: no turnout from the section',
+  'code.comune-package-entry': 'The comune\'s package holds "{entry}": only comune-tally.json, its .sig signature and sections/ID.tar are taken.',
+  'code.comune-package-missing': 'The comune\'s package has no {file}.',
+  'code.comune-unknown': 'Comune {comune} is not in the Prefettura\'s configuration.',
+  'code.comune-signature': 'Comune {comune}: comune-tally.json is not signed with the office key pinned for the comune: {reason}.',
+  'code.comune-check-failed': 'Comune {comune}: the comune tally\'s verification failed: {check} ({place}). Technical detail: {detail}',
+  'code.comune-section-mismatch': 'Comune {comune}: the sections\' exports do not match the comune tally\'s digests: {place}. Technical detail: {detail}',
+  'code.comune-other-election': 'Comune {comune}: the election is another than the Prefettura\'s ({field} differs).',
+  'code.comune-second-tally': 'Comune {comune} already has an accepted comune tally (submission {accepted}): this different one is kept and flagged, never counted.',
+  'code.comune-same-tally': 'Comune {comune}: this comune tally is already counted (submission {accepted}).',
+  'comuneCheck.files': 'the package\'s files',
+  'comuneCheck.signature': 'the comune office\'s signature',
+  'comuneCheck.format': 'the comune tally document',
+  'comuneCheck.section': 'a section\'s export (seggio verify)',
+  'comuneCheck.election': 'the sections\' election',
+  'comuneCheck.comune': 'the comune and its number of sections',
+  'comuneCheck.listed': 'the sections listed',
+  'comuneCheck.unlisted': 'the sections listed',
+  'comuneCheck.sums': 'the sums',
+  'prefettura.title': 'Prefettura: turnout and results of the province of {province}',
+  'prefettura.comuniIn': 'Comuni accepted: {n} of {of}',
+  'prefettura.upload': "Upload a comune's package (signed comune tally and the sections' exports, .tar file)",
+  'prefettura.comuni': 'Comuni',
+  'prefettura.istat': 'ISTAT code',
+  'prefettura.sections': 'Sections counted',
+  'prefettura.sectionsOf': '{n} of {of}',
+  'prefettura.packages': 'Packages received',
 };
 
 export const CATALOGUES: Record<Language, Record<Key, string>> = { it, en };
@@ -161,6 +215,10 @@ export function explain(t: Translate, p: Problem): string {
     const key = `check.${p.params.check}` as Key;
     params.check = key in it ? t(key) : p.params.check;
     params.place = p.params.place ? ` (${p.params.place})` : '';
+  }
+  if (p.code === 'comune-check-failed') {
+    const key = `comuneCheck.${p.params.check}` as Key;
+    params.check = key in it ? t(key) : p.params.check;
   }
   return t(`code.${p.code}` satisfies `code.${Code}`, params);
 }

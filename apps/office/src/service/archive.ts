@@ -27,8 +27,15 @@ function bundleName(raw: string): string | null {
 
 export type ArchiveResult = { readonly ok: true; readonly files: ReadonlyMap<string, Uint8Array> } | { readonly ok: false; readonly problem: Problem };
 
-export async function readArchive(bytes: Uint8Array): Promise<ArchiveResult> {
-  if (bytes.length > ARCHIVE_LIMITS.bytes) return { ok: false, problem: problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes }) };
+export interface ArchiveLimits {
+  readonly bytes: number;
+  readonly entries: number;
+  readonly entryBytes: number;
+}
+
+/** Reads a tar under `limits`: a section's export by default, a comune's package (the Prefettura) with its own. */
+export async function readArchive(bytes: Uint8Array, limits: ArchiveLimits = ARCHIVE_LIMITS): Promise<ArchiveResult> {
+  if (bytes.length > limits.bytes) return { ok: false, problem: problem('body-too-large', { limit: limits.bytes }) };
   const files = new Map<string, Uint8Array>();
   const folders = new Set<string>();
   const extract = tar.extract();
@@ -43,7 +50,7 @@ export async function readArchive(bytes: Uint8Array): Promise<ArchiveResult> {
       };
       entries++;
       const name = bundleName(header.name);
-      if (entries > ARCHIVE_LIMITS.entries) return refuse(problem('archive-too-many-entries', { limit: ARCHIVE_LIMITS.entries }));
+      if (entries > limits.entries) return refuse(problem('archive-too-many-entries', { limit: limits.entries }));
       if (name === null || header.name.startsWith('/')) return refuse(problem('archive-entry-path', { entry: header.name.slice(0, 200) }));
       if (header.type === 'directory') {
         if (files.has(name)) return refuse(problem('archive-entry-twice', { entry: name }));
@@ -54,7 +61,7 @@ export async function readArchive(bytes: Uint8Array): Promise<ArchiveResult> {
       if (header.type !== 'file' && header.type !== 'contiguous-file') return refuse(problem('archive-entry-type', { entry: name, type: header.type ?? 'unknown' }));
       // A file must have a name, and not be a folder of another: unpack() could not write both out.
       if (name === '') return refuse(problem('archive-entry-path', { entry: header.name.slice(0, 200) }));
-      if ((header.size ?? 0) > ARCHIVE_LIMITS.entryBytes) return refuse(problem('archive-entry-too-large', { entry: name, limit: ARCHIVE_LIMITS.entryBytes }));
+      if ((header.size ?? 0) > limits.entryBytes) return refuse(problem('archive-entry-too-large', { entry: name, limit: limits.entryBytes }));
       const parents = name.split('/').slice(0, -1).map((_, i, parts) => parts.slice(0, i + 1).join('/'));
       const clash = [name, ...parents].find((n) => files.has(n)) ?? (folders.has(name) ? name : undefined);
       if (clash !== undefined) return refuse(problem('archive-entry-twice', { entry: clash }));

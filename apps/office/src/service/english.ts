@@ -31,6 +31,15 @@ export const ENGLISH: { readonly [C in Code]: (p: Params) => string } = {
   'folder-entry-not-file': (p) => `${p.file} in the import folder is not a plain file`,
   'folder-file-too-large': (p) => `${p.file} in the import folder is larger than the ${p.limit} bytes allowed`,
   'no-turnout-reported': (p) => `section ${p.section} reported no turnout during the day: its set-up could not be matched`,
+  'comune-package-entry': (p) => `the comune's package holds ${p.entry}: it takes comune-tally.json, its .sig and sections/ID.tar only`,
+  'comune-package-missing': (p) => `the comune's package has no ${p.file}`,
+  'comune-unknown': (p) => `comune ${p.comune} is not in the Prefettura's configuration`,
+  'comune-signature': (p) => `comune ${p.comune}: comune-tally.json is not signed by the office key pinned for it: ${p.reason}`,
+  'comune-check-failed': (p) => `comune ${p.comune}, seggio verify-comune, check ${p.check} (${p.place}): ${p.detail}`,
+  'comune-section-mismatch': (p) => `comune ${p.comune}: ${p.place}: ${p.detail}`,
+  'comune-other-election': (p) => `comune ${p.comune}: its election is another than the Prefettura's (${p.field} differs)`,
+  'comune-second-tally': (p) => `comune ${p.comune} already has an accepted comune tally (submission ${p.accepted}): this other one is kept and flagged, never counted`,
+  'comune-same-tally': (p) => `comune ${p.comune}: this comune tally is already counted (submission ${p.accepted})`,
 };
 
 export const describe = (p: Problem): string => ENGLISH[p.code](p.params);

@@ -6,13 +6,16 @@ import { problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
 import type { Office } from './office.js';
 
+/** What the folder hands its files to: a comune's office, or the Prefettura (with its package limit). */
+export type FolderTarget = Pick<Office, 'submit' | 'folderRefused'>;
+
 export class ImportFolder {
   /** name → size and time already taken, so a file is read once, and again only if it changes. */
   readonly #seen = new Map<string, string>();
   #timer: NodeJS.Timeout | null = null;
   #scanning: Promise<void> | null = null;
 
-  constructor(readonly office: Office, readonly dir: string, readonly log: (line: string) => void = () => {}) {}
+  constructor(readonly office: FolderTarget, readonly dir: string, readonly log: (line: string) => void = () => {}, readonly limit: number = ARCHIVE_LIMITS.bytes) {}
 
   start(everyMs = 500): void {
     this.#timer = setInterval(() => void this.scan(), everyMs);
@@ -42,8 +45,8 @@ export class ImportFolder {
         this.office.folderRefused(problem('folder-entry-not-file', { file: name }));
         continue;
       }
-      if (stat.size > ARCHIVE_LIMITS.bytes) {
-        this.office.folderRefused(problem('folder-file-too-large', { file: name, limit: ARCHIVE_LIMITS.bytes }));
+      if (stat.size > this.limit) {
+        this.office.folderRefused(problem('folder-file-too-large', { file: name, limit: this.limit }));
         continue;
       }
       await this.office.submit('folder', name, readFileSync(path));

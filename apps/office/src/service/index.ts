@@ -14,3 +14,7 @@ export { neutralise, resultsCsv } from './results.js';
 export { OfficeServer, type ServerOptions } from './server.js';
 export { migrate, OfficeStore, OfficeStoreError } from './store.js';
 export { next, type SubmissionAction } from './submission.js';
+export { parsePrefetturaConfig, PrefetturaConfigError, type PrefetturaConfig } from './prefettura/config.js';
+export { comunePackage, PACKAGE_LIMITS, readComunePackage } from './prefettura/package.js';
+export { Prefettura, type PrefetturaOptions } from './prefettura/prefettura.js';
+export { PrefetturaServer } from './prefettura/server.js';

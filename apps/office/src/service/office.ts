@@ -124,6 +124,7 @@ export class Office extends EventEmitter<{ change: [] }> {
       sections: this.election.sections.map((s) => ({
         id: s.id, name: s.name,
         accepted: submissions.find((x) => x.section === s.id && x.state === 'accepted')?.id ?? null,
+        unmatched: submissions.some((x) => x.section === s.id && x.state === 'accepted' && x.problems.some((p) => p.code === 'no-turnout-reported')),
         conflicts: submissions.filter((x) => x.section === s.id && x.state === 'conflict').length,
         turnout: this.election.turnoutCheckpoints.map((c) => c.id).filter((c) => turnout.some((t) => t.section === s.id && t.checkpoint === c && t.state === 'accepted')),
       })),

@@ -59,7 +59,7 @@ export function resultsView(election: Election, digest: string, store: OfficeSto
   const accepted = acceptedTallies(store);
   const name = (id: string) => election.sections.find((s) => s.id === id)?.name ?? id;
   return {
-    election: { id: election.id, title: election.title, digest, comune: election.comune.name, training: election.training === true },
+    election: { id: election.id, title: election.title, digest, comune: election.comune.name, training: election.training === true, level: 'comune' },
     sectionsTotal: election.sections.length,
     sectionsAccepted: accepted.length,
     contests: sumContests(election.scrutinyOrder, accepted.map((a) => a.tally)).map((c) => contestTotals(election, c)),
@@ -79,17 +79,22 @@ const field = (value: string | number) => {
   return /[;"\r\n]/.test(text) ? `"${text.replaceAll('"', '""')}"` : text;
 };
 
+/** Rows of summed figures in the Eligendo vocabulary, each part under its comune's code and `sezione`. */
+export function csvOf(parts: readonly { comune: string; section: string; election: Election; contests: readonly SummedContest[] }[]): string {
+  const lines = [['cod_com', 'sezione', 'cod_consultazione', 'tipo', 'voce', 'cod', 'descrizione', 'valore'].join(';')];
+  for (const p of parts) {
+    const tally: SectionTally = {
+      format: 'seggio/tally@1', election: '', section: p.section, turnout: [],
+      contests: p.contests.map((c): ContestTally => ({ ...c, ballots: { count: c.ballots, ballotsDigest: '', plaintextLength: 0 } })),
+    };
+    for (const r of tallyRows(p.election, tally)) lines.push([p.comune, p.section, r.contest, p.election.contests.find((c) => c.id === r.contest)!.type, r.voce, r.cod, r.descrizione, r.valore].map(field).join(';'));
+  }
+  return `${lines.join('\r\n')}\r\n`;
+}
+
 /** Each section's figures and the comune's totals (`sezione` TOTALE), in the Eligendo vocabulary. */
 export function resultsCsv(election: Election, store: OfficeStore): string {
   const accepted = acceptedTallies(store).map((a) => a.tally);
-  const asTally = (section: string, contests: readonly SummedContest[]): SectionTally => ({
-    format: 'seggio/tally@1', election: '', section, turnout: [],
-    contests: contests.map((c): ContestTally => ({ ...c, ballots: { count: c.ballots, ballotsDigest: '', plaintextLength: 0 } })),
-  });
-  const lines = [['cod_com', 'sezione', 'cod_consultazione', 'tipo', 'voce', 'cod', 'descrizione', 'valore'].join(';')];
-  const parts = [...accepted.map((t) => asTally(t.section, sumContests(election.scrutinyOrder, [t]))), asTally('TOTALE', sumContests(election.scrutinyOrder, accepted))];
-  for (const t of parts) {
-    for (const r of tallyRows(election, t)) lines.push([election.comune.istat, t.section, r.contest, election.contests.find((c) => c.id === r.contest)!.type, r.voce, r.cod, r.descrizione, r.valore].map(field).join(';'));
-  }
-  return `${lines.join('\r\n')}\r\n`;
+  const part = (section: string, tallies: readonly SectionTally[]) => ({ comune: election.comune.istat, section, election, contests: sumContests(election.scrutinyOrder, tallies) });
+  return csvOf([...accepted.map((t) => part(t.section, [t])), part('TOTALE', accepted)]);
 }

@@ -9,10 +9,12 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { fromBase64 } from '@seggio/crypto';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
+import type { ResultsView } from '../shared/api.js';
 import type { Enrolment } from './enrolment.js';
 import type { Office } from './office.js';
 import { preparationRoutes } from './preparation-routes.js';
 import type { Preparation } from './preparation.js';
+import { comunePackage } from './prefettura/package.js';
 import { INTAKE_LIMITS, Places, STREAM_LIMITS } from './places.js';
 import { LIVE_JS, PAGE_CSS, renderPage, type Lang } from './page.js';
 import { resultsCsv } from './results.js';
@@ -44,7 +46,7 @@ const TURNOUT_SCHEMA = {
 } as const;
 
 /** Fastify's own refusals (a body too large, a schema failure, too many requests) as the office's codes. */
-function onError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
+export function onError(error: FastifyError, _request: unknown, reply: FastifyReply): void {
   const problems: Problem[] =
     error.code === 'FST_ERR_CTP_BODY_TOO_LARGE'
       ? [problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes })]
@@ -54,12 +56,19 @@ function onError(error: FastifyError, _request: unknown, reply: FastifyReply): v
   void reply.code(error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500).send({ ok: false, problems });
 }
 
-function tarParser(app: FastifyInstance): void {
-  app.addContentTypeParser('application/x-tar', { parseAs: 'buffer', bodyLimit: ARCHIVE_LIMITS.bytes }, (_request, body, done) => done(null, body));
+export function tarParser(app: FastifyInstance, bodyLimit: number = ARCHIVE_LIMITS.bytes): void {
+  app.addContentTypeParser('application/x-tar', { parseAs: 'buffer', bodyLimit }, (_request, body, done) => done(null, body));
+}
+
+/** What a live stream follows: a comune's office, or the Prefettura. */
+export interface Live {
+  readonly version: number;
+  on(event: 'change', listener: () => void): unknown;
+  off(event: 'change', listener: () => void): unknown;
 }
 
 /** Server-sent events: `update` each time the office's figures change. */
-function events(office: Office, streams: Places, request: FastifyRequest, reply: FastifyReply): void {
+export function events(office: Live, streams: Places, request: FastifyRequest, reply: FastifyReply): void {
   const refusal = streams.take(request.ip, reply);
   if (refusal) return void reply.code(429).send({ ok: false, problems: [refusal] });
   reply.hijack();
@@ -68,6 +77,56 @@ function events(office: Office, streams: Places, request: FastifyRequest, reply:
   const send = () => reply.raw.write(`event: update\ndata: ${office.version}\n\n`);
   office.on('change', send);
   reply.raw.on('close', () => office.off('change', send));
+}
+
+/** The public page, its style, script, live stream and JSON feed, with the headers every public answer carries. */
+export function publicPage(app: FastifyInstance, live: Live, results: () => ResultsView): void {
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
+    reply.header('x-content-type-options', 'nosniff');
+  });
+  const lang = (query: unknown): Lang => ((query as { lang?: string }).lang === 'en' ? 'en' : 'it');
+  app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(results(), lang(request.query))));
+  app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
+  app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
+  const streams = new Places(STREAM_LIMITS, 'live streams');
+  app.get('/events', { config: { rateLimit: false } }, (request, reply) => events(live, streams, request, reply));
+  app.get('/risultati.json', (_q, reply) => reply.send(results()));
+}
+
+/** Every staff route but the interface's own files wants this launch's token. */
+export function staffGuard(app: FastifyInstance, token: string): void {
+  const expected = Buffer.from(token);
+  const authorised = (given: unknown) => typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
+  // Judged on the route matched, not on the URL as written: the router decodes `/%61pi/view` to
+  // `/api/view`, so only the interface's own files (the catch-all route) go without the token.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.routeOptions.url === STATIC_ROUTE) return;
+    const given = request.headers['x-seggio-token'] ?? (request.query as { token?: string }).token;
+    if (!authorised(given)) return reply.code(401).send({ ok: false, problems: [problem('not-authorised', {})] });
+  });
+}
+
+/** The built staff interface: its few files, read once. */
+export function serveRenderer(app: FastifyInstance, rendererDir: string): void {
+  const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
+  const files = new Map<string, Buffer>();
+  const walk = (dir: string, prefix: string) => {
+    if (!existsSync(dir)) return;
+    for (const e of readdirSync(dir, { withFileTypes: true })) {
+      if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
+      else files.set(`/${prefix}${e.name}`, readFileSync(join(dir, e.name)));
+    }
+  };
+  walk(rendererDir, '');
+  app.get(STATIC_ROUTE, async (request, reply) => {
+    const path = request.url.split('?')[0] === '/' ? '/index.html' : request.url.split('?')[0]!;
+    const file = files.get(path);
+    if (!file) return reply.code(404).send('not found');
+    // Only the ballot preview may be framed, and only by the staff's own screen.
+    const ancestors = path === PREVIEW_PAGE ? "'self'" : "'none'";
+    return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`).send(file);
+  });
 }
 
 export class OfficeServer {
@@ -103,17 +162,7 @@ export class OfficeServer {
     app.setErrorHandler(onError);
     await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: 60_000, errorResponseBuilder: (_r, c) => ({ statusCode: 429, ok: false, problems: [problem('body-invalid', { field: '/', reason: `more than ${c.max} requests a minute` })] }) });
     tarParser(app);
-    app.addHook('onSend', async (_request, reply) => {
-      reply.header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
-      reply.header('x-content-type-options', 'nosniff');
-    });
-    const lang = (query: unknown): Lang => ((query as { lang?: string }).lang === 'en' ? 'en' : 'it');
-    app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(office.results(), lang(request.query))));
-    app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
-    app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
-    const streams = new Places(STREAM_LIMITS, 'live streams');
-    app.get('/events', { config: { rateLimit: false } }, (request, reply) => events(office, streams, request, reply));
-    app.get('/risultati.json', (_q, reply) => reply.send(office.results()));
+    publicPage(app, office, () => office.results());
     app.get('/risultati.csv', async (_q, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="risultati.csv"').send(resultsCsv(office.election, office.store)));
     app.get('/comune-tally.json', async (_q, reply) => reply.type('application/json').send(Buffer.from(office.comuneTally().bytes)));
     app.get('/sezioni/:file', (request, reply) => {
@@ -123,6 +172,8 @@ export class OfficeServer {
       return reply.type('application/x-tar').send(Buffer.from(office.store.archive(row.id)!));
     });
     app.get('/comune-tally.json.sig', async (_q, reply) => reply.type('application/json').send(office.comuneTally().signature));
+    // What the Prefettura imports: the signed comune tally with the exports it lists.
+    app.get('/comune.tar', async (_q, reply) => reply.type('application/x-tar').header('content-disposition', `attachment; filename="comune-${office.election.comune.istat}.tar"`).send(Buffer.from(await comunePackage(office))));
 
     // The consoles' intake: a section's public export, and a checkpoint's turnout.
     // Each push's body is held in memory until judged: a few at a time, two per address, so a peer's slow
@@ -149,15 +200,7 @@ export class OfficeServer {
     const office = this.office;
     app.setErrorHandler(onError);
     tarParser(app);
-    const expected = Buffer.from(this.token);
-    const authorised = (given: unknown) => typeof given === 'string' && given.length === expected.length && timingSafeEqual(Buffer.from(given), expected);
-    // Judged on the route matched, not on the URL as written: the router decodes `/%61pi/view` to
-    // `/api/view`, so only the interface's own files (the catch-all route) go without the token.
-    app.addHook('onRequest', async (request, reply) => {
-      if (request.routeOptions.url === STATIC_ROUTE) return;
-      const given = request.headers['x-seggio-token'] ?? (request.query as { token?: string }).token;
-      if (!authorised(given)) return reply.code(401).send({ ok: false, problems: [problem('not-authorised', {})] });
-    });
+    staffGuard(app, this.token);
     app.get('/api/view', (_q, reply) => reply.send(office.view()));
     const streams = new Places(STREAM_LIMITS, 'live streams');
     app.get('/api/events', (request, reply) => events(office, streams, request, reply));
@@ -169,25 +212,7 @@ export class OfficeServer {
 
     if (options.preparation) preparationRoutes(app, options.preparation.preparation, options.preparation.enrolment);
 
-    // The built interface: its few files, read once.
-    const TYPES: Record<string, string> = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml' };
-    const files = new Map<string, Buffer>();
-    const walk = (dir: string, prefix: string) => {
-      if (!existsSync(dir)) return;
-      for (const e of readdirSync(dir, { withFileTypes: true })) {
-        if (e.isDirectory()) walk(join(dir, e.name), `${prefix}${e.name}/`);
-        else files.set(`/${prefix}${e.name}`, readFileSync(join(dir, e.name)));
-      }
-    };
-    walk(options.rendererDir, '');
-    app.get(STATIC_ROUTE, async (request, reply) => {
-      const path = request.url.split('?')[0] === '/' ? '/index.html' : request.url.split('?')[0]!;
-      const file = files.get(path);
-      if (!file) return reply.code(404).send('not found');
-      // Only the ballot preview may be framed, and only by the staff's own screen.
-      const ancestors = path === PREVIEW_PAGE ? "'self'" : "'none'";
-      return reply.type(TYPES[extname(path)] ?? 'application/octet-stream').header('content-security-policy', `default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors ${ancestors}`).send(file);
-    });
+    serveRenderer(app, options.rendererDir);
   }
 
   async close(): Promise<void> {

@@ -29,6 +29,8 @@ export interface SectionView {
   readonly name: string;
   /** The accepted submission, if any. */
   readonly accepted: number | null;
+  /** Accepted with no turnout from the section: counted, its set-up matched to nothing the day sent. */
+  readonly unmatched: boolean;
   /** Submissions kept and flagged: a second, different one for an accepted section. */
   readonly conflicts: number;
   /** Checkpoints this section reported, in the election's order. */
@@ -59,11 +61,12 @@ export interface ContestTotals {
 }
 
 export interface ResultsView {
-  readonly election: { readonly id: string; readonly title: string; readonly digest: string; readonly comune: string; readonly training: boolean };
+  /** `comune` names the comune, or for the Prefettura (level `provincia`) the province. */
+  readonly election: { readonly id: string; readonly title: string; readonly digest: string; readonly comune: string; readonly training: boolean; readonly level: 'comune' | 'provincia' };
   readonly sectionsTotal: number;
   readonly sectionsAccepted: number;
   readonly contests: readonly ContestTotals[];
-  /** Per accepted section, its own figures. */
+  /** Per accepted section, its own figures (at the Prefettura: per accepted comune). */
   readonly sections: readonly { readonly id: string; readonly name: string; readonly contests: readonly ContestTotals[] }[];
   readonly turnout: readonly CheckpointView[];
   /** Changes with every accepted section or turnout: what the live page listens for. */
@@ -79,5 +82,17 @@ export interface OfficeView {
   /** The largest archive the office takes, in bytes: the screen refuses a larger file before sending it. */
   readonly archiveLimit: number;
   /** Files of the import folder that were not read, and why (the latest few). */
+  readonly folder: readonly Problem[];
+}
+
+/** The Prefettura's staff view: each comune of the province and what became of each package. */
+export interface PrefetturaView {
+  readonly mode: 'prefettura';
+  readonly results: ResultsView;
+  readonly comuni: readonly { readonly id: string; readonly name: string; readonly accepted: number | null; readonly conflicts: number; readonly sectionsCounted: number; readonly sectionsTotal: number }[];
+  /** Each package: `section` holds the comune's ISTAT code. */
+  readonly submissions: readonly SubmissionView[];
+  readonly publicUrl: string;
+  readonly archiveLimit: number;
   readonly folder: readonly Problem[];
 }

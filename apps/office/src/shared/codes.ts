@@ -36,6 +36,16 @@ export const CODES = {
   'folder-file-too-large': ['file', 'limit'],
   // Flags on an accepted submission: counted, but the office should look.
   'no-turnout-reported': ['section'],
+  // The Prefettura: a comune's package (its signed comune tally and its sections' public exports).
+  'comune-package-entry': ['entry'],
+  'comune-package-missing': ['file'],
+  'comune-unknown': ['comune'],
+  'comune-signature': ['comune', 'reason'],
+  'comune-check-failed': ['comune', 'check', 'place', 'detail'],
+  'comune-section-mismatch': ['comune', 'place', 'detail'],
+  'comune-other-election': ['comune', 'field'],
+  'comune-second-tally': ['comune', 'accepted'],
+  'comune-same-tally': ['comune', 'accepted'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type Code = keyof typeof CODES;

@@ -1,0 +1,52 @@
+// The Prefettura staff's screen: each comune of the province and its sections counted, what became of
+// each package with every reason in words, an upload, the way to the province's public page.
+import { useState } from 'react';
+import type { PrefetturaView } from '../shared/api.js';
+import type { Problem } from '../shared/codes.js';
+import { Problems, Submission, Upload } from './app.js';
+import type { Translate } from './i18n.js';
+
+export function PrefetturaScreen({ t, view, toggle }: { t: Translate; view: PrefetturaView; toggle: () => void }) {
+  const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
+  const r = view.results;
+  return (
+    <>
+      <header>
+        <p className="lang"><button type="button" onClick={toggle}>{t('language')}</button></p>
+        <h1>{t('prefettura.title', { province: r.election.comune })}</h1>
+        <p>{r.election.title}</p>
+        <p id="comuni-in">{t('prefettura.comuniIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
+        {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
+      </header>
+      <main>
+        <Upload t={t} limit={view.archiveLimit} onAnswer={setUploadProblems} label="prefettura.upload" />
+        {uploadProblems && <div role="alert"><Problems t={t} problems={uploadProblems} /></div>}
+        <h2>{t('prefettura.comuni')}</h2>
+        <table>
+          <thead><tr><th scope="col">{t('prefettura.istat')}</th><th scope="col">{t('name')}</th><th scope="col">{t('state')}</th><th scope="col">{t('prefettura.sections')}</th></tr></thead>
+          <tbody>
+            {view.comuni.map((c) => (
+              <tr key={c.id} data-comune={c.id}>
+                <td>{c.id}</td>
+                <td>{c.name}</td>
+                <td className={c.accepted ? 'state-accepted' : undefined}>{c.accepted ? t('state.accepted') : t('notReceived')}{c.conflicts > 0 && <> · {t('conflicts', { n: c.conflicts })}</>}</td>
+                <td>{c.accepted ? t('prefettura.sectionsOf', { n: c.sectionsCounted, of: c.sectionsTotal }) : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <h2>{t('prefettura.packages')}</h2>
+        <table>
+          <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('prefettura.istat')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
+          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} />)}</tbody>
+        </table>
+        {view.folder.length > 0 && (
+          <>
+            <h2>{t('folder')}</h2>
+            <Problems t={t} problems={view.folder} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
