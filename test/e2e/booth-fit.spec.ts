@@ -42,6 +42,15 @@ async function misfits(page: Page): Promise<string[]> {
   });
 }
 
+/** The pencil's cross on a marked list lies over its symbol, never over the list's name. */
+async function nameUncovered(page: Page, where: string): Promise<void> {
+  const pencil = await page.locator('.target.list.marked .pencil').boundingBox();
+  const name = await page.locator('.target.list.marked .name').boundingBox();
+  if (!pencil || !name) throw new Error(`${where}: no marked list with its cross and name`);
+  const overlaps = pencil.y + pencil.height > name.y && name.y + name.height > pencil.y && pencil.x + pencil.width > name.x && name.x + name.width > pencil.x;
+  expect(overlaps, `${where}: the cross covers the list's name`).toBe(false);
+}
+
 /** Whether the election of the screen being measured is a training one: then every screen says so. */
 let training = false;
 
@@ -98,6 +107,7 @@ for (const name of ELECTIONS) {
             if (await page.locator('.target.list').count()) {
               await page.locator('.target.list').first().tap();
               await fits(page, `${where}, a list marked`);
+              await nameUncovered(page, `${where}, a list marked`);
               if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}`);
               const line = page.locator('button.line').first();
               if (await line.count()) {
