@@ -59,9 +59,20 @@ async function fits(page: Page, where: string): Promise<void> {
   await expect(page.locator('.training'), `${where}: the training banner`).toHaveText(training ? ['ELEZIONE DI PROVA — non valida'] : []);
 }
 
+/** On a tall screen a scheda wholly on one page fills it: no more than a fifth of it left empty below. */
+async function filled(page: Page, where: string): Promise<void> {
+  const empty = await page.evaluate(() => {
+    const box = document.querySelector('.page.scheda')?.getBoundingClientRect();
+    const last = Math.max(...[...document.querySelectorAll('.page.scheda > .rett')].map((r) => r.getBoundingClientRect().bottom));
+    return box && innerHeight > innerWidth && document.querySelector('.page.scheda')?.getAttribute('data-page') === '1/1' ? (box.bottom - last) / box.height : 0;
+  });
+  expect(empty, `${where}: the part of the scheda left empty below its rectangles`).toBeLessThanOrEqual(0.2);
+}
+
 /** Every page of a paged screen fits too; returns how many pages there were. */
 async function everyPage(page: Page, where: string): Promise<number> {
   await fits(page, where);
+  await filled(page, where);
   let pages = 1;
   for (;;) {
     const more = page.locator('button.pager').last();
