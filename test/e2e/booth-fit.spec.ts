@@ -42,6 +42,15 @@ async function misfits(page: Page): Promise<string[]> {
   });
 }
 
+/** The pencil's cross on a marked list lies over its symbol, never over the list's name. */
+async function nameUncovered(page: Page, where: string): Promise<void> {
+  const pencil = await page.locator('.target.list.marked .pencil').boundingBox();
+  const name = await page.locator('.target.list.marked .name').boundingBox();
+  if (!pencil || !name) throw new Error(`${where}: no marked list with its cross and name`);
+  const overlaps = pencil.y + pencil.height > name.y && name.y + name.height > pencil.y && pencil.x + pencil.width > name.x && name.x + name.width > pencil.x;
+  expect(overlaps, `${where}: the cross covers the list's name`).toBe(false);
+}
+
 /** Whether the election of the screen being measured is a training one: then every screen says so. */
 let training = false;
 
@@ -50,9 +59,20 @@ async function fits(page: Page, where: string): Promise<void> {
   await expect(page.locator('.training'), `${where}: the training banner`).toHaveText(training ? ['ELEZIONE DI PROVA — non valida'] : []);
 }
 
+/** On a tall screen a scheda wholly on one page fills it: no more than a fifth of it left empty below. */
+async function filled(page: Page, where: string): Promise<void> {
+  const empty = await page.evaluate(() => {
+    const box = document.querySelector('.page.scheda')?.getBoundingClientRect();
+    const last = Math.max(...[...document.querySelectorAll('.page.scheda > .rett')].map((r) => r.getBoundingClientRect().bottom));
+    return box && innerHeight > innerWidth && document.querySelector('.page.scheda')?.getAttribute('data-page') === '1/1' ? (box.bottom - last) / box.height : 0;
+  });
+  expect(empty, `${where}: the part of the scheda left empty below its rectangles`).toBeLessThanOrEqual(0.2);
+}
+
 /** Every page of a paged screen fits too; returns how many pages there were. */
 async function everyPage(page: Page, where: string): Promise<number> {
   await fits(page, where);
+  await filled(page, where);
   let pages = 1;
   for (;;) {
     const more = page.locator('button.pager').last();
@@ -98,6 +118,7 @@ for (const name of ELECTIONS) {
             if (await page.locator('.target.list').count()) {
               await page.locator('.target.list').first().tap();
               await fits(page, `${where}, a list marked`);
+              await nameUncovered(page, `${where}, a list marked`);
               if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}`);
               const line = page.locator('button.line').first();
               if (await line.count()) {

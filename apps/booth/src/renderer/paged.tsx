@@ -66,7 +66,7 @@ export function Paged({ items, className, t, what }: PagedProps) {
           {what === 'candidates' ? t('page.previous') : t('page.previousBallots')}
         </button>
       )}
-      <div ref={box} className={`page ${className}`} data-page={`${page + 1}/${pages}`} {...said}>
+      <div ref={box} className={`page ${className}${pages === 1 ? ' whole' : ''}`} data-page={`${page + 1}/${pages}`} {...said}>
         {items.slice(page * perPage, (page + 1) * perPage)}
       </div>
       {pages > 1 && (

@@ -26,8 +26,11 @@ export function Pencil() {
   );
 }
 
-/** A place on the scheda that takes a mark: a name, a symbol, SÌ or NO. */
-function Target(props: { marked: boolean; counted?: boolean; onPress: () => void; say: string; className: string; t: Translate; children: React.ReactNode }) {
+/**
+ * A place on the scheda that takes a mark: a name, a symbol, SÌ or NO. A list draws its own cross, over
+ * its symbol only, so that the list's name stays readable beneath it (`ownPencil`).
+ */
+function Target(props: { marked: boolean; counted?: boolean; ownPencil?: boolean; onPress: () => void; say: string; className: string; t: Translate; children: React.ReactNode }) {
   const { marked, t } = props;
   const counts = !marked && props.counted;
   return (
@@ -38,7 +41,7 @@ function Target(props: { marked: boolean; counted?: boolean; onPress: () => void
           ✓ {t('counts.badge')}
         </span>
       )}
-      {marked && <Pencil />}
+      {marked && !props.ownPencil && <Pencil />}
     </button>
   );
 }
@@ -95,8 +98,11 @@ function ListMark(props: { contest: MunicipalContest | PartyListContest; list: L
   const { contest, list, selection, t } = props;
   const marked = selection !== undefined && 'list' in selection && selection.list === list.id;
   return (
-    <Target className="list" marked={marked} counted={counted(contest, selection).list === list.id} onPress={() => props.onMark({ list: list.id })} say={sayOf(contest, `list:${list.id}`, t)} t={t}>
-      <Symbol list={list} />
+    <Target className="list" marked={marked} ownPencil counted={counted(contest, selection).list === list.id} onPress={() => props.onMark({ list: list.id })} say={sayOf(contest, `list:${list.id}`, t)} t={t}>
+      <span className="symbol-mark">
+        <Symbol list={list} />
+        {marked && <Pencil />}
+      </span>
       <span className="name">{list.name}</span>
     </Target>
   );
