@@ -69,7 +69,7 @@ export class ClosingPart {
       }
       case 'ballots': {
         const cast = store.sessions().filter((s) => s.booth === booth && s.state === 'cast');
-        const held = store.ballots().filter((b) => b.booth === booth);
+        const held = store.boothBallots(booth);
         const seen = new Set(held.map((b) => b.h));
         for (const b of body.ballots) {
           const ct = fromBase64(b.ct);

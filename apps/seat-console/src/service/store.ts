@@ -305,6 +305,11 @@ export class ConsoleStore {
     for (const b of ballots) insert.run(b);
   }
 
+  /** What a booth's ballots received so far are, without their ciphertexts: read on each frame it sends at close. */
+  boothBallots(booth: string): { readonly h: string; readonly contest: string }[] {
+    return this.db.prepare('SELECT h, contest FROM ballots WHERE booth = ?').all(booth) as { h: string; contest: string }[];
+  }
+
   ballots(): BallotRow[] {
     return this.db.prepare('SELECT h, contest, booth, ct, sig FROM ballots ORDER BY h').all() as BallotRow[];
   }
