@@ -2,66 +2,19 @@
 // words; an upload; turnout flags; the way to the public page. Read from the service's view, again
 // each time the service says something changed.
 import { useCallback, useEffect, useState } from 'react';
-import type { OfficeView, PrefetturaView, SubmissionView } from '../shared/api.js';
+import type { OfficeView, PrefetturaView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api, token } from './api.js';
-import { explain, translator, type Key, type Language, type Translate } from './i18n.js';
+import { translator, type Language } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
+import { Problems, Submission, Upload } from './parts.js';
 import { PrefetturaScreen } from './prefettura.js';
 import { prepareTranslator } from './preparation-i18n.js';
 
 /** The results of the day, and the preparation before it: the package and the machines. */
 type Tab = 'results' | 'package' | 'machines';
 const TABS: readonly Tab[] = ['results', 'package', 'machines'];
-
-export function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] }) {
-  if (problems.length === 0) return <>{t('none')}</>;
-  return (
-    <ul>
-      {problems.map((p, i) => (
-        <li key={i}>{explain(t, p)}</li>
-      ))}
-    </ul>
-  );
-}
-
-export function Upload({ t, limit, onAnswer, label = 'upload' }: { t: Translate; limit: number; onAnswer: (problems: readonly Problem[] | null) => void; label?: Key }) {
-  const [busy, setBusy] = useState(false);
-  const submit = async (form: HTMLFormElement) => {
-    const file = (form.elements.namedItem('export') as HTMLInputElement).files?.[0];
-    if (!file) return;
-    // The office would refuse it too, after the whole file had been sent.
-    if (file.size > limit) return onAnswer([{ code: 'body-too-large', params: { limit: String(limit) } }]);
-    setBusy(true);
-    const response = await api('api/upload', { method: 'POST', headers: { 'content-type': 'application/x-tar', 'x-file-name': file.name }, body: await file.arrayBuffer() });
-    const answer = (await response.json()) as { ok: boolean; problems?: Problem[] };
-    setBusy(false);
-    onAnswer(answer.ok ? null : (answer.problems ?? []));
-    form.reset();
-  };
-  return (
-    <form onSubmit={(e) => { e.preventDefault(); void submit(e.currentTarget); }}>
-      <label htmlFor="export">{t(label)}</label>{' '}
-      <input id="export" name="export" type="file" accept=".tar,application/x-tar" />{' '}
-      <button type="submit" disabled={busy}>{busy ? t('uploading') : t('uploadButton')}</button>
-    </form>
-  );
-}
-
-export function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
-  return (
-    <tr data-submission={s.id}>
-      <td>{s.id}</td>
-      <td>{s.receivedAt.slice(0, 19).replace('T', ' ')}</td>
-      <td>{t(`channel.${s.channel}`)}</td>
-      <td>{s.origin}</td>
-      <td>{s.section ?? '—'}</td>
-      <td className={`state-${s.state}`}>{t(`state.${s.state}`)}</td>
-      <td><Problems t={t} problems={s.problems} /></td>
-    </tr>
-  );
-}
 
 export function App() {
   const [language, setLanguage] = useState<Language>('it');

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import type { PrefetturaView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
-import { Problems, Submission, Upload } from './app.js';
+import { Problems, Submission, Upload } from './parts.js';
 import type { Translate } from './i18n.js';
 
 export function PrefetturaScreen({ t, view, toggle }: { t: Translate; view: PrefetturaView; toggle: () => void }) {
