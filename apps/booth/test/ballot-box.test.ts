@@ -67,7 +67,7 @@ describe('the ballot box', () => {
     expect(booth.ballots()).toEqual([]);
     expect(booth.store.tokens().map((t) => [t.session, t.outcome])).toEqual([[token.session, 'open']]);
     expect(booth.store.log().filter((e) => e.event === 'session-cast')).toEqual([]);
-    expect(booth.store.outboxAfter(0).filter((f) => f.includes('"type":"cast"'))).toEqual([]);
+    expect(booth.store.outboxAfter(0).filter((e) => e.frame.includes('"type":"cast"'))).toEqual([]);
     expect(fake.received.slice(sent).map((b) => b.type)).not.toContain('cast');
     expect(booth.getView()).toMatchObject({ state: 'in-session', session: { id: token.session } });
   });

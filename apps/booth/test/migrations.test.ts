@@ -171,7 +171,7 @@ describe('a store made by main at 4bb59ef', () => {
     const votes = store.ballots().map((b) => decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna)!, store.pairing()!.electionDigest, contest));
     expect(votes.map((v) => (v.ok ? v.value : v.error)).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b)))).toEqual(DAY.votes.map((v) => v['REF-2020-1']).sort((a, b) => JSON.stringify(a).localeCompare(JSON.stringify(b))));
     expect(store.log()).toEqual(log);
-    expect(store.outboxAfter(0)).toEqual(outbox);
+    expect(store.outboxAfter(0).map((e) => e.frame)).toEqual(outbox);
     const open = DAY.sessions.findIndex((s) => s.outcome === 'open') + 1;
     expect(store.phase()).toEqual({ kind: 'in-session', session: { counter: open, session: DAY.sessions[open - 1]!.session, contests: ['REF-2020-1'] } });
     expect(store.pairing()).toMatchObject({ booth: 'B1', section: '1', consoleMachine: 'C1', consoleKey: fromBase64(DAY.console.publicKey), urnaKey: urna.publicKey });

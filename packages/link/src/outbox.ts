@@ -23,7 +23,8 @@ export function checkCounter(counter: number, lastTaken: number): CounterVerdict
 export class Outbox<Body> {
   /** Where this connection's sending stands; null while no connection has said where it stands. */
   #sentUpTo: number | null = null;
-  #send: ((frame: string) => void) | null = null;
+  /** Sends one frame on this connection; false when it could not go out (it is sent again on the next flush). */
+  #send: ((frame: string) => boolean | void) | null = null;
 
   constructor(
     private readonly crypto: SeggioCrypto,
@@ -45,7 +46,7 @@ export class Outbox<Body> {
   }
 
   /** A connection on which the peer took everything up to `lastTaken`: what is after it is sent now. */
-  resume(send: (frame: string) => void, lastTaken: number): void {
+  resume(send: (frame: string) => boolean | void, lastTaken: number): void {
     this.#send = send;
     this.#sentUpTo = lastTaken;
     this.flush();
@@ -61,7 +62,7 @@ export class Outbox<Body> {
   flush(): void {
     if (!this.#send || this.#sentUpTo === null) return;
     for (const { counter, frame } of this.store.after(this.#sentUpTo)) {
-      this.#send(frame);
+      if (this.#send(frame) === false) return;
       this.#sentUpTo = counter;
     }
   }

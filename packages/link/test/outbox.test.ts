@@ -35,7 +35,7 @@ describe('the outbox', () => {
     expect(outbox.last).toBe(2);
     outbox.flush();
     const sent: string[] = [];
-    outbox.resume((f) => sent.push(f), 0);
+    outbox.resume((f) => void sent.push(f), 0);
     expect(counters(sent)).toEqual([1, 2]);
     const opened = openFrame(nodeCrypto, peer.publicKey, sent[0] ?? '', ConsoleMessage, true);
     expect(opened).toMatchObject({ ok: true, value: { counter: 1, body: { type: 'open' } } });
@@ -45,7 +45,7 @@ describe('the outbox', () => {
     const outbox = new Outbox<ConsoleMessage>(nodeCrypto, self, () => peer.publicKey, memoryStore());
     for (let i = 0; i < 4; i++) outbox.queue({ type: 'open' });
     const sent: string[] = [];
-    outbox.resume((f) => sent.push(f), 3);
+    outbox.resume((f) => void sent.push(f), 3);
     expect(counters(sent)).toEqual([4]);
     outbox.queue({ type: 'close' });
     outbox.flush();
@@ -56,14 +56,30 @@ describe('the outbox', () => {
   it('sends nothing once detached, until a new connection resumes it', () => {
     const outbox = new Outbox<ConsoleMessage>(nodeCrypto, self, () => peer.publicKey, memoryStore());
     const first: string[] = [];
-    outbox.resume((f) => first.push(f), 0);
+    outbox.resume((f) => void first.push(f), 0);
     outbox.detach();
     outbox.queue({ type: 'open' });
     outbox.flush();
     expect(first).toEqual([]);
     const second: string[] = [];
-    outbox.resume((f) => second.push(f), 0);
+    outbox.resume((f) => void second.push(f), 0);
     expect(counters(second)).toEqual([1]);
+  });
+
+  it('stops at a frame the connection could not send, and sends it first on the next flush', () => {
+    const outbox = new Outbox<ConsoleMessage>(nodeCrypto, self, () => peer.publicKey, memoryStore());
+    for (let i = 0; i < 3; i++) outbox.queue({ type: 'open' });
+    const sent: string[] = [];
+    let refuse = true;
+    outbox.resume((f) => {
+      if (refuse && counters([f])[0] === 2) return false;
+      sent.push(f);
+      return true;
+    }, 0);
+    expect(counters(sent)).toEqual([1]);
+    refuse = false;
+    outbox.flush();
+    expect(counters(sent)).toEqual([1, 2, 3]);
   });
 
   it('never uses a counter twice, even once its frames are pruned', () => {

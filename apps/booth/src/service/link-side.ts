@@ -3,7 +3,7 @@
 // has it; frames from the console are taken in counter order, each once; every connection opens with
 // the console's challenge and the booth's hello (R32). What a frame means is the service's (`LinkHost`).
 import { toBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { ConsoleMessage, LinkClient, openFrame, RejectionTally, signFrame, type BoothMessage, type BoothState, type MachineIdentity } from '@seggio/link';
+import { checkCounter, ConsoleMessage, LinkClient, openFrame, Outbox, RejectionTally, signFrame, type BoothMessage, type BoothState, type MachineIdentity } from '@seggio/link';
 import { isDiskFailure, StoreError, type BoothStore } from './store.js';
 
 export interface LinkHost {
@@ -29,8 +29,8 @@ export class BoothLink {
   readonly #host: LinkHost;
   readonly #client: LinkClient;
   readonly #rejections = new RejectionTally();
-  /** The outbox counter sent up to on this connection; null until the console's welcome says where it stands. */
-  #sentUpTo: number | null = null;
+  /** Frames to the console, kept until its welcome says it has them (packages/link's outbox, as the console's). */
+  readonly #outbox: Outbox<BoothMessage>;
   /** The console's challenge on this connection, and the booth's own nonce that the welcome must carry back (R32). */
   #challenge: { console: string; booth: string } | null = null;
 
@@ -41,9 +41,18 @@ export class BoothLink {
     this.#store = store;
     this.#host = host;
     this.#client = new LinkClient(url);
+    // The last counter is kept apart from the outbox, which is pruned: a counter is never used twice.
+    this.#outbox = new Outbox<BoothMessage>(crypto, identity.key, () => store.pairing()?.consoleKey ?? null, {
+      last: () => store.linkCounters().lastSent,
+      add: (counter, frame) => {
+        store.setLastSent(counter);
+        store.addOutbox(counter, frame);
+      },
+      after: (counter) => store.outboxAfter(counter),
+    });
     // The hello waits for the console's challenge on each connection (R32).
     this.#client.on('disconnected', () => {
-      this.#sentUpTo = null;
+      this.#outbox.detach();
       this.#challenge = null;
       host.changed();
     });
@@ -56,22 +65,13 @@ export class BoothLink {
 
   /** Adds a frame to the outbox, inside the caller's transaction. */
   queue(body: BoothMessage): void {
-    const pairing = this.#store.pairing();
-    if (!pairing) throw new StoreError('a frame to the console before any console is pinned');
-    // Persisted apart from the outbox, which is pruned: a counter is never used twice.
-    const counter = this.#store.linkCounters().lastSent + 1;
-    this.#store.setLastSent(counter);
-    this.#store.addOutbox(counter, signFrame(this.#crypto, this.#key, pairing.consoleKey, counter, body));
+    if (!this.#store.pairing()) throw new StoreError('a frame to the console before any console is pinned');
+    this.#outbox.queue(body);
   }
 
   /** Sends what the outbox holds beyond what was sent on this connection. */
   flush(): void {
-    if (this.#sentUpTo === null) return;
-    for (const frame of this.#store.outboxAfter(this.#sentUpTo)) {
-      if (!this.#client.send(frame)) return;
-      this.#sentUpTo = (JSON.parse(frame) as { counter: number }).counter;
-      this.#host.sent(frame);
-    }
+    this.#outbox.flush();
   }
 
   /** Not from the outbox, for a disk that may refuse to write it: counter 0 marks it unpersisted. */
@@ -138,14 +138,18 @@ export class BoothLink {
       if (frame.value.counter < last) return this.reject('stale welcome');
       if (body.nonce !== this.#challenge?.booth) return this.reject("a welcome that does not answer this connection's hello (replayed?)");
       this.#store.transaction(() => this.#store.pruneOutbox(body.lastReceived));
-      this.#sentUpTo = body.lastReceived;
-      this.flush();
+      this.#outbox.resume((frame) => {
+        if (!this.#client.send(frame)) return false;
+        this.#host.sent(frame);
+        return true;
+      }, body.lastReceived);
       return;
     }
     // Before pairing no console is known, so there are no counters to keep: a set-up stands on its own signatures.
-    if (pinned && frame.value.counter !== last + 1) {
-      this.reject(frame.value.counter <= last ? 'replayed counter' : 'skipped counter', { counter: frame.value.counter, expected: last + 1 });
-      if (frame.value.counter > last + 1) this.hello();
+    const verdict = pinned ? checkCounter(frame.value.counter, last) : 'next';
+    if (verdict !== 'next') {
+      this.reject(verdict === 'replayed' ? 'replayed counter' : 'skipped counter', { counter: frame.value.counter, expected: last + 1 });
+      if (verdict === 'skipped') this.hello();
       return;
     }
     try {

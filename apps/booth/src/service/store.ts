@@ -251,10 +251,9 @@ export class BoothStore {
     this.statement('INSERT INTO outbox (counter, frame) VALUES (?, ?)').run(counter, frame);
   }
 
-  outboxAfter(counter: number): string[] {
-    return (this.statement('SELECT frame FROM outbox WHERE counter > ? ORDER BY counter').all(counter) as { frame: string }[]).map((r) => r.frame);
+  outboxAfter(counter: number): { counter: number; frame: string }[] {
+    return this.statement('SELECT counter, frame FROM outbox WHERE counter > ? ORDER BY counter').all(counter) as { counter: number; frame: string }[];
   }
-
 
   pruneOutbox(upTo: number): void {
     this.statement('DELETE FROM outbox WHERE counter <= ?').run(upTo);
