@@ -86,3 +86,14 @@ describe('what the voice is given', () => {
     expect(forVoice('0 di 2; 2019; 10 di 12; n. e basta', 'it')).toBe('0 di 2; 2019; 10 di 12; n. e basta');
   });
 });
+
+describe('a list named with the word that introduces it', () => {
+  it('is named once: "la Lista Lanterna", "die Liste Bürgernähe", and other lists as before', () => {
+    expect(translator('it')('counts.list', { list: 'Lista Lanterna' })).toBe('Il voto vale per la Lista Lanterna.');
+    expect(translator('it')('pref.title', { list: 'LISTA TORRE NUOVA' })).toBe('Preferenze per la LISTA TORRE NUOVA');
+    expect(translator('de')('counts.list', { list: 'Liste Bürgernähe' })).toBe('Die Stimme zählt für die Liste Bürgernähe.');
+    expect(translator('it')('counts.list', { list: 'Sanvalle Domani' })).toBe('Il voto vale per la lista Sanvalle Domani.');
+    expect(translator('it')('counts.list', { list: 'Listaverde' })).toBe('Il voto vale per la lista Listaverde.');
+  });
+});
+

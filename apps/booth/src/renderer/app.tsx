@@ -205,7 +205,10 @@ function Screen({ view, election, outcome, setOutcome, t, language, settings }: 
         };
         return <Voting key={session.id} election={election} contests={session.contests} t={t} language={language} settings={settings} cast={cast} />;
       }
-      return <Message title={t('waiting.title')} text={t('waiting.text')} />;
+      // The vote just cast, before the service's view says the session is over; or a session opened
+      // before this page has read the election: never "booth free" to a voter standing in it.
+      if (outcome?.recorded && outcome.session === view.session?.id) return <Message title={t('recorded.title')} text={t('recorded.text')} />;
+      return <Message title={t('preparing.title')} />;
     case 'idle':
       if (outcome?.recorded) return <Message title={t('recorded.title')} text={t('recorded.text')} />;
       return <Message title={t('waiting.title')} text={t('waiting.text')} detail={view.boothId ? t('booth.label', { id: view.boothId }) : null} />;

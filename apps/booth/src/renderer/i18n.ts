@@ -25,7 +25,17 @@ export const KEY_BUTTONS = ['up', 'down', 'left', 'right', 'select', 'back', 'he
 export function translator(language: Language): Translate {
   const catalogue = CATALOGUES[language];
   const keys = Object.fromEntries(KEY_BUTTONS.map((b) => [b, catalogue[`key.${b}`]]));
-  return (key, params = {}) => catalogue[key].replace(/\{([\w-]+)\}/g, (_, name: string) => String(params[name] ?? keys[name] ?? `{${name}}`));
+  return (key, params = {}) => undoubled(catalogue[key], params).replace(/\{([\w-]+)\}/g, (_, name: string) => String(params[name] ?? keys[name] ?? `{${name}}`));
+}
+
+/**
+ * A list whose name begins with the word the text puts before it ("la lista {list}" for "Lista
+ * Lanterna") is named once: "la Lista Lanterna", not "la lista Lista Lanterna".
+ */
+function undoubled(text: string, params: Record<string, string | number>): string {
+  const name = params.list;
+  if (typeof name !== 'string') return text;
+  return text.replace(/(\p{L}+) \{list\}/gu, (whole, word: string) => (name.toLocaleLowerCase().startsWith(`${word.toLocaleLowerCase()} `) ? '{list}' : whole));
 }
 
 /** The keys whose wording follows the sex of the candidate it names: the catalogue holds "{key}.F" for a woman. */

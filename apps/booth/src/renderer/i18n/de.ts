@@ -10,6 +10,7 @@ export const de: Record<Key, string> = {
   'notOpen.console': 'Fingerabdruck des Wahlbüros',
   'waiting.title': 'Kabine frei',
   'waiting.text': 'Der Vorsitzende des Wahlbüros gibt die Kabine für die nächste Person frei.',
+  'preparing.title': 'Der Stimmzettel wird vorbereitet, bitte warten',
   training: 'PROBEWAHL — nicht gültig',
   'welcome.title': 'Willkommen',
   'welcome.where': 'Sie sind in der Wahlkabine.',

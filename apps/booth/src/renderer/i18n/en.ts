@@ -10,6 +10,7 @@ export const en: Record<Key, string> = {
   'notOpen.console': 'Polling station fingerprint',
   'waiting.title': 'Booth free',
   'waiting.text': 'The president of the polling station will enable the booth for the next voter.',
+  'preparing.title': 'The ballot is being prepared, please wait',
   training: 'TRAINING ELECTION — not valid',
   'welcome.title': 'Welcome',
   'welcome.where': 'You are in the voting booth.',

@@ -8,6 +8,7 @@ export const it = {
   'notOpen.console': 'Impronta del seggio',
   'waiting.title': 'Cabina libera',
   'waiting.text': 'Il presidente del seggio abiliterà la cabina per il prossimo elettore.',
+  'preparing.title': 'Preparazione della scheda, attendere prego',
   training: 'ELEZIONE DI PROVA — non valida',
   'welcome.title': 'Benvenuta, benvenuto',
   'welcome.where': 'Lei è nella cabina elettorale.',
