@@ -38,7 +38,7 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await expect(page.getByText('Scheda 1 di 3')).toBeVisible();
   await button(page, 'Lista Lanterna').click();
   await checkScreen(page, 'european');
-  await button(page, /^preferenza 1 di 3 per la lista Lista Lanterna/).click();
+  await button(page, /^preferenza 1 di 3 per la Lista Lanterna/).click();
   await button(page, 'MAZZA PAOLA').click();
   await button(page, 'TESTA CARLO').click();
   await checkScreen(page, 'european-preferences');
@@ -57,7 +57,7 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await checkScreen(page, 'camera');
   await button(page, 'Avanti').click();
 
-  await expect(page.getByText('Il voto vale per la lista Lista Lanterna. Preferenze: MAZZA PAOLA, TESTA CARLO.')).toBeVisible();
+  await expect(page.getByText('Il voto vale per la Lista Lanterna. Preferenze: MAZZA PAOLA, TESTA CARLO.')).toBeVisible();
   await expect(page.getByText('Il voto vale per il candidato LONGO SERGIO ed è ripartito tra le liste collegate.')).toBeVisible();
   await expect(page.getByText("Il voto vale per la lista Vela per l'Italia e per il candidato FERRARI PAOLO.")).toBeVisible();
   await checkScreen(page, 'politiche-review');
