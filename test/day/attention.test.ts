@@ -22,7 +22,7 @@ describe("a booth's call for the president", () => {
     // Nothing to call about at a free booth.
     expect(b2.callPresident({ calling: true })).toEqual({ ok: false, error: 'no session is open at this booth' });
     const enabled = seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' });
-    if (!enabled.ok) throw new Error(enabled.error);
+    if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
     await until(() => b1.getView().state === 'in-session');
 
     // B2, authenticated as itself, speaks of B1's session: refused with the reason, B1's tile unchanged.

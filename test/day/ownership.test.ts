@@ -32,7 +32,7 @@ describe('session ownership at the console (R31)', () => {
     expect(station.seat.closeVoting().ok).toBe(true);
     await until(() => station.seat.phase === 'closed');
     const reconciled = station.seat.reconcile();
-    if (!reconciled.ok) throw new Error(reconciled.error.join('; '));
+    if (!reconciled.ok) throw new Error(JSON.stringify(reconciled.error));
     expect(reconciled.value.map((c) => [c.ballots, c.sessions, c.voters])).toContainEqual([1, 1, 1]);
   });
 
@@ -69,7 +69,7 @@ describe('session ownership at the console (R31)', () => {
     station.stop('B1');
     // Enabled while the booth is away: the token waits in the console's outbox.
     const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
-    if (!enabled.ok) throw new Error(enabled.error);
+    if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
     const { session } = enabled.value;
     await forge(station, 'B1', [{ type: 'cast', session, counter: station.seat.store.session(session)!.counter }]);
     expect(refusals(station).at(-1)).toMatchObject({ booth: 'B1', reason: 'cast for a session enabled' });

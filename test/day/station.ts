@@ -36,7 +36,7 @@ export async function openStation(boothIds: readonly string[], { open = true, el
   const seat = await SeatConsole.start(nodeCrypto, { storePath: join(dir, 'console.db'), machineKeyPath: enrolled(office, 'console', 'C1', comune, dir), say: () => undefined, officeKey: office.publicKey, host: '127.0.0.1', port: 0, exportDir: join(dir, 'export') });
   if (!seat.loadElection({ bytes: election, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, election, office))) }).ok) throw new Error('the package did not load');
   const keys = await seat.createKeys({ section: '3' });
-  if (!keys.ok) throw new Error(keys.error);
+  if (!keys.ok) throw new Error(JSON.stringify(keys.error));
   const booths = new Map<string, BoothService>();
   const stopped = new Set<string>();
   const start = (id: string) => {
@@ -77,7 +77,7 @@ export async function openStation(boothIds: readonly string[], { open = true, el
 /** Enables booth `id` for a voter and waits for the booth to take the token. */
 export async function enable(station: Station, id: string): Promise<string> {
   const enabled = station.seat.enableBooth({ booth: id, category: 'IT', sex: 'F' });
-  if (!enabled.ok) throw new Error(enabled.error);
+  if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await until(() => station.booths.get(id)!.getView().session?.id === enabled.value.session);
   await until(() => station.seat.store.session(enabled.value.session)?.state === 'started');
   return enabled.value.session;

@@ -101,7 +101,7 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await page.goto(station.shell.url);
   await until(() => station.seat.getView().booths[0]?.state === 'idle');
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' });
-  if (!enabled.ok) throw new Error(enabled.error);
+  if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   // On arrival, before any key: where the voter is (a training election, said first), how the keys
   // work, and the one key that starts; help says the keys again, by the names printed on them.
@@ -154,7 +154,7 @@ for (const language of ['it', 'de', 'en'] as const) {
     await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
     const from = voice.said.length;
     const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
-    if (!enabled.ok) throw new Error(enabled.error);
+    if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
     await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
     if (language !== 'it') await choose(LANGUAGE_NAMES[language]);
     await choose(t('welcome.start'));
@@ -220,7 +220,7 @@ test('a scheda on two pages says so on arrival, and the page turned says which p
   await page.goto(station.shell.url);
   await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
-  if (!enabled.ok) throw new Error(enabled.error);
+  if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
   // At the largest text the demo's municipal scheda takes two pages of the kiosk's 1920×1080.
   await choose(t('welcome.size.l'));
@@ -243,7 +243,7 @@ test('the web shell serves a virtual keypad that presses the fake one, whose pri
   await page.goto(station.shell.url);
   await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', accepts: [REF] });
-  if (!enabled.ok) throw new Error(enabled.error);
+  if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   const pad = await context.newPage();
   await pad.goto(station.shell.url.replace('/?token=', '/keypad.html?token='));
@@ -308,7 +308,7 @@ test("a booth whose voice is missing speaks with the browser's speech synthesis,
     silent.seat.openVoting();
     await until(() => silent.seat.getView().booths[0]?.state === 'idle');
     const enabled = silent.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
-    if (!enabled.ok) throw new Error(enabled.error);
+    if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
     await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
     await until(() => pad.status()[0]?.state === 'connected');
     const before = voice.said.length;

@@ -66,7 +66,7 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await expect(page.getByRole('heading', { name: 'Voto registrato' })).toBeVisible();
 
   const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(1, 4), fromBase64(station.seat.setupDocument()!.urnaPublicKey));
-  if (!urna.ok) throw new Error(urna.error.join('; '));
+  if (!urna.ok) throw new Error(JSON.stringify(urna.error));
   const digest = nodeCrypto.sha256Hex(electionBytes);
   const cast = Object.fromEntries(
     station.booth.ballots().map((b) => {

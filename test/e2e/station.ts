@@ -32,9 +32,9 @@ export async function startStation(electionBytes: Uint8Array, section: string, d
   const comune = (JSON.parse(new TextDecoder().decode(electionBytes)) as Election).comune.istat;
   const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'console', 'C1', comune), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
   const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
-  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
   const keys = await seat.createKeys({ section });
-  if (!keys.ok) throw new Error(keys.error);
+  if (!keys.ok) throw new Error(JSON.stringify(keys.error));
   const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'booth', 'K1', comune), officeKey: office.publicKey, consoleUrl: seat.url });
   const shell = await startBoothWebShell(booth, join(REPO_ROOT, 'apps', 'booth', 'dist', 'renderer'), 0, devices);
   await pairEnrolled(seat, booth, 'B1');
@@ -74,7 +74,7 @@ export async function checkScreen(page: Page, name: string, app: 'booth' | 'cons
 export async function enable(seat: SeatConsole, accepts?: string[], category: Category = 'IT'): Promise<string> {
   await until(() => seat.getView().booths[0]?.state === 'idle' && !seat.getView().booths[0]?.session);
   const result = seat.enableBooth({ booth: 'B1', category, sex: 'F', ...(accepts ? { accepts } : {}) });
-  if (!result.ok) throw new Error(result.error);
+  if (!result.ok) throw new Error(JSON.stringify(result.error));
   return result.value.session;
 }
 
@@ -94,9 +94,9 @@ export async function startConsoleDay(electionBytes: Uint8Array, n: number, devi
   const comune = (JSON.parse(new TextDecoder().decode(electionBytes)) as Election).comune.istat;
   const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'console', 'C1', comune), officeKey: office.publicKey, host: '127.0.0.1', port: 0 });
   const loaded = seat.loadElection({ bytes: electionBytes, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, electionBytes, office))) });
-  if (!loaded.ok) throw new Error(loaded.error.join('; '));
+  if (!loaded.ok) throw new Error(JSON.stringify(loaded.error));
   const keys = await seat.createKeys({ section: '3' });
-  if (!keys.ok) throw new Error(keys.error);
+  if (!keys.ok) throw new Error(JSON.stringify(keys.error));
   const booths: BoothService[] = [];
   for (let i = 1; i <= n; i++) {
     const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: enrolled(office, 'booth', `K${i}`, comune), officeKey: office.publicKey, consoleUrl: seat.url });
@@ -120,7 +120,7 @@ export async function startConsoleDay(electionBytes: Uint8Array, n: number, devi
 /** What the station's booth holds, opened with three of the shares: [contest, selection] per ballot. */
 export async function boothSelections(station: Station, electionBytes: Uint8Array, election: Election): Promise<[string, unknown][]> {
   const urna = await combineUrnaShares(nodeCrypto, station.shares.slice(0, 3), fromBase64(station.seat.setupDocument()!.urnaPublicKey));
-  if (!urna.ok) throw new Error(urna.error.join('; '));
+  if (!urna.ok) throw new Error(JSON.stringify(urna.error));
   const digest = nodeCrypto.sha256Hex(electionBytes);
   return station.booth.ballots().map((b) => {
     const contest = election.contests.find((c) => c.id === b.contest)!;

@@ -23,7 +23,7 @@ export async function pairEnrolled(seat: SeatConsole, booth: BoothService, id: s
   const fingerprint = booth.getView().boothFingerprint;
   await until(() => seat.getView().pendingBooths.some((p) => p.fingerprint === fingerprint));
   const paired = seat.pairBooth({ fingerprint, id });
-  if (!paired.ok) throw new Error(paired.error);
+  if (!paired.ok) throw new Error(JSON.stringify(paired.error));
   await until(() => booth.getView().state === 'confirming');
   const confirmed = booth.confirmConsole({ accept: true });
   if (!confirmed.ok) throw new Error(confirmed.error);

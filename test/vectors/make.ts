@@ -22,7 +22,7 @@ try {
   const day = await runDay({ election, electionBytes, section, day: generateDay(election, section, VOTERS, seededRandom(13)), booths: 2, out: join(work, 'day'), cancelEvery: 6 });
   const exported = await day.console.exportBundle({ dir: join(work, 'public'), publicOnly: true });
   await endDay(day);
-  if (!exported.ok) throw new Error(`the public export failed: ${exported.error.join('; ')}`);
+  if (!exported.ok) throw new Error(`the public export failed: ${JSON.stringify(exported.error)}`);
 
   for (const name of readdirSync(VECTORS)) if (name !== 'README.md') rmSync(join(VECTORS, name), { recursive: true, force: true });
   mkdirSync(VECTORS, { recursive: true });

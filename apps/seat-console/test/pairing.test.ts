@@ -14,6 +14,7 @@ import { readKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { ConsoleMessage, enrolMachine, openFrame, signFrame, type WireCertificate } from '@seggio/link';
 import { SeatConsole } from '../src/service/index.js';
+import { refusal } from '../src/shared/refusals.js';
 
 const ELECTION = readFileSync(new URL('../../../fixtures/sanvalle-2020.election.json', import.meta.url));
 const COMUNE = '999001';
@@ -84,7 +85,7 @@ describe('pairing by certificate', () => {
     expect(seat.setupDocument()).toMatchObject({ consoleMachine: 'C1', booths: [{ id: 'B1', machine: 'K1', publicKey: toBase64(b.publicKey) }] });
     expect(seat.store.log().find((e) => e.event === 'booth-paired')?.detail).toEqual({ booth: 'B1', fingerprint: waiting.fingerprint, machine: 'K1' });
     // Paired, the console keeps the certificate the booths were given.
-    expect(seat.importCertificate({ file: 'C2.json' })).toEqual({ ok: false, error: "the console's certificate is imported before any booth is paired" });
+    expect(seat.importCertificate({ file: 'C2.json' })).toEqual({ ok: false, error: refusal('certificate-after-pairing') });
   });
 
   it('an unenrolled booth is refused and logged, and never waits for the president', async () => {
@@ -127,7 +128,7 @@ describe('pairing by certificate', () => {
     const second = booth('K1');
     await until(() => seat.getView().pendingBooths.length === 2);
     expect(seat.pairBooth({ fingerprint: first.getView().boothFingerprint, id: 'B1' }).ok).toBe(true);
-    expect(seat.pairBooth({ fingerprint: second.getView().boothFingerprint, id: 'B2' })).toEqual({ ok: false, error: `machine K1 (fingerprint ${second.getView().boothFingerprint}) is already paired: a machine pairs once` });
+    expect(seat.pairBooth({ fingerprint: second.getView().boothFingerprint, id: 'B2' })).toEqual({ ok: false, error: refusal('booth-machine-paired', { fingerprint: second.getView().boothFingerprint, machine: 'K1' }) });
     const third = booth('K1');
     await until(() => refusals().length > 1);
     expect(refusals()).toEqual([
@@ -145,7 +146,7 @@ describe('pairing by certificate', () => {
     await until(() => seat.getView().pendingBooths.length === 1);
     expect(seat.pairBooth({ fingerprint: b.getView().boothFingerprint, id: 'B1' })).toEqual({
       ok: false,
-      error: `this console (fingerprint ${seat.getView().consoleFingerprint}) has no certificate of the electoral office: import it from the drive first`,
+      error: refusal('console-unenrolled', { fingerprint: seat.getView().consoleFingerprint }),
     });
   });
 });

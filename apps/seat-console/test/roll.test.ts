@@ -9,6 +9,7 @@ import { BoothService } from '@seggio/booth';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { enrolMachine } from '@seggio/link';
 import { SeatConsole } from '../src/service/index.js';
+import { refusal } from '../src/shared/refusals.js';
 
 const ELECTION = readFileSync(new URL('../../../fixtures/sanvalle-2020.election.json', import.meta.url));
 const ROLL = `number;surname;name;sex;category
@@ -56,14 +57,14 @@ describe('the section roll', () => {
     expect(seat.importRoll({ file: 'lista.csv', text: bad })).toEqual({
       ok: false,
       error: [
-        'lista.csv: line 2: sex "X" must be M or F',
-        'lista.csv: line 4: number "zero" must be a whole number from 1',
-        'lista.csv: line 4: name contains a bidirectional formatting character (U+202E) at position 0',
-        'lista.csv: line 4: category EU_EUROPEAN votes in no contest of this election',
-        'lista.csv: line 5: has 3 fields; 5 are expected (number, surname, name, sex, category)',
+        refusal('roll-sex', { file: 'lista.csv', line: 2, value: 'X' }),
+        refusal('roll-number', { file: 'lista.csv', line: 4, number: 'zero' }),
+        refusal('roll-field-text', { file: 'lista.csv', line: 4, field: 'name', problem: 'contains a bidirectional formatting character (U+202E) at position 0' }),
+        refusal('roll-category-unused', { file: 'lista.csv', line: 4, category: 'EU_EUROPEAN' }),
+        refusal('roll-fields', { file: 'lista.csv', line: 5, fields: 3, expected: 5, header: 'number, surname, name, sex, category' }),
       ],
     });
-    expect(seat.importRoll({ file: 'lista.csv', text: 'numero;cognome\n' })).toEqual({ ok: false, error: ['lista.csv: line 1 must be the header number;surname;name;sex;category, not numero;cognome'] });
+    expect(seat.importRoll({ file: 'lista.csv', text: 'numero;cognome\n' })).toEqual({ ok: false, error: [refusal('roll-header', { file: 'lista.csv', header: 'number;surname;name;sex;category', found: 'numero;cognome' })] });
   });
 
   it('refuses a second vote, lets a walked-away voter come back, and stays out of the bundle', async () => {
@@ -72,13 +73,13 @@ describe('the section roll', () => {
     await free();
     const first = seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 1 });
     expect(first.ok).toBe(true);
-    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 1 })).toEqual({ ok: false, error: 'ROSSI MARIA (number 1) is already at a booth' });
+    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 1 })).toEqual({ ok: false, error: refusal('at-booth', { who: 'ROSSI MARIA', number: 1 }) });
     await until(() => booth.getView().session);
     booth.castBallots({ session: booth.getView().session!.id, selections: { 'REF-2020-1': { answer: 'YES' }, 'COM-999001-2020': { blank: true } } });
     await free();
-    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 1 })).toEqual({ ok: false, error: 'ROSSI MARIA (number 1) has already voted' });
-    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 2 })).toEqual({ ok: false, error: 'the roll lists number 2 as IT, sex M' });
-    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', voter: 9 })).toEqual({ ok: false, error: 'number 9 is not on the section roll' });
+    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 1 })).toEqual({ ok: false, error: refusal('already-voted', { who: 'ROSSI MARIA', number: 1 }) });
+    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F', voter: 2 })).toEqual({ ok: false, error: refusal('roll-differs', { number: 2, category: 'IT', sex: 'M' }) });
+    expect(seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', voter: 9 })).toEqual({ ok: false, error: refusal('not-on-roll', { number: 9 }) });
 
     // Voter 3 (an EU citizen) walks away; the president cancels; he may come back.
     const walked = seat.enableBooth({ booth: 'B1', category: 'EU_MUNICIPAL', sex: 'M', voter: 3 });
@@ -111,7 +112,7 @@ describe('turnout for the Prefettura', () => {
     await until(() => booth.getView().session);
     booth.castBallots({ session, selections: { 'REF-2020-1': { answer: 'NO' }, 'COM-999001-2020': { blank: true } } });
     await until(() => seat.getView().sessions.cast === 1);
-    expect(seat.turnoutReport({ checkpoint: 'C1' })).toEqual({ ok: false, error: 'checkpoint C1 has not been recorded' });
+    expect(seat.turnoutReport({ checkpoint: 'C1' })).toEqual({ ok: false, error: refusal('checkpoint-not-recorded', { checkpoint: 'C1' }) });
     seat.recordTurnout({ checkpoint: 'C1' });
     expect(seat.turnoutReport({ checkpoint: 'C1' })).toEqual({
       ok: true,

@@ -9,7 +9,7 @@ export { fingerprint } from './fingerprint.js';
 export type { Primitives } from './primitives.js';
 export { err, ok, type Result } from './result.js';
 export { assertSelfTest, CryptoSelfTestError, malleate, runSelfTest, type SelfTestReport } from './self-test.js';
-export { combineUrnaShares, decodeShare, splitUrnaKey, type SplitOptions, type UrnaShare } from './shares.js';
+export { combineUrnaShares, decodeShare, SHARE_PROBLEMS, splitUrnaKey, type ShareProblem, type ShareProblemCode, type SplitOptions, type UrnaShare } from './shares.js';
 export { hasSmallOrder, isCanonicalPoint, isCanonicalScalar, type SignatureRejection } from './strict.js';
 export { boxKeyMatches, createCrypto, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto, type SigningKeyPair } from './suite.js';
 export { portableSealedBox, type X25519 } from './sealed-box.js';

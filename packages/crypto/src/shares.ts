@@ -16,6 +16,33 @@ const CHECK = 4;
 const PAYLOAD = 4 + KEY_ID + DATA;
 const SHARE_CHARS = Math.ceil(((PAYLOAD + CHECK) * 8) / 5);
 
+/**
+ * What can be wrong with shares entered at the count: one code per reason, with the names of its
+ * figures (`n` is the share's place among those entered). Only codes and figures leave this package;
+ * each app's catalogue says them (docs/design.md §1).
+ */
+export const SHARE_PROBLEMS = {
+  'share-prefix': ['n', 'prefix'],
+  'share-length': ['n', 'chars', 'prefix', 'length'],
+  'share-checksum': ['n'],
+  'share-character': ['n', 'position'],
+  'share-letter': ['n', 'position', 'letter'],
+  'share-version': ['n', 'version', 'expected'],
+  'share-numbers': ['n', 'index', 'count', 'threshold'],
+  'share-other-key': ['n', 'fingerprint', 'expected'],
+  'share-twice': ['n', 'index'],
+  'shares-none': [],
+  'shares-mixed': [],
+  'shares-too-few': ['threshold', 'entered'],
+  'shares-wrong': [],
+} as const satisfies Record<string, readonly string[]>;
+export type ShareProblemCode = keyof typeof SHARE_PROBLEMS;
+export interface ShareProblem {
+  readonly code: ShareProblemCode;
+  readonly params: Readonly<Record<string, string | number>>;
+}
+const problem = (code: ShareProblemCode, params: ShareProblem['params'] = {}): ShareProblem => ({ code, params });
+
 export interface UrnaShare {
   /** 1..count, the number written on the seat member's envelope. */
   readonly index: number;
@@ -70,26 +97,23 @@ function locateTypo(body: string): number | null {
   return fits.size === 1 ? [...fits][0]! : null;
 }
 
-export function decodeShare(text: string): Result<UrnaShare> {
+/** A share read back, or its problem (without `n`: where it stands among those entered is the caller's). */
+export function decodeShare(text: string): Result<UrnaShare, ShareProblem> {
   const compact = text.replace(/[\s-]/g, '').toUpperCase();
-  if (!compact.startsWith(PREFIX)) return err(`a share starts with "${PREFIX}-"`);
+  if (!compact.startsWith(PREFIX)) return err(problem('share-prefix', { prefix: PREFIX }));
   const body = compact.slice(PREFIX.length);
-  if (body.length !== SHARE_CHARS) {
-    return err(`a share has ${SHARE_CHARS} letters and digits after "${PREFIX}", this one ${body.length}: is part of it missing?`);
-  }
+  if (body.length !== SHARE_CHARS) return err(problem('share-length', { chars: SHARE_CHARS, prefix: PREFIX, length: body.length }));
   const foreign = [...body].findIndex((c) => !BASE32.includes(c));
-  if (foreign >= 0) return err(`character ${printedPosition(foreign)} ("${body[foreign]!}") is not one of a share's letters and digits (A to Z, 2 to 7)`);
+  if (foreign >= 0) return err(problem('share-letter', { position: printedPosition(foreign), letter: body[foreign]! }));
   const bytes = checked(body);
   if (!bytes) {
     const typo = locateTypo(body);
-    return err(typo === null ? 'the share does not match its checksum: check it for a typing error' : `character ${printedPosition(typo)} does not match the rest of the share: check it for a typing error`);
+    return err(typo === null ? problem('share-checksum') : problem('share-character', { position: printedPosition(typo) }));
   }
   const payload = bytes.subarray(0, PAYLOAD);
   const [version, threshold, count, index] = payload as unknown as [number, number, number, number];
-  if (version !== VERSION) return err(`share format version ${version} is not supported (expected ${VERSION})`);
-  if (threshold < 2 || count < threshold || index < 1 || index > count) {
-    return err(`the share's numbers are inconsistent (share ${index} of ${count}, ${threshold} needed)`);
-  }
+  if (version !== VERSION) return err(problem('share-version', { version, expected: VERSION }));
+  if (threshold < 2 || count < threshold || index < 1 || index > count) return err(problem('share-numbers', { index, count, threshold }));
   return ok({
     index,
     threshold,
@@ -129,39 +153,32 @@ export async function combineUrnaShares(
   crypto: SeggioCrypto,
   texts: readonly string[],
   publicKey: Uint8Array,
-): Promise<Result<BoxKeyPair, string[]>> {
-  const problems: string[] = [];
+): Promise<Result<BoxKeyPair, ShareProblem[]>> {
+  const problems: ShareProblem[] = [];
   const shares: UrnaShare[] = [];
   const expected = idFingerprint(keyId(publicKey));
   texts.forEach((text, i) => {
+    const n = i + 1;
     const decoded = decodeShare(text);
-    if (!decoded.ok) return problems.push(`share ${i + 1}: ${decoded.error}`);
+    if (!decoded.ok) return problems.push(problem(decoded.error.code, { n, ...decoded.error.params }));
     const share = decoded.value;
-    if (share.keyFingerprint !== expected) {
-      return problems.push(`share ${i + 1} belongs to urna key ${share.keyFingerprint}, not to this section's ${expected}`);
-    }
-    if (shares.some((s) => s.index === share.index)) return problems.push(`share ${i + 1}: share number ${share.index} was already entered`);
+    if (share.keyFingerprint !== expected) return problems.push(problem('share-other-key', { n, fingerprint: share.keyFingerprint, expected }));
+    if (shares.some((s) => s.index === share.index)) return problems.push(problem('share-twice', { n, index: share.index }));
     shares.push(share);
   });
   if (problems.length > 0) return err(problems);
   const first = shares[0];
-  if (!first) return err(['no shares were entered']);
-  if (shares.some((s) => s.threshold !== first.threshold || s.count !== first.count)) {
-    return err(['the shares come from different splittings of the key']);
-  }
-  if (shares.length < first.threshold) {
-    return err([`${first.threshold} shares are needed, ${shares.length} entered`]);
-  }
+  if (!first) return err([problem('shares-none')]);
+  if (shares.some((s) => s.threshold !== first.threshold || s.count !== first.count)) return err([problem('shares-mixed')]);
+  if (shares.length < first.threshold) return err([problem('shares-too-few', { threshold: first.threshold, entered: shares.length })]);
   // Each share carries its own x coordinate; two from different splittings can happen to share one,
   // and the library then throws rather than combine: the same answer as any mix of splittings.
-  if (new Set(shares.map((s) => s.data.at(-1))).size !== shares.length) {
-    return err(['the shares come from different splittings of the key']);
-  }
+  if (new Set(shares.map((s) => s.data.at(-1))).size !== shares.length) return err([problem('shares-mixed')]);
   const secretKey = await combine(shares.map((s) => s.data));
   const keyPair = crypto.boxKeyPairFromSecret(secretKey);
   if (!bytesEqual(keyPair.publicKey, publicKey)) {
     secretKey.fill(0);
-    return err(['the rebuilt key does not match the urna public key: at least one share is wrong']);
+    return err([problem('shares-wrong')]);
   }
   return ok(keyPair);
 }

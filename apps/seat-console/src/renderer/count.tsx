@@ -4,6 +4,7 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { tallyRows } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ReconciledContest } from '../shared/api.js';
+import type { Refusal } from '../shared/refusals.js';
 import { bridge } from './bridge.js';
 import { ShareCamera } from './camera.js';
 import { checkText, namesOf } from './checks.js';
@@ -14,9 +15,9 @@ import { EventLog } from './voting.js';
 export function CountScreen() {
   const { t, view, election } = useConsole();
   const k = view.shares?.threshold ?? 3;
-  const [reconciled, setReconciled] = useState<Result<readonly ReconciledContest[], readonly string[]> | null>(null);
+  const [reconciled, setReconciled] = useState<Result<readonly ReconciledContest[], readonly Refusal[]> | null>(null);
   const [shares, setShares] = useState<string[]>(() => Array.from({ length: k }, () => ''));
-  const [problems, setProblems] = useState<readonly string[] | null>(null);
+  const [problems, setProblems] = useState<readonly Refusal[] | null>(null);
   const [busy, setBusy] = useState(false);
   const [read, setRead] = useState<string | null>(null);
   // A share read from the camera goes into the first empty field.
@@ -165,7 +166,7 @@ function Export() {
   const { t, view, election } = useConsole();
   const [dir, setDir] = useState(view.bundleDir);
   const [publicOnly, setPublicOnly] = useState(false);
-  const [problems, setProblems] = useState<readonly string[] | null>(null);
+  const [problems, setProblems] = useState<readonly Refusal[] | null>(null);
   const [busy, setBusy] = useState(false);
   const names = namesOf(election);
   const failing = view.count?.checks.filter((c) => !c.ok).map((c) => `${c.check} ${contestTitle(election, c.contest)}: ${checkText(t, names, c)}`) ?? [];

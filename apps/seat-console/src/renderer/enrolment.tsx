@@ -3,12 +3,13 @@
 import { useEffect, useState } from 'react';
 import { bridge } from './bridge.js';
 import { knownKey } from './i18n.js';
+import type { Refusal } from '../shared/refusals.js';
 import { Done, Problems, useConsole } from './ui.js';
 
 export function ConsoleCertificate() {
   const { t, view } = useConsole();
   const [files, setFiles] = useState<readonly string[] | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   useEffect(() => {
     if (!view.consoleMachine) void bridge.call('listCertificates').then(setFiles);
   }, [view.consoleMachine]);

@@ -1,48 +1,49 @@
-// The president's catalogue against what the service says: every refusal of the console reads back to
-// its code and figures, and is said in Italian, German and English with the same figures; every
-// phase, booth state, category and event has its words. (Beside the renderer: it is browser code.)
+// The president's catalogue against what the service says: every refusal code of the console is said
+// in Italian, German and English with the figures its code names, and the catalogue says no refusal
+// the console does not have; every phase, booth state, category and event has its words. (Beside the
+// renderer: it is browser code. That each code is made somewhere is apps/seat-console/test/refusals.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { CATEGORIES, EVENTS } from '@seggio/ballot-core';
-import { PARAM_PATTERNS, readRefusal, refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
+import { refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
 import { CATALOGUES, knownKey, translator } from './i18n.js';
 import { explain } from './ui.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
-/** A figure of each known shape (refusals.ts PARAM_PATTERNS); any other figure is free text with punctuation in it. */
-const SHAPED: Record<string, string> = { line: '102', field: 'surname', path: '$.contests[1].rules.splitVote' };
-
 describe('the refusals', () => {
-  it('has a sample figure of every known shape', () => {
-    expect(Object.keys(SHAPED).sort()).toEqual(Object.keys(PARAM_PATTERNS).sort());
-  });
-
-  it.each(Object.keys(REFUSALS) as RefusalCode[])('%s reads back from its text, and is in every language with the same figures', (code) => {
-    const names = placeholders(REFUSALS[code]);
-    const params: Record<string, string> = Object.fromEntries(names.map((n, i) => [n, SHAPED[n] ?? `value ${i} (with: punctuation)`]));
-    expect(readRefusal(refusal(code, params))).toEqual({ code, params });
+  it.each(Object.keys(REFUSALS) as RefusalCode[])('%s is in every language, with the figures its code names', (code) => {
     for (const [language, catalogue] of Object.entries(CATALOGUES)) {
       const said = (catalogue as Record<string, string>)[`refusal.${code}`];
       expect(said, `${language} refusal.${code}`).toBeDefined();
-      expect(placeholders(said!), `${language} refusal.${code}`).toEqual(names);
+      expect(placeholders(said!), `${language} refusal.${code}`).toEqual([...REFUSALS[code]].sort());
     }
   });
 
-  it('says a refusal in the language chosen, with its states and categories in words, and leaves other text as it is', () => {
-    const text = refusal('booth-not-free', { booth: 'B2', state: 'in-session' });
-    expect(explain(translator('it'), text)).toBe('la cabina B2 non è libera (elettore in cabina)');
-    expect(explain(translator('de'), text)).toBe('die Kabine B2 ist nicht frei (Wähler in der Kabine)');
+  it('has no words for a refusal the console does not have', () => {
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      const said = Object.keys(catalogue).filter((k) => k.startsWith('refusal.')).map((k) => k.slice('refusal.'.length));
+      expect(said.filter((code) => !(code in REFUSALS)), language).toEqual([]);
+    }
+  });
+
+  it('says a refusal in the language chosen, with its states and categories in words, and a sentence of the page as it is', () => {
+    const busy = refusal('booth-not-free', { booth: 'B2', state: 'in-session' });
+    expect(explain(translator('it'), busy)).toBe('la cabina B2 non è libera (elettore in cabina)');
+    expect(explain(translator('de'), busy)).toBe('die Kabine B2 ist nicht frei (Wähler in der Kabine)');
     expect(explain(translator('en'), refusal('roll-differs', { number: 4, category: 'EU_MUNICIPAL', sex: 'F' }))).toBe('the section roll lists number 4 as EU citizen (municipal elections), Woman');
-    expect(explain(translator('it'), 'a reason of another part, as it was given')).toBe('a reason of another part, as it was given');
+    expect(explain(translator('it'), 'una frase della pagina, già detta')).toBe('una frase della pagina, già detta');
     expect(explain(translator('it'), refusal('package-other-key', { file: 'sanvalle.json.sig', signer: 'AAAA-BBBB', expected: 'CCCC-DDDD' }))).toBe(
       "sanvalle.json.sig: firmato con la chiave AAAA-BBBB, non con quella dell'ufficio elettorale CCCC-DDDD",
     );
-    // The section roll's lines, as the service words them (apps/seat-console/test/roll.test.ts).
-    expect(explain(translator('it'), 'lista.csv: line 2: sex "X" must be M or F')).toBe('lista.csv: riga 2: il sesso "X" deve essere M o F');
-    expect(explain(translator('it'), 'lista.csv: line 4: name contains a bidirectional formatting character (U+202E) at position 0')).toBe(
+    // The section roll's lines, as the service gives them (apps/seat-console/test/roll.test.ts).
+    expect(explain(translator('it'), refusal('roll-sex', { file: 'lista.csv', line: 2, value: 'X' }))).toBe('lista.csv: riga 2: il sesso "X" deve essere M o F');
+    expect(explain(translator('it'), refusal('roll-field-text', { file: 'lista.csv', line: 4, field: 'name', problem: 'contains a bidirectional formatting character (U+202E) at position 0' }))).toBe(
       'lista.csv: riga 4: colonna name: contains a bidirectional formatting character (U+202E) at position 0',
     );
-    expect(explain(translator('de'), 'lista.csv: line 4: category EU_EUROPEAN votes in no contest of this election')).toMatch(/^lista\.csv: Zeile 4: die Kategorie .+ wählt bei keiner Abstimmung dieser Wahl$/);
+    expect(explain(translator('de'), refusal('roll-category-unused', { file: 'lista.csv', line: 4, category: 'EU_EUROPEAN' }))).toMatch(/^lista\.csv: Zeile 4: die Kategorie .+ wählt bei keiner Abstimmung dieser Wahl$/);
+    // A call the page could not make, and a request the bridge refused for its shape, in words too.
+    expect(explain(translator('it'), refusal('service-lost'))).toMatch(/^Il servizio della console non è raggiungibile/);
+    expect(explain(translator('de'), refusal('request-malformed', { method: 'enableBooth' }))).toBe('die Anfrage (enableBooth) ist nicht wohlgeformt: bitte die Seite neu laden und erneut versuchen');
   });
 });
 

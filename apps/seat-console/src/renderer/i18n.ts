@@ -1,6 +1,6 @@
 // Every text the president reads, in Italian, German and English (one catalogue per app),
-// one file per language in i18n/. The console's own refusals are said from the same catalogue
-// (refusal.*); any other reason the service gives is shown as it gives it.
+// one file per language in i18n/. The service's refusals come as codes with figures and are said
+// from the same catalogue (refusal.<code>, ui.tsx explain).
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
 import { it, type Key } from './i18n/it.js';
@@ -24,6 +24,3 @@ export function translator(language: Language): Translate {
 export function knownKey(key: string): Key | null {
   return key in it ? (key as Key) : null;
 }
-
-/** The reason a call gives when the console's service could not be reached (bridge.ts); said as service.refused. */
-export const SERVICE_LOST = 'service-lost';

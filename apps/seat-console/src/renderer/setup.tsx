@@ -3,9 +3,10 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { toBase64 } from '@seggio/crypto';
 import type { PackageEntry } from '../shared/api.js';
+import type { Refusal } from '../shared/refusals.js';
 import { bridge } from './bridge.js';
 import { ConsoleCertificate, RefusedBooths } from './enrolment.js';
-import { Done, Fingerprint, Problems, useConsole } from './ui.js';
+import { Done, Fingerprint, Problems, useConsole, type Said } from './ui.js';
 
 export interface GivenShares {
   readonly shares: readonly string[];
@@ -17,7 +18,7 @@ export interface GivenShares {
 export function LoadPackage() {
   const { t, view } = useConsole();
   const [packages, setPackages] = useState<readonly PackageEntry[] | null>(null);
-  const [problems, setProblems] = useState<readonly string[] | null>(null);
+  const [problems, setProblems] = useState<readonly Said[] | null>(null);
   const [files, setFiles] = useState<FileList | null>(null);
 
   useEffect(() => {
@@ -85,7 +86,7 @@ export function CreateKeys({ onShares }: { onShares: (shares: GivenShares) => vo
   const [section, setSection] = useState('');
   const [threshold, setThreshold] = useState(3);
   const [count, setCount] = useState(5);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [busy, setBusy] = useState(false);
   const chosen = section || sections[0]?.id || '';
 
@@ -163,8 +164,8 @@ export function GiveShares({ shares, onDone }: { shares: GivenShares; onDone: ()
 
 export function Pairing() {
   const { t, view } = useConsole();
-  const [problem, setProblem] = useState<string | null>(null);
-  const [rollProblems, setRollProblems] = useState<readonly string[] | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
+  const [rollProblems, setRollProblems] = useState<readonly Refusal[] | null>(null);
   // Each waiting booth is offered every name still free, so that the president names each booth by
   // where it stands (the one by the door B1): two booths waiting are never both told "B1" as if there
   // were no choice. The booth then shows the name it was given, for the president to check.

@@ -4,8 +4,8 @@ import { createContext, useContext, type ReactNode } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { ConsoleView } from '../shared/api.js';
 import type { ConnectionState } from '@seggio/shell/browser';
-import { readRefusal } from '../shared/refusals.js';
-import { knownKey, SERVICE_LOST, type Translate } from './i18n.js';
+import type { Refusal } from '../shared/refusals.js';
+import { knownKey, type Translate } from './i18n.js';
 
 export interface Console {
   readonly view: ConsoleView;
@@ -22,29 +22,26 @@ export function useConsole(): Console {
   return value;
 }
 
-/**
- * A reason the service gave, in the president's language when it is one of the console's own refusals
- * (with a booth state, category, sex or phase in it said in words too); otherwise as the service gave it.
- */
-export function explain(t: Translate, text: string): string {
-  if (text === SERVICE_LOST) return t('service.refused');
-  const refusal = readRefusal(text);
-  const key = refusal && knownKey(`refusal.${refusal.code}`);
-  if (!refusal || !key) return text;
-  const word = (prefix: string, value: string | undefined) => {
+/** What a screen shows as a problem: a refusal of the service, or a sentence the page has already said in the president's language. */
+export type Said = Refusal | string;
+
+/** The figures said in words too, not as codes: a booth state, a category, a sex, a phase. */
+const WORDED = [['state', 'booth.state.'], ['category', 'cat.'], ['sex', 'sex.'], ['phase', 'phase.']] as const;
+
+/** A refusal in the president's language, from its code and figures; a page's own sentence as it is. */
+export function explain(t: Translate, item: Said): string {
+  if (typeof item === 'string') return item;
+  const params: Record<string, string | number> = { ...item.params };
+  for (const [name, prefix] of WORDED) {
+    const value = params[name];
     const known = value === undefined ? null : knownKey(`${prefix}${value}`);
-    return known ? t(known) : value;
-  };
-  const params = { ...refusal.params };
-  for (const [name, prefix] of [['state', 'booth.state.'], ['category', 'cat.'], ['sex', 'sex.'], ['phase', 'phase.']] as const) {
-    const said = word(prefix, params[name]);
-    if (said !== undefined) params[name] = said;
+    if (known) params[name] = t(known);
   }
-  return t(key, params);
+  return t(`refusal.${item.code}`, params);
 }
 
 /** What the service refused, with its reasons, announced to screen readers. */
-export function Problems({ title, items }: { title: string; items: readonly string[] | null }) {
+export function Problems({ title, items }: { title: string; items: readonly Said[] | null }) {
   const { t } = useConsole();
   if (!items || items.length === 0) return null;
   return (

@@ -4,9 +4,10 @@ import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { CATEGORIES, contestsFor, type Category, type Sex } from '@seggio/ballot-core';
 import type { RollVoter } from '../shared/api.js';
 import type { ConsoleButton } from '../shared/bridge.js';
+import type { Refusal } from '../shared/refusals.js';
 import { bridge } from './bridge.js';
 import { knownKey } from './i18n.js';
-import { contestTitle, Done, Problems, timeOf, useConsole } from './ui.js';
+import { contestTitle, Done, Problems, timeOf, useConsole, type Said } from './ui.js';
 
 export function Voting() {
   const { t } = useConsole();
@@ -41,7 +42,7 @@ export function Voting() {
 function BoothTiles() {
   const { t, view } = useConsole();
   const [asking, setAsking] = useState<string | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const cancel = async (session: string) => {
     const result = await bridge.call('cancelSession', { session });
     setAsking(null);
@@ -101,7 +102,7 @@ function EnableForm() {
   const [declined, setDeclined] = useState<ReadonlySet<string>>(new Set());
   const [number, setNumber] = useState('');
   const [voter, setVoter] = useState<RollVoter | null>(null);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Said | null>(null);
   // What was last done, and the session it concerns: "Cabina B1 abilitata" is said only while that
   // session is still open, never after it was cancelled or cast.
   const [done, setDone] = useState<{ text: string; session: string | null } | null>(null);
@@ -291,7 +292,7 @@ function EnableForm() {
 
 function Turnout() {
   const { t, view, election, language } = useConsole();
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
   if (!view.turnout || !election) return null;
   const { live, checkpoints } = view.turnout;
@@ -363,7 +364,7 @@ function CloseVoting() {
   // A voter still at a booth loses their vote if the president closes now: the warning names the booths.
   const inside = view.booths.filter((b) => b.session).map((b) => b.id);
   const [asking, setAsking] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Refusal | null>(null);
   const close = async () => {
     const result = await bridge.call('closeVoting');
     setAsking(false);

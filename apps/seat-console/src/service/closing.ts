@@ -4,7 +4,7 @@ import { ballotSignatureMessage, ballotsDigest, checkChain, type BoothSeal, type
 import { err, fromBase64, ok, toHex, type Result } from '@seggio/crypto';
 import type { BoothMessage } from '@seggio/link';
 import type { ReconciledContest } from '../shared/api.js';
-import { refusal } from '../shared/refusals.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
 import { advance, setUp, type ConsoleContext } from './context.js';
 import type { ConsoleLink } from './link-side.js';
 import { isOpen, sessionCounts, votersByContest } from './turnout.js';
@@ -24,7 +24,7 @@ export class ClosingPart {
   ) {}
 
   /** Close is final (R13): every booth is told, and answers with its seal, its ballots and its log. */
-  closeVoting(): Result<void, string> {
+  closeVoting(): Result<void, Refusal> {
     const { store } = this.ctx;
     if (store.phase() !== 'voting') return err(refusal('not-open'));
     const booths = store.booths();
@@ -108,40 +108,39 @@ export class ClosingPart {
    * E1 per booth and contest: the ballots received = the booth's seal = the sessions the console saw
    * cast; per contest, also = the voters in the poll book. Every mismatch is named with its figures.
    */
-  reconcile(): Result<ReconciledContest[], string[]> {
+  reconcile(): Result<ReconciledContest[], Refusal[]> {
     const { store } = this.ctx;
     const election = this.ctx.election;
     if (!election) return err([refusal('count-when', { phase: store.phase() })]);
-    const problems: string[] = [];
+    const problems: Refusal[] = [];
     const report: ReconciledContest[] = [];
     const sessions = store.sessions();
     const ballots = store.ballots();
     const voters = votersByContest(election, sessions);
     for (const booth of store.booths()) {
       if (!booth.seal) {
-        problems.push(`booth ${booth.id} has not sent its seal`);
+        problems.push(refusal('recon-no-seal', { booth: booth.id }));
         continue;
       }
       const seal = JSON.parse(new TextDecoder().decode(fromBase64(booth.seal.bytes))) as BoothSeal;
       const cast = sessions.filter((s) => s.booth === booth.id && s.state === 'cast');
       const open = sessions.filter((s) => s.booth === booth.id && isOpen(s));
-      if (open.length) problems.push(`booth ${booth.id}: ${open.length} session(s) neither cast nor cancelled`);
-      if (seal.sessions.cast !== cast.length) problems.push(`booth ${booth.id}: its seal counts ${seal.sessions.cast} sessions cast, the console ${cast.length}`);
+      if (open.length) problems.push(refusal('recon-sessions-open', { booth: booth.id, open: open.length }));
+      if (seal.sessions.cast !== cast.length) problems.push(refusal('recon-seal-sessions', { booth: booth.id, sealed: seal.sessions.cast, console: cast.length }));
       for (const contest of election.scrutinyOrder) {
         const mine = ballots.filter((b) => b.booth === booth.id && b.contest === contest);
         const sealed = seal.contests[contest] ?? { count: 0, ballotsDigest: ballotsDigest([]) };
         const castHere = cast.filter((s) => s.contests.includes(contest)).length;
-        if (mine.length !== sealed.count) problems.push(`booth ${booth.id}, ${contest}: ${mine.length} ballots received, the seal says ${sealed.count}`);
-        if (ballotsDigest(mine.map((b) => b.h)) !== sealed.ballotsDigest) problems.push(`booth ${booth.id}, ${contest}: the ballots received do not match the seal's digest`);
-        if (mine.length !== castHere) problems.push(`booth ${booth.id}, ${contest}: ${mine.length} ballots, ${castHere} sessions cast it`);
+        if (mine.length !== sealed.count) problems.push(refusal('recon-seal-count', { booth: booth.id, contest, received: mine.length, sealed: sealed.count }));
+        if (ballotsDigest(mine.map((b) => b.h)) !== sealed.ballotsDigest) problems.push(refusal('recon-seal-digest', { booth: booth.id, contest }));
+        if (mine.length !== castHere) problems.push(refusal('recon-booth-sessions', { booth: booth.id, contest, ballots: mine.length, sessions: castHere }));
       }
     }
     for (const contest of election.scrutinyOrder) {
       const inBox = ballots.filter((b) => b.contest === contest).length;
       const cast = sessions.filter((s) => s.state === 'cast' && s.contests.includes(contest)).length;
       const T = voters[contest]?.T ?? 0;
-      const line = `${contest}: ballots ${inBox}, sessions cast ${cast}, voters ${T}`;
-      if (inBox !== cast || cast !== T) problems.push(`${line}: they must be equal`);
+      if (inBox !== cast || cast !== T) problems.push(refusal('recon-contest', { contest, ballots: inBox, sessions: cast, voters: T }));
       else report.push({ contest, ballots: inBox, sessions: cast, voters: T });
     }
     // Logged once, by the phase's change: after close nothing that is reconciled can change.

@@ -9,6 +9,7 @@ import { assertSelfTest, fingerprint, fromBase64, type Result, type SeggioCrypto
 import { documentBytes } from '@seggio/ballot-core';
 import { LinkServer, MachineIdentity, type BoothMessage } from '@seggio/link';
 import type { ConsoleApi, ConsoleView, CountOutcome, EnableInput, Figures, PackageEntry, PackageNames, ReconciledContest, RollVoter } from '../shared/api.js';
+import type { Refusal } from '../shared/refusals.js';
 import { ClosingPart } from './closing.js';
 import type { ConsoleConfig, ConsoleContext, ConsoleEvents } from './context.js';
 import { CountPart } from './count.js';
@@ -162,19 +163,19 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     return this.#ctx.election;
   }
 
-  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]> {
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, Refusal[]> {
     return this.#setup.loadElection(input);
   }
 
-  listPackages(): Result<PackageEntry[], string> {
+  listPackages(): Result<PackageEntry[], Refusal> {
     return this.#setup.listPackages();
   }
 
-  loadPackage(input: { file: string }): Result<{ digest: string }, string[]> {
+  loadPackage(input: { file: string }): Result<{ digest: string }, Refusal[]> {
     return this.#setup.loadPackage(input);
   }
 
-  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>> {
+  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, Refusal>> {
     return this.#setup.createKeys(input);
   }
 
@@ -186,39 +187,39 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     return this.#setup.listCertificates();
   }
 
-  importCertificate(input: { file: string }): Result<{ machine: string }, string> {
+  importCertificate(input: { file: string }): Result<{ machine: string }, Refusal> {
     return this.#setup.importCertificate(input);
   }
 
-  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string> {
+  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, Refusal> {
     return this.#setup.pairBooth(input);
   }
 
-  openVoting(): Result<void, string> {
+  openVoting(): Result<void, Refusal> {
     return this.#voting.openVoting();
   }
 
-  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string> {
+  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, Refusal> {
     return this.#voting.enableBooth(input);
   }
 
-  cancelSession(input: { session: string }): Result<void, string> {
+  cancelSession(input: { session: string }): Result<void, Refusal> {
     return this.#voting.cancelSession(input);
   }
 
-  importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]> {
+  importRoll(input: { file: string; text: string }): Result<{ electors: number }, Refusal[]> {
     return this.#voting.importRoll(input);
   }
 
-  lookupVoter(input: { number: number }): Result<RollVoter, string> {
+  lookupVoter(input: { number: number }): Result<RollVoter, Refusal> {
     return this.#voting.lookupVoter(input);
   }
 
-  saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string> {
+  saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, Refusal> {
     return this.#voting.saveTurnoutReport(input, this.exportDir);
   }
 
-  turnoutReport(input: { checkpoint: string }): Result<string, string> {
+  turnoutReport(input: { checkpoint: string }): Result<string, Refusal> {
     return this.#voting.turnoutReport(input);
   }
 
@@ -226,15 +227,15 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     return this.#voting.votersByContest();
   }
 
-  recordTurnout(input: { checkpoint: string }): Result<Record<string, Figures>, string> {
+  recordTurnout(input: { checkpoint: string }): Result<Record<string, Figures>, Refusal> {
     return this.#voting.recordTurnout(input);
   }
 
-  closeVoting(): Result<void, string> {
+  closeVoting(): Result<void, Refusal> {
     return this.#closing.closeVoting();
   }
 
-  reconcile(): Result<ReconciledContest[], string[]> {
+  reconcile(): Result<ReconciledContest[], Refusal[]> {
     return this.#closing.reconcile();
   }
 
@@ -242,11 +243,11 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     return this.#closing.pollbook();
   }
 
-  count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>> {
+  count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, Refusal[]>> {
     return this.#count.count(input);
   }
 
-  exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>> {
+  exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, Refusal[]>> {
     return this.#count.exportBundle(input);
   }
 }

@@ -5,7 +5,7 @@ import { combineUrnaShares, err, fromBase64, ok, type BoxKeyPair, type Result } 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { ConsoleView, CountOutcome } from '../shared/api.js';
-import { refusal } from '../shared/refusals.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
 import { writeBundle } from './bundle.js';
 import type { ClosingPart } from './closing.js';
 import { advance, setUp, type ConsoleContext } from './context.js';
@@ -32,7 +32,7 @@ export class CountPart {
   }
 
   /** k seat members' shares rebuild the urna key (checked against its public key); every ballot is opened and counted. */
-  async count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>> {
+  async count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, Refusal[]>> {
     const { crypto, store } = this.ctx;
     const phase = store.phase();
     if (phase !== 'closed' && phase !== 'reconciled' && phase !== 'counted') return err([refusal('count-when', { phase })]);
@@ -42,16 +42,16 @@ export class CountPart {
     const final = done?.election.turnoutCheckpoints.at(-1);
     if (!done || !final) return err([refusal('count-when', { phase })]);
     const rebuilt = await combineUrnaShares(crypto, input.shares, fromBase64(done.keys.urnaPublicKey));
-    if (!rebuilt.ok) return err(rebuilt.error);
+    if (!rebuilt.ok) return err(rebuilt.error.map((p) => refusal(p.code, p.params)));
     const { election } = done;
     if (!store.turnout().some((t) => t.checkpoint === final.id)) this.parts.voting.recordTurnout({ checkpoint: final.id });
     const byContest: Record<string, CountedBallot[]> = {};
-    const problems: string[] = [];
+    const problems: Refusal[] = [];
     for (const b of store.ballots()) {
       const contest = election.contests.find((c) => c.id === b.contest);
       const plaintext = crypto.sealOpen(fromBase64(b.ct), rebuilt.value);
       const decoded = !contest ? err('it is for an unknown contest') : plaintext ? decodeBallotPlaintext(plaintext, done.stored.digest, contest) : err('it does not open with the urna key');
-      if (!decoded.ok) problems.push(`ballot ${b.h.slice(0, 12)}… of booth ${b.booth}: ${decoded.error}`);
+      if (!decoded.ok) problems.push(refusal('ballot-unreadable', { ballot: `${b.h.slice(0, 12)}…`, booth: b.booth, reason: decoded.error }));
       else (byContest[b.contest] ??= []).push({ h: b.h, selection: decoded.value });
     }
     const pollbook = this.parts.closing.pollbook();
@@ -80,7 +80,7 @@ export class CountPart {
    * Signs the tally and writes the bundle (docs/bundle-format.md) into `dir`, which must not exist. Refused,
    * with the reasons, while any record check fails (R17). `publicOnly` leaves out urna-key.json.
    */
-  async exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>> {
+  async exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, Refusal[]>> {
     const { crypto, store, config, identity, key } = this.ctx;
     const outcome = this.#outcome;
     const urna = this.#urna;
@@ -89,7 +89,7 @@ export class CountPart {
     const pollbook = this.parts.closing.pollbook();
     const consoleCertificate = identity.wire;
     if (!outcome || !urna || !done || !setup || !pollbook || !consoleCertificate) return err([refusal('count-first')]);
-    if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => `${c.check} ${c.contest}: ${c.detail}`));
+    if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => refusal('check-fails', { check: c.check, contest: c.contest, detail: c.detail })));
     const verbale = await verbalePdf({ election: done.election, tally: outcome.tally, checks: outcome.checks, setup, officeKey: config.officeKey });
     const dir = resolve(input.dir);
     if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) return err([refusal('folder-not-empty', { dir })]);
@@ -114,7 +114,7 @@ export class CountPart {
         }),
       });
     } catch (error) {
-      return err([`${dir}: ${(error as Error).message}`]);
+      return err([refusal('bundle-write', { dir, reason: (error as Error).message })]);
     }
     this.#exported = { dir, files: written.files, tallyDigest: tallyDigest(outcome.tally), verify: this.#verifyCommand(dir, done.election.training ?? false) };
     this.parts.office.bundleWritten(dir);

@@ -4,10 +4,10 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSy
 import { basename, join } from 'node:path';
 import { err, ok, type Result } from '@seggio/crypto';
 import type { PackageEntry } from '../shared/api.js';
-import { refusal } from '../shared/refusals.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
 
 /** The election packages in the import folder: each `*.json` with, or without, its `.sig`. */
-export function listPackages(dir: string | null | undefined): Result<PackageEntry[], string> {
+export function listPackages(dir: string | null | undefined): Result<PackageEntry[], Refusal> {
   if (!dir) return err(refusal('no-import-folder'));
   if (!existsSync(dir) || !statSync(dir).isDirectory()) return err(refusal('import-folder-missing', { dir }));
   const names = readdirSync(dir);
@@ -15,7 +15,7 @@ export function listPackages(dir: string | null | undefined): Result<PackageEntr
 }
 
 /** A package and its signature from the import folder, by file name (never a path). */
-export function readPackage(dir: string | null | undefined, name: unknown): Result<{ bytes: Uint8Array; signature: Uint8Array }, string[]> {
+export function readPackage(dir: string | null | undefined, name: unknown): Result<{ bytes: Uint8Array; signature: Uint8Array }, Refusal[]> {
   if (!dir) return err([refusal('no-import-folder')]);
   if (typeof name !== 'string' || basename(name) !== name || !name.endsWith('.json')) return err([refusal('not-a-package', { file: String(name) })]);
   const file = join(dir, name);
@@ -33,13 +33,13 @@ export function freeFolder(base: string): string {
 }
 
 /** Writes one file into a folder, made if need be; returns its path, or why it could not. */
-export function writeInto(dir: string, name: string, text: string): Result<{ file: string }, string> {
+export function writeInto(dir: string, name: string, text: string): Result<{ file: string }, Refusal> {
   const file = join(dir, name);
   try {
     mkdirSync(dir, { recursive: true });
     writeFileSync(file, text);
   } catch (error) {
-    return err(`${file}: ${(error as Error).message}`);
+    return err(refusal('file-write', { file, reason: (error as Error).message }));
   }
   return ok({ file });
 }

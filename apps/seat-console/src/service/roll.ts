@@ -1,7 +1,7 @@
 // The section roll as the president imports it: a CSV of number, surname, name, sex, category.
 import { CATEGORIES, textProblem, type Election } from '@seggio/ballot-core';
 import { err, ok, type Result } from '@seggio/crypto';
-import { refusal } from '../shared/refusals.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
 import type { RollEntry } from './store.js';
 
 const HEADER = ['number', 'surname', 'name', 'sex', 'category'];
@@ -30,7 +30,7 @@ function fields(line: string, separator: string): string[] {
   return out.map((f) => f.trim());
 }
 
-export function parseRoll(file: string, text: string, election: Election): Result<Omit<RollEntry, 'session' | 'voted'>[], string[]> {
+export function parseRoll(file: string, text: string, election: Election): Result<Omit<RollEntry, 'session' | 'voted'>[], Refusal[]> {
   const lines = text.replace(/^\uFEFF/, '').split(/\r?\n/).filter((l) => l.trim() !== '');
   const first = lines[0];
   if (first === undefined) return err([refusal('roll-file-empty', { file, header: HEADER.join(';') })]);
@@ -39,7 +39,7 @@ export function parseRoll(file: string, text: string, election: Election): Resul
   if (header.join() !== HEADER.join()) return err([refusal('roll-header', { file, header: HEADER.join(separator), found: first })]);
   if (lines.length - 1 > MAX_ROWS) return err([refusal('roll-too-long', { file, count: lines.length - 1, max: MAX_ROWS })]);
   const admitted = new Set(election.contests.flatMap((c) => c.eligibility));
-  const problems: string[] = [];
+  const problems: Refusal[] = [];
   const entries: Omit<RollEntry, 'session' | 'voted'>[] = [];
   const seen = new Set<number>();
   lines.slice(1).forEach((line, i) => {

@@ -5,8 +5,8 @@ import { documentBytes, parseElection, parseSidecar, type Setup } from '@seggio/
 import { err, fingerprint, ok, splitUrnaKey, toBase64, type Result } from '@seggio/crypto';
 import { MachineIdentity } from '@seggio/link';
 import type { PackageEntry, PackageNames } from '../shared/api.js';
-import { refusal } from '../shared/refusals.js';
-import { certificateRefusal } from './certificate-refusal.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
+import { BOOTH_REFUSED, certificateRefusal } from './certificate-refusal.js';
 import { advance, setUp, type ConsoleContext } from './context.js';
 import { listPackages, readPackage } from './folders.js';
 import type { ConsoleLink } from './link-side.js';
@@ -19,7 +19,7 @@ export class SetupPart {
   ) {}
 
   /** Loads the election package, verified against the pinned office key. */
-  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]> {
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, Refusal[]> {
     const { crypto, config, store } = this.ctx;
     if (store.phase() !== 'no-election') return err([refusal('already-loaded')]);
     const names = input.names ?? { package: 'election.json', signature: 'election.json.sig' };
@@ -45,12 +45,12 @@ export class SetupPart {
   }
 
   /** The election packages in the import folder: each `*.json` with, or without, its `.sig`. */
-  listPackages(): Result<PackageEntry[], string> {
+  listPackages(): Result<PackageEntry[], Refusal> {
     return listPackages(this.ctx.config.packagesDir);
   }
 
   /** Loads a package from the import folder by its file name (never a path). */
-  loadPackage(input: { file: string }): Result<{ digest: string }, string[]> {
+  loadPackage(input: { file: string }): Result<{ digest: string }, Refusal[]> {
     const read = readPackage(this.ctx.config.packagesDir, input.file);
     return read.ok ? this.loadElection({ ...read.value, names: { package: input.file, signature: `${input.file}.sig` } }) : read;
   }
@@ -59,7 +59,7 @@ export class SetupPart {
    * Picks the section, creates the console key and the urna key, and splits the urna secret among the
    * seat members: the shares are returned once and no copy of the secret is kept (R19).
    */
-  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>> {
+  async createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, Refusal>> {
     const { crypto, store, key } = this.ctx;
     const election = this.ctx.election;
     if (store.phase() !== 'setup' || !election || store.keys()) return err(refusal('keys-once'));
@@ -106,7 +106,7 @@ export class SetupPart {
   }
 
   /** Imports the console's certificate from the drive: refused unless the office signed it for this console's key. */
-  importCertificate(input: { file: string }): Result<{ machine: string }, string> {
+  importCertificate(input: { file: string }): Result<{ machine: string }, Refusal> {
     const { crypto, config, store, identity, key } = this.ctx;
     // The booths paired so far hold this console's key and machine id from its certificate.
     if (store.booths().length > 0) return err(refusal('certificate-after-pairing'));
@@ -121,7 +121,7 @@ export class SetupPart {
    * The president confirms the fingerprint and machine id the booth shows; the booth is pinned and sent
    * the set-up, which carries the console's certificate. Only an enrolled console of this comune pairs.
    */
-  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string> {
+  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, Refusal> {
     const { crypto, store, identity, key } = this.ctx;
     const done = setUp(this.ctx);
     const document = this.setupDocument();
@@ -137,7 +137,7 @@ export class SetupPart {
     const admitted = this.link.admitBooth(waiting.publicKey, waiting.wire);
     if (!admitted.ok) {
       this.link.refuseBooth(waiting.publicKey, admitted.machine, admitted.reason);
-      return err(refusal(`booth-${admitted.reason}`, { fingerprint: input.fingerprint, machine: admitted.machine }));
+      return err(refusal(BOOTH_REFUSED[admitted.reason], { fingerprint: input.fingerprint, machine: admitted.machine }));
     }
     const id = input.id ?? `B${store.booths().length + 1}`;
     if (!/^[A-Za-z0-9._-]{1,32}$/.test(id) || store.booth(id)) return err(refusal('pair-id', { id }));

@@ -4,7 +4,7 @@ import { contestsFor, type ZeroReport } from '@seggio/ballot-core';
 import { err, fromBase64, ok, toBase64, toHex, type Result } from '@seggio/crypto';
 import { enableTokenBytes, type BoothMessage, type EnableToken } from '@seggio/link';
 import type { EnableInput, Figures, RollVoter } from '../shared/api.js';
-import { refusal } from '../shared/refusals.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
 import { advance, setUp, type ConsoleContext } from './context.js';
 import { writeInto } from './folders.js';
 import type { ConsoleLink } from './link-side.js';
@@ -26,7 +26,7 @@ export class VotingPart {
   ) {}
 
   /** Voting opens only when every paired booth's zero report has been verified (R14). */
-  openVoting(): Result<void, string> {
+  openVoting(): Result<void, Refusal> {
     const { store } = this.ctx;
     const booths = store.booths();
     if (store.phase() !== 'setup' || booths.length === 0) return err(refusal('open-when'));
@@ -43,7 +43,7 @@ export class VotingPart {
   }
 
   /** Enables a free booth for one voter: the contests their category allows and they accept (docs/election-rules.md). */
-  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string> {
+  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, Refusal> {
     const { crypto, store, key } = this.ctx;
     const done = setUp(this.ctx);
     if (store.phase() !== 'voting' || !done) return err(refusal('not-open'));
@@ -81,7 +81,7 @@ export class VotingPart {
   }
 
   /** The president cancels a walked-away voter's session (R11). */
-  cancelSession(input: { session: string }): Result<void, string> {
+  cancelSession(input: { session: string }): Result<void, Refusal> {
     const { store } = this.ctx;
     const session = store.session(input.session);
     if (!session || !isOpen(session)) return err(refusal('no-session'));
@@ -95,7 +95,7 @@ export class VotingPart {
   }
 
   /** Imports the section roll (replacing any before voting opens); it stays in the console. */
-  importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]> {
+  importRoll(input: { file: string; text: string }): Result<{ electors: number }, Refusal[]> {
     const { store, election } = this.ctx;
     if (!election) return err([refusal('roll-needs-election')]);
     if (store.phase() !== 'setup') return err([refusal('roll-before-open')]);
@@ -107,7 +107,7 @@ export class VotingPart {
   }
 
   /** A roll entry, for the president to confirm who is at the table. */
-  lookupVoter(input: { number: number }): Result<RollVoter, string> {
+  lookupVoter(input: { number: number }): Result<RollVoter, Refusal> {
     const { store } = this.ctx;
     const entry = store.rollEntry(input.number);
     if (!entry) return err(store.rollSize() === 0 ? refusal('no-roll') : refusal('not-on-roll', { number: input.number }));
@@ -115,13 +115,13 @@ export class VotingPart {
   }
 
   /** Writes a checkpoint's report into the export folder, for the Prefettura. */
-  saveTurnoutReport(input: { checkpoint: string }, exportDir: string): Result<{ file: string }, string> {
+  saveTurnoutReport(input: { checkpoint: string }, exportDir: string): Result<{ file: string }, Refusal> {
     const report = this.turnoutReport(input);
     return report.ok ? writeInto(exportDir, `affluenza-${input.checkpoint}.csv`, report.value) : report;
   }
 
   /** A checkpoint's figures for the Prefettura, in the vocabulary of the Ministry's open data. */
-  turnoutReport(input: { checkpoint: string }): Result<string, string> {
+  turnoutReport(input: { checkpoint: string }): Result<string, Refusal> {
     const recorded = this.ctx.store.turnout().find((t) => t.checkpoint === input.checkpoint);
     const done = setUp(this.ctx);
     if (!recorded || !done) return err(refusal('checkpoint-not-recorded', { checkpoint: input.checkpoint }));
@@ -134,7 +134,7 @@ export class VotingPart {
   }
 
   /** Records turnout at one of the election's checkpoints, in order. */
-  recordTurnout(input: { checkpoint: string }): Result<Record<string, Figures>, string> {
+  recordTurnout(input: { checkpoint: string }): Result<Record<string, Figures>, Refusal> {
     const { store } = this.ctx;
     const order = this.ctx.election?.turnoutCheckpoints.map((c) => c.id) ?? [];
     const done = store.turnout().map((t) => t.checkpoint);

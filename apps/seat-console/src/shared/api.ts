@@ -2,6 +2,7 @@
 import type { Category, Election, PollbookDocument, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { BoothState } from '@seggio/link';
+import type { Refusal } from './refusals.js';
 
 /** The console's phase (docs/design.md §1, "The console's service"): reconciled once close's figures all agree, before the count. */
 export type ConsolePhase = 'no-election' | 'setup' | 'voting' | 'closing' | 'closed' | 'reconciled' | 'counted' | 'signed';
@@ -126,28 +127,28 @@ export interface ConsoleApi {
   getView(): ConsoleView;
   getElection(): Election | null;
   /** `names`: the two files as the president knows them, for the refusals (election.json and its .sig unless given). */
-  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, string[]>;
-  listPackages(): Result<PackageEntry[], string>;
-  loadPackage(input: { file: string }): Result<{ digest: string }, string[]>;
+  loadElection(input: { bytes: Uint8Array; signature: Uint8Array; names?: PackageNames }): Result<{ digest: string }, Refusal[]>;
+  listPackages(): Result<PackageEntry[], Refusal>;
+  loadPackage(input: { file: string }): Result<{ digest: string }, Refusal[]>;
   /** The shares are returned once, with a QR code of each (an SVG data URL) and a sheet to print (a PDF, base64), and never kept. */
-  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, string>>;
+  createKeys(input: { section: string; threshold?: number; count?: number }): Promise<Result<{ shares: string[]; qrCodes: string[]; pdfs: string[]; urnaFingerprint: string }, Refusal>>;
   /** The certificate files in the drive's `macchine/` folder. */
   listCertificates(): string[];
-  importCertificate(input: { file: string }): Result<{ machine: string }, string>;
-  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, string>;
-  openVoting(): Result<void, string>;
-  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, string>;
-  cancelSession(input: { session: string }): Result<void, string>;
-  recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, string>;
-  importRoll(input: { file: string; text: string }): Result<{ electors: number }, string[]>;
-  lookupVoter(input: { number: number }): Result<RollVoter, string>;
-  turnoutReport(input: { checkpoint: string }): Result<string, string>;
+  importCertificate(input: { file: string }): Result<{ machine: string }, Refusal>;
+  pairBooth(input: { fingerprint: string; id?: string }): Result<{ booth: string }, Refusal>;
+  openVoting(): Result<void, Refusal>;
+  enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, Refusal>;
+  cancelSession(input: { session: string }): Result<void, Refusal>;
+  recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, Refusal>;
+  importRoll(input: { file: string; text: string }): Result<{ electors: number }, Refusal[]>;
+  lookupVoter(input: { number: number }): Result<RollVoter, Refusal>;
+  turnoutReport(input: { checkpoint: string }): Result<string, Refusal>;
   /** Writes a checkpoint's figures for the Prefettura into the export folder; returns the file. */
-  saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, string>;
-  closeVoting(): Result<void, string>;
-  reconcile(): Result<ReconciledContest[], string[]>;
+  saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, Refusal>;
+  closeVoting(): Result<void, Refusal>;
+  reconcile(): Result<ReconciledContest[], Refusal[]>;
   /** null before the keys are made. */
   pollbook(): PollbookDocument | null;
-  count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, string[]>>;
-  exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, string[]>>;
+  count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, Refusal[]>>;
+  exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, Refusal[]>>;
 }

@@ -8,14 +8,14 @@ import { err, type Result } from '@seggio/crypto';
 import type { ButtonName, DeviceStatus } from '@seggio/hardware/types';
 import { accept, event, malformed, noInput, withInput, type CallsOf, type Checked, type EventsOf, type WhenLost } from '@seggio/shell/contract';
 import type { ConsoleApi, ConsoleView, PackageNames } from './api.js';
-import { refusal } from './refusals.js';
+import { refusal, type Refusal } from './refusals.js';
 
 type Out<M extends keyof ConsoleApi> = Awaited<ReturnType<ConsoleApi[M]>>;
 type In<M extends keyof ConsoleApi> = Parameters<ConsoleApi[M]>[0];
 
 const isObject = (input: unknown): input is Record<string, unknown> => typeof input === 'object' && input !== null && !Array.isArray(input);
 const strings = (value: unknown): value is string[] => Array.isArray(value) && value.every((v) => typeof v === 'string');
-const shape = (what: string) => err(`the request for ${what} is not well formed`);
+const shape = (method: keyof ConsoleApi) => err(refusal('request-malformed', { method }));
 
 /** A method of the service's Api whose input, once `valid` holds of it, is passed on as the page sent it. */
 function api<M extends keyof ConsoleApi>(valid: (input: Record<string, unknown>) => boolean, refused: Out<M>, lost: WhenLost = 'reason') {
@@ -34,29 +34,29 @@ export const CONSOLE_CONTRACT = {
     getView: noInput<ConsoleView>(),
     getElection: noInput<Election | null>(),
     listPackages: noInput<Out<'listPackages'>>('reason'),
-    loadPackage: api<'loadPackage'>((i) => typeof i.file === 'string', err(['the request to load a package is not well formed']), 'reasons'),
-    loadElectionFiles: withInput<ElectionFiles, Result<{ digest: string }, string[]>>(
+    loadPackage: api<'loadPackage'>((i) => typeof i.file === 'string', err([refusal('request-malformed', { method: 'loadPackage' })]), 'reasons'),
+    loadElectionFiles: withInput<ElectionFiles, Result<{ digest: string }, Refusal[]>>(
       (raw) => (isObject(raw) && typeof raw.bytes === 'string' && typeof raw.signature === 'string' ? accept(raw as unknown as ElectionFiles) : malformed(err([refusal('package-files-missing')]))),
       'reasons',
     ),
-    createKeys: api<'createKeys'>((i) => typeof i.section === 'string' && (i.threshold === undefined || typeof i.threshold === 'number') && (i.count === undefined || typeof i.count === 'number'), shape('the keys')),
+    createKeys: api<'createKeys'>((i) => typeof i.section === 'string' && (i.threshold === undefined || typeof i.threshold === 'number') && (i.count === undefined || typeof i.count === 'number'), shape('createKeys')),
     listCertificates: noInput<Out<'listCertificates'>>('reason'),
-    importCertificate: api<'importCertificate'>((i) => typeof i.file === 'string', shape('a certificate')),
-    pairBooth: api<'pairBooth'>((i) => typeof i.fingerprint === 'string' && (i.id === undefined || typeof i.id === 'string'), shape('pairing')),
-    importRoll: api<'importRoll'>((i) => typeof i.file === 'string' && typeof i.text === 'string', err(['the roll did not arrive']), 'reasons'),
-    lookupVoter: api<'lookupVoter'>((i) => Number.isInteger(i.number), shape('a voter')),
+    importCertificate: api<'importCertificate'>((i) => typeof i.file === 'string', shape('importCertificate')),
+    pairBooth: api<'pairBooth'>((i) => typeof i.fingerprint === 'string' && (i.id === undefined || typeof i.id === 'string'), shape('pairBooth')),
+    importRoll: api<'importRoll'>((i) => typeof i.file === 'string' && typeof i.text === 'string', err([refusal('roll-missing')]), 'reasons'),
+    lookupVoter: api<'lookupVoter'>((i) => Number.isInteger(i.number), shape('lookupVoter')),
     openVoting: noInput<Out<'openVoting'>>('reason'),
     enableBooth: api<'enableBooth'>(
       (i) => typeof i.booth === 'string' && (CATEGORIES as readonly unknown[]).includes(i.category) && (i.sex === 'M' || i.sex === 'F') && (i.accepts === undefined || strings(i.accepts)) && (i.voter === undefined || Number.isInteger(i.voter)),
-      shape('enabling a booth'),
+      shape('enableBooth'),
     ),
-    cancelSession: api<'cancelSession'>((i) => typeof i.session === 'string', shape('a cancellation')),
-    recordTurnout: api<'recordTurnout'>((i) => typeof i.checkpoint === 'string', shape('turnout')),
-    saveTurnoutReport: api<'saveTurnoutReport'>((i) => typeof i.checkpoint === 'string', shape('a turnout report')),
+    cancelSession: api<'cancelSession'>((i) => typeof i.session === 'string', shape('cancelSession')),
+    recordTurnout: api<'recordTurnout'>((i) => typeof i.checkpoint === 'string', shape('recordTurnout')),
+    saveTurnoutReport: api<'saveTurnoutReport'>((i) => typeof i.checkpoint === 'string', shape('saveTurnoutReport')),
     closeVoting: noInput<Out<'closeVoting'>>('reason'),
     reconcile: noInput<Out<'reconcile'>>('reasons'),
-    count: api<'count'>((i) => strings(i.shares), err(['the shares did not arrive']), 'reasons'),
-    exportBundle: api<'exportBundle'>((i) => typeof i.dir === 'string' && i.dir.trim() !== '' && (i.publicOnly === undefined || typeof i.publicOnly === 'boolean'), err(['choose a folder for the bundle']), 'reasons'),
+    count: api<'count'>((i) => strings(i.shares), err([refusal('shares-missing')]), 'reasons'),
+    exportBundle: api<'exportBundle'>((i) => typeof i.dir === 'string' && i.dir.trim() !== '' && (i.publicOnly === undefined || typeof i.publicOnly === 'boolean'), err([refusal('bundle-folder-missing')]), 'reasons'),
   },
   /** What the page hears: the console's view, the button box's presses, and how the devices stand. */
   events: { view: event<ConsoleView>(), buttons: event<ConsoleButton>(), devices: event<DeviceStatus[]>() },
