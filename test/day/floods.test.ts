@@ -48,10 +48,10 @@ describe('floods on the link (R33)', () => {
     }
     expect(sent).toBe(3000);
     const logged = station.seat.store.log().slice(before);
-    expect(logged.map((e) => e.detail)).toEqual([1, 10, 100, 1000].map((count) => ({ reason: 'malformed', booth: '', count })));
+    expect(logged.map((e) => e.detail)).toEqual([1, 10, 100, 1000].map((count) => ({ code: 'malformed', reason: 'malformed', booth: '', count })));
     // The rest of the count is written at close, in one entry.
     expect(station.seat.closeVoting().ok).toBe(true);
-    expect(refusals(station).at(-1)).toEqual({ reason: 'malformed', booth: '', count: 3000 });
+    expect(refusals(station).at(-1)).toEqual({ code: 'malformed', reason: 'malformed', booth: '', count: 3000 });
   });
 
   it('does not read a frame over 1 MiB, and drops its connection', async () => {
@@ -102,7 +102,7 @@ describe('a booth holding its key (R33)', () => {
     store.close();
     station.stop('B1');
     const lastReceived = station.seat.store.booth('B1')!.lastReceived;
-    const down = signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', reason: 'disk full' });
+    const down = signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', code: 'store-failed', params: { reason: 'disk full' } });
     const before = station.seat.store.log().length;
     const { socket, challenge } = await connect(station.seat.url);
     const hello = helloFrame(key, challenge, consoleKey, lastReceived, null, 'idle');
@@ -115,7 +115,28 @@ describe('a booth holding its key (R33)', () => {
     await until(() => refusals(station).some((r) => r.reason === 'malformed'));
     socket.terminate();
     const logged = station.seat.store.log().slice(before).map((e) => e.detail).filter((d) => d.reason !== 'malformed');
-    expect(logged).toEqual([1, 10, 100].map((count) => ({ booth: 'B1', reason: 'out of service: disk full', count })));
+    expect(logged).toEqual([1, 10, 100].map((count) => ({ booth: 'B1', code: 'out-of-service', reason: 'out of service: the store failed (disk full)', cause: 'store-failed', count })));
+  });
+
+  it('is not taken out of service by a code the catalogue does not have, nor by a known code with other figures', async () => {
+    station = await openStation(['B1']);
+    const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
+    const key = boothKey(station, 'B1');
+    const consoleKey = store.pairing()!.consoleKey;
+    store.close();
+    station.stop('B1');
+    const lastReceived = station.seat.store.booth('B1')!.lastReceived;
+    const { socket, challenge } = await connect(station.seat.url);
+    socket.send(helloFrame(key, challenge, consoleKey, lastReceived, null, 'idle'));
+    socket.send(signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', code: 'made-up', params: {} }));
+    socket.send(signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', code: 'store-failed', params: { other: 'x' } }));
+    await until(() => refusals(station).filter((r) => r.code === 'unknown-code').length === 2);
+    socket.terminate();
+    expect(refusals(station).filter((r) => r.code === 'unknown-code').map((r) => r.reason)).toEqual([
+      'out-of-service with a code that is not in the catalogue: made-up',
+      'out-of-service with a code that is not in the catalogue: store-failed',
+    ]);
+    expect(station.seat.store.booth('B1')!.state).not.toBe('out-of-service');
   });
 });
 

@@ -121,8 +121,8 @@ export async function forge(station: Station, id: string, bodies: readonly Booth
 }
 
 /** The console's refusals, as logged. */
-export const refusals = (station: Station): { reason: string; booth: string; count?: number }[] =>
-  station.seat.store.log().filter((e) => e.event === 'frame-rejected').map((e) => e.detail as { reason: string; booth: string; count?: number });
+export const refusals = (station: Station): { code: string; reason: string; booth: string; count?: number }[] =>
+  station.seat.store.log().filter((e) => e.event === 'frame-rejected').map((e) => e.detail as { code: string; reason: string; booth: string; count?: number });
 
 /** Booth `id`'s machine key, as an attacker holding the booth's disk reads it. */
 export const boothKey = (station: Station, id: string): SigningKeyPair => readKeyFile(nodeCrypto, join(station.dir, `${id}.key`));

@@ -154,6 +154,6 @@ describe("the console's welcome (R32)", () => {
     const before = rejected();
     fake.connection!.send(fake.frame({ type: 'welcome', lastReceived: 0, nonce: toBase64(nodeCrypto.randomBytes(32)) }, fake.counter));
     await until(() => rejected() > before, 'the refusal');
-    expect(booth.store.log().at(-1)?.detail).toEqual({ reason: "a welcome that does not answer this connection's hello (replayed?)" });
+    expect(booth.store.log().at(-1)?.detail).toEqual({ code: 'welcome-not-answering', reason: "a welcome that does not answer this connection's hello (replayed?)" });
   });
 });

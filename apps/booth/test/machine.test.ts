@@ -3,11 +3,14 @@
 import { describe, expect, it } from 'vitest';
 import { fingerprint, fromBase64 } from '@seggio/crypto';
 import type { EnableToken } from '@seggio/link';
+import type { OutOfService } from '../src/shared/api.js';
 import { logFor, next, wireState, type Action, type Phase, type PendingSetup } from '../src/service/index.js';
+import type { TokenProblem } from '../src/service/machine.js';
 
 const session = (n: number) => n.toString(16).padStart(32, '0');
 const token = (n: number, contests = ['REF-2020-1']): EnableToken => ({ election: 'ab'.repeat(32), booth: 'B1', counter: n, session: session(n), contests });
-const enable = (n: number, problem: string | null = null): Action => ({ type: 'enable', token: token(n), problem });
+const enable = (n: number, problem: TokenProblem | null = null): Action => ({ type: 'enable', token: token(n), problem });
+const diskFull: OutOfService = { code: 'store-failed', params: { reason: 'disk full' } };
 const cast = (n: number, contests = ['REF-2020-1']): Action => ({ type: 'cast', session: session(n), contests });
 const cancel = (n: number): Action => ({ type: 'cancel', session: session(n) });
 const inSession = (n: number): Phase => ({ kind: 'in-session', session: { counter: n, session: session(n), contests: ['REF-2020-1'] } });
@@ -21,7 +24,7 @@ const PHASES: Phase[] = [
   { kind: 'idle' },
   inSession(1),
   { kind: 'closed' },
-  { kind: 'out-of-service', reason: 'disk full' },
+  { kind: 'out-of-service', reason: diskFull },
 ];
 
 /** Runs the actions in turn: the phase reached, or the refusal of the first one refused (with its index). */
@@ -41,26 +44,26 @@ describe('the session rules (R31)', () => {
     ['a cast session cannot be cast again', { kind: 'idle' }, [enable(1), cast(1), cast(1)], { refused: 2, code: 'no-session', reason: 'no voter is enabled at this booth for that session' }],
     ['a cancelled session can never be cast', inSession(1), [cancel(1), cast(1)], { refused: 1, code: 'no-session', reason: 'no voter is enabled at this booth for that session' }],
     ['a session ended by the close can never be cast', inSession(1), [{ type: 'close' }, cast(1)], { refused: 1, code: 'no-session', reason: 'no voter is enabled at this booth for that session' }],
-    ['a session the disk failure ended can never be cast', inSession(1), [{ type: 'fail', reason: 'disk full' }, cast(1)], { refused: 1, code: 'out-of-service', reason: 'the booth is out of service: disk full' }],
+    ['a session the disk failure ended can never be cast', inSession(1), [{ type: 'fail', reason: diskFull }, cast(1)], { refused: 1, code: 'out-of-service', reason: 'the booth is out of service: the store failed (disk full)' }],
     ['another session than the one open cannot be cast', inSession(1), [cast(2)], { refused: 0, code: 'no-session', reason: 'no voter is enabled at this booth for that session' }],
-    ['another session than the one open cannot be cancelled', inSession(1), [cancel(2)], { refused: 0, code: 'cancel-refused', reason: 'no such open session to cancel' }],
-    ['a cast session cannot be cancelled', inSession(1), [cast(1), cancel(1)], { refused: 1, code: 'cancel-refused', reason: 'no such open session to cancel' }],
-    ['a session is cancelled once', inSession(1), [cancel(1), cancel(1)], { refused: 1, code: 'cancel-refused', reason: 'no such open session to cancel' }],
-    ['one session at a time', inSession(1), [enable(2)], { refused: 0, code: 'token-refused', reason: 'a voter is already voting at this booth' }],
+    ['another session than the one open cannot be cancelled', inSession(1), [cancel(2)], { refused: 0, code: 'no-session-to-cancel', reason: 'no such open session to cancel' }],
+    ['a cast session cannot be cancelled', inSession(1), [cast(1), cancel(1)], { refused: 1, code: 'no-session-to-cancel', reason: 'no such open session to cancel' }],
+    ['a session is cancelled once', inSession(1), [cancel(1), cancel(1)], { refused: 1, code: 'no-session-to-cancel', reason: 'no such open session to cancel' }],
+    ['one session at a time', inSession(1), [enable(2)], { refused: 0, code: 'voter-at-booth', reason: 'a voter is already voting at this booth' }],
     ['a cast takes a ballot for each contest of the session, and no other', inSession(1), [cast(1, ['REF-2020-1', 'COM-1'])], { refused: 0, code: 'wrong-contests', reason: 'the voter was enabled for REF-2020-1; a ballot is needed for each, and no other' }],
     ['a cast with no ballot is refused', inSession(1), [cast(1, [])], { refused: 0, code: 'wrong-contests', reason: 'the voter was enabled for REF-2020-1; a ballot is needed for each, and no other' }],
-    ['no session before voting is open', { kind: 'ready' }, [enable(1)], { refused: 0, code: 'token-refused', reason: 'voting is not open (the booth is ready)' }],
-    ['no session after close', { kind: 'idle' }, [{ type: 'close' }, enable(1)], { refused: 1, code: 'token-refused', reason: 'voting is closed' }],
-    ['the phase is said before what the token got wrong', { kind: 'closed' }, [enable(1, 'the token is not signed by the console')], { refused: 0, code: 'token-refused', reason: 'voting is closed' }],
-    ['a token that does not hold opens no session', { kind: 'idle' }, [enable(1, 'the token is for booth B2')], { refused: 0, code: 'token-refused', reason: 'the token is for booth B2' }],
+    ['no session before voting is open', { kind: 'ready' }, [enable(1)], { refused: 0, code: 'voting-not-open', reason: 'voting is not open (the booth is ready)' }],
+    ['no session after close', { kind: 'idle' }, [{ type: 'close' }, enable(1)], { refused: 1, code: 'voting-closed', reason: 'voting is closed' }],
+    ['the phase is said before what the token got wrong', { kind: 'closed' }, [enable(1, { code: 'token-not-signed', params: {} })], { refused: 0, code: 'voting-closed', reason: 'voting is closed' }],
+    ['a token that does not hold opens no session', { kind: 'idle' }, [enable(1, { code: 'token-other-booth', params: { booth: 'B2' } })], { refused: 0, code: 'token-other-booth', reason: 'the token is for booth B2' }],
     ['voting opens once', { kind: 'ready' }, [{ type: 'open' }, { type: 'open' }], { refused: 1, code: 'open-refused', reason: 'open refused: the booth is idle' }],
     ['close is final: voting does not open again', { kind: 'idle' }, [{ type: 'close' }, { type: 'open' }], { refused: 1, code: 'open-refused', reason: 'open refused: the booth is closed' }],
     ['a close said twice is one close', { kind: 'idle' }, [{ type: 'close' }, { type: 'close' }], { phase: { kind: 'closed' } }],
     ['a booth with no zero report does not close', { kind: 'paired' }, [{ type: 'close' }], { refused: 0, code: 'close-refused', reason: 'close refused: the booth is paired' }],
-    ['nothing is taken out of service', { kind: 'idle' }, [{ type: 'fail', reason: 'disk full' }, enable(1)], { refused: 1, code: 'out-of-service', reason: 'the booth is out of service: disk full' }],
+    ['nothing is taken out of service', { kind: 'idle' }, [{ type: 'fail', reason: diskFull }, enable(1)], { refused: 1, code: 'out-of-service', reason: 'the booth is out of service: the store failed (disk full)' }],
     ['a set-up is taken only unpaired', { kind: 'ready' }, [{ type: 'set-up', body: pending.body, from: 'AAAA', verdict: { kind: 'ok', machine: 'C1' } }], { refused: 0, code: 'set-up-after-pairing', reason: 'set-up after pairing' }],
     ['a console is confirmed once', { kind: 'confirming', pending }, [{ type: 'confirm', accept: true, election: 'e' }, { type: 'confirm', accept: true, election: 'e' }], { refused: 1, code: 'nothing-to-confirm', reason: 'there is no console to confirm' }],
-    ['a store not empty has no zero report', { kind: 'paired' }, [{ type: 'zero-report', empty: false, digest: 'd' }], { refused: 0, code: 'zero-report-refused', reason: 'the store is not empty: no zero report' }],
+    ['a store not empty has no zero report', { kind: 'paired' }, [{ type: 'zero-report', empty: false, digest: 'd' }], { refused: 0, code: 'store-not-empty', reason: 'the store is not empty: no zero report' }],
     ['the certificate stays once a console holds it', { kind: 'ready' }, [{ type: 'import-certificate' }], { refused: 0, code: 'certificate-after-pairing', reason: 'the booth is paired: its certificate is the one the console checked' }],
   ];
   it.each(cases)('%s', (_, from, actions, expected) => {
@@ -89,7 +92,7 @@ describe('the session rules (R31)', () => {
       cast(1),
       cancel(1),
       { type: 'close' },
-      { type: 'fail', reason: 'x' },
+      { type: 'fail', reason: diskFull },
     ];
     const taken = Object.fromEntries(PHASES.map((phase) => [phase.kind, [...new Set(actions.flatMap((a) => { const moved = next(phase, a); return moved.ok ? [moved.value.kind] : []; }))].sort()]));
     expect(taken).toEqual(Object.fromEntries(Object.entries(edges).map(([k, v]) => [k, [...v].sort()])));
@@ -109,7 +112,7 @@ describe('the log entries of each step', () => {
     [{ kind: 'idle' }, { type: 'close' }, [{ event: 'voting-closed', detail: {} }]],
     [{ kind: 'closed' }, { type: 'close' }, []],
     [{ kind: 'unpaired' }, { type: 'set-up', body: pending.body, from: 'AAAA', verdict: { kind: 'ok', machine: 'C1' } }, []],
-    [{ kind: 'idle' }, { type: 'fail', reason: 'disk full' }, []],
+    [{ kind: 'idle' }, { type: 'fail', reason: diskFull }, []],
   ];
   it.each(steps.map(([from, action, expected]) => [`${from.kind} by ${action.type}${'accept' in action ? ` (${String(action.accept)})` : ''}`, from, action, expected] as const))('%s', (_, from, action, expected) => {
     const moved = next(from, action);

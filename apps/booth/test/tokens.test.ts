@@ -2,6 +2,7 @@
 // after-close tokens are refused and logged; and no frame carries a ballot during voting (R4).
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { nodeCrypto } from '@seggio/crypto/node';
+import type { RefusedCode } from '@seggio/link';
 import type { BoothService } from '../src/service/index.js';
 import { ELECTION, FakeConsole, startBooth, until } from './fake-console.js';
 
@@ -27,10 +28,11 @@ async function enable(overrides = {}) {
   return { token, signature, text, answer: await until(() => fake.received.slice(before).find((b) => b.type === 'session-started' || b.type === 'refused'), 'an answer') };
 }
 
-async function refusedWith(reason: RegExp, overrides = {}) {
+/** Refused with its code and figures on the wire; the booth's log has the code and the English too. */
+async function refusedWith(code: RefusedCode, params: Record<string, string | number>, reason: RegExp, overrides = {}) {
   const { answer } = await enable(overrides);
-  expect(answer).toMatchObject({ type: 'refused', reason: expect.stringMatching(reason) as unknown });
-  expect(logged().some((l) => l.startsWith('token-rejected') && reason.test(l))).toBe(true);
+  expect(answer).toEqual({ type: 'refused', counter: expect.any(Number) as unknown, code, params });
+  expect(logged().some((l) => l.startsWith('token-rejected') && l.includes(`"code":"${code}"`) && reason.test(l))).toBe(true);
 }
 
 describe('enable tokens', () => {
@@ -48,29 +50,29 @@ describe('enable tokens', () => {
     const forged = fake.token({ ...token }, nodeCrypto.generateSigningKeyPair());
     const before = fake.received.length;
     fake.send({ type: 'enable', token: forged.token, signature: forged.signature });
-    expect(await until(() => fake.received.slice(before).find((b) => b.type === 'refused'), 'refusal')).toMatchObject({ reason: 'the token is not signed by the console' });
+    expect(await until(() => fake.received.slice(before).find((b) => b.type === 'refused'), 'refusal')).toMatchObject({ code: 'token-not-signed', params: {} });
     expect(logged().at(-1)).toMatch(/^token-rejected .*not signed by the console/);
   });
 
   it('refuses a whole frame forged by another key, and logs it', async () => {
     const { token, signature } = fake.token();
     fake.connection!.send(fake.frame({ type: 'enable', token, signature }, fake.counter + 1, nodeCrypto.generateSigningKeyPair()));
-    await until(() => logged().at(-1)?.startsWith('frame-rejected {"reason":"unknown sender"'), 'the rejection to be logged');
+    await until(() => logged().at(-1)?.startsWith('frame-rejected {"code":"unknown-sender","reason":"unknown sender"'), 'the rejection to be logged');
     expect(booth.getView().state).toBe('idle');
   });
 
   it('refuses a token for another booth', async () => {
-    await refusedWith(/the token is for booth B2/, { booth: 'B2' });
+    await refusedWith('token-other-booth', { booth: 'B2' }, /the token is for booth B2/, { booth: 'B2' });
     expect(booth.getView().state).toBe('idle');
   });
 
   it('refuses a token for another election', async () => {
-    await refusedWith(/another election/, { election: 'ab'.repeat(32) });
+    await refusedWith('token-other-election', {}, /another election/, { election: 'ab'.repeat(32) });
     expect(booth.getView().state).toBe('idle');
   });
 
   it('refuses a skipped counter', async () => {
-    await refusedWith(/counter is 3, expected 1/, { counter: 3 });
+    await refusedWith('token-counter', { counter: '3', expected: '1' }, /counter is 3, expected 1/, { counter: 3 });
     expect(booth.getView().state).toBe('idle');
   });
 
@@ -80,15 +82,15 @@ describe('enable tokens', () => {
     await fake.next('cast');
     const before = fake.received.length;
     fake.send({ type: 'enable', token: first.token, signature: first.signature });
-    expect(await until(() => fake.received.slice(before).find((b) => b.type === 'refused'), 'refusal')).toMatchObject({ reason: 'the token\'s counter is 1, expected 2' });
+    expect(await until(() => fake.received.slice(before).find((b) => b.type === 'refused'), 'refusal')).toMatchObject({ code: 'token-counter', params: { counter: '1', expected: '2' } });
     fake.connection!.send(first.text);
-    await until(() => logged().at(-1)?.startsWith('frame-rejected {"reason":"replayed counter"'), 'the replay to be logged');
+    await until(() => logged().at(-1)?.startsWith('frame-rejected {"code":"replayed-counter","reason":"replayed counter"'), 'the replay to be logged');
     expect(booth.getView().state).toBe('idle');
   });
 
   it('refuses a token mid-session', async () => {
     const first = await enable();
-    await refusedWith(/a voter is already voting at this booth/);
+    await refusedWith('voter-at-booth', {}, /a voter is already voting at this booth/);
     expect(booth.getView().session?.id).toBe(first.token.session);
   });
 
@@ -96,7 +98,7 @@ describe('enable tokens', () => {
     fake.send({ type: 'close' });
     await fake.next('seal');
     fake.tokenCounter = 0;
-    await refusedWith(/voting is closed/);
+    await refusedWith('voting-closed', {}, /voting is closed/);
     expect(booth.getView().state).toBe('closed');
   });
 

@@ -5,14 +5,17 @@
 import { canonicalJson } from '@seggio/ballot-core';
 import { concatBytes, err, fromBase64Length, ok, toBase64, utf8, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import type { z } from 'zod';
+import type { FrameRejectionCode } from './codes.js';
 
 /**
  * The link's version, in the signed bytes and in every frame. 2: a booth sends its ballots and its log
  * in as many frames as they need (each within MAX_BOOTH_FRAME_BYTES), and its seal after them. 3: every
  * connection opens with the console's challenge, which the booth's hello answers with its certificate;
  * the welcome carries the booth's nonce back; the set-up carries the console's certificate (R32, §7).
+ * 4: a booth's `refused` and `out-of-service` (and its hello's reason) carry a code of the link's
+ * catalogues with its figures, never a sentence (codes.ts).
  */
-export const LINK_VERSION = 3;
+export const LINK_VERSION = 4;
 const DOMAIN = utf8(`seggio/link@${LINK_VERSION}\u0000`);
 /**
  * What the console takes from a booth in one frame (docs/threat-model.md R33): a booth's messages are small but
@@ -39,7 +42,7 @@ export function signFrame<Body>(crypto: SeggioCrypto, self: SigningKeyPair, to: 
   return JSON.stringify({ v: LINK_VERSION, ...frame, sig: toBase64(crypto.sign(signedBytes(frame), self)) });
 }
 
-export type FrameRejection = 'malformed' | 'not-for-me' | 'bad-signature' | 'bad-body';
+export type FrameRejection = Extract<FrameRejectionCode, 'malformed' | 'not-for-me' | 'bad-signature' | 'bad-body'>;
 
 /**
  * Checks a frame's form, that it is addressed to `self` (or to nobody, when `acceptUnaddressed`), its

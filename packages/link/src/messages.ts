@@ -2,11 +2,14 @@
 // carries a selection or a ballot (docs/threat-model.md R4): ballots cross the LAN only in `ballots`, which a
 // booth sends only once it is closed.
 import { z } from 'zod';
+import { WireCode, WireFigures } from './codes.js';
 
 const id = z.string().regex(/^[A-Za-z0-9._-]{1,64}$/);
 const b64 = z.string().max(1 << 24).regex(/^[A-Za-z0-9+/]*={0,2}$/);
 const session = z.string().regex(/^[0-9a-f]{32}$/);
 const counter = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+/** A code of one of the link's catalogues (codes.ts) with its figures; the receiver checks it against the catalogue. */
+const coded = { code: WireCode, params: WireFigures };
 
 /** A document carried as its exact bytes (base64) with its detached signature. */
 const signedDocument = z.strictObject({ bytes: b64, signature: b64 });
@@ -33,7 +36,8 @@ export const BoothMessage = z.discriminatedUnion('type', [
     challenge: nonce,
     nonce,
     certificate: WireCertificateSchema.nullable(),
-    reason: z.string().max(500).optional(),
+    /** Why the booth is out of service, when it is (codes.ts OUT_OF_SERVICE_CODES). */
+    reason: z.strictObject(coded).optional(),
   }),
   z.strictObject({ type: z.literal('zero-report'), report: signedDocument }),
   /** Voting is open at the booth: the console counts a booth free only once it has said so. */
@@ -41,8 +45,10 @@ export const BoothMessage = z.discriminatedUnion('type', [
   z.strictObject({ type: z.literal('session-started'), session, counter }),
   z.strictObject({ type: z.literal('cast'), session, counter }),
   z.strictObject({ type: z.literal('cancelled'), session, counter }),
-  z.strictObject({ type: z.literal('refused'), counter: z.number().int().min(0), reason: z.string().max(500) }),
-  z.strictObject({ type: z.literal('out-of-service'), reason: z.string().max(500) }),
+  /** Why the booth refused the console's message of `counter` (codes.ts REFUSED_CODES). */
+  z.strictObject({ type: z.literal('refused'), counter: z.number().int().min(0), ...coded }),
+  /** The booth's store failed (R8), codes.ts OUT_OF_SERVICE_CODES. */
+  z.strictObject({ type: z.literal('out-of-service'), ...coded }),
   z.strictObject({ type: z.literal('seal'), seal: signedDocument }),
   z.strictObject({
     type: z.literal('ballots'),

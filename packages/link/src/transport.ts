@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { WebSocket, WebSocketServer } from 'ws';
 import { MAX_BOOTH_FRAME_BYTES, MAX_CONSOLE_FRAME_BYTES } from './frame.js';
+import type { FrameRejectionCode } from './codes.js';
 
 export interface Connection {
   readonly id: number;
@@ -12,7 +13,7 @@ export interface Connection {
 }
 
 /** The console's end: booths connect to it. */
-export class LinkServer extends EventEmitter<{ frame: [Connection, string]; refused: [Connection, string]; closed: [Connection]; opened: [Connection] }> {
+export class LinkServer extends EventEmitter<{ frame: [Connection, string]; refused: [Connection, FrameRejectionCode]; closed: [Connection]; opened: [Connection] }> {
   readonly #server: WebSocketServer;
   #next = 1;
 
@@ -29,13 +30,13 @@ export class LinkServer extends EventEmitter<{ frame: [Connection, string]; refu
       };
       this.emit('opened', connection);
       socket.on('message', (data, isBinary) => {
-        if (isBinary) this.emit('refused', connection, 'binary frame');
+        if (isBinary) this.emit('refused', connection, 'binary-frame');
         else this.emit('frame', connection, (data as Buffer).toString('utf8'));
       });
       socket.on('close', () => this.emit('closed', connection));
       socket.on('error', (error: Error & { code?: string }) => {
         // ws has stopped reading a frame over maxPayload (R33) and drops the connection.
-        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.emit('refused', connection, 'frame too large');
+        if (error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH') this.emit('refused', connection, 'frame-too-large');
         socket.terminate();
       });
     });

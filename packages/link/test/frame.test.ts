@@ -81,7 +81,7 @@ describe('what the console reads from the LAN (R33)', () => {
       socket.send('y'.repeat(MAX_BOOTH_FRAME_BYTES + 1));
     });
     expect(code).toBe(1009);
-    expect(refused).toEqual(['binary frame', 'frame too large']);
+    expect(refused).toEqual(['binary-frame', 'frame-too-large']);
     expect(frames.map((f) => f.length)).toEqual([MAX_BOOTH_FRAME_BYTES]);
     await server.close();
   });
@@ -101,11 +101,13 @@ describe('what the console reads from the LAN (R33)', () => {
     const tally = new RejectionTally();
     const logged = Array.from({ length: 1234 }, () => tally.note('', 'malformed')).filter((x) => x !== null);
     expect(logged.map((x) => x.count)).toEqual([1, 10, 100, 1000]);
-    expect(tally.note('B1', 'replayed counter')).toEqual({ from: 'B1', reason: 'replayed counter', count: 1 });
-    expect(tally.takeUnlogged()).toEqual([{ from: '', reason: 'malformed', count: 1234 }]);
+    expect(tally.note('B1', 'replayed-counter', 'replayed counter')).toEqual({ from: 'B1', code: 'replayed-counter', reason: 'replayed counter', count: 1 });
+    expect(tally.takeUnlogged()).toEqual([{ from: '', code: 'malformed', reason: 'malformed', count: 1234 }]);
     expect(tally.takeUnlogged()).toEqual([]);
     // However many reasons a peer makes up, the kinds stay bounded.
-    for (let i = 0; i < 500; i++) tally.note('', `made-up reason ${i}`);
-    expect(tally.takeUnlogged().length).toBeLessThanOrEqual(64);
+    for (let i = 0; i < 500; i++) tally.note('', 'malformed-message', `made-up reason ${i}`);
+    const kinds = tally.takeUnlogged();
+    expect(kinds.length).toBeLessThanOrEqual(64);
+    expect(kinds.at(-1)).toMatchObject({ code: 'other', reason: 'other reasons' });
   });
 });

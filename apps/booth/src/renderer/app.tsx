@@ -1,7 +1,7 @@
 // The booth's screens are a function of the service's state: one ordered switch.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Election, Selection } from '@seggio/ballot-core';
-import type { BoothView } from '../shared/api.js';
+import type { BoothView, CastFailure } from '../shared/api.js';
 import type { ConnectionState } from '@seggio/shell/browser';
 import { bridge } from './bridge.js';
 import { ConfirmConsole, NotOpen, Unenrolled } from './enrolment.js';
@@ -13,6 +13,10 @@ import { Voting } from './voting.js';
 
 type Size = 's' | 'm' | 'l';
 type Outcome = { session: string; recorded: boolean; message?: string };
+
+/** What the president reads on a cast that failed: why the booth stopped, in the booth's language. */
+const failureText = (t: Translate, failure: CastFailure): string | undefined =>
+  failure.code === 'not-recorded' ? t(`oos.${failure.reason.code}`, failure.reason.params) : 'message' in failure ? failure.message : undefined;
 
 function Settings(props: { t: Translate; language: Language; setLanguage: (l: Language) => void; size: Size; setSize: (s: Size) => void; contrast: boolean; setContrast: (c: boolean) => void }) {
   const { t } = props;
@@ -182,7 +186,7 @@ function Screen({ view, election, outcome, setOutcome, t, language, settings }: 
   if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message ? `${t('oos.reason')}: ${outcome.message}` : null} />;
   switch (view.state) {
     case 'out-of-service':
-      return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason ? `${t('oos.reason')}: ${view.reason}` : null} />;
+      return <Message title={t('oos.title')} text={t('oos.text')} detail={view.reason ? `${t('oos.reason')}: ${t(`oos.${view.reason.code}`, view.reason.params)}` : null} />;
     case 'closed':
       return <Message title={t('closed.title')} />;
     case 'unenrolled':
@@ -201,7 +205,7 @@ function Screen({ view, election, outcome, setOutcome, t, language, settings }: 
           // service is away, and once it is back the booth's view tells whether the vote went in.
           const result = await bridge.call('castBallots', { session: session.id, selections }).catch(() => null);
           if (!result) return;
-          setOutcome(result.ok ? { session: session.id, recorded: true } : { session: session.id, recorded: false, message: 'message' in result.error ? result.error.message : undefined });
+          setOutcome(result.ok ? { session: session.id, recorded: true } : { session: session.id, recorded: false, message: failureText(t, result.error) });
         };
         return <Voting key={session.id} election={election} contests={session.contests} t={t} language={language} settings={settings} cast={cast} />;
       }

@@ -3,18 +3,19 @@
 // has it; frames from the console are taken in counter order, each once; every connection opens with
 // the console's challenge and the booth's hello (R32). What a frame means is the service's (`LinkHost`).
 import { toBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { checkCounter, ConsoleMessage, LinkClient, openFrame, Outbox, RejectionTally, signFrame, type BoothMessage, type BoothState, type MachineIdentity } from '@seggio/link';
+import { checkCounter, ConsoleMessage, english, FRAME_REJECTIONS, LinkClient, openFrame, Outbox, rejection, RejectionTally, signFrame, type BoothMessage, type BoothState, type MachineIdentity, type OutOfServiceCode, type Rejection } from '@seggio/link';
+import type { OutOfService } from '../shared/api.js';
 import { isDiskFailure, StoreError, type BoothStore } from './store.js';
 
 export interface LinkHost {
   /** What the hello says of the booth: its state, and why it is out of service. */
-  standing(): { state: BoothState; reason: string | null };
+  standing(): { state: BoothState; reason: OutOfService | null };
   /** Acts on one console message, inside the transaction that records its counter. */
   act(body: ConsoleMessage, from: Uint8Array): void;
   /** After that transaction committed. */
   acted(body: ConsoleMessage): void;
   /** The store failed: out of service (R8). */
-  failClosed(reason: string): void;
+  failClosed(code: OutOfServiceCode, error: unknown): void;
   /** Something the screens show changed (the connection, a hello). */
   changed(): void;
   /** A frame went out (tests watch them). */
@@ -99,17 +100,17 @@ export class BoothLink {
   }
 
   /** Logs a refused frame in aggregate (R33): the first of its kind with its detail, then counts. */
-  reject(reason: string, detail: Record<string, string | number> = {}): void {
-    const logged = this.#rejections.note('', reason);
+  reject(rejected: Rejection, detail: Record<string, string | number> = {}): void {
+    const logged = this.#rejections.note('', rejected.code, english(FRAME_REJECTIONS, rejected.code, rejected.params));
     if (!logged) return;
-    this.#logRejections([logged.count === 1 ? { reason: logged.reason, ...detail } : { reason: logged.reason, count: logged.count }]);
+    this.#logRejections([logged.count === 1 ? { code: logged.code, reason: logged.reason, ...detail } : { code: logged.code, reason: logged.reason, count: logged.count }]);
   }
 
   /** Closes the connection; `logCounts`: the counts of refusals not logged yet go to the log first. */
   stop(logCounts: boolean): void {
     this.#client.removeAllListeners();
     this.#client.close();
-    if (logCounts) this.#logRejections(this.#rejections.takeUnlogged().map((r) => ({ reason: r.reason, count: r.count })));
+    if (logCounts) this.#logRejections(this.#rejections.takeUnlogged().map((r) => ({ code: r.code, reason: r.reason, count: r.count })));
   }
 
   #logRejections(details: Record<string, string | number>[]): void {
@@ -123,20 +124,20 @@ export class BoothLink {
   #receive(text: string): void {
     if (this.#host.standing().state === 'out-of-service') return;
     const frame = openFrame(this.#crypto, this.#key.publicKey, text, ConsoleMessage, true);
-    if (!frame.ok) return this.reject(frame.error);
+    if (!frame.ok) return this.reject(rejection(frame.error));
     const pinned = this.#store.pairing()?.consoleKey;
     const body = frame.value.body;
     // Only the challenge is unaddressed: it opens each connection, before the booth has said who it is.
-    if ((frame.value.to === null) !== (body.type === 'challenge')) return this.reject('unaddressed', { type: body.type });
-    if (pinned ? frame.value.from !== toBase64(pinned) : body.type !== 'setup' && body.type !== 'challenge') return this.reject('unknown sender', { type: body.type });
+    if ((frame.value.to === null) !== (body.type === 'challenge')) return this.reject(rejection('unaddressed'), { type: body.type });
+    if (pinned ? frame.value.from !== toBase64(pinned) : body.type !== 'setup' && body.type !== 'challenge') return this.reject(rejection('unknown-sender'), { type: body.type });
     if (body.type === 'challenge') {
       this.#challenge = { console: body.nonce, booth: toBase64(this.#crypto.randomBytes(32)) };
       return this.hello();
     }
     const last = this.#store.linkCounters().lastReceived;
     if (body.type === 'welcome') {
-      if (frame.value.counter < last) return this.reject('stale welcome');
-      if (body.nonce !== this.#challenge?.booth) return this.reject("a welcome that does not answer this connection's hello (replayed?)");
+      if (frame.value.counter < last) return this.reject(rejection('stale-welcome'));
+      if (body.nonce !== this.#challenge?.booth) return this.reject(rejection('welcome-not-answering'));
       this.#store.transaction(() => this.#store.pruneOutbox(body.lastReceived));
       this.#outbox.resume((frame) => {
         if (!this.#client.send(frame)) return false;
@@ -148,7 +149,7 @@ export class BoothLink {
     // Before pairing no console is known, so there are no counters to keep: a set-up stands on its own signatures.
     const verdict = pinned ? checkCounter(frame.value.counter, last) : 'next';
     if (verdict !== 'next') {
-      this.reject(verdict === 'replayed' ? 'replayed counter' : 'skipped counter', { counter: frame.value.counter, expected: last + 1 });
+      this.reject(rejection(verdict === 'replayed' ? 'replayed-counter' : 'skipped-counter'), { counter: frame.value.counter, expected: last + 1 });
       if (verdict === 'skipped') this.hello();
       return;
     }
@@ -159,11 +160,11 @@ export class BoothLink {
       });
     } catch (error) {
       if (isDiskFailure(error) || error instanceof StoreError) {
-        this.#host.failClosed(`the store failed (${(error as Error).message})`);
+        this.#host.failClosed('store-failed', error);
       } else {
         // A frame that does not hold together: refused (its effects rolled back), never fatal. From the
         // pinned console it still uses up its counter, so that the frames after it are taken.
-        this.reject('malformed content', { type: body.type, error: String((error as Error).message).slice(0, 200) });
+        this.reject(rejection('malformed-content'), { type: body.type, error: String((error as Error).message).slice(0, 200) });
         if (pinned) this.#store.transaction(() => this.#store.setLastReceived(frame.value.counter));
       }
       return;

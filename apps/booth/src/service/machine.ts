@@ -4,8 +4,15 @@
 // phase `next` gave as one value, and logs what `logFor` derives from the step.
 import type { EventId, LogEntry } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, type Result } from '@seggio/crypto';
-import type { BoothState, EnableToken } from '@seggio/link';
+import { english, OUT_OF_SERVICE_CODES, REFUSED_CODES, type BoothState, type EnableToken, type RefusedCode } from '@seggio/link';
+import type { OutOfService } from '../shared/api.js';
 import type { SetupMessage, SetupVerdict } from './setup-check.js';
+
+/** What is wrong with an enable token (voter.ts tokenProblem), as a code of the link's REFUSED_CODES with its figures. */
+export interface TokenProblem {
+  readonly code: RefusedCode;
+  readonly params: Readonly<Record<string, string>>;
+}
 
 /** The session of the voter enabled here: the token's counter, its session and the contests it gives. */
 export interface OpenSession {
@@ -33,7 +40,7 @@ export type Phase =
   | { readonly kind: 'in-session'; readonly session: OpenSession }
   | { readonly kind: 'closed' }
   /** The disk failed (R8): kept in memory only, since the store is what cannot be written. */
-  | { readonly kind: 'out-of-service'; readonly reason: string };
+  | { readonly kind: 'out-of-service'; readonly reason: OutOfService };
 
 /** What the store keeps: every phase but out-of-service. */
 export type StoredPhase = Exclude<Phase, { kind: 'out-of-service' }>;
@@ -49,13 +56,16 @@ export type Action =
   | { readonly type: 'import-certificate' }
   | { readonly type: 'open' }
   /** An enable token; `problem` is what its signature, booth, election, counter or contests got wrong. */
-  | { readonly type: 'enable'; readonly token: EnableToken; readonly problem: string | null }
+  | { readonly type: 'enable'; readonly token: EnableToken; readonly problem: TokenProblem | null }
   | { readonly type: 'cast'; readonly session: string; readonly contests: readonly string[] }
   | { readonly type: 'cancel'; readonly session: string }
   | { readonly type: 'close' }
-  | { readonly type: 'fail'; readonly reason: string };
+  | { readonly type: 'fail'; readonly reason: OutOfService };
 
-/** Why an action may not follow the phase: a code for the caller to route, and the reason in English. */
+/**
+ * Why an action may not follow the phase: a code for the caller to route (what goes to the console, a
+ * code of the link's REFUSED_CODES), its figures, and the reason in English for the log.
+ */
 export interface Refusal {
   readonly code: string;
   readonly reason: string;
@@ -66,7 +76,7 @@ const refused = (code: string, reason: string, params?: Record<string, string>):
 
 export function next(phase: Phase, action: Action): Result<Phase, Refusal> {
   // Nothing is taken once the disk has failed, until the booth is started again on its store (R8).
-  if (phase.kind === 'out-of-service') return refused('out-of-service', `the booth is out of service: ${phase.reason}`);
+  if (phase.kind === 'out-of-service') return refused('out-of-service', `the booth is out of service: ${english(OUT_OF_SERVICE_CODES, phase.reason.code, phase.reason.params)}`);
   switch (action.type) {
     case 'fail':
       return ok({ kind: 'out-of-service', reason: action.reason });
@@ -81,23 +91,23 @@ export function next(phase: Phase, action: Action): Result<Phase, Refusal> {
       if (phase.kind !== 'confirming') return refused('nothing-to-confirm', 'there is no console to confirm');
       return ok(action.accept ? { kind: 'paired' } : { kind: 'unpaired' });
     case 'zero-report':
-      if (phase.kind !== 'paired') return refused('zero-report-refused', `no zero report: the booth is ${phase.kind}`);
-      return action.empty ? ok({ kind: 'ready' }) : refused('zero-report-refused', 'the store is not empty: no zero report');
+      if (phase.kind !== 'paired') return refused('zero-report-when', `no zero report: the booth is ${phase.kind}`, { state: phase.kind });
+      return action.empty ? ok({ kind: 'ready' }) : refused('store-not-empty', REFUSED_CODES['store-not-empty']);
     case 'import-certificate':
       return phase.kind === 'unpaired' ? ok(phase) : refused('certificate-after-pairing', 'the booth is paired: its certificate is the one the console checked');
     case 'open':
-      return phase.kind === 'ready' ? ok({ kind: 'idle' }) : refused('open-refused', `open refused: the booth is ${phase.kind}`);
+      return phase.kind === 'ready' ? ok({ kind: 'idle' }) : refused('open-refused', `open refused: the booth is ${phase.kind}`, { state: phase.kind });
     case 'enable': {
       // R10, R31: one session at a time, only while voting is open, and never after close.
-      const reason =
+      const problem: TokenProblem | null =
         phase.kind === 'closed'
-          ? 'voting is closed'
+          ? { code: 'voting-closed', params: {} }
           : phase.kind === 'in-session'
-            ? 'a voter is already voting at this booth'
+            ? { code: 'voter-at-booth', params: {} }
             : phase.kind !== 'idle'
-              ? `voting is not open (the booth is ${phase.kind})`
+              ? { code: 'voting-not-open', params: { state: phase.kind } }
               : action.problem;
-      if (reason) return refused('token-refused', reason);
+      if (problem) return refused(problem.code, english(REFUSED_CODES, problem.code, problem.params), problem.params);
       const { counter, session, contests } = action.token;
       return ok({ kind: 'in-session', session: { counter, session, contests } });
     }
@@ -111,13 +121,13 @@ export function next(phase: Phase, action: Action): Result<Phase, Refusal> {
       return ok({ kind: 'idle' });
     }
     case 'cancel':
-      if (phase.kind !== 'in-session' || phase.session.session !== action.session) return refused('cancel-refused', 'no such open session to cancel');
+      if (phase.kind !== 'in-session' || phase.session.session !== action.session) return refused('no-session-to-cancel', REFUSED_CODES['no-session-to-cancel']);
       return ok({ kind: 'idle' });
     case 'close':
       // Close is final (R13) and said once: closing a closed booth changes nothing.
       if (phase.kind === 'closed') return ok(phase);
       if (phase.kind === 'ready' || phase.kind === 'idle' || phase.kind === 'in-session') return ok({ kind: 'closed' });
-      return refused('close-refused', `close refused: the booth is ${phase.kind}`);
+      return refused('close-refused', `close refused: the booth is ${phase.kind}`, { state: phase.kind });
     default:
       return unreachable(action);
   }

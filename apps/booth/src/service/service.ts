@@ -5,8 +5,8 @@
 import { EventEmitter } from 'node:events';
 import { parseElection, type Election } from '@seggio/ballot-core';
 import { err, fingerprint, fromBase64, ok, toBase64, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import { MachineIdentity, type ConsoleMessage, type EnableToken } from '@seggio/link';
-import type { BoothApi, BoothNotice, BoothState, BoothView, CastFailure, CastInput } from '../shared/api.js';
+import { MachineIdentity, rejection, type ConsoleMessage, type EnableToken, type OutOfServiceCode } from '@seggio/link';
+import type { BoothApi, BoothNotice, BoothState, BoothView, CastFailure, CastInput, OutOfService } from '../shared/api.js';
 import { closingFrames, pairingOf, zeroReport } from './documents.js';
 import { BoothLink } from './link-side.js';
 import { Reports, type BoothDevices } from './reports.js';
@@ -67,7 +67,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       standing: () => ({ state: this.state, reason: this.#failed?.reason ?? null }),
       act: (body, from) => this.#act(body, from),
       acted: (body) => this.#acted(body),
-      failClosed: (reason) => this.#failClosed(reason),
+      failClosed: (code, error) => this.#failClosed(code, error),
       changed: () => this.#changed(),
       sent: (frame) => this.emit('frameSent', frame),
     });
@@ -152,9 +152,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       });
     } catch (error) {
       if (!isDiskFailure(error) && !(error instanceof StoreError)) throw error;
-      const reason = `the ballot box could not record the vote (${(error as Error).message}): nothing was recorded`;
-      this.#failClosed(reason);
-      return err({ code: 'not-recorded', message: reason });
+      const reason = this.#failClosed('vote-not-recorded', error);
+      return err({ code: 'not-recorded', reason });
     }
     this.#link.flush();
     this.#changed();
@@ -237,7 +236,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     const made = zeroReport(this.#crypto, this.#key, this.#store, pairing, election);
     const action: Action = { type: 'zero-report', empty: made.empty, digest: made.digest };
     const moved = this.#step(action);
-    if (!moved.ok) return this.#refuse(0, moved.error.reason);
+    if (!moved.ok) return this.#refuse(0, moved.error);
     this.#store.setZeroReport(made.report);
     this.#link.queue({ type: 'zero-report', report: made.report });
   }
@@ -274,12 +273,14 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
   }
 
   /** Disk full or I/O error: no acknowledgement, out of service, and the president is told (R8). */
-  #failClosed(reason: string): void {
+  #failClosed(code: OutOfServiceCode, error: unknown): OutOfService {
+    const reason = { code, params: { reason: String((error as Error).message).slice(0, 200) } };
     const moved = next(this.#phase, { type: 'fail', reason });
-    if (!moved.ok || moved.value.kind !== 'out-of-service') return;
+    if (!moved.ok || moved.value.kind !== 'out-of-service') return reason;
     this.#failed = moved.value;
-    this.#link.sendUnpersisted({ type: 'out-of-service', reason });
+    this.#link.sendUnpersisted({ type: 'out-of-service', ...reason });
     this.#changed();
+    return reason;
   }
 
   /** Acts on one console message, inside the transaction that records its counter (link-side.ts). */
@@ -289,7 +290,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         return this.#setup(body, from);
       case 'open': {
         const moved = next(this.#phase, { type: 'open' });
-        if (!moved.ok) return this.#refuse(0, moved.error.reason);
+        if (!moved.ok) return this.#refuse(0, moved.error);
         // Checked again at opening (R7): a store damaged since start does not open.
         const problem = this.#store.check(this.#crypto);
         if (problem) throw new StoreError(problem);
@@ -301,7 +302,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
         return this.#enable(body.token, body.signature);
       case 'cancel': {
         const moved = this.#step({ type: 'cancel', session: body.session });
-        if (!moved.ok) return this.#refuse(body.counter, moved.error.reason);
+        if (!moved.ok) return this.#refuse(body.counter, moved.error);
         if (moved.value.previous.kind !== 'in-session') return;
         const open = moved.value.previous.session;
         this.#store.setOutcome(open.session, 'cancelled');
@@ -321,7 +322,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       try {
         this.#store.canonicalise(this.#crypto);
       } catch (error) {
-        this.#failClosed(`the store could not be sealed (${(error as Error).message})`);
+        this.#failClosed('store-not-sealed', error);
         return;
       }
     }
@@ -329,9 +330,10 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     this.#changed();
   }
 
-  #refuse(counter: number, reason: string): void {
-    this.#store.appendLog('token-rejected', { counter, reason });
-    this.#link.queue({ type: 'refused', counter, reason });
+  /** Refused to the console: every refusal of open, enable, cancel, zero report and close is a code of the link's REFUSED_CODES (machine.ts). */
+  #refuse(counter: number, refusal: Refusal): void {
+    this.#store.appendLog('token-rejected', { counter, code: refusal.code, reason: refusal.reason });
+    this.#link.queue({ type: 'refused', counter, code: refusal.code, params: refusal.params ?? {} });
   }
 
   /**
@@ -354,7 +356,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     // Before pairing anyone may send a set-up: refused ones are counted, not each logged (R33).
     const { code, reason, params } = moved.error;
     if (code.startsWith('console-')) return this.#refuseConsole(code, params ?? {});
-    this.#link.reject(reason);
+    this.#link.reject(code === 'set-up-malformed' ? rejection('setup-malformed', { problem: reason }) : rejection('setup-after-pairing'));
   }
 
   /** A console refused: logged, and said to the president on the booth. */
@@ -368,7 +370,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
     const paired = this.#store.pairing() && this.#election ? this.#paired() : null;
     const problem = tokenProblem(this.#crypto, token, signature, paired, this.#store.lastTokenCounter() + 1);
     const moved = next(this.#phase, { type: 'enable', token, problem });
-    if (!moved.ok) return this.#refuse(token.counter, moved.error.reason);
+    if (!moved.ok) return this.#refuse(token.counter, moved.error);
     this.#store.insertToken({ counter: token.counter, session: token.session, contests: token.contests, signature });
     this.#step({ type: 'enable', token, problem: null });
     this.#link.queue({ type: 'session-started', session: token.session, counter: token.counter });
@@ -380,7 +382,7 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
    */
   #close(): void {
     const moved = this.#step({ type: 'close' });
-    if (!moved.ok) return this.#refuse(0, moved.error.reason);
+    if (!moved.ok) return this.#refuse(0, moved.error);
     const { previous } = moved.value;
     if (previous.kind === 'closed') return;
     if (previous.kind === 'in-session') {

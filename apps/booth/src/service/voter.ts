@@ -3,7 +3,7 @@
 import { ballotSignatureMessage, encodeBallotPlaintext, validate, type Election, type Refusal as BallotRefusal, type Selection } from '@seggio/ballot-core';
 import { err, fromBase64Length, ok, toHex, type Result, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import { enableTokenBytes, type EnableToken } from '@seggio/link';
-import type { OpenSession } from './machine.js';
+import type { OpenSession, TokenProblem } from './machine.js';
 import { StoreError, type Pairing, type StoredBallot } from './store.js';
 
 function decodeSignature(text: string): Uint8Array | null {
@@ -15,20 +15,21 @@ function decodeSignature(text: string): Uint8Array | null {
 }
 
 /** What is wrong with a token's signature, booth, election, counter (`expected`) or contests; null if nothing. */
-export function tokenProblem(crypto: SeggioCrypto, token: EnableToken, signature: string, paired: { pairing: Pairing; election: Election } | null, expected: number): string | null {
-  if (!paired) return 'the booth is not paired';
+/** What is wrong with an enable token, as a code of the link's REFUSED_CODES with its figures; null when nothing is. */
+export function tokenProblem(crypto: SeggioCrypto, token: EnableToken, signature: string, paired: { pairing: Pairing; election: Election } | null, expected: number): TokenProblem | null {
+  if (!paired) return { code: 'not-paired', params: {} };
   const { pairing, election } = paired;
   const sig = decodeSignature(signature);
   return !sig || !crypto.verify(enableTokenBytes(token), sig, pairing.consoleKey)
-    ? 'the token is not signed by the console'
+    ? { code: 'token-not-signed', params: {} }
     : token.booth !== pairing.booth
-      ? `the token is for booth ${token.booth}`
+      ? { code: 'token-other-booth', params: { booth: token.booth } }
       : token.election !== pairing.electionDigest
-        ? 'the token is for another election'
+        ? { code: 'token-other-election', params: {} }
         : token.counter !== expected
-          ? `the token's counter is ${token.counter}, expected ${expected}`
+          ? { code: 'token-counter', params: { counter: String(token.counter), expected: String(expected) } }
           : token.contests.some((c) => !election.contests.some((k) => k.id === c))
-            ? 'the token names a contest not in the election'
+            ? { code: 'token-unknown-contest', params: {} }
             : null;
 }
 

@@ -1,7 +1,7 @@
 // The booth's Api contract, shared by its service and its interfaces (docs/design.md §1). Types only.
 import type { Election, Refusal, Selection } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
-import type { BoothState } from '@seggio/link';
+import type { BoothState, Figures, OutOfServiceCode } from '@seggio/link';
 
 export type { BoothState };
 
@@ -20,8 +20,8 @@ export interface BoothView {
   readonly notice: BoothNotice | null;
   /** The voter's session while one is open: the contests they were enabled for, in scrutiny order. */
   readonly session: { readonly id: string; readonly contests: readonly string[] } | null;
-  /** Why the booth is out of service. */
-  readonly reason: string | null;
+  /** Why the booth is out of service: a code of the link's catalogue, said in the booth's language. */
+  readonly reason: OutOfService | null;
   readonly connected: boolean;
 }
 
@@ -34,12 +34,18 @@ export interface BoothNotice {
   readonly params: Readonly<Record<string, string>>;
 }
 
+/** Why the booth stopped taking votes (R8): what failed, and what the disk said (`reason`). */
+export interface OutOfService {
+  readonly code: OutOfServiceCode;
+  readonly params: Figures;
+}
+
 export type CastFailure =
   | { readonly code: 'no-session'; readonly message: string }
   | { readonly code: 'wrong-contests'; readonly message: string }
   | { readonly code: 'refused'; readonly contest: string; readonly refusals: readonly Refusal[] }
   /** Nothing was recorded: the store failed and the booth is out of service (R8). */
-  | { readonly code: 'not-recorded'; readonly message: string };
+  | { readonly code: 'not-recorded'; readonly reason: OutOfService };
 
 export interface CastInput {
   readonly session: string;

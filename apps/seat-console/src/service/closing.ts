@@ -2,7 +2,7 @@
 // within what the console saw, and E1 checked booth by booth and contest by contest.
 import { ballotSignatureMessage, ballotsDigest, checkChain, type BoothSeal, type LogEntry, type PollbookDocument } from '@seggio/ballot-core';
 import { err, fromBase64, ok, toHex, type Result } from '@seggio/crypto';
-import type { BoothMessage } from '@seggio/link';
+import { rejection, type BoothMessage, type Rejection } from '@seggio/link';
 import type { ReconciledContest } from '../shared/api.js';
 import { refusal, type Refusal } from '../shared/refusals.js';
 import { advance, setUp, type ConsoleContext } from './context.js';
@@ -48,11 +48,11 @@ export class ClosingPart {
    * sessions cast there, and a log of at most MAX_BOOTH_LOG_BYTES, so that no booth can grow the store
    * or the bundle past its limits.
    */
-  onClosingMessage(booth: string, body: ClosingMessage): string | undefined {
+  onClosingMessage(booth: string, body: ClosingMessage): Rejection | undefined {
     const { crypto, store } = this.ctx;
     const row = store.booth(booth);
     const done = setUp(this.ctx);
-    if (store.phase() !== 'closing' || !row || !done) return `${body.type} before close`;
+    if (store.phase() !== 'closing' || !row || !done) return rejection('before-close', { type: body.type });
     const boothKey = fromBase64(row.publicKey);
     const digest = done.stored.digest;
     const section = done.keys.section;
@@ -60,8 +60,8 @@ export class ClosingPart {
       case 'seal': {
         const bytes = fromBase64(body.seal.bytes);
         const seal = JSON.parse(new TextDecoder().decode(bytes)) as BoothSeal;
-        if (!crypto.verify(bytes, fromBase64(body.seal.signature), boothKey)) return 'the seal is not signed by the booth';
-        if (seal.format !== 'seggio/booth-seal@1' || seal.election !== digest || seal.section !== section || seal.booth !== booth) return 'the seal is for another booth or election';
+        if (!crypto.verify(bytes, fromBase64(body.seal.signature), boothKey)) return rejection('seal-unsigned');
+        if (seal.format !== 'seggio/booth-seal@1' || seal.election !== digest || seal.section !== section || seal.booth !== booth) return rejection('seal-other');
         store.setSeal(booth, body.seal);
         store.appendLog('seal-received', { booth, digest: crypto.sha256Hex(bytes) });
         if (store.booths().every((b) => b.seal)) advance(store, { type: 'all-sealed' });
@@ -73,16 +73,16 @@ export class ClosingPart {
         const seen = new Set(held.map((b) => b.h));
         for (const b of body.ballots) {
           const ct = fromBase64(b.ct);
-          if (seen.has(b.h)) return `ballot ${b.h.slice(0, 12)}… was sent twice`;
+          if (seen.has(b.h)) return rejection('ballot-twice', { ballot: `${b.h.slice(0, 12)}…` });
           seen.add(b.h);
-          if (toHex(crypto.sha256(ct)) !== b.h) return `ballot ${b.h.slice(0, 12)}… does not match its hash`;
-          if (!done.election.contests.some((c) => c.id === b.contest)) return `ballot ${b.h.slice(0, 12)}… is for an unknown contest`;
-          if (!crypto.verify(ballotSignatureMessage(digest, section, b.contest, ct), fromBase64(b.sig), boothKey)) return `ballot ${b.h.slice(0, 12)}… is not signed by the booth`;
+          if (toHex(crypto.sha256(ct)) !== b.h) return rejection('ballot-hash', { ballot: `${b.h.slice(0, 12)}…` });
+          if (!done.election.contests.some((c) => c.id === b.contest)) return rejection('ballot-contest', { ballot: `${b.h.slice(0, 12)}…` });
+          if (!crypto.verify(ballotSignatureMessage(digest, section, b.contest, ct), fromBase64(b.sig), boothKey)) return rejection('ballot-unsigned', { ballot: `${b.h.slice(0, 12)}…` });
         }
         for (const contest of new Set(body.ballots.map((b) => b.contest))) {
           const count = held.filter((b) => b.contest === contest).length + body.ballots.filter((b) => b.contest === contest).length;
           const castHere = cast.filter((s) => s.contests.includes(contest)).length;
-          if (count > castHere) return `${count} ballots for ${contest}, more than the ${castHere} sessions cast it at this booth`;
+          if (count > castHere) return rejection('ballots-too-many', { count, contest, cast: castHere });
         }
         store.addBallots(body.ballots.map((b) => ({ ...b, booth })));
         return;
@@ -91,9 +91,9 @@ export class ClosingPart {
         const held = JSON.parse(row.log ?? '[]') as LogEntry[];
         const lines = body.lines.map((l) => JSON.parse(l) as LogEntry);
         const log = JSON.stringify([...held, ...lines]);
-        if (log.length > MAX_BOOTH_LOG_BYTES) return `the booth's log would pass ${MAX_BOOTH_LOG_BYTES} bytes`;
+        if (log.length > MAX_BOOTH_LOG_BYTES) return rejection('log-too-long', { max: MAX_BOOTH_LOG_BYTES });
         const broken = checkChain(lines, held.at(-1));
-        if (broken) return `the booth's log is broken: ${broken}`;
+        if (broken) return rejection('log-broken', { problem: broken });
         store.setBoothLog(booth, log);
         return;
       }

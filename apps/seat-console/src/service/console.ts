@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 import { parseElection, type Election, type PollbookDocument, type Setup } from '@seggio/ballot-core';
 import { assertSelfTest, fingerprint, fromBase64, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { documentBytes } from '@seggio/ballot-core';
-import { LinkServer, MachineIdentity, type BoothMessage } from '@seggio/link';
+import { LinkServer, MachineIdentity, rejection, type BoothMessage, type Rejection } from '@seggio/link';
 import type { ConsoleApi, ConsoleView, CountOutcome, EnableInput, Figures, PackageEntry, PackageNames, ReconciledContest, RollVoter } from '../shared/api.js';
 import type { Refusal } from '../shared/refusals.js';
 import { ClosingPart } from './closing.js';
@@ -90,9 +90,9 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
   }
 
   /** Acts on one booth message inside the transaction that records its counter; says why when it is refused. */
-  #onBoothMessage(booth: string, body: BoothMessage): string | undefined {
+  #onBoothMessage(booth: string, body: BoothMessage): Rejection | undefined {
     // Once a booth has sent its seal it is closed for good: nothing it sends changes the day (R13, R31).
-    if (this.store.booth(booth)?.seal && body.type !== 'hello') return `${body.type} after the booth's seal`;
+    if (this.store.booth(booth)?.seal && body.type !== 'hello') return rejection('after-seal', { type: body.type });
     switch (body.type) {
       case 'seal':
       case 'ballots':

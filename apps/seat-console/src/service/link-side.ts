@@ -9,8 +9,8 @@
 import { parseCertificate } from '@seggio/ballot-core';
 import { fingerprint, fromBase64, toBase64 } from '@seggio/crypto';
 import {
-  BoothMessage, checkCounter, checkWireCertificate, openFrame, Outbox, RejectionTally, signFrame,
-  type Connection, type ConsoleMessage, type Enrolment, type LinkServer, type WireCertificate,
+  BoothMessage, checkCounter, checkWireCertificate, english, FRAME_REJECTIONS, isCode, openFrame, OUT_OF_SERVICE_CODES, Outbox, rejection, RejectionTally, signFrame,
+  type Connection, type ConsoleMessage, type Enrolment, type LinkServer, type Rejection, type WireCertificate,
 } from '@seggio/link';
 import type { ConsolePhase } from '../shared/api.js';
 import { confirmedState } from './booth-state.js';
@@ -34,7 +34,7 @@ export interface LinkHandler {
    * Acts on one booth message inside the transaction that records its counter; returns why it is
    * refused, having changed nothing, or nothing when it was taken.
    */
-  onMessage(booth: string, body: BoothMessage): string | undefined;
+  onMessage(booth: string, body: BoothMessage): Rejection | undefined;
 }
 
 /** The phases in which an unpaired booth may wait to be paired: before voting opens. */
@@ -67,7 +67,7 @@ export class ConsoleLink {
       connection.send(signFrame(ctx.crypto, ctx.key, null, 0, { type: 'challenge', nonce } satisfies ConsoleMessage));
     });
     server.on('frame', (connection, text) => this.#receive(connection, text));
-    server.on('refused', (connection, reason) => this.#rejected(reason, '', connection));
+    server.on('refused', (connection, code) => this.#rejected(rejection(code), '', connection));
     server.on('closed', (connection) => {
       this.#challenges.delete(connection);
       for (const [id, c] of this.#connections) {
@@ -147,7 +147,7 @@ export class ConsoleLink {
   /** Writes the refusals counted but not logged yet (at close, before the log is signed, at stop). */
   logRejections(): void {
     const unlogged = this.#rejections.takeUnlogged();
-    if (unlogged.length) this.#ctx.store.transaction(() => unlogged.forEach((r) => this.#ctx.store.appendLog('frame-rejected', { reason: r.reason, booth: r.from, count: r.count })));
+    if (unlogged.length) this.#ctx.store.transaction(() => unlogged.forEach((r) => this.#ctx.store.appendLog('frame-rejected', { code: r.code, reason: r.reason, booth: r.from, count: r.count })));
   }
 
   /** Adds a signed frame to a booth's outbox, inside the caller's transaction; `flush` sends it. */
@@ -176,29 +176,29 @@ export class ConsoleLink {
   #receive(connection: Connection, text: string): void {
     const { crypto, key, store, events } = this.#ctx;
     const frame = openFrame(crypto, key.publicKey, text, BoothMessage, true);
-    if (!frame.ok) return this.#rejected(frame.error, '', connection);
+    if (!frame.ok) return this.#rejected(rejection(frame.error), '', connection);
     const { body, counter } = frame.value;
     const booth = store.boothByKey(frame.value.from);
     const challenge = this.#challenges.get(connection);
     if (body.type === 'hello') {
       // R32: a hello counts only as the answer to this connection's own challenge, from one key.
-      if (!challenge || body.challenge !== challenge.nonce) return this.#rejected("a hello that does not answer this connection's challenge (replayed?)", booth?.id ?? '', connection);
-      if (challenge.bound !== null && challenge.bound !== frame.value.from) return this.#rejected('a second key on one connection', booth?.id ?? '', connection);
+      if (!challenge || body.challenge !== challenge.nonce) return this.#rejected(rejection('hello-not-answering'), booth?.id ?? '', connection);
+      if (challenge.bound !== null && challenge.bound !== frame.value.from) return this.#rejected(rejection('second-key'), booth?.id ?? '', connection);
       challenge.bound = frame.value.from;
     } else if (challenge?.bound !== frame.value.from) {
-      return this.#rejected('a frame on a connection its key did not open with a hello', booth?.id ?? '', connection);
+      return this.#rejected(rejection('no-hello'), booth?.id ?? '', connection);
     }
     if (!booth) {
       // An unpaired booth may only say hello, with its certificate, before voting opens; the president pairs it by its fingerprint.
-      if (body.type !== 'hello' || !PAIRING_PHASES.has(store.phase())) return this.#rejected('unknown sender', '', connection);
+      if (body.type !== 'hello' || !PAIRING_PHASES.has(store.phase())) return this.#rejected(rejection('unknown-sender'), '', connection);
       const admitted = this.admitBooth(frame.value.fromKey, body.certificate);
       if (!admitted.ok) return this.refuseBooth(frame.value.fromKey, admitted.machine, admitted.reason, connection);
       this.#wait(fingerprint(frame.value.fromKey), { publicKey: frame.value.fromKey, connection, enrolment: admitted.enrolment, wire: admitted.wire });
       return;
     }
-    if (frame.value.to === null && body.type !== 'hello') return this.#rejected('unaddressed', booth.id, connection);
+    if (frame.value.to === null && body.type !== 'hello') return this.#rejected(rejection('unaddressed'), booth.id, connection);
     if (body.type === 'hello') {
-      if (counter < booth.lastReceived) return this.#rejected('stale hello', booth.id, connection);
+      if (counter < booth.lastReceived) return this.#rejected(rejection('stale-hello'), booth.id, connection);
       this.#connections.set(booth.id, connection);
       store.transaction(() => store.setBoothState(booth.id, confirmedState(booth.state, body)));
       const outbox = this.#outbox(booth.id);
@@ -210,19 +210,21 @@ export class ConsoleLink {
     if (body.type === 'out-of-service' && counter === 0) {
       // Sent outside the outbox by a booth whose disk failed (R8). Having no counter it can be sent again
       // and again: it counts only when the booth's state changes, and is logged as refusals are.
-      if (booth.state === 'out-of-service') return this.#rejected('out of service again', booth.id, connection);
-      const logged = this.#rejections.note(booth.id, 'out of service');
+      if (!isCode(OUT_OF_SERVICE_CODES, body.code, body.params)) return this.#rejected(rejection('unknown-code', { type: body.type, code: body.code }), booth.id, connection);
+      if (booth.state === 'out-of-service') return this.#rejected(rejection('out-of-service-again'), booth.id, connection);
+      const logged = this.#rejections.note(booth.id, 'out-of-service');
+      const reason = english(OUT_OF_SERVICE_CODES, body.code, body.params);
       store.transaction(() => {
         store.setBoothState(booth.id, confirmedState(booth.state, body));
-        if (logged) store.appendLog('frame-rejected', { booth: booth.id, reason: `out of service: ${body.reason.slice(0, 200)}`, count: logged.count });
+        if (logged) store.appendLog('frame-rejected', { booth: booth.id, code: 'out-of-service', reason: english(FRAME_REJECTIONS, 'out-of-service', { reason }), cause: body.code, count: logged.count });
       });
       events.emit('booth', booth.id, body);
       events.emit('view');
       return;
     }
     const verdict = checkCounter(counter, booth.lastReceived);
-    if (verdict !== 'next') return this.#rejected(`${verdict} counter`, booth.id, connection);
-    let refused: string | undefined;
+    if (verdict !== 'next') return this.#rejected(rejection(verdict === 'replayed' ? 'replayed-counter' : 'skipped-counter'), booth.id, connection);
+    let refused: Rejection | undefined;
     try {
       // The counter is used up whether the message is taken or refused, so that the booth's later frames are still taken.
       refused = store.transaction(() => {
@@ -234,7 +236,7 @@ export class ConsoleLink {
     } catch (error) {
       // Signed by a paired booth yet not holding together (a damaged or hostile booth): refused, never fatal.
       store.transaction(() => store.setLastReceived(booth.id, counter));
-      refused = `malformed ${body.type}: ${String((error as Error).message).slice(0, 200)}`;
+      refused = rejection('malformed-message', { type: body.type, error: String((error as Error).message).slice(0, 200) });
     }
     if (refused !== undefined) return this.#rejected(refused, booth.id, connection);
     events.emit('booth', booth.id, body);
@@ -245,15 +247,15 @@ export class ConsoleLink {
   #wait(print: string, waiting: Waiting): void {
     const { connection } = waiting;
     for (const [fp, p] of this.#pending) if (p.connection === connection && fp !== print) this.#pending.delete(fp);
-    if (!this.#pending.has(print) && this.#pending.size >= MAX_WAITING_BOOTHS) return this.#rejected('too many booths waiting to be paired', '', connection, true);
+    if (!this.#pending.has(print) && this.#pending.size >= MAX_WAITING_BOOTHS) return this.#rejected(rejection('too-many-waiting'), '', connection, true);
     this.#pending.set(print, waiting);
     this.#ctx.events.emit('view');
   }
 
   /** Counts a refusal (logged in aggregate), and drops a connection that keeps sending what is refused. */
-  #rejected(reason: string, booth: string, connection: Connection, drop = false): void {
-    const logged = this.#rejections.note(booth, reason);
-    if (logged) this.#ctx.store.transaction(() => this.#ctx.store.appendLog('frame-rejected', { reason: logged.reason, booth: logged.from, count: logged.count }));
+  #rejected(rejected: Rejection, booth: string, connection: Connection, drop = false): void {
+    const logged = this.#rejections.note(booth, rejected.code, english(FRAME_REJECTIONS, rejected.code, rejected.params));
+    if (logged) this.#ctx.store.transaction(() => this.#ctx.store.appendLog('frame-rejected', { code: logged.code, reason: logged.reason, booth: logged.from, count: logged.count }));
     this.#countRefusal(connection, drop);
   }
 

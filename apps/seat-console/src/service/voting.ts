@@ -2,7 +2,7 @@
 // the booths' word (R31), the roll and the turnout checkpoints.
 import { contestsFor, type ZeroReport } from '@seggio/ballot-core';
 import { err, fromBase64, ok, toBase64, toHex, type Result } from '@seggio/crypto';
-import { enableTokenBytes, type BoothMessage, type EnableToken } from '@seggio/link';
+import { enableTokenBytes, english, FRAME_REJECTIONS, isCode, REFUSED_CODES, rejection, type BoothMessage, type EnableToken, type Rejection } from '@seggio/link';
 import type { EnableInput, Figures, RollVoter } from '../shared/api.js';
 import { refusal, type Refusal } from '../shared/refusals.js';
 import { advance, setUp, type ConsoleContext } from './context.js';
@@ -152,23 +152,25 @@ export class VotingPart {
   }
 
   /** Acts on one message of the day inside the transaction that records its counter; says why when it is refused. */
-  onDayMessage(booth: string, body: DayMessage): string | undefined {
+  onDayMessage(booth: string, body: DayMessage): Rejection | undefined {
     const { store } = this.ctx;
     switch (body.type) {
       case 'zero-report':
         return this.#zeroReport(booth, body.report);
       case 'opened':
-        return store.phase() === 'voting' ? undefined : 'opened when the console did not open it';
+        return store.phase() === 'voting' ? undefined : rejection('opened-unasked');
       case 'session-started':
       case 'cast':
       case 'cancelled':
         return this.#sessionMoved(booth, body);
       case 'refused': {
+        if (!isCode(REFUSED_CODES, body.code, body.params)) return rejection('unknown-code', { type: body.type, code: body.code });
+        const reason = english(REFUSED_CODES, body.code, body.params);
         const session = store.sessionAt(booth, body.counter);
         // Logged in full only when it ends a session the console enabled, so at most once per session.
-        if (session?.state !== 'enabled') return `refused by the booth, for no session waiting: ${body.reason.slice(0, 200)}`;
+        if (session?.state !== 'enabled') return rejection('refused-no-session', { reason });
         store.setSessionState(session.session, 'refused');
-        store.appendLog('frame-rejected', { booth, reason: `refused by the booth: ${body.reason.slice(0, 200)}` });
+        store.appendLog('frame-rejected', { booth, code: 'refused-by-booth', reason: english(FRAME_REJECTIONS, 'refused-by-booth', { reason }), cause: body.code });
         return;
       }
       case 'out-of-service':
@@ -191,12 +193,12 @@ export class VotingPart {
    * state this word may follow (started after enabled; cast or cancelled after started), and never once
    * cast or cancelled: a booth holding its key cannot make a cancelled session cast, nor touch another's.
    */
-  #sessionMoved(booth: string, body: Extract<BoothMessage, { type: 'session-started' | 'cast' | 'cancelled' }>): string | undefined {
+  #sessionMoved(booth: string, body: Extract<BoothMessage, { type: 'session-started' | 'cast' | 'cancelled' }>): Rejection | undefined {
     const { store } = this.ctx;
     const session = store.session(body.session);
-    if (!session || session.booth !== booth) return `${body.type} for a session not enabled on this booth`;
-    if (session.counter !== body.counter) return `${body.type} with counter ${body.counter} for the session of counter ${session.counter}`;
-    if (session.state !== SESSION_MAY_FOLLOW[body.type]) return `${body.type} for a session ${session.state}`;
+    if (!session || session.booth !== booth) return rejection('session-other-booth', { type: body.type });
+    if (session.counter !== body.counter) return rejection('session-counter', { type: body.type, counter: body.counter, expected: session.counter });
+    if (session.state !== SESSION_MAY_FOLLOW[body.type]) return rejection('session-state', { type: body.type, state: session.state });
     store.setSessionState(body.session, body.type === 'session-started' ? 'started' : body.type);
     if (body.type !== 'session-started') store.settleRollSession(body.session, body.type === 'cast');
     return;
@@ -206,19 +208,19 @@ export class VotingPart {
    * A booth calls the president for its voter (or no longer does): kept against that session, so that
    * the call ends with it. Only for the session open at that very booth; anything else is refused.
    */
-  #attention(booth: string, session: string, calling: boolean): string | undefined {
+  #attention(booth: string, session: string, calling: boolean): Rejection | undefined {
     const row = this.ctx.store.session(session);
-    if (!row || row.booth !== booth || !isOpen(row)) return 'a call for the president outside an open session of this booth';
+    if (!row || row.booth !== booth || !isOpen(row)) return rejection('attention-no-session');
     this.ctx.store.setAttention(booth, calling ? session : null);
     return undefined;
   }
 
-  #zeroReport(booth: string, report: { bytes: string; signature: string }): string | undefined {
+  #zeroReport(booth: string, report: { bytes: string; signature: string }): Rejection | undefined {
     const { crypto, store, key } = this.ctx;
     const row = store.booth(booth);
     const done = setUp(this.ctx);
     // One zero report per booth, before voting opens: a repeated one would only grow the log.
-    if (!row || !done || row.zeroReport || store.phase() !== 'setup') return 'zero report once more';
+    if (!row || !done || row.zeroReport || store.phase() !== 'setup') return rejection('zero-report-again');
     const bytes = fromBase64(report.bytes);
     const doc = JSON.parse(new TextDecoder().decode(bytes)) as ZeroReport;
     const valid =
@@ -231,7 +233,7 @@ export class VotingPart {
       doc.urnaPublicKey === done.keys.urnaPublicKey &&
       doc.counter === 0 &&
       Object.values(doc.contests).every((c) => c.count === 0);
-    if (!valid) return 'zero report does not hold';
+    if (!valid) return rejection('zero-report-invalid');
     store.setZeroReport(booth, report);
     store.appendLog('zero-report-received', { booth, digest: crypto.sha256Hex(bytes) });
     return;
