@@ -46,8 +46,8 @@ describe("the console's phase", () => {
     expect(transitionEntry('voting', 'closing', { type: 'close' })).toEqual({ event: 'voting-closed', detail: {} });
     expect(transitionEntry('closing', 'closed', { type: 'all-sealed' })).toBeNull();
     expect(transitionEntry('closed', 'reconciled', { type: 'reconcile' })).toEqual({ event: 'reconciled', detail: {} });
-    expect(transitionEntry('reconciled', 'counted', { type: 'count', ballots: 4, checks: 'some fail' })).toEqual({ event: 'count-completed', detail: { ballots: 4, checks: 'some fail' } });
-    expect(transitionEntry('counted', 'counted', { type: 'count', ballots: 4, checks: 'all hold' })).toEqual({ event: 'count-completed', detail: { ballots: 4, checks: 'all hold' } });
+    expect(transitionEntry('reconciled', 'counted', { type: 'count', ballots: 4, checks: 'some fail' })).toEqual({ event: 'count-completed', detail: { disposition: 'success', ballots: 4, checks: 'some fail' } });
+    expect(transitionEntry('counted', 'counted', { type: 'count', ballots: 4, checks: 'all hold' })).toEqual({ event: 'count-completed', detail: { disposition: 'success', ballots: 4, checks: 'all hold' } });
     expect(transitionEntry('signed', 'signed', { type: 'sign', election: 'd1' })).toEqual({ event: 'tally-signed', detail: { election: 'd1' } });
     expect(transitionEntry('voting', 'voting', { type: 'open' })).toBeNull();
   });

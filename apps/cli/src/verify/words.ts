@@ -1,6 +1,7 @@
 // The words of `seggio verify --lang`: the report's frame (checks, statuses, result) and its figures' names
 // in Italian, German or English, for the auditors of an Italian election. The checks' details stay in
 // English, the language of the bundle's format. The figures' names are the Ministry's (voce, as in tally.csv).
+import { VOCE_WORDS } from '@seggio/ballot-core';
 
 export type Language = 'it' | 'de' | 'en';
 export const LANGUAGES: readonly Language[] = ['it', 'de', 'en'];
@@ -31,26 +32,7 @@ const IT = {
   'check.log': 'i registri degli eventi concatenati e le loro teste',
   'check.tally': 'il documento del verbale, le lunghezze delle schede e tally.csv',
   'check.provenance': "ogni chiave che firma registrata dall'ufficio per il suo ruolo e il suo comune (machines/); l'impronta del verbale cartaceo, se indicata",
-  'voce.ele_m': 'Elettori: uomini',
-  'voce.ele_f': 'Elettori: donne',
-  'voce.ele_t': 'Elettori: totale',
-  'voce.vot_m': 'Votanti: uomini',
-  'voce.vot_f': 'Votanti: donne',
-  'voce.vot_t': 'Votanti: totale',
-  'voce.sk_bianche': 'Schede bianche',
-  'voce.sk_nulle': 'Schede nulle',
-  'voce.sk_contestate': 'Schede contestate',
-  'voce.com_vot.vot_m': 'Rilevazione {cod}: uomini',
-  'voce.com_vot.vot_f': 'Rilevazione {cod}: donne',
-  'voce.com_vot.vot_t': 'Rilevazione {cod}: totale',
-  'voce.voti_si': 'Voti SÌ',
-  'voce.voti_no': 'Voti NO',
-  'voce.voti_sindaco': 'Voti al sindaco: {d}',
-  'voce.voti_solo_sindaco': 'di cui al solo sindaco: {d}',
-  'voce.voti_lista': 'Voti di lista: {d}',
-  'voce.voti_preferenza': 'Preferenze: {d}',
-  'voce.voti_candidato': 'Voti al candidato: {d}',
-  'voce.voti_solo_candidato': 'di cui al solo candidato: {d}',
+  ...VOCE_WORDS.it,
 } as const;
 
 export type WordKey = keyof typeof IT;
@@ -81,26 +63,7 @@ const DE: Record<WordKey, string> = {
   'check.log': 'die verketteten Ereignisprotokolle und ihre Köpfe',
   'check.tally': 'das Dokument der Niederschrift, die Längen der Stimmzettel und tally.csv',
   'check.provenance': 'jeder unterzeichnende Schlüssel vom Wahlamt für seine Rolle und Gemeinde registriert (machines/); der Hashwert der Papierniederschrift, wenn angegeben',
-  'voce.ele_m': 'Wahlberechtigte: Männer',
-  'voce.ele_f': 'Wahlberechtigte: Frauen',
-  'voce.ele_t': 'Wahlberechtigte: gesamt',
-  'voce.vot_m': 'Wähler: Männer',
-  'voce.vot_f': 'Wähler: Frauen',
-  'voce.vot_t': 'Wähler: gesamt',
-  'voce.sk_bianche': 'Leere Stimmzettel',
-  'voce.sk_nulle': 'Ungültige Stimmzettel',
-  'voce.sk_contestate': 'Angefochtene Stimmzettel',
-  'voce.com_vot.vot_m': 'Erhebung {cod}: Männer',
-  'voce.com_vot.vot_f': 'Erhebung {cod}: Frauen',
-  'voce.com_vot.vot_t': 'Erhebung {cod}: gesamt',
-  'voce.voti_si': 'Stimmen JA',
-  'voce.voti_no': 'Stimmen NEIN',
-  'voce.voti_sindaco': 'Stimmen für den Bürgermeister: {d}',
-  'voce.voti_solo_sindaco': 'davon nur für den Bürgermeister: {d}',
-  'voce.voti_lista': 'Listenstimmen: {d}',
-  'voce.voti_preferenza': 'Vorzugsstimmen: {d}',
-  'voce.voti_candidato': 'Stimmen für den Kandidaten: {d}',
-  'voce.voti_solo_candidato': 'davon nur für den Kandidaten: {d}',
+  ...VOCE_WORDS.de,
 };
 
 const EN: Record<WordKey, string> = {
@@ -129,26 +92,7 @@ const EN: Record<WordKey, string> = {
   'check.log': 'the hash-chained event logs and their heads',
   'check.tally': 'the tally document, its plaintext lengths and tally.csv',
   'check.provenance': "every signing key enrolled by the office for its role and comune (machines/); the paper verbale's tally digest, when given",
-  'voce.ele_m': 'Electors: men',
-  'voce.ele_f': 'Electors: women',
-  'voce.ele_t': 'Electors: total',
-  'voce.vot_m': 'Voters: men',
-  'voce.vot_f': 'Voters: women',
-  'voce.vot_t': 'Voters: total',
-  'voce.sk_bianche': 'Blank ballots',
-  'voce.sk_nulle': 'Invalid ballots',
-  'voce.sk_contestate': 'Contested ballots',
-  'voce.com_vot.vot_m': 'Checkpoint {cod}: men',
-  'voce.com_vot.vot_f': 'Checkpoint {cod}: women',
-  'voce.com_vot.vot_t': 'Checkpoint {cod}: total',
-  'voce.voti_si': 'YES votes',
-  'voce.voti_no': 'NO votes',
-  'voce.voti_sindaco': 'Votes for mayor: {d}',
-  'voce.voti_solo_sindaco': 'of which for the mayor alone: {d}',
-  'voce.voti_lista': 'List votes: {d}',
-  'voce.voti_preferenza': 'Preferences: {d}',
-  'voce.voti_candidato': 'Votes for the candidate: {d}',
-  'voce.voti_solo_candidato': 'of which for the candidate alone: {d}',
+  ...VOCE_WORDS.en,
 };
 const CATALOGUES: Record<Language, Record<WordKey, string>> = { it: IT, de: DE, en: EN };
 

@@ -56,7 +56,7 @@ describe('the catalogue', () => {
       ...['no-election', 'setup', 'voting', 'closing', 'closed', 'counted', 'signed'].map((p) => `phase.${p}`),
       ...['unenrolled', 'unpaired', 'confirming', 'paired', 'ready', 'idle', 'in-session', 'closed', 'out-of-service'].map((s) => `booth.state.${s}`),
       ...CATEGORIES.map((c) => `cat.${c}`),
-      ...Object.keys(EVENTS).filter((e) => !['setup-received', 'console-refused', 'zero-report-signed', 'token-accepted', 'token-rejected', 'session-cast', 'session-cancelled', 'out-of-service'].includes(e)).map((e) => `event.${e}`),
+      ...Object.entries(EVENTS).filter(([, d]) => d.by !== 'booth').map(([e]) => `event.${e}`),
     ];
     for (const key of needed) expect(knownKey(key), key).not.toBeNull();
   });

@@ -41,8 +41,9 @@ export class CountPart {
     const done = setUp(this.ctx);
     const final = done?.election.turnoutCheckpoints.at(-1);
     if (!done || !final) return err([refusal('count-when', { phase })]);
+    store.transaction(() => store.appendLog('count-init', { shares: input.shares.length }));
     const rebuilt = await combineUrnaShares(crypto, input.shares, fromBase64(done.keys.urnaPublicKey));
-    if (!rebuilt.ok) return err(rebuilt.error.map((p) => refusal(p.code, p.params)));
+    if (!rebuilt.ok) return this.#countFailed(rebuilt.error.map((p) => refusal(p.code, p.params)));
     const { election } = done;
     if (!store.turnout().some((t) => t.checkpoint === final.id)) this.parts.voting.recordTurnout({ checkpoint: final.id });
     const byContest: Record<string, CountedBallot[]> = {};
@@ -54,8 +55,9 @@ export class CountPart {
       if (!decoded.ok) problems.push(refusal('ballot-unreadable', { ballot: `${b.h.slice(0, 12)}…`, booth: b.booth, reason: decoded.error }));
       else (byContest[b.contest] ??= []).push({ h: b.h, selection: decoded.value });
     }
+    if (problems.length) return this.#countFailed(problems);
     const pollbook = this.parts.closing.pollbook();
-    if (problems.length || !pollbook) return err(problems);
+    if (!pollbook) return this.#countFailed([refusal('count-when', { phase })]);
     const cast = store.sessions().filter((s) => s.state === 'cast');
     const castSessions = Object.fromEntries(election.scrutinyOrder.map((id) => [id, cast.filter((s) => s.contests.includes(id)).length]));
     const outcome = tallySection({ election, electionDigest: done.stored.digest, section: done.keys.section, pollbook, ballots: byContest, castSessions });
@@ -64,6 +66,13 @@ export class CountPart {
     store.transaction(() => advance(store, { type: 'count', ballots: store.ballots().length, checks: outcome.ok ? 'all hold' : 'some fail' }));
     this.ctx.events.emit('view');
     return ok(outcome);
+  }
+
+  /** A count that stopped once begun: its completion logged as a failure, with the code of its first reason. */
+  #countFailed(problems: Refusal[]): Result<never, Refusal[]> {
+    const { store } = this.ctx;
+    store.transaction(() => store.appendLog('count-completed', { disposition: 'failure', code: problems[0]?.code ?? '' }));
+    return err(problems);
   }
 
   /**

@@ -55,7 +55,7 @@ export function transitionEntry(previous: ConsolePhase, following: ConsolePhase,
     case 'reconciled':
       return { event: 'reconciled', detail: {} };
     case 'counted':
-      return action.type === 'count' ? { event: 'count-completed', detail: { ballots: action.ballots, checks: action.checks } } : null;
+      return action.type === 'count' ? { event: 'count-completed', detail: { disposition: 'success', ballots: action.ballots, checks: action.checks } } : null;
     case 'signed':
       return action.type === 'sign' ? { event: 'tally-signed', detail: { election: action.election } } : null;
     // The seals are logged one by one as they come; the last one closes nothing more.

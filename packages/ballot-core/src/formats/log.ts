@@ -3,35 +3,59 @@
 import { pureCrypto, utf8 } from '@seggio/crypto';
 import { canonicalJson } from '../plaintext.js';
 
-/** Every event either app may log, declared once (one catalogue of log events). */
+/**
+ * What an event is (as VxSuite's logging declares it): an action of the president or a voter, an
+ * action the application took by itself, or how the application stands.
+ */
+export type EventKind = 'user-action' | 'application-action' | 'application-status';
+/**
+ * How it ended: `either` when each entry says so in its detail (`disposition`: success or failure),
+ * as the end of a long action does; a long action is a pair `<name>-init` … its completion.
+ */
+export type Disposition = 'success' | 'failure' | 'na' | 'either';
+
+export interface EventDeclaration {
+  readonly kind: EventKind;
+  readonly disposition: Disposition;
+  /** The app whose log it is written in. */
+  readonly by: 'booth' | 'console' | 'both';
+  /** For a `-init` event, the event that completes it. */
+  readonly completedBy?: string;
+  readonly description: string;
+}
+
+const event = (kind: EventKind, disposition: Disposition, by: EventDeclaration['by'], description: string, completedBy?: string): EventDeclaration =>
+  completedBy ? { kind, disposition, by, completedBy, description } : { kind, disposition, by, description };
+
+/** Every event either app may log, declared once (one catalogue of log events). Ids are part of the bundle: never renamed. */
 export const EVENTS = {
-  'store-opened': 'the store passed its integrity checks and was opened',
-  'setup-received': 'the booth verified the election package, the set-up and the console certificate, and the president confirmed the console on the booth',
-  'console-refused': "the booth refused a console's set-up: unenrolled, of another comune, or not confirmed by the president",
-  'zero-report-signed': 'the booth signed its zero report',
-  'voting-opened': 'voting was opened',
-  'token-accepted': 'an enable token was accepted: a voter may vote',
-  'token-rejected': 'an enable token was refused',
-  'session-cast': "a voter's ballots were recorded",
-  'session-cancelled': 'a session was cancelled by the president',
-  'out-of-service': 'the booth stopped taking votes',
-  'voting-closed': 'voting was closed; the store was canonicalised and sealed',
-  'election-loaded': 'the console verified and loaded the election package',
-  'keys-created': 'the console created the urna key and split it',
-  'booth-paired': 'the president confirmed a booth by its fingerprint and machine id',
-  'booth-refused': 'a booth was refused at pairing: unenrolled, of another comune or role, or a machine already paired',
-  'certificate-imported': "the machine's enrolment certificate was imported from the drive",
-  'zero-report-received': "a booth's zero report was verified",
-  'booth-enabled': 'the president enabled a booth for a voter',
-  'cancel-requested': 'the president cancelled a session',
-  'closed-with-voter': 'voting was closed while a voter was at a booth: that session ends cancelled, nothing of it is counted',
-  'turnout-recorded': 'turnout was recorded at a checkpoint',
-  'seal-received': "a booth's seal and ballots were verified",
-  'reconciled': 'ballots, sessions and voters were reconciled',
-  'count-completed': 'the urna key was rebuilt and the ballots counted',
-  'tally-signed': 'the president signed the tally',
-  'frame-rejected': 'a frame from the LAN was refused',
-} as const;
+  'store-opened': event('application-status', 'success', 'booth', 'the store passed its integrity checks and was opened'),
+  'setup-received': event('user-action', 'success', 'booth', 'the booth verified the election package, the set-up and the console certificate, and the president confirmed the console on the booth'),
+  'console-refused': event('application-action', 'failure', 'booth', "the booth refused a console's set-up: unenrolled, of another comune, or not confirmed by the president"),
+  'zero-report-signed': event('application-action', 'success', 'booth', 'the booth signed its zero report'),
+  'voting-opened': event('user-action', 'success', 'both', 'voting was opened'),
+  'token-accepted': event('application-action', 'success', 'booth', 'an enable token was accepted: a voter may vote'),
+  'token-rejected': event('application-action', 'failure', 'booth', 'a message of the console (an enable token, an opening, a cancellation, a close) was refused, with its code'),
+  'session-cast': event('user-action', 'success', 'booth', "a voter's ballots were recorded"),
+  'session-cancelled': event('user-action', 'success', 'booth', 'a session was cancelled by the president'),
+  'voting-closed': event('user-action', 'success', 'both', 'voting was closed; the store was canonicalised and sealed'),
+  'election-loaded': event('user-action', 'success', 'console', 'the console verified and loaded the election package'),
+  'keys-created': event('user-action', 'success', 'console', 'the console created the urna key and split it'),
+  'booth-paired': event('user-action', 'success', 'console', 'the president confirmed a booth by its fingerprint and machine id'),
+  'booth-refused': event('application-action', 'failure', 'console', 'a booth was refused at pairing: unenrolled, of another comune or role, or a machine already paired'),
+  'certificate-imported': event('user-action', 'success', 'console', "the machine's enrolment certificate was imported from the drive"),
+  'zero-report-received': event('application-action', 'success', 'console', "a booth's zero report was verified"),
+  'booth-enabled': event('user-action', 'success', 'console', 'the president enabled a booth for a voter'),
+  'cancel-requested': event('user-action', 'success', 'console', 'the president cancelled a session'),
+  'closed-with-voter': event('application-action', 'na', 'console', 'voting was closed while a voter was at a booth: that session ends cancelled, nothing of it is counted'),
+  'turnout-recorded': event('user-action', 'success', 'console', 'turnout was recorded at a checkpoint'),
+  'seal-received': event('application-action', 'success', 'console', "a booth's seal and ballots were verified"),
+  reconciled: event('application-action', 'success', 'console', 'ballots, sessions and voters were reconciled'),
+  'count-init': event('user-action', 'na', 'console', 'the shares were entered: the urna key is rebuilt and the ballots opened', 'count-completed'),
+  'count-completed': event('application-action', 'either', 'console', 'the count ended: the urna key rebuilt and the ballots counted, or the code of what stopped it'),
+  'tally-signed': event('user-action', 'success', 'console', 'the president signed the tally'),
+  'frame-rejected': event('application-action', 'failure', 'both', 'a frame from the LAN was refused (its code, its English, how many so far)'),
+} as const satisfies Record<string, EventDeclaration>;
 export type EventId = keyof typeof EVENTS;
 
 export interface LogEntry {
