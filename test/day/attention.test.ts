@@ -25,10 +25,10 @@ describe("a booth's call for the president", () => {
     if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
     await until(() => b1.getView().state === 'in-session');
 
-    // B2, authenticated as itself, speaks of B1's session: refused with the reason, B1's tile unchanged.
+    // B2, authenticated as itself, speaks of B1's session: refused with its code and reason, B1's tile unchanged.
     const before = refusals(station).length;
     await forge(station, 'B2', [{ type: 'attention', session: enabled.value.session, calling: true }]);
-    expect(refusals(station).slice(before)).toMatchObject([{ booth: 'B2', reason: 'a call for the president outside an open session of this booth' }]);
+    expect(refusals(station).slice(before)).toMatchObject([{ booth: 'B2', code: 'attention-no-session', reason: 'a call for the president outside an open session of this booth' }]);
     expect(tile(seat, 'B1').calling).toBe(false);
 
     expect(b1.callPresident({ calling: true }).ok).toBe(true);
