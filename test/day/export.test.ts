@@ -46,3 +46,22 @@ describe('signing the tally (R17)', () => {
     expect(station.seat.phase).toBe('signed');
   });
 });
+
+describe('the count on the record', () => {
+  it('is a pair: count-init, then count-completed saying failure with the code that stopped it, or success', async () => {
+    station = await openStation(['B1']);
+    await castBlank(station, 'B1', await enable(station, 'B1'));
+    expect(station.seat.closeVoting().ok).toBe(true);
+    await until(() => station.seat.phase === 'closed');
+    const refused = await station.seat.count({ shares: station.shares.slice(0, 2) });
+    expect(refused).toMatchObject({ ok: false, error: [{ code: 'shares-too-few' }] });
+    expect((await station.seat.count({ shares: station.shares.slice(0, 3) })).ok).toBe(true);
+    const counts = station.seat.store.log().filter((e) => e.event.startsWith('count-'));
+    expect(counts.map((e) => [e.event, e.detail])).toEqual([
+      ['count-init', { shares: 2 }],
+      ['count-completed', { disposition: 'failure', code: 'shares-too-few' }],
+      ['count-init', { shares: 3 }],
+      ['count-completed', { disposition: 'success', ballots: station.seat.store.ballots().length, checks: 'all hold' }],
+    ]);
+  });
+});
