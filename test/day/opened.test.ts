@@ -14,7 +14,7 @@ describe('a booth opening', () => {
     expect(station.seat.openVoting().ok).toBe(true);
     // The booth is away: the open waits in its outbox, and the booth is not free.
     expect(tile()?.state).toBe('ready');
-    expect(station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' })).toMatchObject({ ok: false, error: 'booth B1 is not free (ready)' });
+    expect(station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' })).toMatchObject({ ok: false, error: { code: 'booth-not-free', params: { booth: 'B1', state: 'ready' } } });
     station.start('B1');
     await until(() => tile()?.state === 'idle');
     expect(station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' }).ok).toBe(true);
