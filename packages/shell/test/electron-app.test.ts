@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { ElectronMain } from '../src/main/app.js';
 
 type Listener = (...args: unknown[]) => void;
 /** What the stand-in keeps of the app's calls into Electron. */
@@ -35,7 +36,7 @@ const electron = vi.hoisted(() => {
   return state;
 });
 
-vi.mock('electron', () => ({
+const standIn = {
   app: {
     setPath: () => undefined,
     requestSingleInstanceLock: () => true,
@@ -54,7 +55,7 @@ vi.mock('electron', () => ({
       setPermissionCheckHandler: (handler: (...args: unknown[]) => boolean) => (electron.permissionCheck = handler),
     },
   },
-}));
+};
 
 const { startElectronApp } = await import('../src/main/app.js');
 const { accept, host, malformed, noInput, withInput } = await import('../src/common/contract.js');
@@ -87,7 +88,7 @@ async function start(kiosk: boolean, permit?: (permission: string, url: string, 
   electron.ipc.clear();
   electron.menu = 'default';
   window = fakeWindow();
-  await startElectronApp({
+  await startElectronApp(standIn as unknown as ElectronMain, {
     scheme: 'seggio-test',
     rendererDir: renderer,
     kiosk,

@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as electron from 'electron';
 import { app, BrowserWindow } from 'electron';
 import { assertSelfTest, fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
@@ -15,7 +16,7 @@ import { createBoothWindow, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-await startElectronApp({
+await startElectronApp(electron, {
   scheme: SCHEME,
   rendererDir: join(here, '..', '..', 'renderer'),
   // No menu, no escape keys, a window only the booth closes (R23, R36).

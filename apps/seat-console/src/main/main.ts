@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as electron from 'electron';
 import { app, BrowserWindow } from 'electron';
 import { fromBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
@@ -14,7 +15,7 @@ import { allowPermission, createConsoleWindow, SCHEME } from './window.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 
-await startElectronApp({
+await startElectronApp(electron, {
   scheme: SCHEME,
   rendererDir: join(here, '..', '..', 'renderer'),
   // Not a kiosk: the president's PC keeps its desktop and its menu.

@@ -4,11 +4,48 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, ipcMain, Menu, net, protocol, session, type BrowserWindow } from 'electron';
 import type { Hosted } from '../common/contract.js';
 import { ELECTRON_CSP } from '../common/csp.js';
-import { appOrigin, DENY_ALL, devToolsWanted, guardContents, keepOpen, type Permit } from './guards.js';
-import { sendEvents, serveCalls } from './ipc.js';
+import { appOrigin, DENY_ALL, devToolsWanted, guardContents, keepOpen, type GuardedContents, type Permit, type Refusable } from './guards.js';
+import { sendEvents, serveCalls, type IpcMainLike, type PageContents } from './ipc.js';
+
+/**
+ * What the shell uses of Electron's main-process API, given by the app's main/ (the only code that
+ * imports Electron, with its preload): the shell itself is plain code, tested without Electron.
+ */
+export interface ElectronMain {
+  readonly app: {
+    setPath(name: 'userData', path: string): void;
+    requestSingleInstanceLock(): boolean;
+    quit(): void;
+    whenReady(): Promise<unknown>;
+    readonly isPackaged: boolean;
+    on(event: 'web-contents-created', listener: (event: unknown, contents: GuardedContents) => void): unknown;
+    on(event: 'before-quit' | 'window-all-closed', listener: () => void): unknown;
+  };
+  readonly Menu: { setApplicationMenu(menu: null): void };
+  readonly ipcMain: IpcMainLike;
+  readonly net: { fetch(url: string): Promise<Response> };
+  readonly protocol: {
+    registerSchemesAsPrivileged(schemes: { scheme: string; privileges: { standard: boolean; secure: boolean; supportFetchAPI: boolean } }[]): void;
+    handle(scheme: string, handler: (request: Request) => Promise<Response>): void;
+  };
+  readonly session: {
+    readonly defaultSession: {
+      setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void, details: { requestingUrl: string; mediaTypes?: string[] }) => void): void;
+      setPermissionCheckHandler(handler: (contents: unknown, permission: string, requestingOrigin: string, details: { mediaType?: string }) => boolean): void;
+    };
+  };
+}
+
+/** The app's window as the shell drives it. */
+export interface ShellWindow {
+  readonly webContents: PageContents & { on(event: 'did-finish-load', listener: () => void): unknown };
+  on(event: 'close', listener: (event: Refusable) => void): unknown;
+  once(event: 'ready-to-show', listener: () => void): unknown;
+  show(): void;
+  loadURL(url: string): Promise<unknown>;
+}
 
 export interface ElectronAppOptions {
   /** The custom protocol the renderer is loaded from. */
@@ -19,7 +56,7 @@ export interface ElectronAppOptions {
   readonly kiosk: boolean;
   readonly permit?: Permit;
   /** Makes the app's window, with its options literal there (Electronegativity reads them). */
-  readonly createWindow: (preload: string, devTools: boolean) => BrowserWindow;
+  readonly createWindow: (preload: string, devTools: boolean) => ShellWindow;
   /** Starts the app's service once Electron is ready; what the shell hosts for the page, and how it stops. */
   readonly start: () => Promise<Hosted & { stop(): Promise<void> }>;
 }
@@ -27,7 +64,8 @@ export interface ElectronAppOptions {
 /** The shared preload, compiled beside this package's main code (dist/src/preload). */
 const PRELOAD = join(dirname(fileURLToPath(import.meta.url)), '..', 'preload', 'preload.cjs');
 
-export async function startElectronApp(options: ElectronAppOptions): Promise<void> {
+export async function startElectronApp(electron: ElectronMain, options: ElectronAppOptions): Promise<void> {
+  const { app, ipcMain, Menu, net, protocol, session } = electron;
   const origin = appOrigin(options.scheme);
   const permit = options.permit ?? DENY_ALL;
   protocol.registerSchemesAsPrivileged([{ scheme: origin.scheme, privileges: { standard: true, secure: true, supportFetchAPI: false } }]);
@@ -42,7 +80,7 @@ export async function startElectronApp(options: ElectronAppOptions): Promise<voi
   await app.whenReady();
   const hosted = await options.start();
   session.defaultSession.setPermissionRequestHandler((_contents, permission, callback, details) =>
-    callback(permit(permission, details.requestingUrl, 'mediaTypes' in details ? details.mediaTypes : undefined)),
+    callback(permit(permission, details.requestingUrl, details.mediaTypes)),
   );
   session.defaultSession.setPermissionCheckHandler((_contents, permission, requestingOrigin, details) => permit(permission, requestingOrigin, details.mediaType ? [details.mediaType] : undefined));
   const rendererDir = normalize(options.rendererDir);
