@@ -9,16 +9,33 @@ import { encodeSidecar, seededRandom, signBytes, sumContests, type SectionTally 
 import { nodeCrypto } from '@seggio/crypto/node';
 import { Office, packArchive, readArchive } from '@seggio/office';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO_ROOT } from '../support/index.js';
+import { REPO_ROOT, within } from '../support/index.js';
 import { officeElection, simulateSection, type SimulatedSection } from './sections.js';
 
 const KILLS = Number(process.env.SEGGIO_KILLS ?? 30);
 const MAIN = join(REPO_ROOT, 'apps', 'office', 'dist', 'src', 'service', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'seggio-office-kill-'));
-afterAll(() => rmSync(dir, { recursive: true, force: true }));
+/** Offices still running if a step failed: killed, so that a failure does not leave them behind. */
+const children = new Set<ChildProcess>();
+afterAll(() => {
+  for (const child of children) child.kill('SIGKILL');
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** One push to an office, answered within ANSWER_MS or failed with the reason (the office's death included). */
+async function pushArchive(url: string, archive: Uint8Array): Promise<{ state: string }> {
+  const response = await fetch(new URL('api/v1/sections', url), { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(archive), signal: AbortSignal.timeout(ANSWER_MS) });
+  return ((await response.json()) as { submission: { state: string } }).submission;
+}
+const timedOut = (error: unknown) => error instanceof DOMException && error.name === 'TimeoutError';
+
+/** How long an office that is alive may take to answer one push: far more than a judgement of 12 voters takes. */
+const ANSWER_MS = 30_000;
 
 function startOffice(args: string[]): Promise<{ child: ChildProcess; url: string }> {
   const child = spawn(process.execPath, [MAIN, ...args], { stdio: ['ignore', 'pipe', 'ignore'] });
+  children.add(child);
+  child.on('exit', () => children.delete(child));
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error('the office did not start within 20 s')), 20_000);
@@ -69,20 +86,20 @@ describe('kill -9 of the office during intake', () => {
         while (next < queue.length && child.exitCode === null && child.signalCode === null) {
           const archive = queue[next++ % queue.length]!;
           try {
-            const response = await fetch(new URL('api/v1/sections', url), { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(archive) });
-            const answer = (await response.json()) as { ok: boolean; submission: { state: string } };
-            acknowledged.set(nodeCrypto.sha256Hex(archive), answer.submission.state);
-          } catch {
-            // Killed before it answered: not acknowledged; pushed again later, as a console would.
+            acknowledged.set(nodeCrypto.sha256Hex(archive), (await pushArchive(url, archive)).state);
+          } catch (error) {
+            // An office alive that does not answer is a fault; one killed before it answered did not acknowledge.
+            if (timedOut(error) && child.exitCode === null && child.signalCode === null) throw new Error(`kill ${kills}: push ${next - 1} not answered within ${ANSWER_MS / 1000} s by an office still running`, { cause: error });
+            // Pushed again later, as a console would.
             next--;
             return;
           }
         }
       };
-      await Promise.all([push(), push()]);
+      await within(2 * ANSWER_MS, `kill ${kills}: pushes`, Promise.all([push(), push()]));
       clearTimeout(killAt);
       child.kill('SIGKILL');
-      await exited;
+      await within(10_000, `kill ${kills}: exit after SIGKILL`, exited);
       if (next >= queue.length) next = 0;
     }
 
@@ -91,14 +108,13 @@ describe('kill -9 of the office during intake', () => {
     // Then an office left alone takes what was never acknowledged, as the consoles would send it again.
     const last = await startOffice(args);
     for (const archive of queue.filter((a) => !acknowledged.has(nodeCrypto.sha256Hex(a)))) {
-      const response = await fetch(new URL('api/v1/sections', last.url), { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(archive) });
-      acknowledged.set(nodeCrypto.sha256Hex(archive), ((await response.json()) as { submission: { state: string } }).submission.state);
+      acknowledged.set(nodeCrypto.sha256Hex(archive), (await pushArchive(last.url, archive)).state);
     }
     const stopped = new Promise((resolve) => last.child.on('exit', resolve));
     last.child.kill('SIGTERM');
-    await stopped;
+    await within(30_000, 'last office: stop on SIGTERM', stopped);
 
-    const office = await Office.start(nodeCrypto, { storePath: store, electionBytes, key: officeKey });
+    const office = await within(30_000, 'office opened in the test', Office.start(nodeCrypto, { storePath: store, electionBytes, key: officeKey }));
     try {
       const rows = office.store.submissions();
       expect(rows.filter((r) => r.state === 'received')).toEqual([]);
@@ -113,7 +129,7 @@ describe('kill -9 of the office during intake', () => {
       const tallies = accepted.map((a) => JSON.parse(a.tally!) as SectionTally);
       expect(office.results().contests.map((c) => c.voters)).toEqual(sumContests(office.election.scrutinyOrder, tallies).map((c) => c.voters));
     } finally {
-      await office.close();
+      await within(30_000, 'office closed in the test', office.close());
     }
   }, 420_000);
 });

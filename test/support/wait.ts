@@ -9,3 +9,19 @@ export async function until<T>(probe: () => T | undefined | false | null): Promi
   }
   throw new Error('timed out');
 }
+
+/**
+ * `promise`, or a failure naming `step` if it has not settled within `ms`: a test whose steps each have a
+ * bound says which one hung instead of timing out as a whole.
+ */
+export async function within<T>(ms: number, step: string, promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`${step}: not done within ${ms / 1000} s`)), ms);
+  });
+  try {
+    return await Promise.race([promise, late]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
