@@ -12,7 +12,7 @@ import { BoothService } from '@seggio/booth';
 import { fingerprint, fromBase64, toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { loadOrCreateKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { Enrolment, Office, OfficeServer, Preparation } from '@seggio/office';
+import { dayPreparation, Office, OfficeServer } from '@seggio/office';
 import { SeatConsole } from '@seggio/seat-console';
 import { pairEnrolled, REPO_ROOT } from '../support/index.js';
 import { checkScreen } from './station.js';
@@ -37,11 +37,11 @@ function request(machine: string, role: 'console' | 'booth', key: SigningKeyPair
 }
 
 test.beforeAll(async ({ browser }) => {
-  const electionBytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
-  office = await Office.start(nodeCrypto, { storePath: null, electionBytes, key: officeKey });
+  // An office with no election yet, as on the day's first package: the one signed here becomes its election.
+  office = await Office.start(nodeCrypto, { storePath: null, key: officeKey });
   server = await OfficeServer.listen(office, {
     host: '127.0.0.1', port: 0, staffPort: 0, rendererDir: join(REPO_ROOT, 'apps', 'office', 'dist', 'renderer'),
-    preparation: { preparation: new Preparation(nodeCrypto, officeKey, drive), enrolment: new Enrolment(nodeCrypto, officeKey, office.election.comune.istat, drive, join(dir, 'registro')) },
+    preparation: dayPreparation(office, { drive, register: join(dir, 'registro') }),
   });
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 });
