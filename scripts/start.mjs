@@ -9,7 +9,9 @@
 // A start in a folder that already holds a day resumes it from its stores (after a power cut, a
 // restart, Ctrl-C): the same office key, package, machines, booths and, for the web shells, the same addresses.
 //
-//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]
+//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web] [--by-hand]
+// --by-hand: a new day's package and machines are prepared by whoever is at the office's screen (the
+// machines' requests are on the drive); the station starts once the package is written and every machine enrolled.
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
 // --office-port is where the Comune's electoral office listens (default 7400; 0: any free one): the
 // demo package names it, so the console sends it turnout and the public export.
@@ -28,11 +30,12 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: '7300' },
     'office-port': { type: 'string', default: '7400' },
     web: { type: 'boolean', default: false },
+    'by-hand': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (options.help) {
-  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]\n  --web  web shells even where Electron is present');
+  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web] [--by-hand]\n  --web      web shells even where Electron is present\n  --by-hand  a new day is prepared on the office\'s screen (package, machines); the station starts once it is');
   process.exit(0);
 }
 let boothCount = Number(options.booths ?? 2);
@@ -75,9 +78,14 @@ async function newDay() {
   const office = nodeCrypto.generateSigningKeyPair();
   writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
   const started = await startOffice(day, office, options['office-port']);
-  await preparePackage(started.staff, started.folder);
   copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
-  await enrolMachines(started.staff, join(day, 'machines'), office.publicKey);
+  const machines = writeRequests(join(day, 'machines'), started.comune);
+  if (options['by-hand']) await preparedByHand(started, machines);
+  else {
+    await preparePackage(started.staff, started.folder);
+    for (const m of machines) await staffCall(started.staff, 'POST', 'api/machines/enrol', { file: m.request });
+  }
+  for (const m of machines) importCertificate(m, office.publicKey);
   return { officePublicKey: office.publicKey, comuneOffice: started };
 }
 
@@ -101,30 +109,50 @@ async function preparePackage(staff, folder) {
   await staffCall(staff, 'POST', 'api/package/drive');
 }
 
+/** Waits, saying what to do, until the office's staff have written the package and enrolled every machine (at most a day). */
+async function preparedByHand(started, machines) {
+  console.log([
+    '', 'Prepare the day on the electoral office\'s screen:', ...started.lines,
+    `  1. "Pacchetto elettorale": choose the folder ${started.folder}, build, check the ballots, sign, write the drive`,
+    `  2. "Macchine": enrol ${machines.map((m) => m.machine).join(', ')}, comparing each fingerprint:`,
+    ...machines.map((m) => `       ${m.machine}  ${m.fingerprint}`),
+    'The station starts once that is done.', '',
+  ].join('\n'));
+  for (let i = 0; i < 24 * 3600 * 2; i++) {
+    const [{ state }, { requests }] = [await staffCall(started.staff, 'GET', 'api/package'), await staffCall(started.staff, 'GET', 'api/machines')];
+    if (state === 'written' && machines.every((m) => requests.some((r) => r.file === m.request && r.state === 'enrolled'))) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  console.error('the day was not prepared on the office\'s screen within a day: start again');
+  process.exit(1);
+}
+
 /**
  * The enrolment the electoral office does days before (docs/design.md, "Machines and provenance"): each
  * machine makes its key (mode 0600, outside its store) and writes its request to the drive with
- * `seggio machine request`; the office enrols it from its staff interface; the machine imports its
- * certificate from the drive's macchine/ folder, as its set-up screen does.
+ * `seggio machine request`; the office enrols it (from its staff interface); then the machine imports
+ * its certificate from the drive's macchine/ folder, as its set-up screen does.
  */
-async function enrolMachines(staff, dir, officeKey) {
+function writeRequests(dir, comune) {
   const paths = machineKeys(dir, false);
-  const { comune } = await staffCall(staff, 'GET', 'api/machines');
   const machines = [{ role: 'console', machine: `DEMO-CONSOLE-${comune}`, keyPath: paths.console }, ...paths.booths.map((keyPath, i) => ({ role: 'booth', machine: `DEMO-CABINA-${comune}-${i + 1}`, keyPath }))];
   mkdirSync(join(drive, 'richieste'), { recursive: true });
-  for (const m of machines) {
-    const file = `richieste/${m.machine}.request.json`;
-    const made = spawnSync(process.execPath, [join(root, 'apps/cli/bin/seggio.js'), 'machine', 'request', '--role', m.role, '--machine', m.machine, '--key', m.keyPath, '--out', join(drive, file)], { encoding: 'utf8', timeout: 30_000 });
+  return machines.map((m) => {
+    const request = `richieste/${m.machine}.request.json`;
+    const made = spawnSync(process.execPath, [join(root, 'apps/cli/bin/seggio.js'), 'machine', 'request', '--role', m.role, '--machine', m.machine, '--key', m.keyPath, '--out', join(drive, request)], { encoding: 'utf8', timeout: 30_000 });
     if (made.status !== 0) {
       console.error(`seggio machine request for ${m.machine} failed: ${made.stderr || made.stdout}`);
       process.exit(1);
     }
-    await staffCall(staff, 'POST', 'api/machines/enrol', { file });
-    const imported = MachineIdentity.load(nodeCrypto, m.keyPath, officeKey, m.role).importFromDrive(nodeCrypto, drive, `${m.machine}.json`, officeKey);
-    if (!imported.ok) {
-      console.error(`${m.machine}: its certificate from the drive was refused (${JSON.stringify(imported.error)})`);
-      process.exit(1);
-    }
+    return { ...m, request, fingerprint: /^ {2}fingerprint {2}(.+)$/m.exec(made.stdout)?.[1] ?? '' };
+  });
+}
+
+function importCertificate(m, officeKey) {
+  const imported = MachineIdentity.load(nodeCrypto, m.keyPath, officeKey, m.role).importFromDrive(nodeCrypto, drive, `${m.machine}.json`, officeKey);
+  if (!imported.ok) {
+    console.error(`${m.machine}: its certificate from the drive was refused (${JSON.stringify(imported.error)})`);
+    process.exit(1);
   }
 }
 
@@ -258,8 +286,8 @@ async function startOffice(dayDir, key, portText) {
   const officeDir = join(dayDir, 'ufficio');
   mkdirSync(join(officeDir, 'importa'), { recursive: true });
   writeFileSync(join(officeDir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: toBase64(key.publicKey), secretKey: toBase64(key.secretKey) }, null, 2)}\n`, { mode: 0o600 });
-  const folder = demoFolder(join(officeDir, 'cartella'), `http://127.0.0.1:${officePort}/`);
-  return { folder, ...(await runOffice(officeDir, officePort, [])) };
+  const { folder, comune } = demoFolder(join(officeDir, 'cartella'), `http://127.0.0.1:${officePort}/`);
+  return { folder, comune, ...(await runOffice(officeDir, officePort, [])) };
 }
 
 /**
@@ -274,7 +302,7 @@ function demoFolder(folder, officeUrl) {
   rows[1][column] = officeUrl;
   const cell = (v) => (/[;"\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v);
   writeFileSync(path, `${rows.map((r) => r.map(cell).join(';')).join('\n')}\n`);
-  return folder;
+  return { folder, comune: rows[1][rows[0].indexOf('codice_istat')] };
 }
 
 /**
