@@ -119,8 +119,10 @@ async function preparedByHand(started, machines) {
     'The station starts once that is done.', '',
   ].join('\n'));
   for (let i = 0; i < 24 * 3600 * 2; i++) {
-    const [{ state }, { requests }] = [await staffCall(started.staff, 'GET', 'api/package'), await staffCall(started.staff, 'GET', 'api/machines')];
-    if (state === 'written' && machines.every((m) => requests.some((r) => r.file === m.request && r.state === 'enrolled'))) return;
+    const [{ officeElection }, { requests }] = [await staffCall(started.staff, 'GET', 'api/package'), await staffCall(started.staff, 'GET', 'api/machines')];
+    // The office's election (the package signed) on the drive, and every machine enrolled.
+    const onDrive = existsSync(join(drive, 'election.json.sig')) && nodeCrypto.sha256Hex(readFileSync(join(drive, 'election.json'))) === officeElection;
+    if (onDrive && machines.every((m) => requests.some((r) => r.file === m.request && r.state === 'enrolled'))) return;
     await new Promise((r) => setTimeout(r, 500));
   }
   console.error('the day was not prepared on the office\'s screen within a day: start again');

@@ -72,6 +72,18 @@ test('a broken folder is refused with every problem named in Italian at its file
   await expect(alert.locator('li[data-code="reference-unknown"]')).toHaveText('candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.');
   await expect(alert.locator('li[data-code="symbol-not-png"]')).toHaveText('liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.');
   await expect(page.getByText('Nessun pacchetto ancora costruito.')).toBeVisible();
+  // Kept by the office: the page loaded again shows the same problems.
+  await page.reload();
+  await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
+  await expect(page.getByRole('alert').locator('li')).toHaveText([
+    'liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.',
+    'candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.',
+  ]);
+  // No package, no comune: a machine cannot be enrolled yet, and the screen says why.
+  await page.getByRole('button', { name: 'Macchine' }).click();
+  await page.getByRole('button', { name: 'Registrare DEMO-CONSOLE-999001' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Non si sa ancora per quale comune registrare le macchine: costruire prima il pacchetto elettorale, che indica il comune.');
+  await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
 });
 
 test('the demo package is built, its municipal ballot previewed at the booth\'s three text sizes, signed and written to the drive', async () => {
@@ -114,6 +126,16 @@ test('the demo package is built, its municipal ballot previewed at the booth\'s 
   expect(sidecar.ok && verifySidecar(nodeCrypto, bytes, sidecar.value, officeKey).ok).toBe(true);
   const parsed = parseElection(bytes);
   expect(parsed.ok && [parsed.value.id, parsed.value.office?.url]).toEqual(['DEMO-2020-09-20-999001', /^ {2}public results\s+(\S+)/m.exec(out)![1]]);
+  await expect(page.locator('#package-folder')).toContainText('elezione.csv, giorni.csv');
+
+  // The office's store is this election's: another election's package is built, and not signed.
+  await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(REPO_ROOT, 'fixtures', 'rivafonda-2020'));
+  await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
+  await expect(page.locator('#package-state')).toHaveText('costruito, da verificare e firmare');
+  await page.getByRole('button', { name: 'Firmare il pacchetto' }).click();
+  await expect(page.getByRole('alert').locator('li[data-code="office-other-election"]')).toHaveText(
+    `Il pacchetto costruito (impronta ${await page.locator('#package-digest').textContent()}) non è l’elezione di questo ufficio (impronta ${digest}): l’archivio dell’ufficio è di una sola elezione; per un’altra elezione avviare l’ufficio con un altro archivio (--store).`,
+  );
 });
 
 test('a console and two booths are enrolled from the requests they wrote to the drive, their certificates written there; a key enrolled twice is refused', async () => {
