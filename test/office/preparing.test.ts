@@ -68,6 +68,13 @@ describe('an office started with no election', () => {
       expect(signed.answer.ok && signed.answer.view.officeElection).toBe(signed.answer.ok && signed.answer.view.digest);
       expect(office.ready).toBe(true);
       expect(office.election.id).toBe('DEMO-2020-09-20-999001');
+      // Asked again, and after the same folder built again: the signature kept, not a second one.
+      const signature = office.store.preparation.signedPackages()[0]!.signature;
+      expect((await call('POST', 'api/package/sign')).status).toBe(200);
+      expect((await call('POST', 'api/package/build', folderBody(demoFolder))).status).toBe(200);
+      expect((await call<PackageView>('GET', 'api/package')).answer.state).toBe('built');
+      expect((await call<Answer<PackageView>>('POST', 'api/package/sign')).answer).toMatchObject({ ok: true, view: { state: 'signed' } });
+      expect(office.store.preparation.signedPackages().map((p) => Buffer.from(p.signature).equals(signature))).toEqual([true]);
       expect((await fetch(server.publicUrl)).status).toBe(200);
       expect((await call<{ sections: unknown[] }>('GET', 'api/view')).answer.sections).toHaveLength(1);
     } finally {

@@ -87,13 +87,19 @@ export class Preparation {
   }
 
   /**
-   * Signs the package shown and makes its summary, both kept as they will be written. The first package
+   * Signs the package shown and makes its summary, both kept as they will be written, once per package. The first package
    * signed becomes the office's election; once the office has one, another package is refused.
    */
   async sign(): Promise<Answer<PackageView>> {
     const d = this.#records.draft();
     if (!d) return { ok: false, problems: [{ code: 'nothing-built', params: {} }] };
     if (this.office.ready && this.office.ctx.electionDigest !== d.digest) return { ok: false, problems: [{ code: 'office-other-election', params: { digest: d.digest, officeDigest: this.office.ctx.electionDigest } }] };
+    // Signed once: asked again (a second click, the same folder built again) it is the signature kept, as written.
+    const kept = d.signed ?? this.#records.signedPackages().find((p) => p.digest === d.digest);
+    if (kept) {
+      if (!d.signed) this.#records.linkSigned(kept.id, d.digest);
+      return { ok: true, view: this.view() };
+    }
     const election = this.#election(d);
     const signedAt = new Date();
     const signature = new TextEncoder().encode(encodeSidecar(signBytes(this.crypto, d.election, this.key)));
