@@ -18,7 +18,7 @@ async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env) {
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  for (let i = 0; i < 600 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   return { child, exited, output: () => out };
 }
 
@@ -93,7 +93,7 @@ describe('npm start', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     rmSync(dirname(folder), { recursive: true, force: true });
-  }, 60_000);
+  }, 90_000);
 
   it('resumes the day in a folder that holds one, at the same addresses; a saved address that no longer holds is replaced, saying why', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');

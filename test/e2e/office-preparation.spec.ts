@@ -30,7 +30,7 @@ let staffUrl = '';
 let page: Page;
 
 async function until(text: string): Promise<void> {
-  for (let i = 0; i < 600 && !out.includes(text) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !out.includes(text) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   expect(out, out).toContain(text);
 }
 
