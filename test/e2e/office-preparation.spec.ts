@@ -64,6 +64,7 @@ test('a broken folder is refused with every problem named in Italian at its file
   // No election yet: the results are closed, and say why.
   await expect(page.getByRole('heading', { name: 'Ufficio elettorale: preparazione della giornata' })).toBeVisible();
   await expect(page.locator('#results-closed')).toHaveText('L’ufficio non ha ancora un’elezione: l’accettazione delle esportazioni delle sezioni, l’affluenza e i risultati si aprono quando il pacchetto elettorale della giornata è firmato (scheda «Pacchetto elettorale»).');
+  await checkScreen(page, 'preparing', 'office');
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
   await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(broken);
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
