@@ -1,13 +1,17 @@
 #!/usr/bin/env node
 // `npm start`: a whole polling station on one machine with the demo election (docs/design.md §1): the seat
 // console and two booths, as Electron windows where the Electron binary is present, otherwise as web
-// shells whose addresses are printed. A start in a new or empty folder is a fresh day: a new office key
-// signs the demo package, which is put where the console looks for packages (the "removable drive"),
-// and enrols the console and the booths (each machine's key and the office's certificate for it).
+// shells whose addresses are printed. A start in a new or empty folder is a fresh day, prepared as an
+// office would prepare it: a new office key, and the Comune's electoral office started on it with the
+// day's "removable drive" builds the demo package from its spreadsheets (demo/sanvalle-demo), signs it
+// and writes it to the drive; the console and each booth write their enrolment request there, the office
+// enrols each, and each machine imports its certificate from the drive.
 // A start in a folder that already holds a day resumes it from its stores (after a power cut, a
 // restart, Ctrl-C): the same office key, package, machines, booths and, for the web shells, the same addresses.
 //
-//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]
+//   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web] [--by-hand]
+// --by-hand: a new day's package and machines are prepared by whoever is at the office's screen (the
+// machines' requests are on the drive); the station starts once the package is written and every machine enrolled.
 // --port is where the booths reach the console (default 7300; 0: any free one, web shells only).
 // --office-port is where the Comune's electoral office listens (default 7400; 0: any free one): the
 // demo package names it, so the console sends it turnout and the public export.
@@ -26,11 +30,12 @@ const { values: options } = parseArgs({
     port: { type: 'string', default: '7300' },
     'office-port': { type: 'string', default: '7400' },
     web: { type: 'boolean', default: false },
+    'by-hand': { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h', default: false },
   },
 });
 if (options.help) {
-  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web]\n  --web  web shells even where Electron is present');
+  console.log('npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web] [--by-hand]\n  --web      web shells even where Electron is present\n  --by-hand  a new day is prepared on the office\'s screen (package, machines); the station starts once it is');
   process.exit(0);
 }
 let boothCount = Number(options.booths ?? 2);
@@ -50,10 +55,9 @@ for (const built of ['apps/office/dist/renderer/index.html', 'apps/seat-console/
   }
 }
 
-const { encodeSidecar, signBytes } = await import('@seggio/ballot-core');
 const { fromBase64, toBase64 } = await import('@seggio/crypto');
 const { nodeCrypto } = await import('@seggio/crypto/node');
-const { enrolMachine } = await import('@seggio/link');
+const { demoFolder, prepareDay } = await import('./prepare-day.mjs');
 
 // The day's folder: the office key, the "removable drive" with the signed package, stores, exports.
 const day = options.dir ? resolve(options.dir) : mkdtempSync(join(tmpdir(), 'seggio-demo-'));
@@ -64,30 +68,18 @@ if (resumed && options.booths === undefined) boothCount = resumed.booths;
 const { officePublicKey, comuneOffice } = resumed ? { officePublicKey: resumed.officePublicKey, comuneOffice: await resumeOffice(day) } : await newDay();
 const machines = machineKeys(join(day, 'machines'), resumed !== null);
 
-/** A new day: a fresh office key signs the demo package, put on the "drive" with the demo roll; the Comune's office started. */
+/**
+ * A new day: a fresh office key, and the Comune's office started on it with the drive prepares the day
+ * through its staff interface: the demo package from its folder, then the machines' requests.
+ */
 async function newDay() {
   mkdirSync(drive, { recursive: true });
   const office = nodeCrypto.generateSigningKeyPair();
   writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
   const started = await startOffice(day, office, options['office-port']);
-  const election = started.election;
-  writeFileSync(join(drive, 'election.json'), election);
-  writeFileSync(join(drive, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, election, office)));
   copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
-  enrolMachines(join(day, 'machines'), office, JSON.parse(new TextDecoder().decode(election)).comune.istat);
+  await prepareDay({ root, drive, office: started, keys: machineKeys(join(day, 'machines'), false), officeKey: office.publicKey, byHand: options['by-hand'] });
   return { officePublicKey: office.publicKey, comuneOffice: started };
-}
-
-/**
- * The enrolment the electoral office does days before (docs/design.md, "Machines and provenance"), done
- * here with the day's office key: a machine key for the console and each booth (mode 0600, outside their
- * stores) and the office's certificate installed beside each. A real comune runs `seggio machine request`
- * on each machine and `seggio machine enrol` at the office, and each app imports its certificate from the drive.
- */
-function enrolMachines(dir, office, comune) {
-  const paths = machineKeys(dir, false);
-  enrolMachine(nodeCrypto, office, { keyPath: paths.console, role: 'console', machine: `DEMO-CONSOLE-${comune}`, comune });
-  paths.booths.forEach((keyPath, i) => enrolMachine(nodeCrypto, office, { keyPath, role: 'booth', machine: `DEMO-CABINA-${comune}-${i + 1}`, comune }));
 }
 
 /** Where the console's and each booth's machine key is; a resumed day must already have every one. */
@@ -217,37 +209,37 @@ async function startOffice(dayDir, key, portText) {
       });
     });
   }
-  const demo = JSON.parse(readFileSync(join(root, 'demo', 'sanvalle-demo.election.json'), 'utf8'));
-  const bytes = Buffer.from(`${JSON.stringify({ ...demo, office: { url: `http://127.0.0.1:${officePort}/` } }, null, 2)}\n`);
   const officeDir = join(dayDir, 'ufficio');
   mkdirSync(join(officeDir, 'importa'), { recursive: true });
-  writeFileSync(join(officeDir, 'election.json'), bytes);
-  writeFileSync(join(officeDir, 'election.json.sig'), encodeSidecar(signBytes(nodeCrypto, bytes, key)));
   writeFileSync(join(officeDir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: toBase64(key.publicKey), secretKey: toBase64(key.secretKey) }, null, 2)}\n`, { mode: 0o600 });
-  return { election: bytes, lines: await runOffice(officeDir, officePort) };
+  const { folder, comune } = demoFolder(root, join(officeDir, 'cartella'), `http://127.0.0.1:${officePort}/`);
+  return { folder, comune, ...(await runOffice(officeDir, officePort, [])) };
 }
 
 /**
- * A day resumed: the Comune's office started again from its folder (its package, key and store), at
- * the port its package names. Null for a day that has no office folder.
+ * A day resumed: the Comune's office started again from its folder (its key and store, which holds its
+ * election), at the port its package names. Null for a day that has no office folder. A day begun before
+ * the office prepared it has its package in the office's folder, given as --election.
  */
 async function resumeOffice(dayDir) {
   const officeDir = join(dayDir, 'ufficio');
-  if (!existsSync(join(officeDir, 'election.json')) || !existsSync(join(officeDir, 'office.key'))) return null;
-  const url = JSON.parse(readFileSync(join(officeDir, 'election.json'), 'utf8')).office?.url;
+  const legacy = join(officeDir, 'election.json');
+  const election = existsSync(legacy) ? legacy : join(drive, 'election.json');
+  if (!existsSync(election) || !existsSync(join(officeDir, 'office.key'))) return null;
+  const url = JSON.parse(readFileSync(election, 'utf8')).office?.url;
   const officePort = url ? Number(new URL(url).port) : NaN;
   if (!Number.isInteger(officePort) || officePort <= 0) {
-    console.error(`${join(officeDir, 'election.json')}: office.url names no port to start the office again at`);
+    console.error(`${election}: office.url names no port to start the office again at`);
     process.exit(2);
   }
-  return { lines: await runOffice(officeDir, officePort) };
+  return runOffice(officeDir, officePort, election === legacy ? ['--election', legacy] : []);
 }
 
-/** Runs the office's service from its folder; the lines that say where it is. */
-async function runOffice(officeDir, officePort) {
+/** Runs the office's service from its folder, with the day's drive; its staff address and the lines that say where it is. */
+async function runOffice(officeDir, officePort, extra) {
   const child = spawn(process.execPath, [
-    join(root, 'apps/office/dist/src/service/main.js'), '--election', join(officeDir, 'election.json'), '--key', join(officeDir, 'office.key'),
-    '--store', join(officeDir, 'office.db'), '--import', join(officeDir, 'importa'), '--port', String(officePort), '--with-parent',
+    join(root, 'apps/office/dist/src/service/main.js'), ...extra, '--key', join(officeDir, 'office.key'), '--store', join(officeDir, 'office.db'),
+    '--import', join(officeDir, 'importa'), '--drive', drive, '--port', String(officePort), '--with-parent',
   ], { stdio: ['pipe', 'pipe', 'inherit'] });
   const addresses = await new Promise((done, fail) => {
     let out = '';
@@ -259,11 +251,14 @@ async function runOffice(officeDir, officePort) {
   });
   const stop = () => child.kill('SIGTERM');
   process.on('exit', stop);
-  return [
-    `  electoral office  ${addresses.staff}  (the Comune's staff: sections, submissions, reasons)`,
-    `  public results    ${addresses.public}  (updated live when the result is sent: "Invia al Comune")`,
-    `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
-  ];
+  return {
+    staff: addresses.staff,
+    lines: [
+      `  electoral office  ${addresses.staff}  (the Comune's staff: the package and machines it prepared, then sections, submissions, reasons)`,
+      `  public results    ${addresses.public}  (updated live when the result is sent: "Invia al Comune")`,
+      `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
+    ],
+  };
 }
 
 const intro = [
@@ -272,9 +267,9 @@ const intro = [
   ...(resumed ? ['  RESUMED: the day in this folder goes on from where its stores stand'] : []),
   `  day folder        ${day}`,
   `  office key        ${join(day, 'office.pub')}`,
-  `  election package  ${drive}  (the console lists it under "Pacchetti sul supporto rimovibile")`,
+  `  election package  ${drive}  (built and signed by the electoral office; the console lists it under "Pacchetti sul supporto rimovibile")`,
   `  section roll      ${join(drive, 'lista-sezionale.csv')}  (optional)`,
-  `  machine keys      ${join(day, 'machines')}  (mode 0600; each with the office's certificate beside it)`,
+  `  machine keys      ${join(day, 'machines')}  (mode 0600; each with the certificate the office enrolled it with, imported from the drive)`,
   `  exports           ${exports}`,
   ...(comuneOffice?.lines ?? []),
   '',

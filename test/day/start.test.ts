@@ -1,8 +1,10 @@
-// `npm start` as a new user runs it (README): a day folder with the signed demo package, the console
+// `npm start` as a new user runs it (README): a day folder with the demo package the electoral office built,
+// signed and wrote to the drive and the machines it enrolled, the console
 // and two booths as web shells whose addresses it prints, the booths already waiting to be paired,
 // and a clean stop on Ctrl-C.
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -16,7 +18,7 @@ async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env) {
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  for (let i = 0; i < 300 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   return { child, exited, output: () => out };
 }
 
@@ -48,6 +50,18 @@ describe('npm start', () => {
     expect(await (await fetch(office!)).text()).toContain('Sezioni pervenute: 0 su 1');
     const staff = /^ {2}electoral office\s+(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/m.exec(out)?.[1];
     expect((await fetch(staff!)).status).toBe(200);
+    // Prepared by the office, as its staff would: the package built from demo/sanvalle-demo, signed and
+    // written to the drive with its summary, and the three machines enrolled from their requests there.
+    const staffAsk = async <T>(path: string) => (await (await fetch(new URL(path, staff), { headers: { 'x-seggio-token': new URL(staff!).searchParams.get('token')! } })).json()) as T;
+    const prepared = await staffAsk<{ state: string; digest: string; folder: { name: string }[] }>('api/package');
+    expect(prepared.state).toBe('written');
+    expect(prepared.digest).toBe(createHash('sha256').update(readFileSync(join(day, 'chiavetta', 'election.json'))).digest('hex'));
+    expect(prepared.folder.map((f) => f.name)).toEqual(readdirSync(join(REPO_ROOT, 'demo', 'sanvalle-demo')).sort());
+    const machines = await staffAsk<{ enrolled: { machine: string }[]; requests: { state: string }[] }>('api/machines');
+    expect(machines.enrolled.map((m) => m.machine)).toEqual(['DEMO-CONSOLE-999001', 'DEMO-CABINA-999001-1', 'DEMO-CABINA-999001-2']);
+    expect(machines.requests.map((r) => r.state)).toEqual(['enrolled', 'enrolled', 'enrolled']);
+    for (const file of ['riepilogo-elezione.pdf', 'office.pub', 'macchine/DEMO-CONSOLE-999001.json.sig', 'richieste/DEMO-CABINA-999001-2.request.json']) expect(existsSync(join(day, 'chiavetta', file)), file).toBe(true);
+    expect(existsSync(join(day, 'ufficio', 'election.json'))).toBe(false);
 
     // Through the console's own bridge: nothing loaded yet, the package listed, both booths waiting.
     const page = new URL(urls[0]!);
@@ -79,7 +93,7 @@ describe('npm start', () => {
     child.kill('SIGINT');
     expect(await exited).toBe(0);
     rmSync(dirname(folder), { recursive: true, force: true });
-  }, 30_000);
+  }, 90_000);
 
   it('resumes the day in a folder that holds one, at the same addresses; a saved address that no longer holds is replaced, saying why', async () => {
     const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
@@ -98,6 +112,10 @@ describe('npm start', () => {
     // The same office key (no new package was signed) and the same page address, token and all.
     expect(readFileSync(join(folder, 'office.pub'), 'utf8')).toBe(office);
     expect(consoleUrl(again.output())).toBe(before);
+    // The office finds in its store the election it prepared and signed: its results are open.
+    const staff = /^ {2}electoral office\s+(\S+)/m.exec(again.output())![1]!;
+    const view = (await (await fetch(new URL('api/view', staff), { headers: { 'x-seggio-token': new URL(staff).searchParams.get('token')! } })).json()) as { sections?: unknown[] };
+    expect(view.sections).toHaveLength(1);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
 

@@ -31,14 +31,14 @@ interface Demo {
   readonly urls: { console: string; booths: string[] };
 }
 
-/** `npm start --web --dir FOLDER` until it says it is ready (at most 30 s). */
+/** `npm start --web --dir FOLDER` until it says it is ready (at most 60 s: a new day is prepared by its office first). */
 async function startDemo(): Promise<Demo> {
   // Its own process group, so that a power cut kills the station and the Comune's office it started.
   const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--web', '--port', '0', '--office-port', '0', '--dir', folder], { cwd: REPO_ROOT, detached: true });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  for (let i = 0; i < 600 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   expect(out, out).toContain('Press Ctrl-C');
   const address = (label: string) => new RegExp(`^  ${label}\\s+(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)$`, 'm').exec(out)![1]!;
   return { child, output: () => out, urls: { console: address('console'), booths: [address('booth 1'), address('booth 2')] } };

@@ -1,65 +1,70 @@
-// The office prepares the day on its staff screen (docs/election-package.md, docs/design.md §6): a broken
-// folder refused with every problem at its cell; the demo package built from its spreadsheets, its rules
+// The office prepares the day on its staff screen (docs/election-package.md, docs/design.md §7), as
+// `npm start -- --by-hand` runs it on a new day: its office has no election yet and says so; a broken
+// folder is refused with every problem at its cell; the demo package built from its folder, its rules
 // shown, the municipal ballot previewed by the booth's own components at its three text sizes, signed and
-// written to the drive; then a console and two booths enrolled from their requests on the drive, and a
-// key already enrolled refused under another machine id.
+// written to the drive; the console and two booths enrolled from the requests they wrote to the drive,
+// and a key already enrolled refused under another machine id; then npm start's station runs on that
+// package and those certificates: the console loads the package and pairs both booths.
+import { spawn, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { checkCertificate, documentBytes, encodeSidecar, MACHINE_REQUEST_FORMAT, parseElection, parseSidecar, signBytes, verifySidecar } from '@seggio/ballot-core';
-import { BoothService } from '@seggio/booth';
 import { fingerprint, fromBase64, toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { loadOrCreateKeyFile } from '@seggio/crypto/key-file';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { Enrolment, Office, OfficeServer, Preparation } from '@seggio/office';
-import { SeatConsole } from '@seggio/seat-console';
-import { pairEnrolled, REPO_ROOT } from '../support/index.js';
-import { checkScreen } from './station.js';
+import { REPO_ROOT } from '../support/index.js';
+import { button, checkScreen } from './station.js';
 
 test.describe.configure({ mode: 'serial' });
 
-const dir = mkdtempSync(join(tmpdir(), 'seggio-prepare-e2e-'));
-const drive = join(dir, 'chiavetta');
-const officeKey = nodeCrypto.generateSigningKeyPair();
-// Each machine's key in its own file, as the console and the booths make them at their first start.
-const keyFile = (machine: string) => join(dir, 'macchine-locali', `${machine}.key`);
-const keys = Object.fromEntries(['POSTAZIONE-1', 'CABINA-1', 'CABINA-2'].map((m) => [m, loadOrCreateKeyFile(nodeCrypto, keyFile(m)).keyPair])) as Record<'POSTAZIONE-1' | 'CABINA-1' | 'CABINA-2', SigningKeyPair>;
-let office: Office;
-let server: OfficeServer;
+const folder = join(mkdtempSync(join(tmpdir(), 'seggio-prepare-e2e-')), 'day');
+const drive = join(folder, 'chiavetta');
+/** The machines npm start made, each with the key it wrote its request with. */
+const MACHINES = { 'DEMO-CONSOLE-999001': 'console.key', 'DEMO-CABINA-999001-1': 'booth-1.key', 'DEMO-CABINA-999001-2': 'booth-2.key' } as const;
+const keyOf = (machine: keyof typeof MACHINES): SigningKeyPair => loadOrCreateKeyFile(nodeCrypto, join(folder, 'machines', MACHINES[machine])).keyPair;
+let child: ChildProcess;
+let out = '';
+let staffUrl = '';
 let page: Page;
 
-function request(machine: string, role: 'console' | 'booth', key: SigningKeyPair): void {
-  mkdirSync(join(drive, 'richieste'), { recursive: true });
-  const bytes = documentBytes({ format: MACHINE_REQUEST_FORMAT, role, machine, publicKey: toBase64(key.publicKey) });
-  writeFileSync(join(drive, 'richieste', `${machine}.request.json`), bytes);
-  writeFileSync(join(drive, 'richieste', `${machine}.request.json.sig`), encodeSidecar(signBytes(nodeCrypto, bytes, key)));
+async function until(text: string): Promise<void> {
+  for (let i = 0; i < 1200 && !out.includes(text) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+  expect(out, out).toContain(text);
 }
 
 test.beforeAll(async ({ browser }) => {
-  const electionBytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
-  office = await Office.start(nodeCrypto, { storePath: null, electionBytes, key: officeKey });
-  server = await OfficeServer.listen(office, {
-    host: '127.0.0.1', port: 0, staffPort: 0, rendererDir: join(REPO_ROOT, 'apps', 'office', 'dist', 'renderer'),
-    preparation: { preparation: new Preparation(nodeCrypto, officeKey, drive), enrolment: new Enrolment(nodeCrypto, officeKey, office.election.comune.istat, drive, join(dir, 'registro')) },
-  });
+  // Its own process group, so that the office it started stops with it.
+  child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), '--web', '--port', '0', '--office-port', '0', '--dir', folder, '--by-hand'], { cwd: REPO_ROOT, detached: true });
+  child.stdout!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  child.stderr!.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
+  await until('The station starts once that is done.');
+  staffUrl = /^ {2}electoral office\s+(http:\/\/127\.0\.0\.1:\d+\/\?token=\S+)/m.exec(out)![1]!;
   page = await browser.newPage({ viewport: { width: 1400, height: 1000 } });
 });
 
 test.afterAll(async () => {
-  await page.close();
-  await server.close();
-  await office.close();
-  rmSync(dir, { recursive: true, force: true });
+  await page?.close();
+  if (child.exitCode === null && child.signalCode === null) {
+    const exited = new Promise((r) => child.once('exit', r));
+    process.kill(-child.pid!, 'SIGKILL');
+    await exited;
+  }
+  rmSync(join(folder, '..'), { recursive: true, force: true });
 });
 
 test('a broken folder is refused with every problem named in Italian at its file, line and column', async () => {
-  const broken = join(dir, 'cartella-errata');
+  const broken = join(folder, '..', 'cartella-errata');
   cpSync(join(REPO_ROOT, 'demo', 'sanvalle-demo'), broken, { recursive: true });
   const candidates = readFileSync(join(broken, 'candidati.csv'), 'utf8');
   writeFileSync(join(broken, 'candidati.csv'), candidates.replace('L1;5;', 'L9;5;'));
   writeFileSync(join(broken, 'l3.png'), 'GIF89a');
-  await page.goto(server.staffUrl);
+  await page.goto(staffUrl);
+  // No election yet: the results are closed, and say why.
+  await expect(page.getByRole('heading', { name: 'Ufficio elettorale: preparazione della giornata' })).toBeVisible();
+  await expect(page.locator('#results-closed')).toHaveText('L’ufficio non ha ancora un’elezione: l’accettazione delle esportazioni delle sezioni, l’affluenza e i risultati si aprono quando il pacchetto elettorale della giornata è firmato (scheda «Pacchetto elettorale»).');
+  await checkScreen(page, 'preparing', 'office');
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
   await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(broken);
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
@@ -67,11 +72,24 @@ test('a broken folder is refused with every problem named in Italian at its file
   await expect(alert.getByRole('heading')).toHaveText('Problemi trovati (2): correggere i fogli di calcolo e costruire di nuovo');
   await expect(alert.locator('li[data-code="reference-unknown"]')).toHaveText('candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.');
   await expect(alert.locator('li[data-code="symbol-not-png"]')).toHaveText('liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.');
-  await expect(page.getByText('Nessun pacchetto costruito in questa sessione.')).toBeVisible();
+  await expect(page.getByText('Nessun pacchetto ancora costruito.')).toBeVisible();
+  // Kept by the office: the page loaded again shows the same problems.
+  await page.reload();
+  await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
+  await expect(page.getByRole('alert').locator('li')).toHaveText([
+    'liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.',
+    'candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.',
+  ]);
+  // No package, no comune: a machine cannot be enrolled yet, and the screen says why.
+  await page.getByRole('button', { name: 'Macchine' }).click();
+  await page.getByRole('button', { name: 'Registrare DEMO-CONSOLE-999001' }).click();
+  await expect(page.getByRole('alert')).toHaveText('Non si sa ancora per quale comune registrare le macchine: costruire prima il pacchetto elettorale, che indica il comune.');
+  await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
 });
 
 test('the demo package is built, its municipal ballot previewed at the booth\'s three text sizes, signed and written to the drive', async () => {
-  await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(REPO_ROOT, 'demo', 'sanvalle-demo'));
+  // The demo folder as npm start copied it for its office, with the office's address.
+  await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(folder, 'ufficio', 'cartella'));
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
   await expect(page.locator('#package-state')).toHaveText('costruito, da verificare e firmare');
   await expect(page.locator('#package-rules')).toContainText('fino a 2 preferenze, di sesso diverso (altrimenti la seconda è nulla); voto disgiunto non ammesso');
@@ -88,75 +106,102 @@ test('the demo package is built, its municipal ballot previewed at the booth\'s 
   expect(sizes[1]).toBeGreaterThan(sizes[0]!);
   await checkScreen(page, 'package-built', 'office');
   // Only the preview may be framed, and only by the staff's own screen.
-  const origin = new URL(server.staffUrl).origin;
+  const origin = new URL(staffUrl).origin;
   expect((await page.request.get(`${origin}/anteprima.html`)).headers()['content-security-policy']).toContain("frame-ancestors 'self'");
   expect((await page.request.get(`${origin}/`)).headers()['content-security-policy']).toContain("frame-ancestors 'none'");
 
   const digest = await page.locator('#package-digest').textContent();
+  const officeKey = fromBase64(readFileSync(join(folder, 'office.pub'), 'utf8').trim());
   await page.getByRole('button', { name: 'Firmare il pacchetto' }).click();
   await expect(page.locator('#package-state')).toHaveText('firmato, da scrivere sul supporto rimovibile');
-  await expect(page.getByText(`Firmato con la chiave dell’ufficio, impronta ${fingerprint(officeKey.publicKey)}`)).toBeVisible();
+  await expect(page.getByText(`Firmato con la chiave dell’ufficio, impronta ${fingerprint(officeKey)}`)).toBeVisible();
+  // The package signed is the office's election now: its results open, with no restart.
+  await expect(page.locator('#package-office')).toHaveText('È l’elezione di questo ufficio: l’accettazione dei risultati è aperta.');
+  await expect(page.locator('#sections-in')).toHaveText('Sezioni accettate: 0 su 1');
   await page.getByRole('button', { name: 'Scrivere sul supporto rimovibile' }).click();
   await expect(page.locator('#package-written')).toHaveText('Scritti sul supporto rimovibile: election.json, election.json.sig, office.pub, riepilogo-elezione.pdf');
 
   const bytes = readFileSync(join(drive, 'election.json'));
   expect(nodeCrypto.sha256Hex(bytes)).toBe(digest);
   const sidecar = parseSidecar(readFileSync(join(drive, 'election.json.sig')));
-  expect(sidecar.ok && verifySidecar(nodeCrypto, bytes, sidecar.value, officeKey.publicKey).ok).toBe(true);
+  expect(sidecar.ok && verifySidecar(nodeCrypto, bytes, sidecar.value, officeKey).ok).toBe(true);
   const parsed = parseElection(bytes);
-  expect(parsed.ok && parsed.value.id).toBe('DEMO-2020-09-20-999001');
+  expect(parsed.ok && [parsed.value.id, parsed.value.office?.url]).toEqual(['DEMO-2020-09-20-999001', /^ {2}public results\s+(\S+)/m.exec(out)![1]]);
+  await expect(page.locator('#package-folder')).toContainText('elezione.csv, giorni.csv');
+
+  // The office's store is this election's: another election's package is built, and not signed.
+  await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(REPO_ROOT, 'fixtures', 'rivafonda-2020'));
+  await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
+  await expect(page.locator('#package-state')).toHaveText('costruito, da verificare e firmare');
+  await page.getByRole('button', { name: 'Firmare il pacchetto' }).click();
+  await expect(page.getByRole('alert').locator('li[data-code="office-other-election"]')).toHaveText(
+    `Il pacchetto costruito (impronta ${await page.locator('#package-digest').textContent()}) non è l’elezione di questo ufficio (impronta ${digest}): l’archivio dell’ufficio è di una sola elezione; per un’altra elezione avviare l’ufficio con un altro archivio (--store).`,
+  );
 });
 
-test('a console and two booths are enrolled from their requests, their certificates written to the drive; a key enrolled twice is refused', async () => {
-  request('POSTAZIONE-1', 'console', keys['POSTAZIONE-1']);
-  request('CABINA-1', 'booth', keys['CABINA-1']);
-  request('CABINA-2', 'booth', keys['CABINA-2']);
+test('a console and two booths are enrolled from the requests they wrote to the drive, their certificates written there; a key enrolled twice is refused', async () => {
   await page.getByRole('button', { name: 'Macchine' }).click();
-  for (const [machine, key] of Object.entries(keys)) {
+  for (const machine of Object.keys(MACHINES) as (keyof typeof MACHINES)[]) {
     const row = page.locator(`tr[data-request="richieste/${machine}.request.json"]`);
-    await expect(row).toContainText(fingerprint(key.publicKey));
+    // The fingerprint npm start printed for the machine, to compare.
+    const printed = new RegExp(`^ {7}${machine}  (.+)$`, 'm').exec(out)![1]!;
+    expect(printed).toBe(fingerprint(keyOf(machine).publicKey));
+    await expect(row).toContainText(printed);
     await row.getByRole('button', { name: `Registrare ${machine}` }).click();
     await expect(row).toContainText('registrata');
   }
-  await expect(page.locator('li[data-machine]')).toHaveText([
-    `POSTAZIONE-1: ${fingerprint(keys['POSTAZIONE-1'].publicKey)}`,
-    `CABINA-1: ${fingerprint(keys['CABINA-1'].publicKey)}`,
-    `CABINA-2: ${fingerprint(keys['CABINA-2'].publicKey)}`,
-  ]);
-  for (const [machine, key] of Object.entries(keys)) {
+  await expect(page.locator('li[data-machine]')).toHaveText((Object.keys(MACHINES) as (keyof typeof MACHINES)[]).map((m) => `${m}: ${fingerprint(keyOf(m).publicKey)}`));
+  const officeKey = fromBase64(readFileSync(join(folder, 'office.pub'), 'utf8').trim());
+  for (const machine of Object.keys(MACHINES) as (keyof typeof MACHINES)[]) {
     const file = join(drive, 'macchine', `${machine}.json`);
-    const checked = checkCertificate(nodeCrypto, readFileSync(file), readFileSync(`${file}.sig`), officeKey.publicKey, { comune: '999001', publicKey: toBase64(key.publicKey), machine });
+    const checked = checkCertificate(nodeCrypto, readFileSync(file), readFileSync(`${file}.sig`), officeKey, { comune: '999001', publicKey: toBase64(keyOf(machine).publicKey), machine });
     expect(checked.ok, machine).toBe(true);
   }
 
-  request('CABINA-3', 'booth', keys['CABINA-1']);
+  // Another machine id presenting booth 1's key.
+  const bytes = documentBytes({ format: MACHINE_REQUEST_FORMAT, role: 'booth', machine: 'CABINA-3', publicKey: toBase64(keyOf('DEMO-CABINA-999001-1').publicKey) });
+  mkdirSync(join(drive, 'richieste'), { recursive: true });
+  writeFileSync(join(drive, 'richieste', 'CABINA-3.request.json'), bytes);
+  writeFileSync(join(drive, 'richieste', 'CABINA-3.request.json.sig'), encodeSidecar(signBytes(nodeCrypto, bytes, keyOf('DEMO-CABINA-999001-1'))));
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
   await page.getByRole('button', { name: 'Macchine' }).click();
   await expect(page.locator('tr[data-request="richieste/CABINA-3.request.json"]')).toContainText(
-    'rifiutatarichieste/CABINA-3.request.json: la macchina CABINA-3 presenta una chiave già registrata come macchina CABINA-1; una chiave registra una sola macchina.',
+    'rifiutatarichieste/CABINA-3.request.json: la macchina CABINA-3 presenta una chiave già registrata come macchina DEMO-CABINA-999001-1; una chiave registra una sola macchina.',
   );
   await checkScreen(page, 'machines', 'office');
 });
 
-test('a station runs on that package and those certificates: the console loads it from the drive and pairs both booths', async () => {
-  test.setTimeout(60_000);
-  const officePub = fromBase64(readFileSync(join(drive, 'office.pub'), 'utf8').trim());
-  const seat = await SeatConsole.start(nodeCrypto, { storePath: null, machineKeyPath: keyFile('POSTAZIONE-1'), officeKey: officePub, host: '127.0.0.1', port: 0, packagesDir: drive });
-  const booths: BoothService[] = [];
+test('npm start\'s station runs on that package and those certificates: the console loads it from the drive and pairs both enrolled booths', async ({ browser }) => {
+  test.setTimeout(90_000);
+  await until('Press Ctrl-C');
+  const address = (label: string) => new RegExp(`^  ${label}\\s+(http://127\\.0\\.0\\.1:\\d+/\\?token=\\S+)$`, 'm').exec(out)![1]!;
+  const president = await browser.newPage({ viewport: { width: 1280, height: 1024 } });
+  const booths = await Promise.all(['booth 1', 'booth 2'].map(async (label) => {
+    const booth = await browser.newPage({ viewport: { width: 1024, height: 768 } });
+    await booth.goto(address(label));
+    return booth;
+  }));
   try {
-    expect(seat.importCertificate({ file: 'POSTAZIONE-1.json' })).toEqual({ ok: true, value: { machine: 'POSTAZIONE-1' } });
-    const loaded = seat.loadPackage({ file: 'election.json' });
-    expect(loaded.ok && loaded.value.digest).toBe(nodeCrypto.sha256Hex(readFileSync(join(drive, 'election.json'))));
-    expect((await seat.createKeys({ section: '3' })).ok).toBe(true);
-    for (const [i, machine] of (['CABINA-1', 'CABINA-2'] as const).entries()) {
-      const booth = BoothService.start(nodeCrypto, { storePath: null, machineKeyPath: keyFile(machine), officeKey: officePub, consoleUrl: seat.url, driveDir: drive });
-      booths.push(booth);
-      expect(booth.importCertificate({ file: `${machine}.json` })).toEqual({ ok: true, value: { machine } });
-      await pairEnrolled(seat, booth, `B${i + 1}`);
+    await president.goto(address('console'));
+    await button(president, 'Verificare e caricare election.json').click();
+    // The package the office signed on its screen, by its digest.
+    await expect(president.getByText(nodeCrypto.sha256Hex(readFileSync(join(drive, 'election.json'))))).toBeVisible();
+    await button(president, 'Creare le chiavi del seggio').click();
+    for (let i = 1; i <= 5; i++) await button(president, i < 5 ? 'Consegnata: mostrare la successiva' : 'Consegnata: tutte le quote sono state consegnate').click();
+    for (const [i, booth] of booths.entries()) {
+      const shown = (await booth.getByText(/^Impronta della cabina: /).textContent())!.replace('Impronta della cabina: ', '');
+      expect(shown).toBe(fingerprint(keyOf(i === 0 ? 'DEMO-CABINA-999001-1' : 'DEMO-CABINA-999001-2').publicKey));
+      // Waiting with the machine id the office enrolled it as.
+      const pending = president.locator('li.pending', { hasText: shown });
+      await expect(pending).toContainText(`DEMO-CABINA-999001-${i + 1}`);
+      await pending.getByRole('button', { name: `abbinare come B${i + 1}` }).click();
+      await expect(booth.getByRole('heading', { name: 'Confermare la postazione del seggio' })).toBeVisible();
+      await expect(booth.getByText('DEMO-CONSOLE-999001')).toBeVisible();
+      await booth.getByRole('button', { name: 'Coincidono: confermare la postazione' }).click();
+      await expect(booth.getByRole('heading', { name: `Cabina B${i + 1} · Cabina non ancora aperta` })).toBeVisible();
     }
-    expect(seat.getView().booths.map((b) => [b.id, Boolean(b.zeroReport)])).toEqual([['B1', true], ['B2', true]]);
+    await expect(president.getByText('verificato: urna vuota')).toHaveCount(2);
   } finally {
-    for (const booth of booths) booth.stop();
-    await seat.stop();
+    for (const p of [president, ...booths]) await p.close();
   }
 });

@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkCertificate, documentBytes, encodeSidecar, MACHINE_REQUEST_FORMAT, parseSidecar, signBytes, verifySidecar } from '@seggio/ballot-core';
 import { fingerprint, toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
-import { Enrolment, Office, OfficeServer, Preparation, type Answer, type MachinesView, type PackageView } from '@seggio/office';
+import { dayPreparation, Office, OfficeServer, type Answer, type MachinesView, type PackageView } from '@seggio/office';
 import { REPO_ROOT } from '../support/index.js';
 import { pdfText } from '../support/pdf.js';
 
@@ -37,11 +37,11 @@ function request(name: string, role: 'console' | 'booth', machine: string, key: 
 }
 
 beforeAll(async () => {
-  const electionBytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
-  office = await Office.start(nodeCrypto, { storePath: null, electionBytes, key: officeKey });
+  // An office with no election yet: the package signed here becomes its election.
+  office = await Office.start(nodeCrypto, { storePath: null, key: officeKey });
   server = await OfficeServer.listen(office, {
     host: '127.0.0.1', port: 0, staffPort: 0, rendererDir: join(dir, 'no-renderer'),
-    preparation: { preparation: new Preparation(nodeCrypto, officeKey, drive), enrolment: new Enrolment(nodeCrypto, officeKey, office.election.comune.istat, drive, join(dir, 'registro')) },
+    preparation: dayPreparation(office, { drive, register: join(dir, 'registro') }),
   });
   const url = new URL(server.staffUrl);
   staff = `${url.origin}/`;

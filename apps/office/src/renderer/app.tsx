@@ -2,7 +2,7 @@
 // words; an upload; turnout flags; the way to the public page. Read from the service's view, again
 // each time the service says something changed.
 import { useCallback, useEffect, useState } from 'react';
-import type { OfficeView, PrefetturaView } from '../shared/api.js';
+import type { OfficeView, PrefetturaView, PreparingView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api, token } from './api.js';
 import { translator, type Language } from './i18n.js';
@@ -18,12 +18,12 @@ const TABS: readonly Tab[] = ['results', 'package', 'machines'];
 
 export function App() {
   const [language, setLanguage] = useState<Language>('it');
-  const [view, setView] = useState<OfficeView | PrefetturaView | null>(null);
+  const [view, setView] = useState<OfficeView | PrefetturaView | PreparingView | null>(null);
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
   const [tab, setTab] = useState<Tab>('results');
   const t = translator(language);
   const tp = prepareTranslator(language);
-  const refresh = useCallback(async () => setView((await (await api('api/view')).json()) as OfficeView | PrefetturaView), []);
+  const refresh = useCallback(async () => setView((await (await api('api/view')).json()) as OfficeView | PrefetturaView | PreparingView), []);
   useEffect(() => {
     void refresh();
     const source = new EventSource(`api/events?token=${encodeURIComponent(token)}`);
@@ -35,21 +35,36 @@ export function App() {
   }, [language]);
   if (!view) return null;
   if ('mode' in view) return <PrefetturaScreen t={t} view={view} toggle={() => setLanguage(language === 'it' ? 'en' : 'it')} />;
+  const lang = <p className="lang"><button type="button" onClick={() => setLanguage(language === 'it' ? 'en' : 'it')}>{t('language')}</button></p>;
+  const tabs = <nav className="tabs">{TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}</nav>;
+  const preparation = (
+    <>
+      {tab === 'package' && <main><PackagePage t={tp} /></main>}
+      {tab === 'machines' && <main><MachinesPage t={tp} /></main>}
+    </>
+  );
+  // Before a package is signed the office only prepares: the results' tab says why it is closed.
+  if ('preparing' in view) {
+    return (
+      <>
+        <header>{lang}<h1>{tp('office.preparing')}</h1>{tabs}</header>
+        {preparation}
+        {tab === 'results' && <main><p id="results-closed">{tp('tab.closed')}</p></main>}
+      </>
+    );
+  }
   const r = view.results;
   return (
     <>
       <header>
-        <p className="lang"><button type="button" onClick={() => setLanguage(language === 'it' ? 'en' : 'it')}>{t('language')}</button></p>
+        {lang}
         <h1>{t('title', { comune: r.election.comune })}</h1>
         <p>{r.election.title}</p>
         <p id="sections-in">{t('sectionsIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
         {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
-        <nav className="tabs">
-          {TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}
-        </nav>
+        {tabs}
       </header>
-      {tab === 'package' && <main><PackagePage t={tp} /></main>}
-      {tab === 'machines' && <main><MachinesPage t={tp} /></main>}
+      {preparation}
       {tab === 'results' && <main>
         <Upload t={t} limit={view.archiveLimit} onAnswer={setUploadProblems} />
         {uploadProblems && <div role="alert"><Problems t={t} problems={uploadProblems} /></div>}

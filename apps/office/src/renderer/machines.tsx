@@ -33,7 +33,7 @@ export function MachinesPage({ t }: { t: PrepareTranslate }) {
   return (
     <section aria-labelledby="machines-title">
       <h2 id="machines-title">{t('machines.title')}</h2>
-      <p>{t('machines.comune', { comune: view.comune })}</p>
+      <p>{view.comune === null ? t('code.no-comune') : t('machines.comune', { comune: view.comune })}</p>
       {!view.drive && <p>{t('machines.noDrive')}</p>}
       {problems.length > 0 && <div role="alert"><ProblemList t={t} problems={problems} /></div>}
       <h3>{t('machines.requests')}</h3>

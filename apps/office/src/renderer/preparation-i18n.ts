@@ -15,7 +15,7 @@ const it = {
   'package.build': 'Costruire il pacchetto',
   'package.building': 'Costruzione in corso…',
   'package.problems': 'Problemi trovati ({n}): correggere i fogli di calcolo e costruire di nuovo',
-  'package.none': 'Nessun pacchetto costruito in questa sessione.',
+  'package.none': 'Nessun pacchetto ancora costruito.',
   'package.state.built': 'costruito, da verificare e firmare',
   'package.state.signed': 'firmato, da scrivere sul supporto rimovibile',
   'package.state.written': 'firmato e scritto sul supporto rimovibile',
@@ -104,6 +104,12 @@ const it = {
   'code.drive-write': '{file}: non si può scrivere sul supporto rimovibile ({reason}).',
   'code.drive-too-many': 'La cartella {folder} del supporto contiene più di {limit} file: non è stata letta.',
   'code.request-unknown': '{file}: la richiesta non è (più) sul supporto rimovibile.',
+  'code.office-other-election': 'Il pacchetto costruito (impronta {digest}) non è l’elezione di questo ufficio (impronta {officeDigest}): l’archivio dell’ufficio è di una sola elezione; per un’altra elezione avviare l’ufficio con un altro archivio (--store).',
+  'code.no-comune': 'Non si sa ancora per quale comune registrare le macchine: costruire prima il pacchetto elettorale, che indica il comune.',
+  'tab.closed': 'L’ufficio non ha ancora un’elezione: l’accettazione delle esportazioni delle sezioni, l’affluenza e i risultati si aprono quando il pacchetto elettorale della giornata è firmato (scheda «Pacchetto elettorale»).',
+  'office.preparing': 'Ufficio elettorale: preparazione della giornata',
+  'package.folderRead': 'Cartella letta il {at} UTC: {files}',
+  'package.officeElection': 'È l’elezione di questo ufficio: l’accettazione dei risultati è aperta.',
 } as const;
 
 export type PreparationKey = keyof typeof it;
@@ -117,7 +123,7 @@ const en: Record<PreparationKey, string> = {
   'package.build': 'Build the package',
   'package.building': 'Building…',
   'package.problems': 'Problems found ({n}): correct the spreadsheets and build again',
-  'package.none': 'No package built in this session.',
+  'package.none': 'No package built yet.',
   'package.state.built': 'built, to be checked and signed',
   'package.state.signed': 'signed, to be written to the removable drive',
   'package.state.written': 'signed and written to the removable drive',
@@ -206,6 +212,12 @@ const en: Record<PreparationKey, string> = {
   'code.drive-write': '{file}: cannot be written to the removable drive ({reason}).',
   'code.drive-too-many': 'The drive’s folder {folder} holds more than {limit} files: it was not read.',
   'code.request-unknown': '{file}: the request is not (or no longer) on the removable drive.',
+  'code.office-other-election': 'The package built (digest {digest}) is not this office’s election (digest {officeDigest}): the office’s store holds one election; for another, start the office with another store (--store).',
+  'code.no-comune': 'It is not yet known for which comune to enrol the machines: build the election package first, which names the comune.',
+  'tab.closed': 'The office has no election yet: the intake of the sections’ exports, turnout and results open once the day’s election package is signed (tab "Election package").',
+  'office.preparing': 'Electoral office: preparing the day',
+  'package.folderRead': 'Folder read on {at} UTC: {files}',
+  'package.officeElection': 'This is this office’s election: the intake of results is open.',
 };
 
 export const PREPARATION_CATALOGUES: Record<Language, Record<PreparationKey, string>> = { it, en };

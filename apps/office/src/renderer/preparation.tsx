@@ -61,7 +61,8 @@ function Preview({ t, view, digest }: { t: PrepareTranslate; view: PackageView; 
 
 export function PackagePage({ t }: { t: PrepareTranslate }) {
   const [view, setView] = useState<PackageView | null>(null);
-  const [problems, setProblems] = useState<readonly PreparationProblem[]>([]);
+  // The refusals of the last action; a build's are also kept by the office, in view.problems.
+  const [problems, setProblems] = useState<readonly PreparationProblem[] | null>(null);
   const [busy, setBusy] = useState(false);
   const refresh = useCallback(async () => setView((await (await api('api/package')).json()) as PackageView), []);
   useEffect(() => void refresh(), [refresh]);
@@ -70,8 +71,11 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
     setBusy(false);
     if (answer.ok) {
       setView(answer.view);
-      setProblems([]);
-    } else setProblems(answer.problems);
+      setProblems(null);
+    } else {
+      setProblems(answer.problems);
+      await refresh();
+    }
   };
   const build = async (form: HTMLFormElement) => {
     const input = form.elements.namedItem('cartella') as HTMLInputElement;
@@ -84,6 +88,7 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
     await answered(await api(path, { method: 'POST' }));
   };
   if (!view) return null;
+  const shown = problems ?? view.problems;
   return (
     <section aria-labelledby="package-title">
       <h2 id="package-title">{t('package.title')}</h2>
@@ -92,10 +97,10 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
         <input id="cartella" name="cartella" type="file" multiple {...{ webkitdirectory: '' }} />{' '}
         <button type="submit" disabled={busy}>{busy ? t('package.building') : t('package.build')}</button>
       </form>
-      {problems.length > 0 && (
+      {shown.length > 0 && (
         <div role="alert">
-          <h3>{t('package.problems', { n: problems.length })}</h3>
-          <ProblemList t={t} problems={problems} />
+          <h3>{t('package.problems', { n: shown.length })}</h3>
+          <ProblemList t={t} problems={shown} />
         </div>
       )}
       {view.state === 'none' ? (
@@ -106,6 +111,8 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
           <p>{view.comune}{view.training && <> · <strong>{t('package.training')}</strong></>} · {t('package.sections', { n: view.sections })}</p>
           <p id="package-state" className={view.state === 'written' ? 'state-accepted' : undefined}>{t(`package.state.${view.state}`)}</p>
           <p>{t('package.digest')}: <code id="package-digest">{view.digest}</code></p>
+          {view.builtAt && <p id="package-folder">{t('package.folderRead', { at: view.builtAt.replace('T', ' ').slice(0, 19), files: view.folder.map((f) => f.name).join(', ') })}</p>}
+          {view.officeElection === view.digest && <p id="package-office">{t('package.officeElection')}</p>}
           {view.signer && <p>{t('package.signer', { signer: view.signer })}</p>}
           {view.rules.length > 0 && (
             <>

@@ -8,6 +8,7 @@ export const ENGLISH: { readonly [C in Code]: (p: Params) => string } = {
   'body-too-large': (p) => `the body is larger than the ${p.limit} bytes allowed`,
   'body-invalid': (p) => `${p.field}: ${p.reason}`,
   'not-authorised': () => 'the request does not carry this launch\'s token',
+  'no-election': () => 'the office has no election yet: its staff have not signed the package of the day, so nothing is received before that',
   'archive-unreadable': (p) => `the archive cannot be read as tar: ${p.reason}`,
   'archive-too-many-entries': (p) => `the archive has more than ${p.limit} entries`,
   'archive-entry-path': (p) => `the archive entry ${p.entry} names a path outside the bundle (absolute, with .., or with characters a bundle file never has)`,

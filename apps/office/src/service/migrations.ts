@@ -56,6 +56,54 @@ export const MIGRATIONS: readonly { readonly version: number; readonly why: stri
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    why: 'the preparation of the day kept as it was done: the election signature, the package being prepared with the folder it was read from and the problems of the last build, every package signed and every certificate issued, as written',
+    sql: `
+      -- The signature of the office's election, as it came beside it (null in stores made before it was kept).
+      ALTER TABLE office ADD COLUMN signature BLOB;
+      CREATE TABLE signed_packages (
+        id INTEGER PRIMARY KEY,
+        signed_at TEXT NOT NULL,
+        digest TEXT NOT NULL,
+        election BLOB NOT NULL,
+        signature BLOB NOT NULL,
+        summary BLOB NOT NULL
+      ) STRICT;
+      -- The package shown to the staff: the last folder that built without problems.
+      CREATE TABLE package_draft (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        built_at TEXT NOT NULL,
+        election BLOB NOT NULL,
+        digest TEXT NOT NULL,
+        rules TEXT NOT NULL,
+        signed INTEGER REFERENCES signed_packages (id),
+        written TEXT NOT NULL DEFAULT '[]'
+      ) STRICT;
+      CREATE TABLE draft_files (
+        name TEXT PRIMARY KEY,
+        bytes BLOB NOT NULL
+      ) STRICT;
+      -- The last build asked for, with its problems ('[]' when it built).
+      CREATE TABLE build_attempt (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        at TEXT NOT NULL,
+        files INTEGER NOT NULL,
+        problems TEXT NOT NULL
+      ) STRICT;
+      -- One key enrols one machine, one machine id has one key, whatever the code above does.
+      CREATE TABLE certificates (
+        machine TEXT PRIMARY KEY,
+        issued_at TEXT NOT NULL,
+        comune TEXT NOT NULL,
+        role TEXT NOT NULL CHECK (role IN ('console', 'booth')),
+        public_key TEXT NOT NULL UNIQUE,
+        request TEXT NOT NULL,
+        document BLOB NOT NULL,
+        signature BLOB NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const SCHEMA_VERSION = MIGRATIONS.at(-1)!.version;

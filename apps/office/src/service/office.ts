@@ -2,22 +2,27 @@
 // turnout, judges them one at a time, keeps them in its store, and tells listeners when the figures
 // change. The HTTP side is in server.ts; the words are in the renderer and in english.ts.
 import { EventEmitter } from 'node:events';
-import { comuneTally, documentBytes, encodeSidecar, parseElection, type ComuneTally, type Election } from '@seggio/ballot-core';
+import { comuneTally, documentBytes, encodeSidecar, parseElection, parseSidecar, verifySidecar, type ComuneTally, type Election } from '@seggio/ballot-core';
 import { assertSelfTest, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import type { Channel, OfficeView, SubmissionView } from '../shared/api.js';
+import type { Channel, OfficeView, PreparingView, SubmissionView } from '../shared/api.js';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
 import { judge, type OfficeContext } from './checks.js';
 import { describe } from './english.js';
 import { acceptedTallies, resultsView } from './results.js';
-import { OfficeStore, type SubmissionRow } from './store.js';
+import { OfficeStore, OfficeStoreError, type SubmissionRow } from './store.js';
 import { judgeTurnout, type TurnoutSubmission } from './turnout.js';
 
 export interface OfficeConfig {
   /** The store's file; null for one in memory (tests of the parts only). */
   readonly storePath: string | null;
-  /** election.json as signed, and the office's signing key (which signed it). */
-  readonly electionBytes: Uint8Array;
+  /**
+   * election.json as signed, and its .sig; none for an office that takes the election its store holds, or,
+   * with none there, the first package its staff sign (docs/design.md §7).
+   */
+  readonly electionBytes?: Uint8Array | null;
+  readonly electionSignature?: Uint8Array | null;
+  /** The office's signing key, which signed the election. */
   readonly key: SigningKeyPair;
   readonly log?: (line: string) => void;
 }
@@ -28,12 +33,17 @@ const view = (r: SubmissionRow): SubmissionView => ({
   id: r.id, receivedAt: r.receivedAt, channel: r.channel, origin: r.origin, digest: r.digest, state: r.state, problems: r.problems, section: r.section, tallyDigest: r.tallyDigest,
 });
 
-export class Office extends EventEmitter<{ change: [] }> {
-  readonly store: OfficeStore;
+/** The election the office receives the day of, once it has one. */
+interface Day {
   readonly election: Election;
   readonly ctx: OfficeContext;
+}
+
+export class Office extends EventEmitter<{ change: []; ready: [] }> {
+  readonly store: OfficeStore;
   /** Where the public page can be read, once served: shown to the staff. */
   publicUrl = '';
+  #day: Day | null = null;
   #version = 0;
   #folder: readonly Problem[] = [];
   /** One judgement at a time, in arrival order: two exports of one section never race to be counted. */
@@ -41,13 +51,58 @@ export class Office extends EventEmitter<{ change: [] }> {
 
   private constructor(readonly crypto: SeggioCrypto, readonly config: OfficeConfig) {
     super();
-    const parsed = parseElection(config.electionBytes);
-    if (!parsed.ok) throw new Error(`the election package is not valid: ${parsed.error.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
-    this.election = parsed.value;
-    const electionDigest = crypto.sha256Hex(config.electionBytes);
     this.store = config.storePath === null ? OfficeStore.memory() : OfficeStore.open(config.storePath);
-    this.store.bindElection(config.electionBytes, electionDigest);
-    this.ctx = { crypto, store: this.store, election: this.election, electionDigest, officeKey: config.key.publicKey };
+    if (config.electionBytes) {
+      this.#bind(config.electionBytes, config.electionSignature ?? null);
+      return;
+    }
+    const held = this.store.election();
+    if (!held) return;
+    // The election a restarted office finds in its store: still signed by the key it is given.
+    const sidecar = held.signature ? parseSidecar(held.signature) : null;
+    if (!sidecar?.ok || !verifySidecar(crypto, held.bytes, sidecar.value, config.key.publicKey).ok) {
+      this.store.close();
+      throw new OfficeStoreError(held.signature ? `the store's election ${held.digest} is not signed by this office's key: start the office with the key that signed it` : `the store's election ${held.digest} was kept without its signature: start the office with --election once`);
+    }
+    this.#bind(held.bytes, held.signature);
+  }
+
+  #bind(bytes: Uint8Array, signature: Uint8Array | null): void {
+    const parsed = parseElection(bytes);
+    if (!parsed.ok) throw new Error(`the election package is not valid: ${parsed.error.map((p) => `${p.path}: ${p.message}`).join('; ')}`);
+    const electionDigest = this.crypto.sha256Hex(bytes);
+    this.store.bindElection(bytes, electionDigest, signature);
+    this.#day = { election: parsed.value, ctx: { crypto: this.crypto, store: this.store, election: parsed.value, electionDigest, officeKey: this.config.key.publicKey } };
+  }
+
+  /** Whether the office has its election: until then it only prepares, and receives nothing. */
+  get ready(): boolean {
+    return this.#day !== null;
+  }
+
+  get election(): Election {
+    return this.#needDay().election;
+  }
+
+  get ctx(): OfficeContext {
+    return this.#needDay().ctx;
+  }
+
+  #needDay(): Day {
+    if (!this.#day) throw new OfficeStoreError('the office has no election yet: its staff prepare and sign the package first');
+    return this.#day;
+  }
+
+  /**
+   * The package the staff signed becomes the office's election, with no restart: intake, turnout and
+   * results open. Taking the very election the office has is nothing; another one is refused by the store.
+   */
+  adopt(bytes: Uint8Array, signature: Uint8Array): void {
+    if (this.#day) return void this.store.bindElection(bytes, this.crypto.sha256Hex(bytes), signature);
+    this.#bind(bytes, signature);
+    this.#log(`office: election ${this.election.id} signed by its staff, sha256 ${this.ctx.electionDigest}: intake, turnout and results open`);
+    this.emit('ready');
+    this.#changed();
   }
 
   /** Refuses to start if the crypto self-test fails; then judges what a killed office had received and not judged. */
@@ -64,6 +119,7 @@ export class Office extends EventEmitter<{ change: [] }> {
 
   /** A section's public export, as an archive: kept as received, then judged. Replayed bytes get the first answer. */
   async submit(channel: Channel, origin: string, archive: Uint8Array): Promise<{ ok: true; submission: SubmissionView } | { ok: false; problems: readonly Problem[] }> {
+    if (!this.ready) return { ok: false, problems: [problem('no-election', {})] };
     if (archive.length > ARCHIVE_LIMITS.bytes) return { ok: false, problems: [problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes })] };
     const digest = this.crypto.sha256Hex(archive);
     const { row, fresh } = this.store.receive({ channel, origin, digest, archive });
@@ -84,6 +140,7 @@ export class Office extends EventEmitter<{ change: [] }> {
   }
 
   turnout(input: TurnoutSubmission): TurnoutAnswer {
+    if (!this.ready) return { ok: false, problems: [problem('no-election', {})] };
     const j = judgeTurnout(this.ctx, input);
     switch (j.kind) {
       case 'refused':
@@ -114,6 +171,11 @@ export class Office extends EventEmitter<{ change: [] }> {
 
   results() {
     return resultsView(this.election, this.ctx.electionDigest, this.store, this.#version);
+  }
+
+  /** What the staff see before the office has its election: the preparation only. */
+  preparingView(): PreparingView {
+    return { preparing: true, publicUrl: this.publicUrl };
   }
 
   view(): OfficeView {

@@ -40,12 +40,12 @@ export function preparationRoutes(app: FastifyInstance, preparation: Preparation
     if (!bytes) return reply.code(404).send({ ok: false, problems: [{ code: 'nothing-built', params: {} }] });
     return reply.type('application/json').header('cache-control', 'no-store').send(Buffer.from(bytes));
   });
-  app.post('/api/package/sign', (_q, reply) => {
-    const answer = preparation.sign();
+  app.post('/api/package/sign', async (_q, reply) => {
+    const answer = await preparation.sign();
     return reply.code(answer.ok ? 200 : 409).send(answer);
   });
-  app.post('/api/package/drive', async (_q, reply) => {
-    const answer = await preparation.writeDrive();
+  app.post('/api/package/drive', (_q, reply) => {
+    const answer = preparation.writeDrive();
     return reply.code(answer.ok ? 200 : 409).send(answer);
   });
   app.get('/api/machines', (_q, reply) => reply.send(enrolment.view()));

@@ -129,6 +129,27 @@ export function serveRenderer(app: FastifyInstance, rendererDir: string): void {
   });
 }
 
+/** What the public face serves before the office has its election: its page's style and live stream. */
+const OPEN_BEFORE_ELECTION = new Set(['/page.css', '/live.js', '/events']);
+
+/**
+ * Until its staff sign the day's package the office has no election: the public face says so, on its page
+ * and to a console's push (503: the console keeps it queued and sends it again), and judges nothing.
+ */
+function closedUntilElection(app: FastifyInstance, office: Office): void {
+  app.addHook('onRequest', async (request, reply) => {
+    if (office.ready || OPEN_BEFORE_ELECTION.has(request.routeOptions.url ?? '')) return;
+    if (request.routeOptions.url === '/') {
+      const en = (request.query as { lang?: string }).lang === 'en';
+      const [title, text] = en
+        ? ['Electoral office', 'The electoral office is preparing the day: no election package has been signed yet. Turnout and results appear here once it is.']
+        : ['Ufficio elettorale', 'L’ufficio elettorale prepara la giornata: nessun pacchetto elettorale è ancora firmato. Affluenza e risultati compariranno qui quando lo sarà.'];
+      return reply.code(503).type('text/html; charset=utf-8').send(`<!doctype html><html lang="${en ? 'en' : 'it'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><link rel="stylesheet" href="page.css"><script src="live.js" defer></script></head><body><main id="live"><h1>${title}</h1><p id="preparing">${text}</p></main></body></html>`);
+    }
+    return reply.code(503).header('retry-after', '60').send({ ok: false, problems: [problem('no-election', {})] });
+  });
+}
+
 export class OfficeServer {
   readonly token = randomBytes(24).toString('hex');
 
@@ -160,6 +181,7 @@ export class OfficeServer {
     const app = this.publicApp;
     const office = this.office;
     app.setErrorHandler(onError);
+    closedUntilElection(app, office);
     await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: 60_000, errorResponseBuilder: (_r, c) => ({ statusCode: 429, ok: false, problems: [problem('body-invalid', { field: '/', reason: `more than ${c.max} requests a minute` })] }) });
     tarParser(app);
     publicPage(app, office, () => office.results());
@@ -201,7 +223,7 @@ export class OfficeServer {
     app.setErrorHandler(onError);
     tarParser(app);
     staffGuard(app, this.token);
-    app.get('/api/view', (_q, reply) => reply.send(office.view()));
+    app.get('/api/view', (_q, reply) => reply.send(office.ready ? office.view() : office.preparingView()));
     const streams = new Places(STREAM_LIMITS, 'live streams');
     app.get('/api/events', (request, reply) => events(office, streams, request, reply));
     app.post('/api/upload', async (request, reply) => {

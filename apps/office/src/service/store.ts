@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import type { Problem } from '../shared/codes.js';
 import type { Channel, SubmissionState } from '../shared/api.js';
 import { MIGRATIONS, SCHEMA_VERSION } from './migrations.js';
+import { PreparationRecords } from './preparation-store.js';
 import { next, type SubmissionAction } from './submission.js';
 
 export interface SubmissionRow {
@@ -92,6 +93,9 @@ export function migrate(db: Database.Database, upTo = SCHEMA_VERSION): void {
 }
 
 export class OfficeStore {
+  /** The preparation of the day: the package, what was signed, the certificates issued. */
+  readonly preparation: PreparationRecords;
+
   private constructor(private readonly db: Database.Database) {
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
@@ -99,6 +103,7 @@ export class OfficeStore {
     const check = db.pragma('quick_check', { simple: true });
     if (check !== 'ok') throw new OfficeStoreError(`the store failed its integrity check: ${String(check)}`);
     migrate(db);
+    this.preparation = new PreparationRecords(db);
   }
 
   static open(path: string): OfficeStore {
@@ -110,13 +115,20 @@ export class OfficeStore {
   }
 
   /**
-   * Binds the store to its election on first use; afterwards refuses any other, so an office started
-   * again with another package never mixes two elections' results.
+   * Binds the store to its election on first use, with the signature it came with; afterwards refuses any
+   * other, so an office started again with another package never mixes two elections' results.
    */
-  bindElection(bytes: Uint8Array, digest: string): void {
+  bindElection(bytes: Uint8Array, digest: string, signature: Uint8Array | null = null): void {
     const row = this.db.prepare('SELECT election_digest AS digest FROM office WHERE id = 1').get() as { digest: string } | undefined;
-    if (!row) this.db.prepare('INSERT INTO office (id, election, election_digest) VALUES (1, ?, ?)').run(bytes, digest);
+    if (!row) this.db.prepare('INSERT INTO office (id, election, election_digest, signature) VALUES (1, ?, ?, ?)').run(bytes, digest, signature);
     else if (row.digest !== digest) throw new OfficeStoreError(`this store holds the results of election ${row.digest}, not of ${digest}: give each election its own store`);
+    else if (signature) this.db.prepare('UPDATE office SET signature = ? WHERE id = 1 AND signature IS NULL').run(signature);
+  }
+
+  /** The election the store is bound to, as signed; null before the office has one. */
+  election(): { bytes: Uint8Array; digest: string; signature: Uint8Array | null } | null {
+    const row = this.db.prepare('SELECT election, election_digest, signature FROM office WHERE id = 1').get() as { election: Buffer; election_digest: string; signature: Buffer | null } | undefined;
+    return row ? { bytes: row.election, digest: row.election_digest, signature: row.signature } : null;
   }
 
   /** Records a submission as received, or returns the one already received with the same bytes. */

@@ -73,6 +73,12 @@ export interface ResultsView {
   readonly version: number;
 }
 
+/** The office before it has its election: intake, turnout and results closed until a package is signed. */
+export interface PreparingView {
+  readonly preparing: true;
+  readonly publicUrl: string;
+}
+
 export interface OfficeView {
   readonly results: ResultsView;
   readonly sections: readonly SectionView[];

@@ -8,6 +8,8 @@ export const CODES = {
   'body-too-large': ['limit'],
   'body-invalid': ['field', 'reason'],
   'not-authorised': [],
+  // The office before its staff signed the day's package.
+  'no-election': [],
   // The archive of a section's public export.
   'archive-unreadable': ['reason'],
   'archive-too-many-entries': ['limit'],

@@ -11,6 +11,10 @@ export const PREPARATION_CODES = {
   'drive-write': ['file', 'reason'],
   'drive-too-many': ['folder', 'limit'],
   'request-unknown': ['file'],
+  // Once the office has its election, its store is that election's: another package is not signed there.
+  'office-other-election': ['digest', 'officeDigest'],
+  // Machines are enrolled for a comune: the office's election's, or the package's being prepared.
+  'no-comune': [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PreparationCode = keyof typeof PREPARATION_CODES;
@@ -41,10 +45,18 @@ export interface PackageView {
   readonly sections: number;
   readonly rules: readonly RulesView[];
   readonly signer: string | null;
+  readonly signedAt: string | null;
   /** The files written to the drive, relative to it. */
   readonly written: readonly string[];
   /** Whether the office was started with a removable drive (--drive). */
   readonly drive: boolean;
+  readonly builtAt: string | null;
+  /** The folder the package shown was built from, as read. */
+  readonly folder: readonly { readonly name: string; readonly bytes: number }[];
+  /** The problems of the last build asked for: none once a folder built. */
+  readonly problems: readonly PreparationProblem[];
+  /** The digest of the office's election, once it has one (the first package signed, or --election). */
+  readonly officeElection: string | null;
 }
 
 export interface RequestView {
@@ -65,7 +77,8 @@ export interface MachineView {
 }
 
 export interface MachinesView {
-  readonly comune: string;
+  /** Null until the office knows its comune: from its election, or from the package being prepared. */
+  readonly comune: string | null;
   readonly requests: readonly RequestView[];
   readonly enrolled: readonly MachineView[];
   /** Certificates of the register that do not hold, and the drive's files not read. */
