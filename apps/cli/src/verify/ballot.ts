@@ -1,6 +1,6 @@
 // One line of ballots.jsonl, checked on its own: shape, hash, booth signature, padded length, and,
 // with the urna key, its opening and its content. Pure: runs in the main thread or in a worker.
-import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validate, type Contest, type Selection } from '@seggio/ballot-core';
+import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validateShaped, type Contest, type Selection } from '@seggio/ballot-core';
 import { fromBase64, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
 
 /** Everything a ballot is checked against, in a form that can be sent to a worker. */
@@ -142,7 +142,7 @@ function readPlaintext(ctx: BallotContext, target: Contest, plaintext: Uint8Arra
     problems.push(decoded.error);
     return undefined;
   }
-  const rules = validate(target, decoded.value);
+  const rules = validateShaped(target, decoded.value);
   if (!rules.ok) {
     problems.push(`holds a selection the rules do not allow: ${rules.error.map((r) => r.message).join('; ')}`);
     return undefined;
