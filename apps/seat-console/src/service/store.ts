@@ -42,6 +42,9 @@ export interface BoothRow {
   readonly attention: string | null;
 }
 
+/** What the console's view shows of a booth: neither its documents nor its log, which the close makes long. */
+export type BoothTile = Pick<BoothRow, 'id' | 'publicKey' | 'state' | 'devices' | 'attention'> & { readonly zeroReport: boolean; readonly sealed: boolean };
+
 export interface SessionRow {
   readonly session: string;
   readonly booth: string;
@@ -224,6 +227,11 @@ export class ConsoleStore {
 
   booths(): BoothRow[] {
     return (this.#statement(`SELECT ${BOOTH_COLUMNS} FROM booths ORDER BY id`).all() as RawBooth[]).map(parseBooth);
+  }
+
+  boothTiles(): BoothTile[] {
+    const rows = this.#statement('SELECT id, public_key, state, (zero_report IS NOT NULL AND zero_report_signature IS NOT NULL) AS zero_report, (seal IS NOT NULL AND seal_signature IS NOT NULL) AS sealed, keypad, voice, attention FROM booths ORDER BY id').all() as (Pick<RawBooth, 'id' | 'public_key' | 'state' | 'keypad' | 'voice' | 'attention'> & { zero_report: 0 | 1; sealed: 0 | 1 })[];
+    return rows.map((r) => ({ id: r.id, publicKey: r.public_key, state: r.state, zeroReport: r.zero_report === 1, sealed: r.sealed === 1, devices: { keypad: r.keypad, voice: r.voice === null ? null : r.voice === 1 }, attention: r.attention }));
   }
 
   booth(id: string): BoothRow | undefined {
