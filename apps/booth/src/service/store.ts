@@ -302,6 +302,7 @@ export class BoothStore {
     rmSync(fresh, { force: true });
     this.db.prepare('VACUUM INTO ?').run(fresh);
     this.#statements.clear();
+    this.#pairing = undefined;
     this.db.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${this.path}${suffix}`, { force: true });
     renameSync(fresh, this.path);
