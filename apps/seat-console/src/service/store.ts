@@ -286,6 +286,11 @@ export class ConsoleStore {
     return (this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY booth, counter`).all() as RawSession[]).map(parseSession);
   }
 
+  /** The sessions cast at one booth: what each of its ballots frames is bounded by, read without the day's other sessions. */
+  castAt(booth: string): SessionRow[] {
+    return (this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND state = 'cast' ORDER BY counter`).all(booth) as RawSession[]).map(parseSession);
+  }
+
   session(id: string): SessionRow | undefined {
     const raw = this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session = ?`).get(id) as RawSession | undefined;
     return raw && parseSession(raw);
