@@ -215,3 +215,26 @@ describe('the WAL is copied into the database off the cast\'s path', () => {
     expect(wal()).toBeLessThan(1.5 * early);
   });
 });
+
+describe('the pairing, read once and kept', () => {
+  const pairing = {
+    booth: 'B1', section: '7', election: { bytes: '{}', signature: 'c2ln' }, electionDigest: 'ab',
+    setup: { bytes: '{}', signature: 'c2ln' }, consoleKey: new Uint8Array(32).fill(5), consoleMachine: 'C1', urnaKey: new Uint8Array(32).fill(6),
+  };
+
+  it('is never given once the transaction that wrote it has rolled back', () => {
+    const store = BoothStore.memory();
+    cleanup.push(() => store.close());
+    expect(store.pairing()).toBeNull();
+    expect(() =>
+      store.transaction(() => {
+        store.setPairing(pairing);
+        expect(store.pairing()).toMatchObject({ booth: 'B1', consoleMachine: 'C1' });
+        throw new Error('the zero report could not be made');
+      }),
+    ).toThrow('the zero report could not be made');
+    expect(store.pairing()).toBeNull();
+    store.transaction(() => store.setPairing(pairing));
+    expect(store.pairing()).toMatchObject({ booth: 'B1', section: '7', consoleMachine: 'C1' });
+  });
+});

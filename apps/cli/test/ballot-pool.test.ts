@@ -12,7 +12,7 @@ import { toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import type { LineLimits } from '../src/verify/lines.js';
 import { checkBallotFile as inThread, type BallotsOutcome } from '../src/verify/pool.js';
-import { ballotContext, checkBallot, type BallotContextData } from '../src/verify/ballot.js';
+import { ballotContext, checkBallot, checkLines, type BallotContextData } from '../src/verify/ballot.js';
 
 const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
 const DRIVER = `
@@ -108,6 +108,40 @@ describe('checking ballots.jsonl on worker threads', () => {
         expect([what, field, respelled(field, change)[0]]).toEqual([what, field, expect.stringMatching(/^not canonical base64 \(/)]);
       }
     }
+  });
+});
+
+describe('a batch checked in stages', () => {
+  it('gives each line what it gives alone, whatever fails on the lines around it', () => {
+    const line = (i: number) => JSON.parse(lines[i]!) as Record<string, string>;
+    const flip = (text: string) => `${text[0] === 'A' ? 'B' : 'A'}${text.slice(1)}`;
+    const otherUrna = nodeCrypto.generateBoxKeyPair();
+    const ct = nodeCrypto.seal(encodeBallotPlaintext(digest, contest, { blank: true }), otherUrna.publicKey);
+    const sealedElsewhere = JSON.stringify({ h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, booth: 'B1', ct: toBase64(ct), sig: toBase64(nodeCrypto.sign(ballotSignatureMessage(digest, '7', contest.id, ct), booth)) });
+    const batch = [
+      lines[0]!,
+      JSON.stringify({ ...line(1), sig: toBase64(nodeCrypto.sign(new Uint8Array([1]), booth)) }),
+      lines[2]!,
+      JSON.stringify({ ...line(3), h: flip(line(3).h!) }),
+      sealedElsewhere,
+      'not json',
+      lines[4]!,
+      JSON.stringify({ ...line(5), booth: 'B7' }),
+      lines[6]!,
+    ];
+    const alone = batch.map((text) => checkBallot(nodeCrypto, ballotContext(data), text));
+    expect(checkLines(nodeCrypto, ballotContext(data), batch)).toEqual(alone);
+    expect(alone.map((r) => r.problems[0] ?? r.selection !== undefined)).toEqual([
+      true,
+      "the booth's signature does not hold (bad-signature)",
+      true,
+      'h is not the SHA-256 of ct',
+      'does not open with the urna key',
+      'not JSON',
+      true,
+      'names booth B7, which is not in the set-up',
+      true,
+    ]);
   });
 });
 

@@ -6,7 +6,7 @@ export { parseStrictJson, type Json, type JsonProblem } from './json.js';
 export { ID_PATTERN, nameKey, textProblem } from './text.js';
 export * from './selection.js';
 export { scrutinise, type Attribution, type InvalidReason, type Scrutiny, type VoidedPreference, type VoidReason } from './rules/scrutiny.js';
-export { attribute, validate, type Refusal, type RefusalCode } from './rules/validate.js';
+export { attribute, validate, validateShaped, type Refusal, type RefusalCode } from './rules/validate.js';
 export { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, plaintextLength } from './plaintext.js';
 export { describeCheck, recordChecks } from './tally/checks.js';
 export { csvCell, tallyCsv, tallyRows, type TallyRow } from './tally/csv.js';

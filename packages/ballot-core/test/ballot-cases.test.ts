@@ -1,7 +1,7 @@
 // The 22 ballot cases of fixtures/ballot-cases.json: each selection attributed as expected.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { attribute, parseElection, validate, type Election } from '../src/index.js';
+import { attribute, parseElection, selectionSchema, validate, validateShaped, type Election } from '../src/index.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url);
 interface Case {
@@ -37,5 +37,16 @@ describe('ballot cases', () => {
       const clean = c.expected.outcome !== 'invalid' && ((c.expected.voidedPreferences as unknown[] | undefined) ?? []).length === 0;
       expect([c.id, result.ok]).toEqual([c.id, clean]);
     }
+  });
+
+  it("a selection already of its contest's shape is judged the same without the schema run again (the verifier's path)", () => {
+    let shaped = 0;
+    for (const c of cases) {
+      const parsed = selectionSchema(contestOf(c)).safeParse(c.selection);
+      if (!parsed.success) continue;
+      shaped++;
+      expect([c.id, validateShaped(contestOf(c), parsed.data)]).toEqual([c.id, validate(contestOf(c), c.selection)]);
+    }
+    expect(shaped).toBeGreaterThan(15);
   });
 });

@@ -23,6 +23,16 @@ export function toBase64(bytes: Uint8Array): string {
   return out;
 }
 
+/**
+ * Node's Buffer where the code runs in Node (services, the verifier), found rather than imported, so
+ * that this code still runs anywhere: the pages decode with the plain code below.
+ */
+interface Base64View {
+  write(text: string, encoding: 'base64'): number;
+  toString(encoding: 'base64'): string;
+}
+const NodeBuffer = (globalThis as { Buffer?: { from(buffer: ArrayBuffer, offset: number, length: number): Base64View } }).Buffer;
+
 export class EncodingError extends Error {
   override name = 'EncodingError';
 }
@@ -32,6 +42,21 @@ export class EncodingError extends Error {
  * unused bits of the last group must be zero (RFC 4648 §3.5), so each byte string has one spelling.
  */
 export function fromBase64(text: string): Uint8Array {
+  if (text.length % 4 !== 0) throw new EncodingError('base64 length is not a multiple of 4');
+  const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
+  const out = new Uint8Array((text.length / 4) * 3 - pad);
+  if (NodeBuffer) {
+    // Node's own decoder, ten times quicker, is lenient (it skips what is not base64, takes the URL-safe
+    // letters, ignores unused bits): its bytes count only if they are written back as exactly this
+    // text. Anything else goes to the strict decoder below, which says why.
+    const view = NodeBuffer.from(out.buffer, 0, out.length);
+    if (view.write(text, 'base64') === out.length && view.toString('base64') === text) return out;
+  }
+  return fromBase64Portable(text);
+}
+
+/** fromBase64 as the pages run it, in plain code: the one that says why a text is refused. */
+export function fromBase64Portable(text: string): Uint8Array {
   if (text.length % 4 !== 0) throw new EncodingError('base64 length is not a multiple of 4');
   const pad = text.endsWith('==') ? 2 : text.endsWith('=') ? 1 : 0;
   const out = new Uint8Array((text.length / 4) * 3 - pad);

@@ -155,8 +155,8 @@ export class BoothService extends EventEmitter<Events> implements BoothApi {
       const reason = this.#failClosed('vote-not-recorded', error);
       return err({ code: 'not-recorded', reason });
     }
-    this.#link.flush();
-    this.#changed();
+    // "Recorded" goes back to the voter first; the cast frame (in the durable outbox) and the view follow.
+    setImmediate(() => this.#stopped || (this.#link.flush(), this.#changed()));
     return ok({ recorded: true });
   }
 

@@ -111,7 +111,19 @@ export class BoothStore {
     this.statement('UPDATE phase SET kind = ?, session = ?, pending = ? WHERE id = 1').run(phase.kind, session, pending);
   }
 
+  /**
+   * The pairing as last read, or undefined to read it again: the cast and the link ask for it several
+   * times a voter, and each read copies the election's bytes. Written once, at the confirmation, it is
+   * forgotten when written and when a transaction fails, so that a pairing rolled back is never given.
+   */
+  #pairing: Pairing | null | undefined;
+
   pairing(): Pairing | null {
+    if (this.#pairing === undefined) this.#pairing = this.#readPairing();
+    return this.#pairing;
+  }
+
+  #readPairing(): Pairing | null {
     const r = this.statement('SELECT * FROM pairing WHERE id = 1').get() as RawPairing | undefined;
     return r
       ? {
@@ -132,6 +144,7 @@ export class BoothStore {
       `INSERT INTO pairing (id, booth, section, election, election_signature, election_digest, setup, setup_signature, console_key, console_machine, urna_key)
        VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     ).run(p.booth, p.section, p.election.bytes, p.election.signature, p.electionDigest, p.setup.bytes, p.setup.signature, toBase64(p.consoleKey), p.consoleMachine, toBase64(p.urnaKey));
+    this.#pairing = undefined;
   }
 
   zeroReport(): SignedDocument | null {
@@ -158,7 +171,13 @@ export class BoothStore {
 
   /** Runs `work` as one transaction; with synchronous=FULL its effects are on disk when it returns. */
   transaction<T>(work: () => T): T {
-    const result = this.db.transaction(work).immediate();
+    let result: T;
+    try {
+      result = this.db.transaction(work).immediate();
+    } catch (error) {
+      this.#pairing = undefined;
+      throw error;
+    }
     if (++this.#sinceCheckpoint >= CHECKPOINT_EVERY && !this.#checkpointDue) {
       this.#checkpointDue = true;
       setImmediate(() => this.#checkpoint());
@@ -283,6 +302,7 @@ export class BoothStore {
     rmSync(fresh, { force: true });
     this.db.prepare('VACUUM INTO ?').run(fresh);
     this.#statements.clear();
+    this.#pairing = undefined;
     this.db.close();
     for (const suffix of ['-wal', '-shm']) rmSync(`${this.path}${suffix}`, { force: true });
     renameSync(fresh, this.path);

@@ -1,6 +1,6 @@
 // One line of ballots.jsonl, checked on its own: shape, hash, booth signature, padded length, and,
 // with the urna key, its opening and its content. Pure: runs in the main thread or in a worker.
-import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validate, type Contest, type Selection } from '@seggio/ballot-core';
+import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validateShaped, type Contest, type Selection } from '@seggio/ballot-core';
 import { fromBase64, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
 
 /** Everything a ballot is checked against, in a form that can be sent to a worker. */
@@ -86,21 +86,27 @@ function base64At(text: string, offset: number): Buffer {
   return copy;
 }
 
-export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: string): BallotResult {
+/** A line read up to its booth's signature, with what the later stages check; or its result, done. */
+interface Read {
+  readonly result: { readonly h: string | null; readonly contest: string | null; readonly booth: string | null; readonly problems: string[] };
+  readonly signed?: { readonly message: Uint8Array; readonly sig: Uint8Array; readonly key: Uint8Array; readonly ct: Uint8Array; readonly target: Contest };
+}
+
+function readLine(crypto: SeggioCrypto, ctx: BallotContext, text: string): Read {
   let line: Record<string, unknown>;
   try {
     line = JSON.parse(text) as Record<string, unknown>;
   } catch {
-    return { h: null, contest: null, booth: null, problems: ['not JSON'] };
+    return { result: { h: null, contest: null, booth: null, problems: ['not JSON'] } };
   }
-  if (typeof line !== 'object' || line === null || Array.isArray(line)) return { h: null, contest: null, booth: null, problems: ['not a JSON object'] };
+  if (typeof line !== 'object' || line === null || Array.isArray(line)) return { result: { h: null, contest: null, booth: null, problems: ['not a JSON object'] } };
   const str = (k: string) => (typeof line[k] === 'string' ? (line[k]) : null);
   const [h, contest, booth] = [str('h'), str('contest'), str('booth')];
-  const problems: string[] = [];
-  const done = (selection?: Selection): BallotResult => ({ h, contest, booth, problems, ...(selection ? { selection } : {}) });
+  const result = { h, contest, booth, problems: [] as string[] };
+  const { problems } = result;
   if (!exactlyTheKeys(line) || !h || !contest || !booth || !str('ct') || !str('sig')) {
     problems.push(`must have exactly the string fields ${KEYS}`);
-    return done();
+    return { result };
   }
   // The ciphertext is decoded straight after what the booth signs before it, so that the signed
   // message needs no copy; a contest not in the election has no prefix, and is refused below.
@@ -112,7 +118,7 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
     sig = base64At(str('sig')!, 0);
   } catch (error) {
     problems.push(`not canonical base64 (${(error as Error).message})`);
-    return done();
+    return { result };
   }
   const ct = message.subarray(prefix?.length ?? 0);
   if (crypto.sha256Hex(ct) !== h) problems.push('h is not the SHA-256 of ct');
@@ -120,42 +126,70 @@ export function checkBallot(crypto: SeggioCrypto, ctx: BallotContext, text: stri
   const key = ctx.boothKeys.get(booth);
   if (!target) problems.push(`names contest ${contest}, which is not in the election`);
   if (!key) problems.push(`names booth ${booth}, which is not in the set-up`);
-  if (!target || !key) return done();
+  if (!target || !key) return { result };
   message.set(prefix!);
-  const rejection = crypto.checkSignature(message, sig, key);
-  if (rejection) problems.push(`the booth's signature does not hold (${rejection})`);
-  const length = ctx.lengths.get(contest)!;
-  if (ct.length !== length + SEAL_OVERHEAD) problems.push(`is ${ct.length} bytes; every ballot of ${contest} is ${length + SEAL_OVERHEAD} (R3)`);
-  if (!ctx.urna || problems.length > 0) return done();
-  const plaintext = crypto.sealOpen(ct, ctx.urna);
-  if (!plaintext) {
-    problems.push('does not open with the urna key');
-    return done();
-  }
-  const allowed = ctx.allowed.get(contest)!;
+  return { result, signed: { message, sig, key, ct, target } };
+}
+
+/** The plaintext of a ballot that opened: the selection it holds, or why it holds none. */
+function readPlaintext(ctx: BallotContext, target: Contest, plaintext: Uint8Array, problems: string[]): Selection | undefined {
+  const allowed = ctx.allowed.get(target.id)!;
   const seen = Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.length).toString('latin1');
   const known = allowed.get(seen);
-  if (known) return done(known);
+  if (known) return known;
   const decoded = decodeBallotPlaintext(plaintext, ctx.digest, target);
   if (!decoded.ok) {
     problems.push(decoded.error);
-    return done();
+    return undefined;
   }
-  const rules = validate(target, decoded.value);
+  const rules = validateShaped(target, decoded.value);
   if (!rules.ok) {
     problems.push(`holds a selection the rules do not allow: ${rules.error.map((r) => r.message).join('; ')}`);
-    return done();
+    return undefined;
   }
   if (allowed.size < MAX_REMEMBERED) allowed.set(seen, decoded.value);
-  return done(decoded.value);
+  return decoded.value;
 }
+
+/**
+ * Lines checked in stages, each stage over every line before the next: reading (JSON, base64,
+ * hash), the booths' signatures, the openings, the plaintexts. Interleaved, the JSON and base64 code
+ * evicts libsodium's code and tables from the processor's caches between one ballot's signature
+ * and the next, which then costs ~5 µs more (of ~45). Every check of every line is made as before,
+ * in the same order, and a line's problems are listed in that order.
+ */
+export function checkLines(crypto: SeggioCrypto, ctx: BallotContext, texts: readonly string[]): BallotResult[] {
+  const read = texts.map((text) => readLine(crypto, ctx, text));
+  const toOpen: number[] = [];
+  read.forEach(({ result, signed }, i) => {
+    if (!signed) return;
+    const rejection = crypto.checkSignature(signed.message, signed.sig, signed.key);
+    if (rejection) result.problems.push(`the booth's signature does not hold (${rejection})`);
+    const length = ctx.lengths.get(signed.target.id)!;
+    if (signed.ct.length !== length + SEAL_OVERHEAD) result.problems.push(`is ${signed.ct.length} bytes; every ballot of ${signed.target.id} is ${length + SEAL_OVERHEAD} (R3)`);
+    if (ctx.urna && result.problems.length === 0) toOpen.push(i);
+  });
+  const plaintexts = toOpen.map((i) => crypto.sealOpen(read[i]!.signed!.ct, ctx.urna!));
+  const selections: (Selection | undefined)[] = [];
+  plaintexts.forEach((plaintext, k) => {
+    const { result, signed } = read[toOpen[k]!]!;
+    if (!plaintext) return void result.problems.push('does not open with the urna key');
+    selections[toOpen[k]!] = readPlaintext(ctx, signed!.target, plaintext, result.problems);
+  });
+  return read.map(({ result }, i) => {
+    const selection = selections[i];
+    return selection ? { ...result, selection } : result;
+  });
+}
+
+export const checkBallot = (crypto: SeggioCrypto, ctx: BallotContext, text: string): BallotResult => checkLines(crypto, ctx, [text])[0]!;
 
 const decoder = new TextDecoder();
 
 /** A batch of whole lines as read from the file (each ending in a newline, but maybe the file's last). */
 export function checkBatch(crypto: SeggioCrypto, ctx: BallotContext, bytes: Uint8Array): BallotResult[] {
   const text = decoder.decode(bytes);
-  return (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n').map((line) => checkBallot(crypto, ctx, line));
+  return checkLines(crypto, ctx, (text.endsWith('\n') ? text.slice(0, -1) : text).split('\n'));
 }
 
 /** A line too long to be a ballot, refused unread. */

@@ -99,7 +99,7 @@ export class BallotChecker {
 
   #start(): PoolWorker {
     const entry: PoolWorker = { worker: new Worker(WORKER, { workerData: this.data, resourceLimits: WORKER_LIMITS }), waiting: [], stopped: null };
-    entry.worker.on('message', (results: BallotResult[]) => entry.waiting.shift()?.resolve(results));
+    entry.worker.on('message', (results: string) => entry.waiting.shift()?.resolve(JSON.parse(results) as BallotResult[]));
     const fail = (error: Error) => {
       entry.stopped ??= error;
       entry.waiting.splice(0).forEach((w) => w.reject(entry.stopped!));

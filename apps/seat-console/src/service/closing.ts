@@ -68,7 +68,7 @@ export class ClosingPart {
         return;
       }
       case 'ballots': {
-        const cast = store.sessions().filter((s) => s.booth === booth && s.state === 'cast');
+        const cast = store.castAt(booth);
         const held = store.boothBallots(booth);
         const seen = new Set(held.map((b) => b.h));
         for (const b of body.ballots) {

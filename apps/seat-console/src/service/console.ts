@@ -17,7 +17,7 @@ import { freeFolder } from './folders.js';
 import { ConsoleLink } from './link-side.js';
 import { OfficePush } from './office-push.js';
 import { SetupPart } from './setup.js';
-import { ConsoleStore } from './store.js';
+import { ConsoleStore, type SessionRow } from './store.js';
 import { isOpen, sessionCounts, votersByContest } from './turnout.js';
 import { VotingPart } from './voting.js';
 
@@ -117,7 +117,7 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
       consoleFingerprint: fingerprint(key.publicKey),
       consoleMachine: identity.enrolment?.certificate.machine ?? null,
       urnaFingerprint: keys ? fingerprint(fromBase64(keys.urnaPublicKey)) : null,
-      booths: store.booths().map((b) => {
+      booths: store.boothTiles().map((b) => {
         const session = sessions.find((s) => s.booth === b.id && isOpen(s))?.session ?? null;
         return {
           ...b.devices,
@@ -125,8 +125,8 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
           fingerprint: fingerprint(fromBase64(b.publicKey)),
           state: b.state,
           connected: this.#link.isConnected(b.id),
-          zeroReport: b.zeroReport !== null,
-          sealed: b.seal !== null,
+          zeroReport: b.zeroReport,
+          sealed: b.sealed,
           session,
           calling: session !== null && b.attention === session,
         };
@@ -134,7 +134,7 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
       pendingBooths: this.#link.waitingBooths(),
       sessions: sessionCounts(sessions),
       shares: keys?.shares ?? null,
-      turnout: election ? this.#turnoutView(election) : null,
+      turnout: election ? this.#turnoutView(election, sessions) : null,
       roll: electors > 0 ? { electors, voted: store.rollVoted() } : null,
       log: store.logTail(LOG_LINES).map((e) => ({ seq: e.seq, event: e.event, detail: e.detail })),
       ...this.#count.view(),
@@ -144,10 +144,10 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     };
   }
 
-  #turnoutView(election: Election): NonNullable<ConsoleView['turnout']> {
+  #turnoutView(election: Election, sessions: readonly SessionRow[]): NonNullable<ConsoleView['turnout']> {
     const recorded = new Map(this.store.turnout().map((t) => [t.checkpoint, JSON.parse(t.figures) as Record<string, Figures>]));
     return {
-      live: votersByContest(election, this.store.sessions()),
+      live: votersByContest(election, sessions),
       checkpoints: election.turnoutCheckpoints.map((c) => ({ id: c.id, at: c.at, bySex: c.bySex, final: c.final ?? false, recorded: recorded.get(c.id) ?? null })),
     };
   }

@@ -1,6 +1,6 @@
 // Count and export (docs/design.md §2 step 5): the urna key rebuilt from k shares, every ballot opened
 // and counted, the tally signed and the bundle written. The rebuilt key lives only in this part.
-import { decodeBallotPlaintext, tallyDigest, tallySection, type CountedBallot, type TallyOutcome } from '@seggio/ballot-core';
+import { decodeBallotPlaintext, tallyDigest, tallySection, type Contest, type CountedBallot, type Selection, type TallyOutcome } from '@seggio/ballot-core';
 import { combineUrnaShares, err, fromBase64, ok, type BoxKeyPair, type Result } from '@seggio/crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -48,10 +48,12 @@ export class CountPart {
     if (!store.turnout().some((t) => t.checkpoint === final.id)) this.parts.voting.recordTurnout({ checkpoint: final.id });
     const byContest: Record<string, CountedBallot[]> = {};
     const problems: Refusal[] = [];
-    for (const b of store.ballots()) {
+    const read = plaintextReader(done.stored.digest);
+    const ballots = store.ballots();
+    for (const b of ballots) {
       const contest = election.contests.find((c) => c.id === b.contest);
       const plaintext = crypto.sealOpen(fromBase64(b.ct), rebuilt.value);
-      const decoded = !contest ? err('it is for an unknown contest') : plaintext ? decodeBallotPlaintext(plaintext, done.stored.digest, contest) : err('it does not open with the urna key');
+      const decoded = !contest ? err('it is for an unknown contest') : plaintext ? read(plaintext, contest) : err('it does not open with the urna key');
       if (!decoded.ok) problems.push(refusal('ballot-unreadable', { ballot: `${b.h.slice(0, 12)}…`, booth: b.booth, reason: decoded.error }));
       else (byContest[b.contest] ??= []).push({ h: b.h, selection: decoded.value });
     }
@@ -63,7 +65,7 @@ export class CountPart {
     const outcome = tallySection({ election, electionDigest: done.stored.digest, section: done.keys.section, pollbook, ballots: byContest, castSessions });
     this.#urna = rebuilt.value;
     this.#outcome = outcome;
-    store.transaction(() => advance(store, { type: 'count', ballots: store.ballots().length, checks: outcome.ok ? 'all hold' : 'some fail' }));
+    store.transaction(() => advance(store, { type: 'count', ballots: ballots.length, checks: outcome.ok ? 'all hold' : 'some fail' }));
     this.ctx.events.emit('view');
     return ok(outcome);
   }
@@ -130,4 +132,23 @@ export class CountPart {
     this.ctx.events.emit('view');
     return ok(written);
   }
+}
+
+/**
+ * decodeBallotPlaintext, remembering per contest the selection of each plaintext read, by its exact
+ * bytes: reading is a pure function of them, so the ballots of a selection voters repeat share one
+ * selection, read once (and the tally's scrutiny then reads it once too).
+ */
+function plaintextReader(digest: string): (plaintext: Uint8Array, contest: Contest) => Result<Selection, string> {
+  const read = new Map<string, Map<string, Selection>>();
+  return (plaintext, contest) => {
+    const seen = Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.length).toString('latin1');
+    let known = read.get(contest.id);
+    if (!known) read.set(contest.id, (known = new Map<string, Selection>()));
+    const selection = known.get(seen);
+    if (selection) return ok(selection);
+    const decoded = decodeBallotPlaintext(plaintext, digest, contest);
+    if (decoded.ok) known.set(seen, decoded.value);
+    return decoded;
+  };
 }

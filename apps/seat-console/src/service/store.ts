@@ -42,6 +42,9 @@ export interface BoothRow {
   readonly attention: string | null;
 }
 
+/** What the console's view shows of a booth: neither its documents nor its log, which the close makes long. */
+export type BoothTile = Pick<BoothRow, 'id' | 'publicKey' | 'state' | 'devices' | 'attention'> & { readonly zeroReport: boolean; readonly sealed: boolean };
+
 export interface SessionRow {
   readonly session: string;
   readonly booth: string;
@@ -151,17 +154,27 @@ export class ConsoleStore {
     return this.db.transaction(work).immediate();
   }
 
+  /** Statements prepared once per connection: a booth's frame or a view asks for several, and preparing costs more than running. */
+  readonly #statements = new Map<string, Database.Statement>();
+
+  #statement(sql: string): Database.Statement {
+    let prepared = this.#statements.get(sql);
+    if (!prepared) this.#statements.set(sql, (prepared = this.db.prepare(sql)));
+    return prepared;
+  }
+
   #console(): RawConsole {
-    return this.db.prepare('SELECT * FROM console WHERE id = 1').get() as RawConsole;
+    return this.#statement('SELECT * FROM console WHERE id = 1').get() as RawConsole;
   }
 
   /** The console's phase: one value, changed only through phase.ts's next(). */
   phase(): ConsolePhase {
-    return this.#console().phase;
+    // Its own column: the whole row holds the election's bytes.
+    return (this.#statement('SELECT phase FROM console WHERE id = 1').get() as Pick<RawConsole, 'phase'>).phase;
   }
 
   setPhase(phase: ConsolePhase): void {
-    this.db.prepare('UPDATE console SET phase = ? WHERE id = 1').run(phase);
+    this.#statement('UPDATE console SET phase = ? WHERE id = 1').run(phase);
   }
 
   election(): StoredElection | null {
@@ -170,18 +183,18 @@ export class ConsoleStore {
   }
 
   setElection(election: StoredElection): void {
-    this.db.prepare('UPDATE console SET election_bytes = ?, election_signature = ?, election_digest = ? WHERE id = 1').run(election.bytes, election.signature, election.digest);
+    this.#statement('UPDATE console SET election_bytes = ?, election_signature = ?, election_digest = ? WHERE id = 1').run(election.bytes, election.signature, election.digest);
   }
 
   keys(): StoredKeys | null {
-    const c = this.#console();
+    const c = this.#statement('SELECT section, urna_public_key, shares_threshold, shares_count FROM console WHERE id = 1').get() as Pick<RawConsole, 'section' | 'urna_public_key' | 'shares_threshold' | 'shares_count'>;
     return c.section !== null && c.urna_public_key !== null && c.shares_threshold !== null && c.shares_count !== null
       ? { section: c.section, urnaPublicKey: c.urna_public_key, shares: { threshold: c.shares_threshold, count: c.shares_count } }
       : null;
   }
 
   setKeys(keys: StoredKeys): void {
-    this.db.prepare('UPDATE console SET section = ?, urna_public_key = ?, shares_threshold = ?, shares_count = ? WHERE id = 1').run(keys.section, keys.urnaPublicKey, keys.shares.threshold, keys.shares.count);
+    this.#statement('UPDATE console SET section = ?, urna_public_key = ?, shares_threshold = ?, shares_count = ? WHERE id = 1').run(keys.section, keys.urnaPublicKey, keys.shares.threshold, keys.shares.count);
   }
 
   /** The bundle folder queued for the office, and what the office answered (null: not yet). */
@@ -191,162 +204,172 @@ export class ConsoleStore {
   }
 
   setOfficeBundle(dir: string, answer: string | null): void {
-    this.db.prepare('UPDATE console SET office_bundle = ?, office_bundle_answer = ? WHERE id = 1').run(dir, answer);
+    this.#statement('UPDATE console SET office_bundle = ?, office_bundle_answer = ? WHERE id = 1').run(dir, answer);
   }
 
   appendLog(event: EventId, detail: LogEntry['detail'] = {}): void {
     const entry = nextEntry(this.logTail(1)[0], event, detail);
-    this.db.prepare('INSERT INTO log (seq, event, detail, prev, hash) VALUES (?, ?, ?, ?, ?)').run(entry.seq, entry.event, JSON.stringify(entry.detail), entry.prev, entry.hash);
+    this.#statement('INSERT INTO log (seq, event, detail, prev, hash) VALUES (?, ?, ?, ?, ?)').run(entry.seq, entry.event, JSON.stringify(entry.detail), entry.prev, entry.hash);
   }
 
   log(): LogEntry[] {
-    return logEntries(this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq').all());
+    return logEntries(this.#statement('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq').all());
   }
 
   /** The last `n` entries, oldest first. */
   logTail(n: number): LogEntry[] {
-    return logEntries(this.db.prepare('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT ?').all(n)).reverse();
+    return logEntries(this.#statement('SELECT seq, event, detail, prev, hash FROM log ORDER BY seq DESC LIMIT ?').all(n)).reverse();
   }
 
   addBooth(booth: { id: string; publicKey: string; machine: string; certificate: string; setup: string }): void {
-    this.db.prepare('INSERT INTO booths (id, public_key, machine, certificate, setup) VALUES (@id, @publicKey, @machine, @certificate, @setup)').run(booth);
+    this.#statement('INSERT INTO booths (id, public_key, machine, certificate, setup) VALUES (@id, @publicKey, @machine, @certificate, @setup)').run(booth);
   }
 
   booths(): BoothRow[] {
-    return (this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths ORDER BY id`).all() as RawBooth[]).map(parseBooth);
+    return (this.#statement(`SELECT ${BOOTH_COLUMNS} FROM booths ORDER BY id`).all() as RawBooth[]).map(parseBooth);
+  }
+
+  boothTiles(): BoothTile[] {
+    const rows = this.#statement('SELECT id, public_key, state, (zero_report IS NOT NULL AND zero_report_signature IS NOT NULL) AS zero_report, (seal IS NOT NULL AND seal_signature IS NOT NULL) AS sealed, keypad, voice, attention FROM booths ORDER BY id').all() as (Pick<RawBooth, 'id' | 'public_key' | 'state' | 'keypad' | 'voice' | 'attention'> & { zero_report: 0 | 1; sealed: 0 | 1 })[];
+    return rows.map((r) => ({ id: r.id, publicKey: r.public_key, state: r.state, zeroReport: r.zero_report === 1, sealed: r.sealed === 1, devices: { keypad: r.keypad, voice: r.voice === null ? null : r.voice === 1 }, attention: r.attention }));
   }
 
   booth(id: string): BoothRow | undefined {
-    const raw = this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE id = ?`).get(id) as RawBooth | undefined;
+    const raw = this.#statement(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE id = ?`).get(id) as RawBooth | undefined;
     return raw && parseBooth(raw);
   }
 
   boothByKey(publicKey: string): BoothRow | undefined {
-    const raw = this.db.prepare(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE public_key = ?`).get(publicKey) as RawBooth | undefined;
+    const raw = this.#statement(`SELECT ${BOOTH_COLUMNS} FROM booths WHERE public_key = ?`).get(publicKey) as RawBooth | undefined;
     return raw && parseBooth(raw);
   }
 
   setBoothState(id: string, state: BoothState): void {
-    this.db.prepare('UPDATE booths SET state = ? WHERE id = ?').run(state, id);
+    this.#statement('UPDATE booths SET state = ? WHERE id = ?').run(state, id);
   }
 
   /** The counter of the last frame taken from the booth. */
   setLastReceived(id: string, counter: number): void {
-    this.db.prepare('UPDATE booths SET last_received = ? WHERE id = ?').run(counter, id);
+    this.#statement('UPDATE booths SET last_received = ? WHERE id = ?').run(counter, id);
   }
 
   setZeroReport(id: string, report: SignedDocument): void {
-    this.db.prepare('UPDATE booths SET zero_report = ?, zero_report_signature = ? WHERE id = ?').run(report.bytes, report.signature, id);
+    this.#statement('UPDATE booths SET zero_report = ?, zero_report_signature = ? WHERE id = ?').run(report.bytes, report.signature, id);
   }
 
   setSeal(id: string, seal: SignedDocument): void {
-    this.db.prepare('UPDATE booths SET seal = ?, seal_signature = ? WHERE id = ?').run(seal.bytes, seal.signature, id);
+    this.#statement('UPDATE booths SET seal = ?, seal_signature = ? WHERE id = ?').run(seal.bytes, seal.signature, id);
   }
 
   /** The booth's log as received so far: a JSON array of its entries. */
   setBoothLog(id: string, log: string): void {
-    this.db.prepare('UPDATE booths SET log = ? WHERE id = ?').run(log, id);
+    this.#statement('UPDATE booths SET log = ? WHERE id = ?').run(log, id);
   }
 
   setDevices(id: string, devices: Devices): void {
-    this.db.prepare('UPDATE booths SET keypad = ?, voice = ? WHERE id = ?').run(devices.keypad, devices.voice === null ? null : Number(devices.voice), id);
+    this.#statement('UPDATE booths SET keypad = ?, voice = ? WHERE id = ?').run(devices.keypad, devices.voice === null ? null : Number(devices.voice), id);
   }
 
   setAttention(id: string, session: string | null): void {
-    this.db.prepare('UPDATE booths SET attention = ? WHERE id = ?').run(session, id);
+    this.#statement('UPDATE booths SET attention = ? WHERE id = ?').run(session, id);
   }
 
   addSession(s: Omit<SessionRow, 'state'>): void {
-    this.db.prepare("INSERT INTO sessions (session, booth, counter, contests, category, sex, state) VALUES (?, ?, ?, ?, ?, ?, 'enabled')").run(s.session, s.booth, s.counter, JSON.stringify(s.contests), s.category, s.sex);
+    this.#statement("INSERT INTO sessions (session, booth, counter, contests, category, sex, state) VALUES (?, ?, ?, ?, ?, ?, 'enabled')").run(s.session, s.booth, s.counter, JSON.stringify(s.contests), s.category, s.sex);
   }
 
   setSessionState(session: string, state: SessionState): void {
-    this.db.prepare('UPDATE sessions SET state = ? WHERE session = ?').run(state, session);
+    this.#statement('UPDATE sessions SET state = ? WHERE session = ?').run(state, session);
   }
 
   sessions(): SessionRow[] {
-    return (this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY booth, counter`).all() as RawSession[]).map(parseSession);
+    return (this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions ORDER BY booth, counter`).all() as RawSession[]).map(parseSession);
+  }
+
+  /** The sessions cast at one booth: what each of its ballots frames is bounded by, read without the day's other sessions. */
+  castAt(booth: string): SessionRow[] {
+    return (this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND state = 'cast' ORDER BY counter`).all(booth) as RawSession[]).map(parseSession);
   }
 
   session(id: string): SessionRow | undefined {
-    const raw = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session = ?`).get(id) as RawSession | undefined;
+    const raw = this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE session = ?`).get(id) as RawSession | undefined;
     return raw && parseSession(raw);
   }
 
   /** The booth's session that is enabled or under way, if any. */
   openSession(booth: string): SessionRow | undefined {
-    const raw = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND state IN ('enabled', 'started') ORDER BY counter LIMIT 1`).get(booth) as RawSession | undefined;
+    const raw = this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND state IN ('enabled', 'started') ORDER BY counter LIMIT 1`).get(booth) as RawSession | undefined;
     return raw && parseSession(raw);
   }
 
   sessionAt(booth: string, counter: number): SessionRow | undefined {
-    const raw = this.db.prepare(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND counter = ?`).get(booth, counter) as RawSession | undefined;
+    const raw = this.#statement(`SELECT ${SESSION_COLUMNS} FROM sessions WHERE booth = ? AND counter = ?`).get(booth, counter) as RawSession | undefined;
     return raw && parseSession(raw);
   }
 
   lastCounter(booth: string): number {
-    return (this.db.prepare('SELECT coalesce(max(counter), 0) AS n FROM sessions WHERE booth = ?').get(booth) as { n: number }).n;
+    return (this.#statement('SELECT coalesce(max(counter), 0) AS n FROM sessions WHERE booth = ?').get(booth) as { n: number }).n;
   }
 
   addTurnout(checkpoint: string, figures: string): void {
-    this.db.prepare('INSERT INTO turnout (position, checkpoint, figures) VALUES ((SELECT coalesce(max(position), 0) + 1 FROM turnout), ?, ?)').run(checkpoint, figures);
+    this.#statement('INSERT INTO turnout (position, checkpoint, figures) VALUES ((SELECT coalesce(max(position), 0) + 1 FROM turnout), ?, ?)').run(checkpoint, figures);
   }
 
   turnout(): TurnoutRow[] {
-    return this.db.prepare('SELECT checkpoint, figures, office_answer AS officeAnswer FROM turnout ORDER BY position').all() as TurnoutRow[];
+    return this.#statement('SELECT checkpoint, figures, office_answer AS officeAnswer FROM turnout ORDER BY position').all() as TurnoutRow[];
   }
 
   setTurnoutAnswer(checkpoint: string, answer: string): void {
-    this.db.prepare('UPDATE turnout SET office_answer = ? WHERE checkpoint = ?').run(answer, checkpoint);
+    this.#statement('UPDATE turnout SET office_answer = ? WHERE checkpoint = ?').run(answer, checkpoint);
   }
 
   addBallots(ballots: readonly BallotRow[]): void {
-    const insert = this.db.prepare('INSERT INTO ballots (h, contest, booth, ct, sig) VALUES (@h, @contest, @booth, @ct, @sig)');
+    const insert = this.#statement('INSERT INTO ballots (h, contest, booth, ct, sig) VALUES (@h, @contest, @booth, @ct, @sig)');
     for (const b of ballots) insert.run(b);
   }
 
   /** What a booth's ballots received so far are, without their ciphertexts: read on each frame it sends at close. */
   boothBallots(booth: string): { readonly h: string; readonly contest: string }[] {
-    return this.db.prepare('SELECT h, contest FROM ballots WHERE booth = ?').all(booth) as { h: string; contest: string }[];
+    return this.#statement('SELECT h, contest FROM ballots WHERE booth = ?').all(booth) as { h: string; contest: string }[];
   }
 
   ballots(): BallotRow[] {
-    return this.db.prepare('SELECT h, contest, booth, ct, sig FROM ballots ORDER BY h').all() as BallotRow[];
+    return this.#statement('SELECT h, contest, booth, ct, sig FROM ballots ORDER BY h').all() as BallotRow[];
   }
 
   replaceRoll(entries: readonly Omit<RollEntry, 'session' | 'voted'>[]): void {
-    this.db.prepare('DELETE FROM roll').run();
-    const insert = this.db.prepare('INSERT INTO roll (number, surname, name, sex, category) VALUES (@number, @surname, @name, @sex, @category)');
+    this.#statement('DELETE FROM roll').run();
+    const insert = this.#statement('INSERT INTO roll (number, surname, name, sex, category) VALUES (@number, @surname, @name, @sex, @category)');
     for (const e of entries) insert.run(e);
   }
 
   rollEntry(number: number): RollEntry | undefined {
-    return this.db.prepare('SELECT number, surname, name, sex, category, session, voted FROM roll WHERE number = ?').get(number) as RollEntry | undefined;
+    return this.#statement('SELECT number, surname, name, sex, category, session, voted FROM roll WHERE number = ?').get(number) as RollEntry | undefined;
   }
 
   rollSize(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM roll').get() as { n: number }).n;
+    return (this.#statement('SELECT count(*) AS n FROM roll').get() as { n: number }).n;
   }
 
   rollVoted(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM roll WHERE voted = 1').get() as { n: number }).n;
+    return (this.#statement('SELECT count(*) AS n FROM roll WHERE voted = 1').get() as { n: number }).n;
   }
 
   /** Ties a roll entry to the session it was enabled for; on cast it is marked voted, on cancel freed. */
   setRollSession(number: number, session: string | null): void {
-    this.db.prepare('UPDATE roll SET session = ? WHERE number = ?').run(session, number);
+    this.#statement('UPDATE roll SET session = ? WHERE number = ?').run(session, number);
   }
 
   settleRollSession(session: string, cast: boolean): void {
-    this.db.prepare(cast ? 'UPDATE roll SET voted = 1 WHERE session = ?' : 'UPDATE roll SET session = NULL WHERE session = ? AND voted = 0').run(session);
+    this.#statement(cast ? 'UPDATE roll SET voted = 1 WHERE session = ?' : 'UPDATE roll SET session = NULL WHERE session = ? AND voted = 0').run(session);
   }
 
   /** One booth's outbox, as packages/link's Outbox keeps it (its counters are never pruned here). */
   outbox(booth: string): { last(): number; add(counter: number, frame: string): void; after(counter: number): { counter: number; frame: string }[] } {
     return {
-      last: () => (this.db.prepare('SELECT coalesce(max(counter), 0) AS n FROM outbox WHERE booth = ?').get(booth) as { n: number }).n,
-      add: (counter, frame) => void this.db.prepare('INSERT INTO outbox (booth, counter, frame) VALUES (?, ?, ?)').run(booth, counter, frame),
-      after: (counter) => this.db.prepare('SELECT counter, frame FROM outbox WHERE booth = ? AND counter > ? ORDER BY counter').all(booth, counter) as { counter: number; frame: string }[],
+      last: () => (this.#statement('SELECT coalesce(max(counter), 0) AS n FROM outbox WHERE booth = ?').get(booth) as { n: number }).n,
+      add: (counter, frame) => void this.#statement('INSERT INTO outbox (booth, counter, frame) VALUES (?, ?, ?)').run(booth, counter, frame),
+      after: (counter) => this.#statement('SELECT counter, frame FROM outbox WHERE booth = ? AND counter > ? ORDER BY counter').all(booth, counter) as { counter: number; frame: string }[],
     };
   }
 

@@ -12,7 +12,7 @@
 // - Several preferences in different lists, no list marked: the first preference's list is voted
 //   and the others are void.
 import type { Contest, LinkedCandidateEntry, ListEntry, MunicipalContest, PartyListContest, Sex } from '../election/schema.js';
-import { isBlank, selectionSchema, type MunicipalSelection, type PartyListSelection } from '../selection.js';
+import { isBlank, selectionSchema, type MunicipalSelection, type PartyListSelection, type Selection } from '../selection.js';
 
 export type VoidReason = 'duplicate' | 'outside-list' | 'too-many' | 'same-sex' | 'not-allowed';
 export interface VoidedPreference {
@@ -59,8 +59,14 @@ const invalid = (reason: InvalidReason): Scrutiny => ({ attribution: { outcome: 
 /** Attributes any value offered as a selection for this contest. */
 export function scrutinise(contest: Contest, selection: unknown): Scrutiny {
   const parsed = selectionSchema(contest).safeParse(selection);
-  if (!parsed.success) return invalid('malformed');
-  const value = parsed.data;
+  return parsed.success ? scrutiniseShaped(contest, parsed.data) : invalid('malformed');
+}
+
+/**
+ * Attributes a selection that already has this contest's shape: what `selectionSchema(contest)` gave
+ * (decodeBallotPlaintext's selection), so that the verifier does not run the schema twice on a ballot.
+ */
+export function scrutiniseShaped(contest: Contest, value: Selection): Scrutiny {
   if (isBlank(value)) return { attribution: { outcome: 'blank' }, voided: [] };
   switch (contest.type) {
     case 'referendum':

@@ -2,7 +2,8 @@
 // would void or invalidate is prevented at the booth instead, with the reason shown (docs/election-rules.md).
 import { err, ok, type Result } from '@seggio/crypto';
 import type { Contest } from '../election/schema.js';
-import { scrutinise, type Attribution, type InvalidReason, type VoidReason } from './scrutiny.js';
+import type { Selection } from '../selection.js';
+import { scrutinise, scrutiniseShaped, type Attribution, type InvalidReason, type Scrutiny, type VoidReason } from './scrutiny.js';
 
 export type RefusalCode = InvalidReason | VoidReason | 'empty';
 
@@ -30,7 +31,15 @@ const MESSAGES: Record<RefusalCode, string> = {
 };
 
 export function validate(contest: Contest, selection: unknown): Result<Attribution, Refusal[]> {
-  const scrutiny = scrutinise(contest, selection);
+  return refusals(scrutinise(contest, selection));
+}
+
+/** As validate, for a selection that already has this contest's shape (see scrutiniseShaped). */
+export function validateShaped(contest: Contest, selection: Selection): Result<Attribution, Refusal[]> {
+  return refusals(scrutiniseShaped(contest, selection));
+}
+
+function refusals(scrutiny: Scrutiny): Result<Attribution, Refusal[]> {
   if (scrutiny.invalid) return err([{ code: scrutiny.invalid, message: MESSAGES[scrutiny.invalid] }]);
   if (scrutiny.empty) return err([{ code: 'empty', message: MESSAGES.empty }]);
   if (scrutiny.voided.length > 0) {

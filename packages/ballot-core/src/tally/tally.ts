@@ -2,7 +2,7 @@
 import { concatBytes, fromHex, pureCrypto, toHex } from '@seggio/crypto';
 import type { Contest, Election } from '../election/schema.js';
 import { plaintextLength } from '../plaintext.js';
-import { scrutinise } from '../rules/scrutiny.js';
+import { scrutinise, type Attribution } from '../rules/scrutiny.js';
 import { recordChecks } from './checks.js';
 import type { ContestTally, MunicipalResults, PartyListResults, RecordCheck, ReferendumResults, Results, SectionTally, SexCounts, TallyInput } from './types.js';
 
@@ -55,8 +55,12 @@ function countContest(input: TallyInput, contest: Contest): ContestTally {
   const results = emptyResults(contest);
   let blank = 0;
   let invalid = 0;
+  // The scrutiny is a pure function of a selection, which nothing here changes: a selection object met
+  // again (the count gives one object to every ballot of the same bytes) is not read again.
+  const attributed = new Map<unknown, Attribution>();
   for (const ballot of ballots) {
-    const a = scrutinise(contest, ballot.selection).attribution;
+    let a = attributed.get(ballot.selection);
+    if (!a) attributed.set(ballot.selection, (a = scrutinise(contest, ballot.selection).attribution));
     if (a.outcome === 'blank') blank++;
     else if (a.outcome === 'invalid') invalid++;
     else if ('answer' in a) (results as ReferendumResults)[a.answer]++;
