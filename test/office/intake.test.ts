@@ -74,6 +74,10 @@ describe('the office intake', () => {
   });
 
   it('accepts each section verified by seggio verify, and sums the accepted sections per contest', async () => {
+    // The figures are summed once a change: asked again with nothing new, the same view.
+    const none = office.results();
+    expect(office.results()).toBe(none);
+    expect(none.sectionsAccepted).toBe(0);
     for (const id of ['1', '2', '3']) {
       const answer = await office.submit('upload', `sezione-${id}.tar`, sections[id]!.archive);
       expect(answer).toMatchObject({ ok: true, submission: { state: 'accepted', section: id } });
@@ -200,7 +204,7 @@ describe('turnout replayed', () => {
 });
 
 describe('the office over HTTP', () => {
-  it('refuses an oversize body and a malformed turnout with their reasons, and takes a pushed export', async () => {
+  it('refuses an oversize body and a malformed turnout with their reasons, and takes a pushed export, shown on the public page', async () => {
     const office = await start(join(dir, 'http.db'));
     const server = await OfficeServer.listen(office, { host: '127.0.0.1', port: 0, staffPort: 0, rendererDir: join(dir, 'no-renderer') });
     try {
@@ -210,9 +214,15 @@ describe('the office over HTTP', () => {
       const bad = await fetch(new URL('api/v1/turnout', server.publicUrl), { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ turnout: 'x' }) });
       expect(bad.status).toBe(400);
       expect(((await bad.json()) as { problems: unknown[] }).problems[0]).toMatchObject({ code: 'body-invalid' });
+      // The public page is drawn once a change and a language: what it shows follows each section in.
+      const page = async (query = '') => (await (await fetch(new URL(query, server.publicUrl))).text()).match(/id="sections-in"[^>]*>([^<]*)</)?.[1];
+      expect(await page()).toBe('Sezioni pervenute: 0 su 3');
+      expect(await page()).toBe('Sezioni pervenute: 0 su 3');
       const pushed = await fetch(new URL('api/v1/sections', server.publicUrl), { method: 'POST', headers: { 'content-type': 'application/x-tar' }, body: Buffer.from(sections['1']!.archive) });
       expect(await pushed.json()).toMatchObject({ ok: true, submission: { state: 'accepted', section: '1' } });
       expect(office.store.submissions()).toHaveLength(1);
+      expect(await page()).toBe('Sezioni pervenute: 1 su 3');
+      expect(await page('?lang=en')).toBe('Sections in: 1 of 3');
       const staff = await fetch(new URL('api/view', server.staffUrl.split('?')[0]));
       expect(staff.status).toBe(401);
       const authorised = await fetch(new URL(`api/view?token=${server.token}`, server.staffUrl.split('?')[0]));

@@ -74,6 +74,10 @@ describe('the Prefettura', () => {
     const pa = await packageOf(electionA, keyA, [a1, a2]);
     const pb = await packageOf(electionB, keyB, [b1]);
     expect(state(await prefettura.submit('upload', 'a.tar', pa.bytes))).toBe('accepted');
+    // Summed once a change: asked again with nothing new, the same view; the next comune makes it anew.
+    const one = prefettura.results();
+    expect(prefettura.results()).toBe(one);
+    expect(one.sectionsAccepted).toBe(1);
     expect(state(await prefettura.submit('folder', 'b.tar', pb.bytes))).toBe('accepted');
     const results = prefettura.results();
     expect(results).toMatchObject({ sectionsAccepted: 2, sectionsTotal: 2, election: { level: 'provincia', comune: 'Cremona' } });

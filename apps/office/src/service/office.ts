@@ -4,7 +4,7 @@
 import { EventEmitter } from 'node:events';
 import { comuneTally, documentBytes, encodeSidecar, parseElection, parseSidecar, verifySidecar, type ComuneTally, type Election } from '@seggio/ballot-core';
 import { assertSelfTest, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import type { Channel, OfficeView, PreparingView, SubmissionView } from '../shared/api.js';
+import type { Channel, OfficeView, PreparingView, ResultsView, SubmissionView } from '../shared/api.js';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
 import { judge, type OfficeContext } from './checks.js';
@@ -45,6 +45,7 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
   publicUrl = '';
   #day: Day | null = null;
   #version = 0;
+  #results: ResultsView | null = null;
   #folder: readonly Problem[] = [];
   /** One judgement at a time, in arrival order: two exports of one section never race to be counted. */
   #queue: Promise<unknown> = Promise.resolve();
@@ -169,8 +170,13 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
     return { document, bytes, signature: encodeSidecar({ signer: this.config.key.publicKey, signature: this.crypto.sign(bytes, this.config.key) }) };
   }
 
-  results() {
-    return resultsView(this.election, this.ctx.electionDigest, this.store, this.#version);
+  /**
+   * The figures as they stand, summed again only once they have changed: every reader of the public page
+   * (and the JSON feed) asks for them on each update, and each asking re-read and re-summed every section.
+   */
+  results(): ResultsView {
+    if (this.#results?.version !== this.#version) this.#results = resultsView(this.election, this.ctx.electionDigest, this.store, this.#version);
+    return this.#results;
   }
 
   /** What the staff see before the office has its election: the preparation only. */
@@ -180,7 +186,7 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
 
   view(): OfficeView {
     const submissions = this.store.submissions();
-    const turnout = this.store.turnout();
+    const turnout = this.store.turnoutFigures();
     return {
       results: this.results(),
       sections: this.election.sections.map((s) => ({

@@ -30,7 +30,7 @@ export function contestTotals(election: Election, c: SummedContest): ContestTota
 const zero = (): { M: number; F: number; T: number } => ({ M: 0, F: 0, T: 0 });
 
 export function turnoutView(election: Election, store: OfficeStore): CheckpointView[] {
-  const rows = store.turnout().filter((t) => t.state === 'accepted');
+  const rows = store.turnoutFigures().filter((t) => t.state === 'accepted');
   return election.turnoutCheckpoints.map((cp) => {
     const mine = rows.filter((r) => r.checkpoint === cp.id);
     const contests: Record<string, SexCounts> = {};

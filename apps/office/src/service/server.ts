@@ -86,7 +86,15 @@ export function publicPage(app: FastifyInstance, live: Live, results: () => Resu
     reply.header('x-content-type-options', 'nosniff');
   });
   const lang = (query: unknown): Lang => ((query as { lang?: string }).lang === 'en' ? 'en' : 'it');
-  app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(renderPage(results(), lang(request.query))));
+  // Drawn once a change and a language: each reader follows /events and asks for the page on each update.
+  const pages = new Map<Lang, { version: number; html: string }>();
+  const page = (l: Lang): string => {
+    const view = results();
+    let drawn = pages.get(l);
+    if (drawn?.version !== view.version) pages.set(l, (drawn = { version: view.version, html: renderPage(view, l) }));
+    return drawn.html;
+  };
+  app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(page(lang(request.query))));
   app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
   app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
   const streams = new Places(STREAM_LIMITS, 'live streams');

@@ -37,6 +37,18 @@ export interface TurnoutRow {
   readonly figures: string;
 }
 
+export type TurnoutFigures = Pick<TurnoutRow, 'id' | 'section' | 'checkpoint' | 'setup' | 'state' | 'figures'>;
+
+const TURNOUT_COLUMNS = 'id, received_at, section, checkpoint, setup, state, document, signature, setup_document, setup_signature, figures';
+interface RawTurnout {
+  id: number; received_at: string; section: string; checkpoint: string; setup: string; state: TurnoutRow['state'];
+  document: Buffer; signature: Buffer; setup_document: Buffer; setup_signature: Buffer; figures: string;
+}
+const turnoutRow = (r: RawTurnout): TurnoutRow => ({
+  id: r.id, receivedAt: r.received_at, section: r.section, checkpoint: r.checkpoint, setup: r.setup, state: r.state,
+  document: r.document, signature: r.signature, setupDocument: r.setup_document, setupSignature: r.setup_signature, figures: r.figures,
+});
+
 /** What the checks found of an archive, kept beside its state. */
 export interface Identified {
   readonly section: string;
@@ -202,25 +214,28 @@ export class OfficeStore {
         .prepare('INSERT INTO turnout (received_at, section, checkpoint, setup, state, document, signature, setup_document, setup_signature, figures) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)')
         .run(new Date().toISOString(), row.section, row.checkpoint, row.setup, row.state, row.document, row.signature, row.setupDocument, row.setupSignature, row.figures);
       this.event(`turnout-${row.state}`, { section: row.section, checkpoint: row.checkpoint });
-      return this.turnout().find((t) => t.id === Number(info.lastInsertRowid))!;
+      return turnoutRow(this.db.prepare(`SELECT ${TURNOUT_COLUMNS} FROM turnout WHERE id = ?`).get(info.lastInsertRowid) as RawTurnout);
     })();
   }
 
+  /** Every turnout document kept, with its bytes. */
   turnout(): TurnoutRow[] {
-    const rows = this.db.prepare('SELECT * FROM turnout ORDER BY id').all() as Record<string, unknown>[];
-    return rows.map((r) => ({
-      id: r.id as number,
-      receivedAt: r.received_at as string,
-      section: r.section as string,
-      checkpoint: r.checkpoint as string,
-      setup: r.setup as string,
-      state: r.state as TurnoutRow['state'],
-      document: r.document as Buffer,
-      signature: r.signature as Buffer,
-      setupDocument: r.setup_document as Buffer,
-      setupSignature: r.setup_signature as Buffer,
-      figures: r.figures as string,
-    }));
+    return (this.db.prepare(`SELECT ${TURNOUT_COLUMNS} FROM turnout ORDER BY id`).all() as RawTurnout[]).map(turnoutRow);
+  }
+
+  /**
+   * What the figures and the staff's view read of each turnout kept: not the documents' bytes, which
+   * only a replay's answer and the archive need (read on each page and each push: the bytes of every
+   * checkpoint of every section were most of what these reads carried).
+   */
+  turnoutFigures(): TurnoutFigures[] {
+    return this.db.prepare('SELECT id, section, checkpoint, setup, state, figures FROM turnout ORDER BY id').all() as TurnoutFigures[];
+  }
+
+  /** The turnout kept for this checkpoint of this set-up of the section, if any (one at most: the schema's UNIQUE). */
+  turnoutHeld(section: string, checkpoint: string, setup: string): TurnoutRow | undefined {
+    const r = this.db.prepare(`SELECT ${TURNOUT_COLUMNS} FROM turnout WHERE section = ? AND checkpoint = ? AND setup = ?`).get(section, checkpoint, setup) as RawTurnout | undefined;
+    return r && turnoutRow(r);
   }
 
   /** The set-up that first reported turnout for the section: the one whose result the office counts. */

@@ -66,7 +66,7 @@ export function judgeTurnout(ctx: OfficeContext, input: TurnoutSubmission): Turn
     if (!verified.ok) return refuse(problem('turnout-signature', { file, reason: verified.error }));
   }
 
-  const held = ctx.store.turnout().find((r) => r.section === t.section && r.checkpoint === t.checkpoint && r.setup === setupDigest);
+  const held = ctx.store.turnoutHeld(t.section, t.checkpoint, setupDigest);
   if (held) {
     // A replay of what is held is answered as held; the same checkpoint with other figures is not taken.
     return toBase64(held.document) === toBase64(input.turnout) ? { kind: 'held', row: held } : refuse(problem('turnout-replayed-different', { section: t.section, checkpoint: t.checkpoint }));

@@ -12,9 +12,28 @@ const LINE = 14;
 /** The room kept at the foot of every page for the signatures and the page number. */
 const FOOTER = 118;
 
+type Fontkit = Parameters<PDFDocument['registerFontkit']>[0];
 // fontkit is a UMD bundle: its functions arrive as the module or as its default export.
-export const fontkit = ('create' in fontkitModule ? fontkitModule : (fontkitModule as unknown as { default: typeof fontkitModule }).default) as Parameters<PDFDocument['registerFontkit']>[0];
-export const font = (name: string) => readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`));
+const fontkitLibrary = ('create' in fontkitModule ? fontkitModule : (fontkitModule as unknown as { default: typeof fontkitModule }).default) as Fontkit;
+
+// Each font file read and parsed once a process, then shared by every document that embeds it (each
+// takes its own subset): parsing DejaVu's tables again for each of a section's five share sheets and
+// its record was most of the time they took. A parsed font is only read from once made.
+const files = new Map<string, Uint8Array>();
+const parsed = new Map<Uint8Array, ReturnType<Fontkit['create']>>();
+export const fontkit: Fontkit = {
+  create(data, postscriptName) {
+    if (postscriptName !== undefined) return fontkitLibrary.create(data, postscriptName);
+    let made = parsed.get(data);
+    if (!made) parsed.set(data, (made = fontkitLibrary.create(data)));
+    return made;
+  },
+};
+export function font(name: string): Uint8Array {
+  let bytes = files.get(name);
+  if (!bytes) files.set(name, (bytes = readFileSync(createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${name}`))));
+  return bytes;
+}
 
 /**
  * DejaVu Sans, embedded (only the letters used): the names of every Italian ballot print as written,
@@ -35,6 +54,9 @@ function printable(font: PDFFont, text: string): string {
     })
     .join('');
 }
+
+/** A letter's advance at size 1000, by font name and letter: the same in every document the font is in. */
+const advances = new Map<string, number>();
 
 export class Writer {
   page: PDFPage;
@@ -82,15 +104,14 @@ export class Writer {
     flush();
   }
 
-  // A word's width as the sum of its letters' advances, each measured once (without kerning, which
-  // only narrows): laying text out is the slow part of writing the record.
-  readonly #advances = new Map<string, number>();
+  // A word's width as the sum of its letters' advances, each measured once a process for each font
+  // (without kerning, which only narrows): laying text out is the slow part of writing the record.
   width(font: PDFFont, word: string, size: number): number {
     let width = 0;
     for (const c of word) {
-      const key = `${font === this.bold ? 'b' : 'r'}${c}`;
-      let advance = this.#advances.get(key);
-      if (advance === undefined) this.#advances.set(key, (advance = font.widthOfTextAtSize(c, 1000)));
+      const key = `${font.name}\u0000${c}`;
+      let advance = advances.get(key);
+      if (advance === undefined) advances.set(key, (advance = font.widthOfTextAtSize(c, 1000)));
       width += advance;
     }
     return (width * size) / 1000;

@@ -33,6 +33,7 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
   readonly ctx: PrefetturaContext;
   publicUrl = '';
   #version = 0;
+  #results: ResultsView | null = null;
   #folder: readonly Problem[] = [];
   #queue: Promise<unknown> = Promise.resolve();
 
@@ -82,8 +83,13 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
     return this.store.accepted().map((r) => JSON.parse(r.counted!) as CountedComune);
   }
 
-  /** The province's figures in the comune office's shape: its comuni where the office has sections. */
+  /** The province's figures in the comune office's shape, summed again only once they have changed (as the office's). */
   results(): ResultsView {
+    if (this.#results?.version !== this.#version) this.#results = this.#sum();
+    return this.#results;
+  }
+
+  #sum(): ResultsView {
     const counted = this.#counted();
     const order = this.config.contests.map((c) => c.id);
     const names = naming(counted[0]?.definitions ?? []);
