@@ -170,8 +170,21 @@ for (const language of ['it', 'de', 'en'] as const) {
     await choose(t('ballot.next'));
     await listenToAll();
     await choose('Sanvalle Domani');
+    // Another list's lines, once a list is voted: they do not open, and the voter hears and reads which
+    // list the vote went to and what to do to write preferences there; the vote stays where it was.
+    await choose(new RegExp(`^${t('pref.line', { i: 1, n: 2, list: 'Insieme per Sanvalle' })}`));
+    const elsewhere = t('pref.otherList', { voted: 'Sanvalle Domani', list: 'Insieme per Sanvalle' });
+    expect(lastSaid()).toContain(elsewhere);
+    await expect(page.getByRole('alert')).toHaveText(elsewhere);
+    await expect(page.getByRole('status')).toHaveText(t('counts.mayorAndList', { mayor: 'TINARI ROBERTO', list: 'Sanvalle Domani' }));
     await choose(new RegExp(`^${t('pref.line', { i: 1, n: 2, list: 'Sanvalle Domani' })}`));
+    // On arriving at the lines: how many preferences may be written, of which sex, and how many are.
+    const may = t('pref.mayDifferent', { max: 2 });
+    expect(lastSaid()).toContain(`${t('pref.title', { list: 'Sanvalle Domani' })}. ${may} ${t('pref.given', { given: 0, max: 2 })}`);
+    await expect(page.locator('.ballot-head .rules')).toHaveText(may);
+    await expect(page.getByRole('status')).toHaveText(t('pref.given', { given: 0, max: 2 }));
     await choose('DOSSINI SARA');
+    expect(lastSaid()).toContain(t('pref.given', { given: 1, max: 2 }));
     await choose(t('pref.done'));
     await choose(t('ballot.next'));
     await expect.poll(lastSaid).toContain(t('review.title'));

@@ -60,6 +60,11 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await expect(page.getByText('Il voto vale per la Lista Lanterna. Preferenze: MAZZA PAOLA, TESTA CARLO.')).toBeVisible();
   await expect(page.getByText('Il voto vale per il candidato LONGO SERGIO ed è ripartito tra le liste collegate.')).toBeVisible();
   await expect(page.getByText("Il voto vale per la lista Vela per l'Italia e per il candidato FERRARI PAOLO.")).toBeVisible();
+  // Each ballot titled as its scheda is headed, with the collegio or circoscrizione it is for, on the
+  // screen and in what the voice reads back.
+  const senato = 'Elezione del Senato della Repubblica — Lombardia - collegio uninominale 04';
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(["Elezione dei membri del Parlamento europeo spettanti all'Italia — Italia nord-occidentale", senato, 'Elezione della Camera dei deputati — Lombardia 4 - collegio uninominale 06']);
+  expect(await page.locator('[data-intro]').getAttribute('data-intro')).toContain(`Scheda 2 di 3, ${senato}: Ha segnato: candidato nel collegio uninominale LONGO SERGIO.`);
   await checkScreen(page, 'politiche-review');
   await button(page, 'Confermare il voto').click();
   await button(page, 'Sì, confermo il voto').click();
