@@ -42,6 +42,8 @@ export interface VotingProps {
   /** The voter's language: in German and English each contest's kind is named before its Italian title. */
   readonly language: Language;
   readonly settings: React.ReactNode;
+  /** The booth's service is away: nothing can be cast, and the voter's time is not counted. */
+  readonly serviceLost: boolean;
   /** Casts every ballot at once; resolves when the service has answered. */
   readonly cast: (selections: Record<string, Selection>) => Promise<void>;
 }
@@ -49,7 +51,7 @@ export interface VotingProps {
 /** Whether a selection may be cast: a mark the rules take, or an explicit blank. */
 const castable = (contest: Contest, selection: Selection | undefined) => selection !== undefined && validate(contest, selection).ok;
 
-export function Voting({ election, contests, t, language, settings, cast }: VotingProps) {
+export function Voting({ election, contests, t, language, settings, serviceLost, cast }: VotingProps) {
   const [state, dispatch] = useReducer(reducer, { step: { kind: 'welcome' }, selections: {}, message: null });
   const go = (step: Step) => dispatch({ type: 'go', step });
   const ballots = contests.map((id) => election.contests.find((c) => c.id === id)!);
@@ -59,7 +61,7 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
     if (previous) dispatch({ type: 'go', step: previous });
   }, [step, ballots.length]);
   useKeys(back);
-  const [inactivity, resume] = useInactivity();
+  const [inactivity, resume] = useInactivity(serviceLost);
   if (inactivity !== 'active' && step.kind !== 'sending') return <InactivityNotice state={inactivity} resume={resume} t={t} />;
   const training = election.training ? `${t('training')}. ` : '';
 
