@@ -122,7 +122,7 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Scheda 2 di 2');
   await choose('Sanvalle Domani');
-  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 4 di 6, collegata a TINARI ROBERTO, segnato Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
+  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 4 di 6, collegata a TINARI ROBERTO, segnato. Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Riepilogo del voto');
   await checkScreen(page, 'keypad-review');
@@ -184,7 +184,8 @@ for (const language of ['it', 'de', 'en'] as const) {
     await expect(page.locator('.ballot-head .rules')).toHaveText(may);
     await expect(page.getByRole('status')).toHaveText(t('pref.given', { given: 0, max: 2 }));
     await choose('DOSSINI SARA');
-    expect(lastSaid()).toContain(t('pref.given', { given: 1, max: 2 }));
+    // What the mark did, said as a sentence of its own after the name.
+    expect(lastSaid()).toContain(`${t('speech.marked')}. ${t('pref.given', { given: 1, max: 2 })}`);
     await choose(t('pref.done'));
     await choose(t('ballot.next'));
     await expect.poll(lastSaid).toContain(t('review.title'));
