@@ -87,6 +87,31 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   });
 });
 
+test("back from the lines of a list on the scheda's second page, the voter is on that page, on that list's first line", async ({ page }) => {
+  await page.goto(station.shell.url);
+  const session = await enable(station.seat);
+  // At the largest text the European scheda takes two pages of the kiosk's screen.
+  await button(page, 'Molto grande').click();
+  await button(page, 'Iniziare il voto').click();
+  await expect(page.locator('.page')).toHaveAttribute('data-page', '1/2');
+  await button(page, /^Altri candidati/).click();
+  await expect(page.locator('.page')).toHaveAttribute('data-page', '2/2');
+  const european = election.contests.find((c) => c.type === 'european')!;
+  const list = european.type === 'european' ? european.lists.at(-1)!.name : '';
+  const line = button(page, new RegExp(`^preferenza 1 di 3 per la lista ${list}`));
+  await button(page, list).click();
+  // Back by the keypad's "Indietro", then by "Fatto".
+  for (const back of [() => page.keyboard.press('Escape'), () => button(page, 'Fatto: tornare alla scheda').click()]) {
+    await line.click();
+    await expect(page.getByRole('heading', { name: `Preferenze per la lista ${list}` })).toBeVisible();
+    await back();
+    await expect(page.locator('.page')).toHaveAttribute('data-page', '2/2');
+    await expect(line).toBeFocused();
+  }
+  station.seat.cancelSession({ session });
+  await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
+});
+
 test('an EU citizen on the European roll gets the European ballot only', async ({ page }) => {
   await page.goto(station.shell.url);
   await enable(station.seat, undefined, 'EU_EUROPEAN');

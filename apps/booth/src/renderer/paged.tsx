@@ -25,12 +25,14 @@ export interface PagedProps {
   readonly t: Translate;
   /** "Altri candidati" or "Altre schede". */
   readonly what: 'candidates' | 'ballots';
+  /** The item whose page is shown first (the first item's, unless given). */
+  readonly start?: number;
 }
 
-export function Paged({ items, className, t, what }: PagedProps) {
+export function Paged({ items, className, t, what, start = 0 }: PagedProps) {
   const fit = `${useContext(FitContext)}/${useViewport()}/${items.length}`;
   const [layout, setLayout] = useState({ fit, perPage: items.length });
-  const [first, setFirst] = useState(0);
+  const [first, setFirst] = useState(start);
   const box = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
   const perPage = layout.fit === fit ? layout.perPage : items.length;

@@ -13,7 +13,7 @@ import { countsFor, readBack, rulesText, titleOf } from './readback.js';
 import { MunicipalScheda, PartyListScheda, ReferendumScheda } from './scheda.js';
 import { useKeys } from './use-keys.js';
 
-export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number } | { kind: 'preferences'; index: number; list: string } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
+export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number; from?: string } | { kind: 'preferences'; index: number; list: string } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
 
 interface State {
   readonly step: Step;
@@ -105,7 +105,7 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
           <Preferences contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
           <p className="notice" role="alert">{message}</p>
           <nav className="steps">
-            <button type="button" className="primary" onClick={() => go({ kind: 'contest', index: step.index })}>
+            <button type="button" className="primary" onClick={() => go({ kind: 'contest', index: step.index, from: step.list })}>
               {t('pref.done')}
             </button>
           </nav>
@@ -119,7 +119,8 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
       if (!elsewhere) return go({ kind: 'preferences', index: step.index, list });
       dispatch({ type: 'say', message: t(elsewhere.mayor ? 'pref.otherListMayor' : 'pref.otherList', elsewhere) });
     };
-    const props = { selection, t, onMark, openPreferences };
+    // Back from a list's lines, the scheda opens where that list is, with its first line focused.
+    const props = { selection, t, onMark, openPreferences, ...(step.kind === 'contest' && step.from ? { from: step.from } : {}) };
     const choices = choicesOf(contest).length;
     const rules = rulesText(contest, t);
     const question = contest.type === 'referendum' ? `${contest.question} ` : '';
@@ -234,7 +235,7 @@ function backFrom(step: Step, count: number): Step | null {
     case 'contest':
       return step.index === 0 ? { kind: 'welcome' } : { kind: 'contest', index: step.index - 1 };
     case 'preferences':
-      return { kind: 'contest', index: step.index };
+      return { kind: 'contest', index: step.index, from: step.list };
     case 'review':
       return { kind: 'contest', index: count - 1 };
     case 'confirm':
