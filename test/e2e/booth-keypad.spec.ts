@@ -187,6 +187,12 @@ for (const language of ['it', 'de', 'en'] as const) {
     // What the mark did, said as a sentence of its own after the name.
     expect(lastSaid()).toContain(`${t('speech.marked')}. ${t('pref.given', { given: 1, max: 2 })}`);
     await choose(t('pref.done'));
+    // Back on the scheda: its name, what the marks count for, and the line just written; not the rules again.
+    const written = `${t('counts.mayorAndList', { mayor: 'TINARI ROBERTO', list: 'Sanvalle Domani' })} ${t('counts.preferences', { names: 'DOSSINI SARA' })}`;
+    const back = lastSaid();
+    expect(back.startsWith(`${t('ballot.of', { i: 2, n: 2 })}. `), back).toBe(true);
+    expect(back.endsWith(`. ${written} ${t('pref.line', { i: 1, n: 2, list: 'Sanvalle Domani' })}: DOSSINI SARA`), back).toBe(true);
+    expect(back).not.toContain(t('rules.choices', { n: 6 }));
     await choose(t('ballot.next'));
     await expect.poll(lastSaid).toContain(t('review.title'));
     await listenToAll();

@@ -120,7 +120,8 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
       dispatch({ type: 'say', message: t(elsewhere.mayor ? 'pref.otherListMayor' : 'pref.otherList', elsewhere) });
     };
     // Back from a list's lines, the scheda opens where that list is, with its first line focused.
-    const props = { selection, t, onMark, openPreferences, ...(step.kind === 'contest' && step.from ? { from: step.from } : {}) };
+    const from = step.kind === 'contest' ? step.from : undefined;
+    const props = { selection, t, onMark, openPreferences, ...(from ? { from } : {}) };
     const choices = choicesOf(contest).length;
     const rules = rulesText(contest, t);
     const question = contest.type === 'referendum' ? `${contest.question} ` : '';
@@ -131,10 +132,14 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
       if (!castable(contest, selection)) return dispatch({ type: 'say', message: t('refusal.empty') });
       go(step.index + 1 < ballots.length ? { kind: 'contest', index: step.index + 1 } : { kind: 'review' });
     };
+    const heading = `${counter}. ${kind ? `${kind}: ` : ''}${titleOf(contest)}.`;
+    // Back from a list's lines the rules were heard already: the scheda is named, with what the marks
+    // now count for, and then the line the focus is on.
+    const intro = from ? [heading, counts].filter(Boolean).join(' ') : `${heading} ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank', { controls })} ${t('speech.hint')}`;
     return (
       // Each scheda and each list's lines are a screen of their own (the key): another ballot with as
       // many rectangles starts on its first page, measured afresh, never on the page the last one was left at.
-      <section key={contest.id} className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${kind ? `${kind}: ` : ''}${titleOf(contest)}. ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank', { controls })} ${t('speech.hint')}`}>
+      <section key={contest.id} className="screen ballot" aria-labelledby="title" style={colour} data-intro={intro}>
         <header className="ballot-head">
           <p className="counter">{counter}</p>
           {kind && <p className="kind">{kind}</p>}
