@@ -69,22 +69,42 @@ async function filled(page: Page, where: string): Promise<void> {
   expect(empty, `${where}: the part of the scheda left empty below its rectangles`).toBeLessThanOrEqual(0.2);
 }
 
-/** Every page of a paged screen fits too; returns how many pages there were. */
-async function everyPage(page: Page, where: string): Promise<number> {
+/** How a paged screen shows its items (a scheda's rectangles, a list's candidates): pages, and the most on one. */
+interface Paging {
+  readonly pages: number;
+  readonly perPage: number;
+  readonly items: number;
+}
+
+/** Every page of a paged screen fits too; says how many pages there were and how many items fit one. */
+async function everyPage(page: Page, where: string): Promise<Paging> {
   await fits(page, where);
   await filled(page, where);
+  const shown = () => page.locator('.paged > .page > *').count();
   let pages = 1;
+  let perPage = await shown();
+  let items = perPage;
   for (;;) {
     const more = page.locator('button.pager').last();
-    if (!(await more.count()) || (await more.isDisabled())) return pages;
+    if (!(await more.count()) || (await more.isDisabled())) return { pages, perPage, items };
     const box = (await more.boundingBox())!;
     expect(box.height, `${where}: the "more" button is large`).toBeGreaterThanOrEqual(48);
     await more.tap();
     pages++;
     await expect(page.locator('.page')).toHaveAttribute('data-page', new RegExp(`^${pages}/`));
     await fits(page, `${where}, page ${pages}`);
+    const here = await shown();
+    perPage = Math.max(perPage, here);
+    items += here;
   }
 }
+
+/**
+ * The schede that must show all their rectangles on one page at both shapes and every text size: the
+ * municipal ballot over 15,000 uses the screen's width (each mayor beside the symbols of the linked
+ * lists, two columns where the screen is wide), so its four mayors fit one page even at the largest text.
+ */
+const WHOLE: Readonly<Record<string, readonly number[]>> = { 'rivafonda-2020': [2] };
 
 for (const name of ELECTIONS) {
   test.describe(name, () => {
@@ -108,10 +128,15 @@ for (const name of ELECTIONS) {
           await button(page, size).tap();
           await fits(page, 'welcome');
           await page.locator('.start').tap();
+          const figures: string[] = [];
           for (let contest = 0; ; contest++) {
             const where = `contest ${contest + 1}`;
             await expect(page.locator('.counter')).toHaveText(new RegExp(`^\\S+ ${contest + 1} `));
-            const pages = await everyPage(page, where);
+            // Each scheda opens on its first page, whichever page the last one was left at.
+            await expect(page.locator('.page:not([data-page^="1/"])')).toHaveCount(0);
+            const { pages, perPage, items } = await everyPage(page, where);
+            figures.push(`scheda ${contest + 1}: ${perPage} of ${items} per page`);
+            if (WHOLE[name]?.includes(contest + 1)) expect(pages, `${where}: every rectangle on one page`).toBe(1);
             // Back to the first page, then the first list of the scheda marked, and its preference lines.
             const previous = page.locator('button.pager').first();
             for (let p = pages; p > 1; p--) await previous.tap();
@@ -123,7 +148,8 @@ for (const name of ELECTIONS) {
               const line = page.locator('button.line').first();
               if (await line.count()) {
                 await line.tap();
-                await everyPage(page, `${where}, preferences`);
+                const lines = await everyPage(page, `${where}, preferences`);
+                figures.push(`scheda ${contest + 1}'s preference lines: ${lines.perPage} of ${lines.items} candidates per page`);
                 if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}-preferences`);
                 await page.locator('.steps .primary').tap();
               }
@@ -131,10 +157,16 @@ for (const name of ELECTIONS) {
               await page.locator('.target.answer').first().tap();
               if (photo) await checkScreen(page, `${photo}-scheda-${contest + 1}`);
             }
+            // Left on its last page before going on.
+            for (let p = 1; p < pages; p++) await page.locator('button.pager').last().tap();
             await page.locator('.steps .primary').tap();
             if (await page.locator('#title', { hasText: /^Riepilogo/ }).count()) break;
           }
-          await everyPage(page, 'review');
+          const review = await everyPage(page, 'review');
+          figures.push(`review: ${review.perPage} of ${review.items} ballots per page`);
+          // How many fit, said with the test: at each shape and size, per screen.
+          test.info().annotations.push({ type: 'per page', description: figures.join('; ') });
+          console.log(JSON.stringify({ election: name, screen: `${shape.width}x${shape.height}`, size, perPage: figures }));
           if (photo) await checkScreen(page, `${photo}-review`);
           await page.locator('.steps .primary').tap();
           await fits(page, 'confirm');

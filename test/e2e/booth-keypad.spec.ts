@@ -122,7 +122,7 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Scheda 2 di 2');
   await choose('Sanvalle Domani');
-  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 4 di 6, collegata a TINARI ROBERTO, segnato Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
+  expect(lastSaid()).toBe('Sanvalle Domani, simbolo della lista, 4 di 6, collegata a TINARI ROBERTO, segnato. Il voto vale per il candidato sindaco TINARI ROBERTO e per la lista Sanvalle Domani.');
   await choose('Avanti');
   await expect.poll(lastSaid).toContain('Riepilogo del voto');
   await checkScreen(page, 'keypad-review');
@@ -170,9 +170,29 @@ for (const language of ['it', 'de', 'en'] as const) {
     await choose(t('ballot.next'));
     await listenToAll();
     await choose('Sanvalle Domani');
+    // Another list's lines, once a list is voted: they do not open, and the voter hears and reads which
+    // list the vote went to and what to do to write preferences there; the vote stays where it was.
+    await choose(new RegExp(`^${t('pref.line', { i: 1, n: 2, list: 'Insieme per Sanvalle' })}`));
+    const elsewhere = t('pref.otherList', { voted: 'Sanvalle Domani', list: 'Insieme per Sanvalle' });
+    expect(lastSaid()).toContain(elsewhere);
+    await expect(page.getByRole('alert')).toHaveText(elsewhere);
+    await expect(page.getByRole('status')).toHaveText(t('counts.mayorAndList', { mayor: 'TINARI ROBERTO', list: 'Sanvalle Domani' }));
     await choose(new RegExp(`^${t('pref.line', { i: 1, n: 2, list: 'Sanvalle Domani' })}`));
+    // On arriving at the lines: how many preferences may be written, of which sex, and how many are.
+    const may = t('pref.mayDifferent', { max: 2 });
+    expect(lastSaid()).toContain(`${t('pref.title', { list: 'Sanvalle Domani' })}. ${may} ${t('pref.given', { given: 0, max: 2 })}`);
+    await expect(page.locator('.ballot-head .rules')).toHaveText(may);
+    await expect(page.getByRole('status')).toHaveText(t('pref.given', { given: 0, max: 2 }));
     await choose('DOSSINI SARA');
+    // What the mark did, said as a sentence of its own after the name.
+    expect(lastSaid()).toContain(`${t('speech.marked')}. ${t('pref.given', { given: 1, max: 2 })}`);
     await choose(t('pref.done'));
+    // Back on the scheda: its name, what the marks count for, and the line just written; not the rules again.
+    const written = `${t('counts.mayorAndList', { mayor: 'TINARI ROBERTO', list: 'Sanvalle Domani' })} ${t('counts.preferences', { names: 'DOSSINI SARA' })}`;
+    const back = lastSaid();
+    expect(back.startsWith(`${t('ballot.of', { i: 2, n: 2 })}. `), back).toBe(true);
+    expect(back.endsWith(`. ${written} ${t('pref.line', { i: 1, n: 2, list: 'Sanvalle Domani' })}: DOSSINI SARA`), back).toBe(true);
+    expect(back).not.toContain(t('rules.choices', { n: 6 }));
     await choose(t('ballot.next'));
     await expect.poll(lastSaid).toContain(t('review.title'));
     await listenToAll();
@@ -217,12 +237,14 @@ for (const language of ['it', 'de', 'en'] as const) {
 
 test('a scheda on two pages says so on arrival, and the page turned says which page it is', async ({ page }) => {
   const t = translator('it');
+  // The demo's municipal scheda is on one page of the kiosk's 1920×1080 at every text size; on a
+  // lower screen, at the largest text, it takes two.
+  await page.setViewportSize({ width: 1920, height: 800 });
   await page.goto(station.shell.url);
   await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
   const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
   if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
-  // At the largest text the demo's municipal scheda takes two pages of the kiosk's 1920×1080.
   await choose(t('welcome.size.l'));
   await choose(t('welcome.start'));
   await choose(t('ref.yes'));

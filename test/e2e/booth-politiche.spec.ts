@@ -60,6 +60,11 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   await expect(page.getByText('Il voto vale per la Lista Lanterna. Preferenze: MAZZA PAOLA, TESTA CARLO.')).toBeVisible();
   await expect(page.getByText('Il voto vale per il candidato LONGO SERGIO ed è ripartito tra le liste collegate.')).toBeVisible();
   await expect(page.getByText("Il voto vale per la lista Vela per l'Italia e per il candidato FERRARI PAOLO.")).toBeVisible();
+  // Each ballot titled as its scheda is headed, with the collegio or circoscrizione it is for, on the
+  // screen and in what the voice reads back.
+  const senato = 'Elezione del Senato della Repubblica — Lombardia - collegio uninominale 04';
+  await expect(page.getByRole('heading', { level: 2 })).toHaveText(["Elezione dei membri del Parlamento europeo spettanti all'Italia — Italia nord-occidentale", senato, 'Elezione della Camera dei deputati — Lombardia 4 - collegio uninominale 06']);
+  expect(await page.locator('[data-intro]').getAttribute('data-intro')).toContain(`Scheda 2 di 3, ${senato}: Ha segnato: candidato nel collegio uninominale LONGO SERGIO.`);
   await checkScreen(page, 'politiche-review');
   await button(page, 'Confermare il voto').click();
   await button(page, 'Sì, confermo il voto').click();
@@ -80,6 +85,31 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
     'SEN-2022': { list: null, candidate: 'SEN-U1', preferences: [] },
     'CAM-2022': { list: 'CAM-L4', candidate: null, preferences: [] },
   });
+});
+
+test("back from the lines of a list on the scheda's second page, the voter is on that page, on that list's first line", async ({ page }) => {
+  await page.goto(station.shell.url);
+  const session = await enable(station.seat);
+  // At the largest text the European scheda takes two pages of the kiosk's screen.
+  await button(page, 'Molto grande').click();
+  await button(page, 'Iniziare il voto').click();
+  await expect(page.locator('.page')).toHaveAttribute('data-page', '1/2');
+  await button(page, /^Altri candidati/).click();
+  await expect(page.locator('.page')).toHaveAttribute('data-page', '2/2');
+  const european = election.contests.find((c) => c.type === 'european')!;
+  const list = european.type === 'european' ? european.lists.at(-1)!.name : '';
+  const line = button(page, new RegExp(`^preferenza 1 di 3 per la lista ${list}`));
+  await button(page, list).click();
+  // Back by the keypad's "Indietro", then by "Fatto".
+  for (const back of [() => page.keyboard.press('Escape'), () => button(page, 'Fatto: tornare alla scheda').click()]) {
+    await line.click();
+    await expect(page.getByRole('heading', { name: `Preferenze per la lista ${list}` })).toBeVisible();
+    await back();
+    await expect(page.locator('.page')).toHaveAttribute('data-page', '2/2');
+    await expect(line).toBeFocused();
+  }
+  station.seat.cancelSession({ session });
+  await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
 });
 
 test('an EU citizen on the European roll gets the European ballot only', async ({ page }) => {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseElection, type Contest, type Election } from '@seggio/ballot-core';
-import { counted, mark } from '../src/renderer/marks.js';
+import { counted, mark, preferencesElsewhere } from '../src/renderer/marks.js';
 import { readBack } from '../src/renderer/readback.js';
 import { translator } from '../src/renderer/i18n.js';
 
@@ -31,6 +31,17 @@ describe('a municipal ballot up to 15,000 (no split vote)', () => {
     expect(mark(sanvalle, { mayor: null, list: 'L1', preferences: ['L1-C01'] }, { preference: { list: 'L1', candidate: 'L1-C04' } })).toEqual({ ok: false, code: 'same-sex' });
     expect(mark(sanvalle, { mayor: 'S2', list: null, preferences: [] }, { preference: { list: 'L1', candidate: 'L1-C01' } })).toEqual({ ok: false, code: 'split-vote-not-allowed' });
   });
+  it("keeps another list's preference lines closed once the vote goes to a list, naming it, and how: by its symbol, a preference, or its mayor", () => {
+    expect(preferencesElsewhere(sanvalle, { mayor: null, list: 'L1', preferences: [] }, 'L2')).toEqual({ voted: 'Insieme per Sanvalle', list: 'Sanvalle Domani' });
+    expect(preferencesElsewhere(sanvalle, { mayor: null, list: null, preferences: ['L1-C01'] }, 'L2')).toEqual({ voted: 'Insieme per Sanvalle', list: 'Sanvalle Domani' });
+    expect(preferencesElsewhere(sanvalle, { mayor: 'S2', list: null, preferences: [] }, 'L1')).toEqual({ voted: 'Sanvalle Domani', list: 'Insieme per Sanvalle', mayor: 'TINARI ROBERTO' });
+    // The list voted, or nothing yet: its lines open.
+    expect(preferencesElsewhere(sanvalle, { mayor: null, list: 'L1', preferences: [] }, 'L1')).toBeNull();
+    expect(preferencesElsewhere(sanvalle, undefined, 'L1')).toBeNull();
+    expect(preferencesElsewhere(sanvalle, { blank: true }, 'L1')).toBeNull();
+    const said = translator('it')('pref.otherListMayor', { voted: 'Sanvalle Domani', list: 'Insieme per Sanvalle', mayor: 'TINARI ROBERTO' });
+    expect(said).toBe('Il voto per TINARI ROBERTO vale anche per la lista Sanvalle Domani: per esprimere preferenze per la lista Insieme per Sanvalle, prima voti la lista Insieme per Sanvalle, segnandone il simbolo.');
+  });
   it('reads back the marks and what they count for', () => {
     expect(readBack(sanvalle, { mayor: null, list: 'L1', preferences: ['L1-C01'] }, t)).toEqual([
       'Ha segnato: simbolo della lista Insieme per Sanvalle.',
@@ -45,6 +56,19 @@ describe('a municipal ballot over 15,000 (split vote allowed)', () => {
     const split = mark(rivafonda, { mayor: 'S2', list: null, preferences: [] }, { list: 'L1' });
     expect(split).toEqual({ ok: true, selection: { mayor: 'S2', list: 'L1', preferences: [] }, notice: null });
     expect(readBack(rivafonda, split.ok ? split.selection : undefined, t).at(-1)).toMatch(/^Voto disgiunto: vale per il candidato sindaco VAILINI ENRICO e per la lista Progetto Rivafonda/);
+  });
+  it("opens any list's lines beside a mayor alone (a preference then makes a split vote), and keeps them closed beside another list voted", () => {
+    expect(preferencesElsewhere(rivafonda, { mayor: 'S2', list: null, preferences: [] }, 'L1')).toBeNull();
+    expect(preferencesElsewhere(rivafonda, { mayor: 'S2', list: 'L1', preferences: [] }, 'L4')).toEqual({ voted: 'Progetto Rivafonda', list: 'Popolari per Rivafonda' });
+  });
+});
+
+describe('European', () => {
+  const european = contest('politiche-2022', 'european');
+  it("keeps another list's lines closed once a list is voted, and says it once for a list named \"Lista …\"", () => {
+    const elsewhere = preferencesElsewhere(european, { list: 'EU-L2', candidate: null, preferences: [] }, 'EU-L1');
+    expect(elsewhere).toMatchObject({ voted: 'Lista Lanterna' });
+    expect(t('pref.otherList', elsewhere!)).toMatch(/^Ha votato la Lista Lanterna: per esprimere preferenze per la lista /);
   });
 });
 

@@ -165,7 +165,7 @@ export function App() {
           <p id="lost-text">{t('lost.text')}</p>
         </div>
       )}
-      <Screen {...{ view, election, outcome, setOutcome, t, language, settings }} />
+      <Screen {...{ view, election, outcome, setOutcome, t, language, settings }} serviceLost={link === 'lost'} />
     </FitContext.Provider>
   );
 }
@@ -179,10 +179,11 @@ interface ScreenProps {
   /** For the president's screens before voting (enrolment.tsx), which have their own catalogue. */
   readonly language: Language;
   readonly settings: React.ReactNode;
+  readonly serviceLost: boolean;
 }
 
 /** The screen for the service's state, in one ordered switch. */
-function Screen({ view, election, outcome, setOutcome, t, language, settings }: ScreenProps) {
+function Screen({ view, election, outcome, setOutcome, t, language, settings, serviceLost }: ScreenProps) {
   if (outcome && !outcome.recorded) return <Message title={t('notRecorded.title')} text={t('notRecorded.text')} detail={outcome.message ? `${t('oos.reason')}: ${outcome.message}` : null} />;
   switch (view.state) {
     case 'out-of-service':
@@ -207,7 +208,7 @@ function Screen({ view, election, outcome, setOutcome, t, language, settings }: 
           if (!result) return;
           setOutcome(result.ok ? { session: session.id, recorded: true } : { session: session.id, recorded: false, message: failureText(t, result.error) });
         };
-        return <Voting key={session.id} election={election} contests={session.contests} t={t} language={language} settings={settings} cast={cast} />;
+        return <Voting key={session.id} election={election} contests={session.contests} t={t} language={language} settings={settings} serviceLost={serviceLost} cast={cast} />;
       }
       // The vote just cast, before the service's view says the session is over; or a session opened
       // before this page has read the election: never "booth free" to a voter standing in it.

@@ -30,12 +30,14 @@ export function translator(language: Language): Translate {
 
 /**
  * A list whose name begins with the word the text puts before it ("la lista {list}" for "Lista
- * Lanterna") is named once: "la Lista Lanterna", not "la lista Lista Lanterna".
+ * Lanterna") is named once: "la Lista Lanterna", not "la lista Lista Lanterna"; so for each list a text
+ * names ({list}, {voted}), never for people's names.
  */
 function undoubled(text: string, params: Record<string, string | number>): string {
-  const name = params.list;
-  if (typeof name !== 'string') return text;
-  return text.replace(/(\p{L}+) \{list\}/gu, (whole, word: string) => (name.toLocaleLowerCase().startsWith(`${word.toLocaleLowerCase()} `) ? '{list}' : whole));
+  return text.replace(/(\p{L}+) \{(list|voted)\}/gu, (whole, word: string, name: string) => {
+    const value = params[name];
+    return typeof value === 'string' && value.toLocaleLowerCase().startsWith(`${word.toLocaleLowerCase()} `) ? `{${name}}` : whole;
+  });
 }
 
 /** The keys whose wording follows the sex of the candidate it names: the catalogue holds "{key}.F" for a woman. */

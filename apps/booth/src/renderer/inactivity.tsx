@@ -12,10 +12,18 @@ function delays(): { warn: number; call: number } {
 
 export type Inactivity = 'active' | 'warned' | 'call-president';
 
-export function useInactivity(): [Inactivity, () => void] {
+/**
+ * `paused` while the booth's service is away: a voter is never timed out because the machine failed.
+ * The time waited then starts again from nothing once the service is back.
+ */
+export function useInactivity(paused: boolean): [Inactivity, () => void] {
   const [state, setState] = useState<Inactivity>('active');
   const [since, setSince] = useState(() => Date.now());
   useEffect(() => {
+    if (!paused) setSince(Date.now());
+  }, [paused]);
+  useEffect(() => {
+    if (paused) return;
     const { warn, call } = delays();
     const reset = () => setSince(Date.now());
     const events = ['pointerdown', 'keydown'] as const;
@@ -28,7 +36,7 @@ export function useInactivity(): [Inactivity, () => void] {
       clearInterval(tick);
       for (const e of events) document.removeEventListener(e, reset, { capture: true });
     };
-  }, [since]);
+  }, [since, paused]);
   return [
     state,
     () => {

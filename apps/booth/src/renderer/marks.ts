@@ -112,6 +112,20 @@ export function personOf(contest: MunicipalContest | PartyListContest, candidate
   return candidate;
 }
 
+/**
+ * Why the preference lines of `list` cannot be written now: the vote already goes to another list (a
+ * preference goes only to a candidate of the list voted), by its symbol or preferences, or by a mayor
+ * marked where a list gets its mayor's votes. The voter is told which, and to vote the list first; the
+ * vote is never moved by a line touched. Null when the lines can be written.
+ */
+export function preferencesElsewhere(contest: Contest, selection: Selection | undefined, list: string): { readonly voted: string; readonly list: string; readonly mayor?: string } | null {
+  const voted = counted(contest, selection).list;
+  if (contest.type === 'referendum' || !voted || voted === list || !selection || !('list' in selection)) return null;
+  const names = { voted: contest.lists.find((l) => l.id === voted)!.name, list: contest.lists.find((l) => l.id === list)!.name };
+  const mayor = contest.type === 'municipal' && 'mayor' in selection && selection.list === null && selection.preferences.length === 0 ? contest.mayors.find((m) => m.id === selection.mayor) : undefined;
+  return mayor ? { ...names, mayor: person(mayor) } : names;
+}
+
 /** What the ballot counts for, as the count will read it: the ids to show as counted on the scheda. */
 export function counted(contest: Contest, selection: Selection | undefined): { mayor: string | null; list: string | null; candidate: string | null; preferences: readonly string[] } {
   const none = { mayor: null, list: null, candidate: null, preferences: [] };

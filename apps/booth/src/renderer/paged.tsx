@@ -25,12 +25,14 @@ export interface PagedProps {
   readonly t: Translate;
   /** "Altri candidati" or "Altre schede". */
   readonly what: 'candidates' | 'ballots';
+  /** The item whose page is shown first (the first item's, unless given). */
+  readonly start?: number;
 }
 
-export function Paged({ items, className, t, what }: PagedProps) {
+export function Paged({ items, className, t, what, start = 0 }: PagedProps) {
   const fit = `${useContext(FitContext)}/${useViewport()}/${items.length}`;
   const [layout, setLayout] = useState({ fit, perPage: items.length });
-  const [first, setFirst] = useState(0);
+  const [first, setFirst] = useState(start);
   const box = useRef<HTMLDivElement>(null);
   const moved = useRef(false);
   const perPage = layout.fit === fit ? layout.perPage : items.length;
@@ -58,22 +60,24 @@ export function Paged({ items, className, t, what }: PagedProps) {
   // What the voice says of the paging (speech.ts): on arriving, that there are pages and how to reach
   // them; on a page turned, which page it is.
   const said = pages > 1 ? { 'data-pages-intro': t('page.intro', { n: pages, more }), 'data-page-said': `${upperFirst(of(page))}.` } : {};
+  // Both page buttons in one row beneath the page, so that the page keeps the room a row above it
+  // would take; the arrows reach them after the page's last item, as the voice says.
   return (
     <div className="paged">
-      {pages > 1 && (
-        <button type="button" className="pager" disabled={page === 0} onClick={() => turn(page - 1)}>
-          <span aria-hidden="true">◀ </span>
-          {what === 'candidates' ? t('page.previous') : t('page.previousBallots')}
-        </button>
-      )}
       <div ref={box} className={`page ${className}${pages === 1 ? ' whole' : ''}`} data-page={`${page + 1}/${pages}`} {...said}>
         {items.slice(page * perPage, (page + 1) * perPage)}
       </div>
       {pages > 1 && (
-        <button type="button" className="pager" disabled={page === pages - 1} onClick={() => turn(page + 1)}>
-          {more} <span className="page-of">({of(page)})</span>
-          <span aria-hidden="true"> ▶</span>
-        </button>
+        <div className="pagers">
+          <button type="button" className="pager" disabled={page === 0} onClick={() => turn(page - 1)}>
+            <span aria-hidden="true">◀ </span>
+            {what === 'candidates' ? t('page.previous') : t('page.previousBallots')}
+          </button>
+          <button type="button" className="pager" disabled={page === pages - 1} onClick={() => turn(page + 1)}>
+            {more} <span className="page-of">({of(page)})</span>
+            <span aria-hidden="true"> ▶</span>
+          </button>
+        </div>
       )}
     </div>
   );

@@ -16,8 +16,23 @@ export interface PreferencesProps {
   readonly t: Translate;
 }
 
-export function maxPreferences(contest: MunicipalContest | PartyListContest): number {
+function maxPreferences(contest: MunicipalContest | PartyListContest): number {
   return contest.type === 'municipal' || contest.type === 'european' ? contest.rules.maxPreferences : 0;
+}
+
+/** What may be written on a list's lines, as the voter is told on arriving: how many, and the rule of sex. */
+export function mayWrite(contest: MunicipalContest | PartyListContest, t: Translate): string {
+  const max = maxPreferences(contest);
+  if (max === 1) return t('pref.may1');
+  if (contest.type === 'municipal' && contest.rules.preferencesDifferentSex) return t('pref.mayDifferent', { max });
+  if (contest.type === 'european' && contest.rules.preferencesMixedSex) return t('pref.mayMixed', { max });
+  return t('pref.may', { max });
+}
+
+/** How many preferences are written, of how many: on this list's lines only. */
+export function writtenText(contest: MunicipalContest | PartyListContest, list: ListEntry, selection: Selection | undefined, t: Translate): string {
+  const given = selection && 'preferences' in selection ? selection.preferences : [];
+  return t('pref.given', { given: given.filter((p) => list.candidates.some((c) => c.id === p)).length, max: maxPreferences(contest) });
 }
 
 export function Preferences({ contest, list, selection, onMark, t }: PreferencesProps) {
@@ -37,7 +52,7 @@ export function Preferences({ contest, list, selection, onMark, t }: Preferences
   return (
     <div className="preferences">
       <p className="given" role="status">
-        {t('pref.given', { given: given.filter((p) => list.candidates.some((c) => c.id === p)).length, max: maxPreferences(contest) })}
+        {writtenText(contest, list, selection, t)}
       </p>
       <Paged items={items} className="candidates" t={t} what="candidates" />
     </div>

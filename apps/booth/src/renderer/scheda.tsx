@@ -12,6 +12,8 @@ export interface SchedaProps<C extends Contest> {
   readonly selection: Selection | undefined;
   readonly onMark: (mark: Mark) => void;
   readonly openPreferences: (list: string) => void;
+  /** The list whose lines the voter comes back from: its page shown, its first line focused. */
+  readonly from?: string;
   readonly t: Translate;
 }
 
@@ -52,7 +54,7 @@ function Symbol({ list }: { list: ListEntry }) {
 }
 
 /** The lines beside a symbol where preferences are written; touching one opens the list's candidates. */
-function PreferenceLines({ list, max, written, open, t }: { list: ListEntry; max: number; written: readonly string[]; open: () => void; t: Translate }) {
+function PreferenceLines({ list, max, written, open, back, t }: { list: ListEntry; max: number; written: readonly string[]; open: () => void; back: boolean; t: Translate }) {
   if (max === 0) return null;
   const names = written.map((id) => list.candidates.find((c) => c.id === id)).filter((c) => c !== undefined);
   return (
@@ -60,7 +62,7 @@ function PreferenceLines({ list, max, written, open, t }: { list: ListEntry; max
       {Array.from({ length: max }, (_, i) => {
         const name = names[i] ? person(names[i]) : null;
         return (
-          <button key={i} type="button" className="line" onClick={open} aria-label={`${t('pref.line', { i: i + 1, n: max, list: list.name })}: ${name ?? t('pref.empty')}`}>
+          <button key={i} type="button" className="line" onClick={open} data-autofocus={back && i === 0 ? true : undefined} aria-label={`${t('pref.line', { i: i + 1, n: max, list: list.name })}: ${name ?? t('pref.empty')}`}>
             <span className="written">{name ?? ' '}</span>
           </button>
         );
@@ -108,7 +110,7 @@ function ListMark(props: { contest: MunicipalContest | PartyListContest; list: L
   );
 }
 
-export function MunicipalScheda({ contest, selection, onMark, openPreferences, t }: SchedaProps<MunicipalContest>) {
+export function MunicipalScheda({ contest, selection, onMark, openPreferences, from, t }: SchedaProps<MunicipalContest>) {
   const s = selection && 'mayor' in selection ? selection : null;
   const count = counted(contest, selection);
   const max = contest.rules.maxPreferences;
@@ -123,17 +125,17 @@ export function MunicipalScheda({ contest, selection, onMark, openPreferences, t
           return (
             <div key={id} className="list-row">
               <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
-              <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(id)} t={t} />
+              <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(id)} back={from === id} t={t} />
             </div>
           );
         })}
       </div>
     </div>
   ));
-  return <Paged items={rectangles} className="scheda municipal" t={t} what="candidates" />;
+  return <Paged items={rectangles} start={Math.max(0, contest.mayors.findIndex((m) => from !== undefined && m.lists.includes(from)))} className="scheda municipal" t={t} what="candidates" />;
 }
 
-export function PartyListScheda({ contest, selection, onMark, openPreferences, t }: SchedaProps<PartyListContest>) {
+export function PartyListScheda({ contest, selection, onMark, openPreferences, from, t }: SchedaProps<PartyListContest>) {
   const s = selection && 'candidate' in selection ? selection : null;
   const count = counted(contest, selection);
   if (contest.type === 'european') {
@@ -142,11 +144,11 @@ export function PartyListScheda({ contest, selection, onMark, openPreferences, t
       <div key={list.id} className="rett" role="group" aria-label={list.name}>
         <div className="list-row">
           <ListMark contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
-          <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(list.id)} t={t} />
+          <PreferenceLines list={list} max={max} written={(s?.preferences ?? []).filter((p) => list.candidates.some((c) => c.id === p))} open={() => openPreferences(list.id)} back={from === list.id} t={t} />
         </div>
       </div>
     ));
-    return <Paged items={rectangles} className="scheda european" t={t} what="candidates" />;
+    return <Paged items={rectangles} start={Math.max(0, contest.lists.findIndex((l) => l.id === from))} className="scheda european" t={t} what="candidates" />;
   }
   const rectangles = contest.candidates.map((c) => (
     <div key={c.id} className="rett" role="group" aria-label={person(c)}>

@@ -70,6 +70,15 @@ const liveText = (selector: string) => document.querySelector(selector)?.textCon
 /** What a paged screen says of its pages (paged.tsx): that there are several, and which one is shown. */
 const paging = (attribute: 'data-pages-intro' | 'data-page-said') => document.querySelector(`[${attribute}]`)?.getAttribute(attribute) ?? '';
 
+/**
+ * Parts said one after another, each but the last ended as a sentence: the voice pauses between
+ * "…, segnato" and "Il voto vale per…" instead of running them together.
+ */
+function sentences(parts: readonly string[]): string {
+  const said = parts.filter(Boolean);
+  return said.map((p, i) => (i < said.length - 1 && !/[.!?…:;]$/.test(p) ? `${p}.` : p)).join(' ');
+}
+
 /** The booth's own voice: WAV bytes (base64) of a text, made by the booth (the `speak` call). */
 export type BoothVoice = (text: string, language: Language) => Promise<Result<{ readonly wav: string }, string>>;
 
@@ -173,7 +182,7 @@ export class Speech {
     this.#page = page;
     this.#alert = alert;
     this.#status = status;
-    this.say(parts.filter(Boolean).join(' '));
+    this.say(sentences(parts));
   }
 
   #timer: ReturnType<typeof setTimeout> | null = null;

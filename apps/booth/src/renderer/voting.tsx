@@ -6,14 +6,14 @@ import { validate, type Contest, type Election, type Selection } from '@seggio/b
 import { choicesOf } from './choices.js';
 import { contestKind, listOf, refusalText, type Language, type Translate } from './i18n.js';
 import { InactivityNotice, useInactivity } from './inactivity.js';
-import { mark, type Mark } from './marks.js';
+import { mark, preferencesElsewhere, type Mark } from './marks.js';
 import { Paged } from './paged.js';
-import { maxPreferences, Preferences } from './preferences.js';
-import { countsFor, readBack, rulesText } from './readback.js';
+import { mayWrite, Preferences, writtenText } from './preferences.js';
+import { countsFor, readBack, rulesText, titleOf } from './readback.js';
 import { MunicipalScheda, PartyListScheda, ReferendumScheda } from './scheda.js';
 import { useKeys } from './use-keys.js';
 
-export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number } | { kind: 'preferences'; index: number; list: string } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
+export type Step = { kind: 'welcome' } | { kind: 'contest'; index: number; from?: string } | { kind: 'preferences'; index: number; list: string } | { kind: 'review' } | { kind: 'confirm' } | { kind: 'sending' };
 
 interface State {
   readonly step: Step;
@@ -42,6 +42,8 @@ export interface VotingProps {
   /** The voter's language: in German and English each contest's kind is named before its Italian title. */
   readonly language: Language;
   readonly settings: React.ReactNode;
+  /** The booth's service is away: nothing can be cast, and the voter's time is not counted. */
+  readonly serviceLost: boolean;
   /** Casts every ballot at once; resolves when the service has answered. */
   readonly cast: (selections: Record<string, Selection>) => Promise<void>;
 }
@@ -49,7 +51,7 @@ export interface VotingProps {
 /** Whether a selection may be cast: a mark the rules take, or an explicit blank. */
 const castable = (contest: Contest, selection: Selection | undefined) => selection !== undefined && validate(contest, selection).ok;
 
-export function Voting({ election, contests, t, language, settings, cast }: VotingProps) {
+export function Voting({ election, contests, t, language, settings, serviceLost, cast }: VotingProps) {
   const [state, dispatch] = useReducer(reducer, { step: { kind: 'welcome' }, selections: {}, message: null });
   const go = (step: Step) => dispatch({ type: 'go', step });
   const ballots = contests.map((id) => election.contests.find((c) => c.id === id)!);
@@ -59,7 +61,7 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
     if (previous) dispatch({ type: 'go', step: previous });
   }, [step, ballots.length]);
   useKeys(back);
-  const [inactivity, resume] = useInactivity();
+  const [inactivity, resume] = useInactivity(serviceLost);
   if (inactivity !== 'active' && step.kind !== 'sending') return <InactivityNotice state={inactivity} resume={resume} t={t} />;
   const training = election.training ? `${t('training')}. ` : '';
 
@@ -91,9 +93,10 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
     if (step.kind === 'preferences' && contest.type !== 'referendum') {
       const list = contest.lists.find((l) => l.id === step.list)!;
       const title = t('pref.title', { list: list.name });
-      const rules = contest.type === 'municipal' ? (contest.rules.maxPreferences === 1 ? t('rules.pref1') : t('rules.pref2')) : t('rules.europeanPrefs', { max: maxPreferences(contest) });
+      const rules = mayWrite(contest, t);
+      // On arriving: how many preferences may be written, and how many are (the status line says it after each mark).
       return (
-        <section className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${title}. ${rules} ${t('speech.hint')}`}>
+        <section key={`${contest.id}/${list.id}`} className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${title}. ${rules} ${writtenText(contest, list, selection, t)} ${t('speech.hint')}`}>
           <header className="ballot-head">
             <p className="counter">{counter}</p>
             <h1 id="title">{title}</h1>
@@ -102,7 +105,7 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
           <Preferences contest={contest} list={list} selection={selection} onMark={onMark} t={t} />
           <p className="notice" role="alert">{message}</p>
           <nav className="steps">
-            <button type="button" className="primary" onClick={() => go({ kind: 'contest', index: step.index })}>
+            <button type="button" className="primary" onClick={() => go({ kind: 'contest', index: step.index, from: step.list })}>
               {t('pref.done')}
             </button>
           </nav>
@@ -110,11 +113,18 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
       );
     }
     const blank = selection !== undefined && 'blank' in selection;
-    const props = { selection, t, onMark, openPreferences: (list: string) => go({ kind: 'preferences', index: step.index, list }) };
+    // A list's lines open only where its preferences can be written: else the voter is told why.
+    const openPreferences = (list: string) => {
+      const elsewhere = preferencesElsewhere(contest, selection, list);
+      if (!elsewhere) return go({ kind: 'preferences', index: step.index, list });
+      dispatch({ type: 'say', message: t(elsewhere.mayor ? 'pref.otherListMayor' : 'pref.otherList', elsewhere) });
+    };
+    // Back from a list's lines, the scheda opens where that list is, with its first line focused.
+    const from = step.kind === 'contest' ? step.from : undefined;
+    const props = { selection, t, onMark, openPreferences, ...(from ? { from } : {}) };
     const choices = choicesOf(contest).length;
     const rules = rulesText(contest, t);
     const question = contest.type === 'referendum' ? `${contest.question} ` : '';
-    const constituency = 'constituency' in contest && contest.constituency ? ` — ${contest.constituency}` : '';
     const kind = contestKind(contest.type, language, t);
     // The controls below the scheda, named in the order the arrows reach them.
     const controls = listOf([t('ballot.back'), t('ballot.blank'), t('ballot.next')], language);
@@ -122,14 +132,19 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
       if (!castable(contest, selection)) return dispatch({ type: 'say', message: t('refusal.empty') });
       go(step.index + 1 < ballots.length ? { kind: 'contest', index: step.index + 1 } : { kind: 'review' });
     };
+    const heading = `${counter}. ${kind ? `${kind}: ` : ''}${titleOf(contest)}.`;
+    // Back from a list's lines the rules were heard already: the scheda is named, with what the marks
+    // now count for, and then the line the focus is on.
+    const intro = from ? [heading, counts].filter(Boolean).join(' ') : `${heading} ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank', { controls })} ${t('speech.hint')}`;
     return (
-      <section className="screen ballot" aria-labelledby="title" style={colour} data-intro={`${counter}. ${kind ? `${kind}: ` : ''}${contest.title}${constituency}. ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank', { controls })} ${t('speech.hint')}`}>
+      // Each scheda and each list's lines are a screen of their own (the key): another ballot with as
+      // many rectangles starts on its first page, measured afresh, never on the page the last one was left at.
+      <section key={contest.id} className="screen ballot" aria-labelledby="title" style={colour} data-intro={intro}>
         <header className="ballot-head">
           <p className="counter">{counter}</p>
           {kind && <p className="kind">{kind}</p>}
           <h1 id="title" lang="it">
-            {contest.title}
-            {constituency}
+            {titleOf(contest)}
           </h1>
           {contest.type !== 'referendum' && <p className="rules">{rules}</p>}
         </header>
@@ -160,12 +175,13 @@ export function Voting({ election, contests, t, language, settings, cast }: Voti
   if (step.kind === 'review') {
     const lines = ballots.map((c) => readBack(c, selections[c.id], t));
     const kinds = ballots.map((c) => contestKind(c.type, language, t));
-    const named = (index: number) => (kinds[index] ? `${kinds[index]}: ${ballots[index]!.title}` : ballots[index]!.title);
+    // Each ballot named as its scheda is headed, with its collegio or circoscrizione.
+    const named = (index: number) => (kinds[index] ? `${kinds[index]}: ${titleOf(ballots[index]!)}` : titleOf(ballots[index]!));
     const intro = `${t('review.title')}. ${t('review.intro')} ${ballots.map((c, i) => `${t('ballot.of', { i: i + 1, n: ballots.length })}, ${named(i)}: ${lines[i]!.join(' ')}`).join(' ')} ${t('speech.hint')}`;
     const items = ballots.map((c, index) => (
       <div key={c.id} className="review-item" style={{ '--ballot-colour': c.colour } as React.CSSProperties}>
         {kinds[index] && <p className="kind">{kinds[index]}</p>}
-        <h2 lang="it">{c.title}</h2>
+        <h2 lang="it">{titleOf(c)}</h2>
         {lines[index]!.map((line) => (
           <p key={line}>{line}</p>
         ))}
@@ -224,7 +240,7 @@ function backFrom(step: Step, count: number): Step | null {
     case 'contest':
       return step.index === 0 ? { kind: 'welcome' } : { kind: 'contest', index: step.index - 1 };
     case 'preferences':
-      return { kind: 'contest', index: step.index };
+      return { kind: 'contest', index: step.index, from: step.list };
     case 'review':
       return { kind: 'contest', index: count - 1 };
     case 'confirm':
