@@ -2,6 +2,7 @@
 export * from './election/schema.js';
 export { contestsFor, crossCheckElection, ELIGIBLE_CATEGORIES, municipalRulesFor } from './election/cross-checks.js';
 export { formatProblems, parseElection } from './election/parse.js';
+export { contestTitle, referendumQuestion, type VoterLanguage, type Worded } from './election/titles.js';
 export { parseStrictJson, type Json, type JsonProblem } from './json.js';
 export { ID_PATTERN, nameKey, textProblem } from './text.js';
 export * from './selection.js';
