@@ -8,7 +8,7 @@ export { ID_PATTERN, nameKey, textProblem } from './text.js';
 export * from './selection.js';
 export { scrutinise, type Attribution, type InvalidReason, type Scrutiny, type VoidedPreference, type VoidReason } from './rules/scrutiny.js';
 export { attribute, validate, validateShaped, type Refusal, type RefusalCode } from './rules/validate.js';
-export { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, plaintextLength } from './plaintext.js';
+export { BALLOT_PROBLEMS, ballotProblem, canonicalJson, decodeBallotPlaintext, describeBallotProblem, encodeBallotPlaintext, plaintextLength, type BallotProblem, type BallotProblemCode } from './plaintext.js';
 export { describeCheck, recordChecks } from './tally/checks.js';
 export { csvCell, tallyCsv, tallyRows, type TallyRow } from './tally/csv.js';
 export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './tally/tally.js';
