@@ -14,6 +14,7 @@ export { csvCell, tallyCsv, tallyRows, type TallyRow } from './tally/csv.js';
 export { ballotsDigest, electorsFor, tallySection, type TallyOutcome } from './tally/tally.js';
 export type * from './tally/types.js';
 export { VOCE_WORDS, type VoceKey } from './tally/voce-words.js';
+export { CHECK_WORDS, checkText, namesOf, type CheckWordKey, type SayCheck } from './tally/check-words.js';
 export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, type GeneratedVoter, type Random } from './generate.js';
 export { encodeSidecar, parsePublicKey, parseSidecar, signBytes, verifySidecar, type SignatureSidecar } from './formats/signature.js';
 export * from './formats/bundle.js';

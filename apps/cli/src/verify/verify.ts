@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  ballotsDigest, checkChain, parseElection, tallyDigest, parseSidecar, parseStrictJson, plaintextLength, recordChecks, tallyCsv, tallySection, verifySidecar,
+  ballotsDigest, checkChain, namesOf, parseElection, tallyDigest, parseSidecar, parseStrictJson, plaintextLength, recordChecks, tallyCsv, tallySection, verifySidecar,
   type BoothSeal, type CountedBallot, type Election, type LogEntry, type PollbookDocument, type Setup, type TallyDocument, type ZeroReport,
 } from '@seggio/ballot-core';
 import { boxKeyMatches, fingerprint, fromBase64, type SeggioCrypto } from '@seggio/crypto';
@@ -300,11 +300,12 @@ function recount(
   if (!election || !digest || !setup || !pollbook || !tally) return report.fail('recount', 'needs the election, the set-up, the poll book and the tally');
   const castSessions = Object.fromEntries(election.scrutinyOrder.map((c) => [c, [...seals.values()].reduce((n, s) => n + (s.contests?.[c]?.count ?? 0), 0)]));
   const input = { election, electionDigest: digest, section: setup.section, pollbook, castSessions };
+  report.names = namesOf(election);
   if (!opened) {
     if (publicExport) report.add('recount', 'skip', 'this is a public export without urna-key.json: the ballots cannot be opened, so the recount was skipped; the checks below use the signed figures');
     for (const c of recordChecks({ ...input, ballots: {} }, tally)) {
       if (c.check === 'E1') continue;
-      report.add('recount', c.ok ? 'pass' : 'fail', `${c.check}: ${c.detail}`, { contest: c.contest });
+      report.addRecordCheck(c);
     }
     report.figures = contestFigures(election, null, tally);
     return;
@@ -314,7 +315,7 @@ function recount(
   const outcome = tallySection({ ...input, ballots });
   report.figures = contestFigures(election, outcome.tally, tally);
   report.recounted = true;
-  for (const c of outcome.checks) report.add('recount', c.ok ? 'pass' : 'fail', `${c.check}: ${c.detail}`, { contest: c.contest });
+  for (const c of outcome.checks) report.addRecordCheck(c);
   for (const mine of outcome.tally.contests) {
     const signed = tally.contests?.find((c) => c.id === mine.id);
     if (JSON.stringify(signed) !== JSON.stringify(mine)) report.fail('recount', 'the recount differs from the signed tally', { contest: mine.id });

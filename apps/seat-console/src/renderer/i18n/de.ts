@@ -1,6 +1,6 @@
 // The console in German.
 import type { Key } from './it.js';
-import { VOCE_WORDS } from '@seggio/ballot-core';
+import { CHECK_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
 
 export const de: Record<Key, string> = {
   'app.title': 'Seggio: Konsole des Wahlvorstehers',
@@ -170,29 +170,7 @@ export const de: Record<Key, string> = {
   'record.fails': 'STIMMT NICHT',
   'record.figure': 'Posten',
   'record.value': 'Wert',
-  'check.C1': 'Wähler M {vm} + F {vf} {veq} G {vt}; Wahlberechtigte M {em} + F {ef} {eeq} G {et}',
-  'check.C2': 'Wähler {v} {cmp} Wahlberechtigte {e} + nicht im Wählerverzeichnis zugelassene Wähler {a}',
-  'check.C3': 'JA {yes} + NEIN {no} + leer {blank} + ungültig {invalid} + angefochten {contested} = {total} {eq} Wähler {v}',
-  'check.C4': '{what} {votes} + leer {blank} + ungültig {invalid} + angefochten {contested} = {total} {eq} Wähler {v}',
-  'check.C4.mayors': 'Stimmen für die Bürgermeisterkandidaten',
-  'check.C4.lists': 'Listenstimmen',
-  'check.C4.candidates': 'Stimmen für die Wahlkreiskandidaten',
-  'check.C5.ok': 'die Stimmen jeder Liste sind gleich denen ihres Bürgermeisterkandidaten',
-  'check.C5.item': 'die Liste {list} hat {lv} Stimmen, ihr Bürgermeisterkandidat {mayor} {mv}',
-  'check.C6': 'Stimmen für die Bürgermeisterkandidaten {m} {eq} Listenstimmen {l} + nur für den Bürgermeisterkandidaten {o}',
-  'check.C7.ok': 'kein Kandidat hat mehr Vorzugsstimmen als seine Liste Stimmen',
-  'check.C7.item': '{candidate} hat {p} Vorzugsstimmen, die Liste {list} {lv} Stimmen',
-  'check.C8.ok': 'die Wahlbeteiligung sinkt nie, und die letzte Erhebung {final} ist gleich den Wählern {v}',
-  'check.C8.unknown-checkpoint': 'die Erhebung {checkpoint} gehört nicht zu dieser Wahl',
-  'check.C8.out-of-order': 'die Erhebung {checkpoint} ist außer der Reihe',
-  'check.C8.fell': '{sex}: von {from} bei der Erhebung {at} auf {to} bei {checkpoint} gesunken',
-  'check.C8.final-missing': 'die letzte Erhebung {checkpoint} wurde nicht erfasst',
-  'check.C8.final-differs': 'die letzte Erhebung {checkpoint} meldet {sex} {reported}, erfasst sind {v} Wähler',
-  'check.E1': 'Stimmzettel in der Urne {b}, Wahlgänge mit dieser Abstimmung {s}, erfasste Wähler {v}',
-  'check.E1.fail': 'Stimmzettel in der Urne {b}, Wahlgänge mit dieser Abstimmung {s}, erfasste Wähler {v}: sie müssen gleich sein',
-  'check.sex.M': 'Männer',
-  'check.sex.F': 'Frauen',
-  'check.sex.T': 'gesamt',
+  ...CHECK_WORDS.de,
   'logword.booth': 'Kabine',
   'logword.counter': 'Zähler',
   'logword.digest': 'Prüfsumme',

@@ -1,6 +1,6 @@
 // The console in English.
 import type { Key } from './it.js';
-import { VOCE_WORDS } from '@seggio/ballot-core';
+import { CHECK_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
 
 export const en: Record<Key, string> = {
   'app.title': "Seggio: the president's console",
@@ -170,29 +170,7 @@ export const en: Record<Key, string> = {
   'record.fails': 'DOES NOT HOLD',
   'record.figure': 'Item',
   'record.value': 'Value',
-  'check.C1': 'voters M {vm} + F {vf} {veq} T {vt}; electors M {em} + F {ef} {eeq} T {et}',
-  'check.C2': 'voters {v} {cmp} electors {e} + voters admitted without being on the roll {a}',
-  'check.C3': 'YES {yes} + NO {no} + blank {blank} + invalid {invalid} + contested {contested} = {total} {eq} voters {v}',
-  'check.C4': '{what} {votes} + blank {blank} + invalid {invalid} + contested {contested} = {total} {eq} voters {v}',
-  'check.C4.mayors': 'mayor votes',
-  'check.C4.lists': 'list votes',
-  'check.C4.candidates': 'single-member candidate votes',
-  'check.C5.ok': "each list's votes equal its mayoral candidate's",
-  'check.C5.item': 'list {list} has {lv} votes, its mayoral candidate {mayor} {mv}',
-  'check.C6': 'mayor votes {m} {eq} list votes {l} + for the mayor only {o}',
-  'check.C7.ok': "no candidate has more preferences than the list's votes",
-  'check.C7.item': '{candidate} has {p} preferences, list {list} {lv} votes',
-  'check.C8.ok': 'turnout never decreases and the final checkpoint {final} equals the voters {v}',
-  'check.C8.unknown-checkpoint': "checkpoint {checkpoint} is not one of the election's",
-  'check.C8.out-of-order': 'checkpoint {checkpoint} is out of order',
-  'check.C8.fell': '{sex}: fell from {from} at checkpoint {at} to {to} at {checkpoint}',
-  'check.C8.final-missing': 'the final checkpoint {checkpoint} has not been recorded',
-  'check.C8.final-differs': 'the final checkpoint {checkpoint} reports {sex} {reported}, the voters recorded are {v}',
-  'check.E1': 'ballots in the box {b}, sessions that cast this contest {s}, voters recorded {v}',
-  'check.E1.fail': 'ballots in the box {b}, sessions that cast this contest {s}, voters recorded {v}: they must be equal',
-  'check.sex.M': 'men',
-  'check.sex.F': 'women',
-  'check.sex.T': 'total',
+  ...CHECK_WORDS.en,
   'logword.booth': 'booth',
   'logword.counter': 'counter',
   'logword.digest': 'digest',
