@@ -65,7 +65,7 @@ describe.each(FIXTURES)('a simulated day on %s', (name) => {
     lines.forEach((l, i) => {
       const contest = election.contests.find((c) => c.id === l.contest)!;
       const decoded = decodeBallotPlaintext(fromBase64(opened[i]!.message!), tally.election, contest);
-      if (!decoded.ok) throw new Error(decoded.error);
+      if (!decoded.ok) throw new Error(JSON.stringify(decoded.error));
       (ballots[l.contest] ??= []).push({ h: l.h, selection: decoded.value });
     });
     const pollbook = json<PollbookDocument>(dir, 'pollbook.json');

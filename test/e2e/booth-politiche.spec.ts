@@ -76,7 +76,7 @@ test('a voter casts European, Senato and Camera ballots', async ({ page }) => {
   const cast = Object.fromEntries(
     station.booth.ballots().map((b) => {
       const decoded = decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna.value)!, digest, election.contests.find((c) => c.id === b.contest)!);
-      if (!decoded.ok) throw new Error(decoded.error);
+      if (!decoded.ok) throw new Error(JSON.stringify(decoded.error));
       return [b.contest, decoded.value];
     }),
   );

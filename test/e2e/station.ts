@@ -125,7 +125,7 @@ export async function boothSelections(station: Station, electionBytes: Uint8Arra
   return station.booth.ballots().map((b) => {
     const contest = election.contests.find((c) => c.id === b.contest)!;
     const decoded = decodeBallotPlaintext(nodeCrypto.sealOpen(b.ct, urna.value)!, digest, contest);
-    if (!decoded.ok) throw new Error(decoded.error);
+    if (!decoded.ok) throw new Error(JSON.stringify(decoded.error));
     return [b.contest, decoded.value];
   });
 }

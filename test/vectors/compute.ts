@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  ballotSignatureMessage, ballotsDigest, canonicalJson, chainHash, decodeBallotPlaintext, parseElection, parseSidecar, plaintextLength, tallyDigest,
+  ballotSignatureMessage, ballotsDigest, canonicalJson, chainHash, decodeBallotPlaintext, describeBallotProblem, parseElection, parseSidecar, plaintextLength, tallyDigest,
   type BoothSeal, type Election, type LogEntry, type Setup, type TallyDocument,
 } from '@seggio/ballot-core';
 import { fingerprint, fromBase64, toHex, utf8 } from '@seggio/crypto';
@@ -51,7 +51,7 @@ function ballots(dir: string, election: Election, digest: string, setup: Setup) 
     const plaintext = nodeCrypto.sealOpen(ct, keyPair);
     if (!plaintext) throw new Error(`ballots.jsonl line ${i + 1} does not open`);
     const selection = decodeBallotPlaintext(plaintext, digest, contest);
-    if (!selection.ok) throw new Error(`ballots.jsonl line ${i + 1}: ${selection.error}`);
+    if (!selection.ok) throw new Error(`ballots.jsonl line ${i + 1}: ${describeBallotProblem(selection.error)}`);
     return {
       line: i + 1, contest: line.contest, booth: line.booth,
       ct: toHex(ct), h: sha(ct), ephemeralPublicKey: toHex(ct.subarray(0, 32)),

@@ -118,7 +118,7 @@ export function addPhantomBooth(dir: string, console: SigningKeyPair, id: string
   for (const l of lines) {
     const contest = election.contests.find((c) => c.id === l.contest)!;
     const opened = decodeBallotPlaintext(nodeCrypto.sealOpen(fromBase64(l.ct), { publicKey: fromBase64(urna.publicKey), secretKey: fromBase64(urna.secretKey) })!, setup.election, contest);
-    if (!opened.ok) throw new Error(opened.error);
+    if (!opened.ok) throw new Error(JSON.stringify(opened.error));
     (ballots[l.contest] ??= []).push({ h: l.h, selection: opened.value });
   }
   const castSessions = Object.fromEntries(election.scrutinyOrder.map((c) => [c, ballots[c]?.length ?? 0]));

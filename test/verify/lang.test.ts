@@ -66,6 +66,22 @@ describe('seggio verify --lang', () => {
     expect(json.figures.find((f) => f.contest === 'REF-2020-1')!.rows.find((r) => r.voce === 'voti_si')).toMatchObject({ recounted: yes, signed: yes + 1 });
   });
 
+  it('words the record checks of the recount with their figures in the language asked for, and says that the other details stay English', async () => {
+    const italian = (await verify(day.bundle, '--lang', 'it', '--verbose')).out;
+    expect(italian).toContain('I dettagli dei controlli restano in inglese, come nel formato del pacchetto, salvo quelli del riscontro e del verbale (C1-C8, E1).');
+    expect(italian).toMatch(new RegExp(`ok {4}contest REF-2020-1: C3: SÌ ${yes} \\+ NO \\d+ \\+ bianche \\d+ \\+ nulle 0 \\+ contestate 0 = 20 = votanti 20$`, 'm'));
+    expect(italian).toMatch(/contest REF-2020-1: E1: schede nell'urna 20, votazioni che hanno espresso questa consultazione 20, votanti registrati 20$/m);
+    expect(italian).not.toMatch(/: C\d: .*\b(voters|blank|ballots)\b/);
+    // The reconciliation's details are codes, said in Italian too.
+    expect(italian).toMatch(/^ +ok {4}contest REF-2020-1: 20 schede = 20 votanti$/m);
+    expect(italian).toMatch(/^ +ok {4}booth B1, contest REF-2020-1: 20 schede = il conteggio e l'impronta del sigillo$/m);
+    expect((await verify(day.bundle, '--lang', 'de', '--verbose')).out).toMatch(new RegExp(`contest REF-2020-1: C3: JA ${yes} \\+ NEIN \\d+`));
+    // The JSON report keeps each check's English and carries its figures.
+    const json = JSON.parse((await verify(day.bundle, '--json')).out) as { checks: { check: string; items: { message: string; recordCheck?: { check: string; figures: { yes?: number } } }[] }[] };
+    const c3 = json.checks.find((c) => c.check === 'recount')!.items.find((i) => i.recordCheck?.check === 'C3' && i.message.includes('YES'))!;
+    expect(c3.recordCheck!.figures.yes).toBe(yes);
+  });
+
   it('refuses a language it does not speak, as a usage error', async () => {
     expect((await verify(day.bundle, '--lang', 'fr')).code).toBe(2);
   });

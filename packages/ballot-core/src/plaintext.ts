@@ -109,17 +109,63 @@ export function canonicalFast(body: string): unknown {
 }
 
 /**
+ * Why a ballot cannot be read, as a code with the names of its figures: the console and the verifier
+ * word it in their languages (describeBallotProblem is the English of the command line). The first
+ * two are found before decoding: a ciphertext the urna key does not open, a contest the election
+ * does not have.
+ */
+export const BALLOT_PROBLEMS = {
+  'not-opened': [],
+  'unknown-contest': ['contest'],
+  'length': ['length', 'expected'],
+  'not-utf8': [],
+  'not-json': ['reason'],
+  'not-canonical': [],
+  'not-object': [],
+  'fields': [],
+  'other-election': [],
+  'other-contest': ['named', 'contest'],
+  'selection-shape': [],
+} as const satisfies Record<string, readonly string[]>;
+
+export type BallotProblemCode = keyof typeof BALLOT_PROBLEMS;
+export type BallotProblem = {
+  [C in BallotProblemCode]: { readonly code: C; readonly params: { readonly [P in (typeof BALLOT_PROBLEMS)[C][number]]: string | number } };
+}[BallotProblemCode];
+
+export const ballotProblem = <C extends BallotProblemCode>(code: C, params: { readonly [P in (typeof BALLOT_PROBLEMS)[C][number]]: string | number }): BallotProblem => ({ code, params }) as BallotProblem;
+
+const ENGLISH: { [C in BallotProblemCode]: (p: Extract<BallotProblem, { code: C }>['params']) => string } = {
+  'not-opened': () => 'does not open with the urna key',
+  'unknown-contest': (p) => `names contest ${p.contest}, which is not in the election`,
+  'length': (p) => `the plaintext is ${p.length} bytes; this contest's ballots are padded to ${p.expected}`,
+  'not-utf8': () => 'the plaintext is not valid UTF-8',
+  'not-json': (p) => `the plaintext is not JSON: ${p.reason}`,
+  'not-canonical': () => 'the plaintext is not in canonical JSON (RFC 8785)',
+  'not-object': () => 'the plaintext must be a JSON object',
+  'fields': () => 'the plaintext must have exactly "election", "contest" and "selection"',
+  'other-election': () => 'the ballot names another election',
+  'other-contest': (p) => `the ballot names contest ${p.named}, not ${p.contest}`,
+  'selection-shape': () => 'the selection does not have the shape this contest takes',
+};
+
+/** A ballot problem in English, for the command line and the logs. */
+export function describeBallotProblem(problem: BallotProblem): string {
+  return (ENGLISH[problem.code] as (params: BallotProblem['params']) => string)(problem.params);
+}
+
+/**
  * Reads a decrypted ballot back, refusing anything but the one encoding `encodeBallotPlaintext`
  * gives: the right length, canonical JSON, only spaces after it, this election and contest.
  */
-export function decodeBallotPlaintext(bytes: Uint8Array, electionDigest: string, contest: Contest): Result<Selection, string> {
+export function decodeBallotPlaintext(bytes: Uint8Array, electionDigest: string, contest: Contest): Result<Selection, BallotProblem> {
   const length = plaintextLength(contest);
-  if (bytes.length !== length) return err(`the plaintext is ${bytes.length} bytes; this contest's ballots are padded to ${length}`);
+  if (bytes.length !== length) return err(ballotProblem('length', { length: bytes.length, expected: length }));
   let text: string;
   try {
     text = fromUtf8(bytes);
   } catch {
-    return err('the plaintext is not valid UTF-8');
+    return err(ballotProblem('not-utf8', {}));
   }
   let end = text.length;
   while (end > 0 && text.charCodeAt(end - 1) === 0x20) end--;
@@ -127,17 +173,17 @@ export function decodeBallotPlaintext(bytes: Uint8Array, electionDigest: string,
   let parsed = canonicalFast(body);
   if (parsed === undefined) {
     const json = parseStrictJson(body, { maxBytes: length, maxDepth: 4 });
-    if (!json.ok) return err(`the plaintext is not JSON: ${json.error.message}`);
-    if (canonicalJson(json.value) !== body) return err('the plaintext is not in canonical JSON (RFC 8785)');
+    if (!json.ok) return err(ballotProblem('not-json', { reason: json.error.message }));
+    if (canonicalJson(json.value) !== body) return err(ballotProblem('not-canonical', {}));
     parsed = json.value;
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return err('the plaintext must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return err(ballotProblem('not-object', {}));
   const value = parsed as { election?: unknown; contest?: unknown; selection?: unknown };
   const keys = Object.keys(value);
-  if (keys.length !== 3 || !keys.every((k) => k === 'contest' || k === 'election' || k === 'selection')) return err('the plaintext must have exactly "election", "contest" and "selection"');
-  if (value.election !== electionDigest) return err('the ballot names another election');
-  if (value.contest !== contest.id) return err(`the ballot names contest ${JSON.stringify(value.contest)}, not ${contest.id}`);
+  if (keys.length !== 3 || !keys.every((k) => k === 'contest' || k === 'election' || k === 'selection')) return err(ballotProblem('fields', {}));
+  if (value.election !== electionDigest) return err(ballotProblem('other-election', {}));
+  if (value.contest !== contest.id) return err(ballotProblem('other-contest', { named: JSON.stringify(value.contest).slice(0, 80), contest: contest.id }));
   const selection = selectionSchema(contest).safeParse(value.selection);
-  if (!selection.success) return err('the selection does not have the shape this contest takes');
+  if (!selection.success) return err(ballotProblem('selection-shape', {}));
   return ok(selection.data);
 }

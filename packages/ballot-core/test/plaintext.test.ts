@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, decodeBallotPlaintext, encodeBallotPlaintext, parseElection, plaintextLength, validate, type Election, type Selection } from '../src/index.js';
+import { canonicalJson, decodeBallotPlaintext, describeBallotProblem, encodeBallotPlaintext, parseElection, plaintextLength, validate, type Election, type Selection } from '../src/index.js';
 import { parseStrictJson } from '../src/json.js';
 import { canonicalFast } from '../src/plaintext.js';
 import { politiche } from './politiche.js';
@@ -43,10 +43,12 @@ describe('ballot plaintext', () => {
     expect(decodeBallotPlaintext(bytes, digest, municipal)).toEqual({ ok: true, value: selection });
     const refused = (b: Uint8Array, d = digest, c = municipal) => {
       const r = decodeBallotPlaintext(b, d, c);
-      return r.ok ? 'accepted' : r.error;
+      return r.ok ? 'accepted' : describeBallotProblem(r.error);
     };
     expect(refused(bytes.subarray(1))).toMatch(/is \d+ bytes; this contest's ballots are padded to \d+/);
     expect(refused(bytes, 'cd'.repeat(32))).toBe('the ballot names another election');
+    // A code with its figures, for the console and the verifier to word in their languages.
+    expect(decodeBallotPlaintext(bytes.subarray(1), digest, municipal)).toEqual({ ok: false, error: { code: 'length', params: { length: bytes.length - 1, expected: bytes.length } } });
     expect(refused(encodeBallotPlaintext(digest, municipal, selection), digest, { ...municipal, id: 'COM-999003-2020' })).toMatch(/names contest "COM-999002-2020", not COM-999003-2020/);
     const blank = new TextDecoder().decode(encodeBallotPlaintext(digest, municipal, { blank: true }));
     const spaced = new TextEncoder().encode(blank.replace('{"contest"', '{ "contest"').slice(0, blank.length));
@@ -126,7 +128,8 @@ describe('the fast canonical reader', () => {
     const blank = new TextDecoder().decode(encodeBallotPlaintext(digest, municipal, { blank: true }));
     const twice = blank.replace('{"blank":true}', '{"blank":true,"blank":true}').slice(0, blank.length);
     const r = decodeBallotPlaintext(new TextEncoder().encode(twice), digest, municipal);
-    expect(r.ok ? 'accepted' : r.error).toMatch(/not JSON: .*duplicate/i);
+    expect(r.ok ? 'accepted' : r.error.code).toBe('not-json');
+    expect(r.ok ? 'accepted' : describeBallotProblem(r.error)).toMatch(/not JSON: .*duplicate/i);
   });
 });
 

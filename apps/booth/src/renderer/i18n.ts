@@ -1,6 +1,6 @@
 // Every text a voter reads or hears, in Italian, German and English (one catalogue per app),
 // one file per language in i18n/, each in one formal register.
-import type { Contest, RefusalCode } from '@seggio/ballot-core';
+import { contestTitle, type Contest, type RefusalCode, type Worded } from '@seggio/ballot-core';
 import type { KeypadButton } from '../shared/bridge.js';
 import { de } from './i18n/de.js';
 import { en } from './i18n/en.js';
@@ -48,11 +48,16 @@ export function bySex(key: SexedKey, sex: 'M' | 'F'): Key {
 }
 
 /**
- * The kind of a contest in the voter's language, shown and said before its title when the voter has
- * chosen German or English: the election package gives the titles in Italian only. Null in Italian.
+ * A contest's title for the voter: in their language where the package gives it (a bilingual comune's
+ * ballots), in Italian otherwise; and then, before the Italian title, the kind of the contest in the
+ * voter's language, so that a German or English voter knows which ballot it is. No kind when the
+ * title is in the voter's language: it says so itself.
  */
-export function contestKind(type: Contest['type'], language: Language, t: Translate): string | null {
-  return language === 'it' ? null : t(`kind.${type}`);
+export function titleFor(contest: Contest, language: Language, t: Translate): { readonly title: Worded; readonly kind: string | null } {
+  const title = contestTitle(contest, language);
+  // With its collegio or circoscrizione, as the scheda is headed: the place's name is the same in every language.
+  const constituency = 'constituency' in contest && contest.constituency ? ` — ${contest.constituency}` : '';
+  return { title: { ...title, text: `${title.text}${constituency}` }, kind: title.language === language ? null : t(`kind.${contest.type}`) };
 }
 
 /** Items named in one sentence, as the language joins them: "A, B e C", "A, B und C", "A, B, and C". */

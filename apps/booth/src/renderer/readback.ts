@@ -7,11 +7,6 @@ import { personOf } from './marks.js';
 
 const person = (p: { surname: string; name: string }) => `${p.surname} ${p.name}`;
 
-/** A ballot's title as its scheda heads it: the title, and the collegio or circoscrizione it is for. */
-export function titleOf(contest: Contest): string {
-  return 'constituency' in contest && contest.constituency ? `${contest.title} — ${contest.constituency}` : contest.title;
-}
-
 /** The rules that limit this ballot, as the voter is told them. */
 export function rulesText(contest: Contest, t: Translate): string {
   switch (contest.type) {

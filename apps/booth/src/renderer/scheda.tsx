@@ -1,9 +1,9 @@
 // Each ballot drawn as its paper scheda (docs/election-rules.md "How each ballot looks on paper"): the rectangles in
 // the order drawn, the lists' symbols large, the preference lines beside them. A touch marks a name or a
 // symbol as a pencil would; what the marks count for is shown where it counts ("il voto vale anche qui").
-import type { Contest, ListEntry, MunicipalContest, PartyListContest, ReferendumContest, Selection } from '@seggio/ballot-core';
+import { referendumQuestion, type Contest, type ListEntry, type MunicipalContest, type PartyListContest, type ReferendumContest, type Selection } from '@seggio/ballot-core';
 import { sayOf } from './choices.js';
-import { upperFirst, type Translate } from './i18n.js';
+import { upperFirst, type Language, type Translate } from './i18n.js';
 import { counted, type Mark } from './marks.js';
 import { Paged } from './paged.js';
 
@@ -76,14 +76,17 @@ export interface ReferendumProps {
   readonly selection: Selection | undefined;
   readonly onMark: (answer: 'YES' | 'NO') => void;
   readonly t: Translate;
+  /** The voter's language: the question in it where the package gives it, in Italian otherwise. */
+  readonly language: Language;
 }
 
-export function ReferendumScheda({ contest, selection, onMark, t }: ReferendumProps) {
+export function ReferendumScheda({ contest, selection, onMark, t, language }: ReferendumProps) {
   const answer = selection && 'answer' in selection ? selection.answer : null;
+  const question = referendumQuestion(contest, language);
   return (
     <div className="scheda referendum">
-      <p className="question" lang="it">
-        {contest.question}
+      <p className="question" lang={question.language}>
+        {question.text}
       </p>
       <div className="answers">
         {(['YES', 'NO'] as const).map((a) => (

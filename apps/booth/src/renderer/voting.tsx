@@ -2,14 +2,14 @@
 // review, confirm. The choices live here and are dropped when the session ends; "recorded" comes only
 // from the service (R6). Each screen carries what the voice says on arriving at it (data-intro).
 import { useCallback, useReducer } from 'react';
-import { validate, type Contest, type Election, type Selection } from '@seggio/ballot-core';
+import { referendumQuestion, validate, type Contest, type Election, type Selection } from '@seggio/ballot-core';
 import { choicesOf } from './choices.js';
-import { contestKind, listOf, refusalText, type Language, type Translate } from './i18n.js';
+import { listOf, refusalText, titleFor, type Language, type Translate } from './i18n.js';
 import { InactivityNotice, useInactivity } from './inactivity.js';
 import { mark, preferencesElsewhere, type Mark } from './marks.js';
 import { Paged } from './paged.js';
 import { mayWrite, Preferences, writtenText } from './preferences.js';
-import { countsFor, readBack, rulesText, titleOf } from './readback.js';
+import { countsFor, readBack, rulesText } from './readback.js';
 import { MunicipalScheda, PartyListScheda, ReferendumScheda } from './scheda.js';
 import { useKeys } from './use-keys.js';
 
@@ -39,7 +39,7 @@ export interface VotingProps {
   readonly election: Election;
   readonly contests: readonly string[];
   readonly t: Translate;
-  /** The voter's language: in German and English each contest's kind is named before its Italian title. */
+  /** The voter's language: each contest's title and question in it where the package gives them (titleFor). */
   readonly language: Language;
   readonly settings: React.ReactNode;
   /** The booth's service is away: nothing can be cast, and the voter's time is not counted. */
@@ -124,15 +124,15 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
     const props = { selection, t, onMark, openPreferences, ...(from ? { from } : {}) };
     const choices = choicesOf(contest).length;
     const rules = rulesText(contest, t);
-    const question = contest.type === 'referendum' ? `${contest.question} ` : '';
-    const kind = contestKind(contest.type, language, t);
+    const question = contest.type === 'referendum' ? `${referendumQuestion(contest, language).text} ` : '';
+    const { title, kind } = titleFor(contest, language, t);
     // The controls below the scheda, named in the order the arrows reach them.
     const controls = listOf([t('ballot.back'), t('ballot.blank'), t('ballot.next')], language);
     const next = () => {
       if (!castable(contest, selection)) return dispatch({ type: 'say', message: t('refusal.empty') });
       go(step.index + 1 < ballots.length ? { kind: 'contest', index: step.index + 1 } : { kind: 'review' });
     };
-    const heading = `${counter}. ${kind ? `${kind}: ` : ''}${titleOf(contest)}.`;
+    const heading = `${counter}. ${kind ? `${kind}: ` : ''}${title.text}.`;
     // Back from a list's lines the rules were heard already: the scheda is named, with what the marks
     // now count for, and then the line the focus is on.
     const intro = from ? [heading, counts].filter(Boolean).join(' ') : `${heading} ${question}${rules} ${t('rules.choices', { n: choices })} ${t('rules.blank', { controls })} ${t('speech.hint')}`;
@@ -143,13 +143,13 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
         <header className="ballot-head">
           <p className="counter">{counter}</p>
           {kind && <p className="kind">{kind}</p>}
-          <h1 id="title" lang="it">
-            {titleOf(contest)}
+          <h1 id="title" lang={title.language}>
+            {title.text}
           </h1>
           {contest.type !== 'referendum' && <p className="rules">{rules}</p>}
         </header>
         {contest.type === 'referendum' ? (
-          <ReferendumScheda contest={contest} selection={selection} onMark={(answer) => dispatch({ type: 'choose', contest: contest.id, selection: { answer }, message: null })} t={t} />
+          <ReferendumScheda contest={contest} selection={selection} onMark={(answer) => dispatch({ type: 'choose', contest: contest.id, selection: { answer }, message: null })} t={t} language={language} />
         ) : contest.type === 'municipal' ? (
           <MunicipalScheda contest={contest} {...props} />
         ) : (
@@ -174,14 +174,17 @@ export function Voting({ election, contests, t, language, settings, serviceLost,
 
   if (step.kind === 'review') {
     const lines = ballots.map((c) => readBack(c, selections[c.id], t));
-    const kinds = ballots.map((c) => contestKind(c.type, language, t));
-    // Each ballot named as its scheda is headed, with its collegio or circoscrizione.
-    const named = (index: number) => (kinds[index] ? `${kinds[index]}: ${titleOf(ballots[index]!)}` : titleOf(ballots[index]!));
+    // Each ballot named as its scheda is headed, in the voter's language where the package gives it, with its collegio.
+    const titles = ballots.map((c) => titleFor(c, language, t));
+    const named = (index: number) => {
+      const { title, kind } = titles[index]!;
+      return kind ? `${kind}: ${title.text}` : title.text;
+    };
     const intro = `${t('review.title')}. ${t('review.intro')} ${ballots.map((c, i) => `${t('ballot.of', { i: i + 1, n: ballots.length })}, ${named(i)}: ${lines[i]!.join(' ')}`).join(' ')} ${t('speech.hint')}`;
     const items = ballots.map((c, index) => (
       <div key={c.id} className="review-item" style={{ '--ballot-colour': c.colour } as React.CSSProperties}>
-        {kinds[index] && <p className="kind">{kinds[index]}</p>}
-        <h2 lang="it">{titleOf(c)}</h2>
+        {titles[index]!.kind && <p className="kind">{titles[index]!.kind}</p>}
+        <h2 lang={titles[index]!.title.language}>{titles[index]!.title.text}</h2>
         {lines[index]!.map((line) => (
           <p key={line}>{line}</p>
         ))}

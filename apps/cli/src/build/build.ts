@@ -13,7 +13,7 @@ export const FILES = {
   'elezione.csv': { required: ['id', 'titolo', 'comune', 'codice_istat', 'provincia'], optional: ['fuso_orario', 'indirizzo_ufficio', 'esercitazione'] },
   'giorni.csv': { required: ['data', 'apertura', 'chiusura'] },
   'affluenze.csv': { required: ['id', 'data_ora', 'per_sesso'], optional: ['finale'] },
-  'consultazioni.csv': { required: ['id', 'tipo', 'titolo', 'colore', 'ordine_scrutinio'], optional: ['genere', 'numero', 'quesito', 'abitanti', 'seggi', 'circoscrizione'] },
+  'consultazioni.csv': { required: ['id', 'tipo', 'titolo', 'colore', 'ordine_scrutinio'], optional: ['titolo_de', 'titolo_en', 'genere', 'numero', 'quesito', 'quesito_de', 'quesito_en', 'abitanti', 'seggi', 'circoscrizione'] },
   'liste.csv': { required: ['consultazione', 'id', 'nome'], optional: ['contrassegno'] },
   'candidati.csv': { required: ['consultazione', 'lista', 'ordine', 'id', 'cognome', 'nome', 'sesso'] },
   'sindaci.csv': { required: ['consultazione', 'id', 'cognome', 'nome', 'sesso', 'liste'] },

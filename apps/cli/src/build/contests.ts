@@ -1,7 +1,7 @@
 // The contests of the package from consultazioni.csv, liste.csv, candidati.csv, sindaci.csv and
 // uninominali.csv (docs/election-package.md). What the law fixes is derived, not asked for: who may vote
 // each ballot, the municipal rules from the population, the European preferences, a referendum's quorum.
-import { ELIGIBLE_CATEGORIES, LIMITS, municipalRulesFor, type Contest, type ListEntry } from '@seggio/ballot-core';
+import { ELIGIBLE_CATEGORIES, LIMITS, municipalRulesFor, TRANSLATED, type Contest, type ListEntry, type Translated } from '@seggio/ballot-core';
 import { toBase64 } from '@seggio/crypto';
 import { PNG } from 'pngjs';
 import type { Cells } from './cells.js';
@@ -62,6 +62,20 @@ function symbol(cells: Cells, files: ReadonlyMap<string, Uint8Array>, table: Tab
   return `${PNG_PREFIX}${toBase64(bytes)}`;
 }
 
+/**
+ * The German and English of a cell ("titolo_de", "titolo_en"), for a bilingual comune's ballots; left
+ * out of the package when neither is given, so that a package without them is as it always was.
+ */
+function translations(cells: Cells, table: Table, row: Row, column: string, path: string): Partial<Record<Translated, string>> | undefined {
+  const given = Object.fromEntries(TRANSLATED.flatMap((language) => {
+    const text = cells.text(table, row, `${column}_${language}`, `${path}.${language}`, false);
+    return text === undefined ? [] : [[language, text]];
+  }));
+  if (Object.keys(given).length === 0) return undefined;
+  cells.at(path, table, row, `${column}_${Object.keys(given)[0]!}`);
+  return given;
+}
+
 type Draft = Record<string, unknown> & { id: string; type: Contest['type']; order: number | undefined };
 
 export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Array>, t: ContestTables): { contests: Record<string, unknown>[]; scrutinyOrder: string[] } {
@@ -75,11 +89,14 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
     const id = cells.text(t.contests, row, 'id', `${at}.id`) ?? '';
     if (type === undefined || id === undefined) return;
     cells.at(at, t.contests, row);
-    const draft: Draft = { id, type, title: cells.text(t.contests, row, 'titolo', `${at}.title`) ?? '', colour: cells.text(t.contests, row, 'colore', `${at}.colour`) ?? '', eligibility: [...ELIGIBLE_CATEGORIES[type]], order: cells.int(t.contests, row, 'ordine_scrutinio', null, 1, LIMITS.contests) };
+    const title = cells.text(t.contests, row, 'titolo', `${at}.title`) ?? '';
+    const titles = translations(cells, t.contests, row, 'titolo', `${at}.titles`);
+    const draft: Draft = { id, type, title, ...(titles ? { titles } : {}), colour: cells.text(t.contests, row, 'colore', `${at}.colour`) ?? '', eligibility: [...ELIGIBLE_CATEGORIES[type]], order: cells.int(t.contests, row, 'ordine_scrutinio', null, 1, LIMITS.contests) };
     cells.at(`${at}.eligibility`, t.contests, row, 'tipo');
     if (type === 'referendum') {
       const kind = cells.choice(t.contests, row, 'genere', `${at}.kind`, KINDS);
-      Object.assign(draft, { kind, number: cells.int(t.contests, row, 'numero', `${at}.number`, 1, 99), question: cells.text(t.contests, row, 'quesito', `${at}.question`) ?? '', quorum: kind === 'abrogative' ? 0.5 : null });
+      const questions = translations(cells, t.contests, row, 'quesito', `${at}.questions`);
+      Object.assign(draft, { kind, number: cells.int(t.contests, row, 'numero', `${at}.number`, 1, 99), question: cells.text(t.contests, row, 'quesito', `${at}.question`) ?? '', ...(questions ? { questions } : {}), quorum: kind === 'abrogative' ? 0.5 : null });
     } else if (type === 'municipal') {
       const population = cells.int(t.contests, row, 'abitanti', `${at}.population`, 1, 5_000_000);
       cells.at(`${at}.rules`, t.contests, row, 'abitanti');

@@ -1,6 +1,6 @@
 // One line of ballots.jsonl, checked on its own: shape, hash, booth signature, padded length, and,
 // with the urna key, its opening and its content. Pure: runs in the main thread or in a worker.
-import { ballotSignatureMessage, decodeBallotPlaintext, parseElection, plaintextLength, validateShaped, type Contest, type Selection } from '@seggio/ballot-core';
+import { ballotSignatureMessage, decodeBallotPlaintext, describeBallotProblem, parseElection, plaintextLength, validateShaped, type Contest, type Selection } from '@seggio/ballot-core';
 import { fromBase64, SEAL_OVERHEAD, type BoxKeyPair, type SeggioCrypto } from '@seggio/crypto';
 
 /** Everything a ballot is checked against, in a form that can be sent to a worker. */
@@ -139,7 +139,7 @@ function readPlaintext(ctx: BallotContext, target: Contest, plaintext: Uint8Arra
   if (known) return known;
   const decoded = decodeBallotPlaintext(plaintext, ctx.digest, target);
   if (!decoded.ok) {
-    problems.push(decoded.error);
+    problems.push(describeBallotProblem(decoded.error));
     return undefined;
   }
   const rules = validateShaped(target, decoded.value);

@@ -1,5 +1,7 @@
 // What `seggio verify` found, grouped by check, each item with its place (file, line, booth, contest),
 // and each contest's figures as recounted beside the signed tally's.
+import { checkText, type RecordCheck } from '@seggio/ballot-core';
+import { DETAIL_WORDS, sayDetail, type Detail } from './details.js';
 import { voceName, words, type Say } from './words.js';
 
 const en = words('en');
@@ -28,7 +30,13 @@ export interface Place {
 
 export interface Item extends Place {
   readonly status: 'pass' | 'fail' | 'warn' | 'skip';
+  /** In English, the language of the bundle's format. */
   readonly message: string;
+  /** A record check (C1–C8, E1) with its figures, which the text report words in its language. */
+  readonly recordCheck?: RecordCheck;
+  /** What was found as a code with its figures (details.ts), which the text report words in its language. */
+  readonly code?: Detail['code'];
+  readonly params?: Detail['params'];
 }
 
 /** One figure of a contest (its voce, as in tally.csv): as recounted from the ballots, and as signed. */
@@ -57,22 +65,33 @@ export class Report {
   figures: readonly ContestFigures[] = [];
   /** Whether the figures were recounted from the ballots (not a public export). */
   recounted = false;
+  /** The election's names of lists, mayors and candidates by id, for the record checks in words. */
+  names: ReadonlyMap<string, string> = new Map();
 
-  add(check: CheckName, status: Item['status'], message: string, place: Place = {}): void {
+  /** What a check found: an English sentence, or a detail's code and figures (its English the message). */
+  add(check: CheckName, status: Item['status'], found: string | Detail, place: Place = {}): void {
     const list = this.items.get(check)!;
     if (list.length >= MAX_ITEMS_PER_CHECK && status === 'fail') {
       this.#dropped.set(check, (this.#dropped.get(check) ?? 0) + 1);
       return;
     }
-    list.push({ status, message, ...place });
+    if (typeof found === 'string') list.push({ status, message: found, ...place });
+    else list.push({ status, message: sayDetail(DETAIL_WORDS.en, found), code: found.code, params: found.params, ...place });
   }
 
-  pass(check: CheckName, message: string, place?: Place): void {
-    this.add(check, 'pass', message, place);
+  /** A record check of the recount, its figures kept for the text report (the JSON report's message is its English). */
+  addRecordCheck(c: RecordCheck): void {
+    const list = this.items.get('recount')!;
+    if (list.length >= MAX_ITEMS_PER_CHECK && !c.ok) return void this.#dropped.set('recount', (this.#dropped.get('recount') ?? 0) + 1);
+    list.push({ status: c.ok ? 'pass' : 'fail', message: `${c.check}: ${c.detail}`, contest: c.contest, recordCheck: c });
   }
 
-  fail(check: CheckName, message: string, place?: Place): void {
-    this.add(check, 'fail', message, place);
+  pass(check: CheckName, found: string | Detail, place?: Place): void {
+    this.add(check, 'pass', found, place);
+  }
+
+  fail(check: CheckName, found: string | Detail, place?: Place): void {
+    this.add(check, 'fail', found, place);
   }
 
   statusOf(check: CheckName): 'pass' | 'fail' | 'skip' {
@@ -100,7 +119,7 @@ export class Report {
     };
   }
 
-  /** The readable report, its frame and figures in `say`'s language (the details stay in English). */
+  /** The readable report, its frame, figures and record checks in `say`'s language (the other details stay in English). */
   toText(bundle: string, verbose: boolean, say: Say = en): string {
     const where = (i: Item) => [i.file && `${i.file}${i.line ? `:${i.line}` : ''}`, i.booth && `booth ${i.booth}`, i.contest && `contest ${i.contest}`].filter(Boolean).join(', ');
     const lines = [`seggio verify ${bundle}`, ...(say('details') ? [say('details')] : []), ''];
@@ -109,7 +128,8 @@ export class Report {
       lines.push(`${say(status).padEnd(7)}  ${check.padEnd(14)} ${say(`check.${check}`)}`);
       for (const item of this.items.get(check)!) {
         if (item.status === 'pass' && !verbose) continue;
-        lines.push(`        ${item.status === 'pass' ? 'ok  ' : item.status}  ${where(item) ? `${where(item)}: ` : ''}${item.message}`);
+        const message = item.recordCheck ? `${item.recordCheck.check}: ${checkText(say, this.names, item.recordCheck)}` : item.code ? say(`detail.${item.code}`, item.params) : item.message;
+        lines.push(`        ${item.status === 'pass' ? 'ok  ' : item.status}  ${where(item) ? `${where(item)}: ` : ''}${message}`);
       }
       if (this.#dropped.get(check)) lines.push(`        fail  … and ${this.#dropped.get(check)} more failures`);
     }

@@ -3,11 +3,12 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import {
-  ballotsDigest, checkChain, parseElection, tallyDigest, parseSidecar, parseStrictJson, plaintextLength, recordChecks, tallyCsv, tallySection, verifySidecar,
+  ballotsDigest, checkChain, namesOf, parseElection, tallyDigest, parseSidecar, parseStrictJson, plaintextLength, recordChecks, tallyCsv, tallySection, verifySidecar,
   type BoothSeal, type CountedBallot, type Election, type LogEntry, type PollbookDocument, type Setup, type TallyDocument, type ZeroReport,
 } from '@seggio/ballot-core';
 import { boxKeyMatches, fingerprint, fromBase64, type SeggioCrypto } from '@seggio/crypto';
 import type { BallotResult } from './ballot.js';
+import { detail } from './details.js';
 import { contestFigures } from './figures.js';
 import type { LineLimits } from './lines.js';
 import { checkBallotFile } from './pool.js';
@@ -266,12 +267,12 @@ function warnSmallBooths(report: Report, results: readonly BallotResult[], elect
 }
 
 function reconcile(report: Report, results: readonly BallotResult[], seals: Map<string, BoothSeal>, setup: Setup | null, pollbook: PollbookDocument | null, election: Election | null): void {
-  if (!setup || !pollbook || !election) return report.fail('reconciliation', 'needs the set-up, the poll book and the election');
+  if (!setup || !pollbook || !election) return report.fail('reconciliation', detail('recon-needs', {}));
   let sessionsCast = 0;
   for (const booth of setup.booths) {
     const seal = seals.get(booth.id);
     if (!seal) {
-      report.fail('reconciliation', 'has no seal to reconcile', { booth: booth.id });
+      report.fail('reconciliation', detail('recon-no-seal', {}), { booth: booth.id });
       continue;
     }
     sessionsCast += seal.sessions?.cast ?? 0;
@@ -279,17 +280,17 @@ function reconcile(report: Report, results: readonly BallotResult[], seals: Map<
       const mine = results.filter((r) => r.booth === booth.id && r.contest === contest && r.h);
       const sealed = seal.contests?.[contest] ?? { count: 0, ballotsDigest: ballotsDigest([]) };
       const place = { booth: booth.id, contest };
-      if (mine.length !== sealed.count) report.fail('reconciliation', `${mine.length} ballots in ballots.jsonl, the booth's seal says ${sealed.count}`, place);
-      else if (ballotsDigest(mine.map((r) => r.h!)) !== sealed.ballotsDigest) report.fail('reconciliation', "the ballots do not match the seal's ballotsDigest", place);
-      else report.pass('reconciliation', `${mine.length} ballots = the seal's count and digest`, place);
+      if (mine.length !== sealed.count) report.fail('reconciliation', detail('recon-seal-count', { ballots: mine.length, sealed: String(sealed.count) }), place);
+      else if (ballotsDigest(mine.map((r) => r.h!)) !== sealed.ballotsDigest) report.fail('reconciliation', detail('recon-seal-digest', {}), place);
+      else report.pass('reconciliation', detail('recon-seal-ok', { ballots: mine.length }), place);
     }
   }
-  if (sessionsCast !== pollbook.sessions?.cast) report.fail('reconciliation', `the booths' seals count ${sessionsCast} sessions cast, the poll book ${pollbook.sessions?.cast}`, { file: 'pollbook.json' });
+  if (sessionsCast !== pollbook.sessions?.cast) report.fail('reconciliation', detail('recon-sessions', { sealed: sessionsCast, pollbook: String(pollbook.sessions?.cast) }), { file: 'pollbook.json' });
   for (const contest of election.scrutinyOrder) {
     const inBox = results.filter((r) => r.contest === contest && r.h).length;
     const voters = pollbook.contests?.[contest]?.voters?.T;
-    if (inBox !== voters) report.fail('reconciliation', `${inBox} ballots, ${voters} voters in the poll book: they must be equal (E1)`, { contest });
-    else report.pass('reconciliation', `${inBox} ballots = ${voters} voters`, { contest });
+    if (inBox !== voters) report.fail('reconciliation', detail('recon-voters', { ballots: inBox, voters: String(voters) }), { contest });
+    else report.pass('reconciliation', detail('recon-voters-ok', { ballots: inBox, voters: String(voters) }), { contest });
   }
 }
 
@@ -300,11 +301,12 @@ function recount(
   if (!election || !digest || !setup || !pollbook || !tally) return report.fail('recount', 'needs the election, the set-up, the poll book and the tally');
   const castSessions = Object.fromEntries(election.scrutinyOrder.map((c) => [c, [...seals.values()].reduce((n, s) => n + (s.contests?.[c]?.count ?? 0), 0)]));
   const input = { election, electionDigest: digest, section: setup.section, pollbook, castSessions };
+  report.names = namesOf(election);
   if (!opened) {
     if (publicExport) report.add('recount', 'skip', 'this is a public export without urna-key.json: the ballots cannot be opened, so the recount was skipped; the checks below use the signed figures');
     for (const c of recordChecks({ ...input, ballots: {} }, tally)) {
       if (c.check === 'E1') continue;
-      report.add('recount', c.ok ? 'pass' : 'fail', `${c.check}: ${c.detail}`, { contest: c.contest });
+      report.addRecordCheck(c);
     }
     report.figures = contestFigures(election, null, tally);
     return;
@@ -314,7 +316,7 @@ function recount(
   const outcome = tallySection({ ...input, ballots });
   report.figures = contestFigures(election, outcome.tally, tally);
   report.recounted = true;
-  for (const c of outcome.checks) report.add('recount', c.ok ? 'pass' : 'fail', `${c.check}: ${c.detail}`, { contest: c.contest });
+  for (const c of outcome.checks) report.addRecordCheck(c);
   for (const mine of outcome.tally.contests) {
     const signed = tally.contests?.find((c) => c.id === mine.id);
     if (JSON.stringify(signed) !== JSON.stringify(mine)) report.fail('recount', 'the recount differs from the signed tally', { contest: mine.id });

@@ -1,7 +1,10 @@
 // The words of `seggio verify --lang`: the report's frame (checks, statuses, result) and its figures' names
-// in Italian, German or English, for the auditors of an Italian election. The checks' details stay in
-// English, the language of the bundle's format. The figures' names are the Ministry's (voce, as in tally.csv).
-import { VOCE_WORDS } from '@seggio/ballot-core';
+// in Italian, German or English, for the auditors of an Italian election, the record checks (C1-C8, E1)
+// with their figures in the words the console's count uses (ballot-core), and the details given as codes
+// (details.ts); the other checks' details stay in English, the language of the bundle's format. The
+// figures' names are the Ministry's (voce, as in tally.csv).
+import { CHECK_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
+import { DETAIL_WORDS } from './details.js';
 
 export type Language = 'it' | 'de' | 'en';
 export const LANGUAGES: readonly Language[] = ['it', 'de', 'en'];
@@ -20,7 +23,7 @@ const IT = {
   signed: 'firmate',
   differs: 'DIVERSE',
   same: 'uguali',
-  details: 'I dettagli dei controlli restano in inglese, come nel formato del pacchetto.',
+  details: 'I dettagli dei controlli restano in inglese, come nel formato del pacchetto, salvo quelli del riscontro e del verbale (C1-C8, E1).',
   'check.files': 'ogni file presente, leggibile e nel suo formato; ogni impronta elencata nel verbale',
   'check.election': 'il pacchetto dell\'elezione, firmato dalla chiave dell\'ufficio',
   'check.setup': 'la costituzione del seggio, firmata dalla console che nomina',
@@ -33,6 +36,8 @@ const IT = {
   'check.tally': 'il documento del verbale, le lunghezze delle schede e tally.csv',
   'check.provenance': "ogni chiave che firma registrata dall'ufficio per il suo ruolo e il suo comune (machines/); l'impronta del verbale cartaceo, se indicata",
   ...VOCE_WORDS.it,
+  ...CHECK_WORDS.it,
+  ...DETAIL_WORDS.it,
 } as const;
 
 export type WordKey = keyof typeof IT;
@@ -51,7 +56,7 @@ const DE: Record<WordKey, string> = {
   signed: 'unterzeichnet',
   differs: 'VERSCHIEDEN',
   same: 'gleich',
-  details: 'Die Einzelheiten der Prüfungen bleiben englisch, wie im Format des Pakets.',
+  details: 'Die Einzelheiten der Prüfungen bleiben englisch, wie im Format des Pakets, außer denen des Abgleichs und der Niederschrift (C1-C8, E1).',
   'check.files': 'jede Datei vorhanden, lesbar und in ihrem Format; jeder Hashwert in der Niederschrift aufgeführt',
   'check.election': 'das Wahlpaket, vom Schlüssel des Wahlamts unterzeichnet',
   'check.setup': 'die Einrichtung, von der genannten Konsole unterzeichnet',
@@ -64,6 +69,8 @@ const DE: Record<WordKey, string> = {
   'check.tally': 'das Dokument der Niederschrift, die Längen der Stimmzettel und tally.csv',
   'check.provenance': 'jeder unterzeichnende Schlüssel vom Wahlamt für seine Rolle und Gemeinde registriert (machines/); der Hashwert der Papierniederschrift, wenn angegeben',
   ...VOCE_WORDS.de,
+  ...CHECK_WORDS.de,
+  ...DETAIL_WORDS.de,
 };
 
 const EN: Record<WordKey, string> = {
@@ -93,6 +100,8 @@ const EN: Record<WordKey, string> = {
   'check.tally': 'the tally document, its plaintext lengths and tally.csv',
   'check.provenance': "every signing key enrolled by the office for its role and comune (machines/); the paper verbale's tally digest, when given",
   ...VOCE_WORDS.en,
+  ...CHECK_WORDS.en,
+  ...DETAIL_WORDS.en,
 };
 const CATALOGUES: Record<Language, Record<WordKey, string>> = { it: IT, de: DE, en: EN };
 

@@ -2,7 +2,7 @@
 // (@seggio/booth/ballot) at one of its text sizes, from exactly the bytes the office will sign. Shown in an
 // iframe of the booth's screen size by the package page; nothing here takes a mark.
 import { createRoot } from 'react-dom/client';
-import { parseElection, type Contest } from '@seggio/ballot-core';
+import { contestTitle, parseElection, type Contest } from '@seggio/ballot-core';
 import { FitContext, MunicipalScheda, PartyListScheda, ReferendumScheda, rulesText, TEXT_SIZES, translator, type Language } from '@seggio/booth/ballot';
 import '@seggio/booth/ballot.css';
 import { api } from './api.js';
@@ -16,15 +16,17 @@ const none = () => {};
 function Ballot({ contest, training }: { contest: Contest; training: boolean }) {
   const constituency = 'constituency' in contest && contest.constituency ? ` — ${contest.constituency}` : '';
   const props = { selection: undefined, t, onMark: none, openPreferences: none };
+  // As the booth draws it for a voter of this language: the title in it where the package gives it.
+  const title = contestTitle(contest, language);
   return (
     <FitContext.Provider value={size}>
       {training && <p className="training" role="note">{t('training')}</p>}
       <section className="screen ballot" aria-labelledby="title" style={{ '--ballot-colour': contest.colour } as React.CSSProperties}>
         <header className="ballot-head">
-          <h1 id="title">{contest.title}{constituency}</h1>
+          <h1 id="title" lang={title.language}>{title.text}{constituency}</h1>
           {contest.type !== 'referendum' && <p className="rules">{rulesText(contest, t)}</p>}
         </header>
-        {contest.type === 'referendum' ? <ReferendumScheda contest={contest} selection={undefined} onMark={none} t={t} /> : contest.type === 'municipal' ? <MunicipalScheda contest={contest} {...props} /> : <PartyListScheda contest={contest} {...props} />}
+        {contest.type === 'referendum' ? <ReferendumScheda contest={contest} selection={undefined} onMark={none} t={t} language={language} /> : contest.type === 'municipal' ? <MunicipalScheda contest={contest} {...props} /> : <PartyListScheda contest={contest} {...props} />}
       </section>
     </FitContext.Provider>
   );

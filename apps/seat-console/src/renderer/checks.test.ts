@@ -3,7 +3,7 @@
 // same figures. (Beside the renderer: it is browser code.)
 import { describe, expect, it } from 'vitest';
 import { describeCheck, type CheckFigures, type CheckId, type CheckOutcome, type Election, type RecordCheck } from '@seggio/ballot-core';
-import { checkText, namesOf } from './checks.js';
+import { checkText, namesOf } from '@seggio/ballot-core';
 import { CATALOGUES, translator, type Key } from './i18n.js';
 
 const make = <K extends CheckId>(check: K, ok: boolean, figures: CheckFigures[K]): RecordCheck => {

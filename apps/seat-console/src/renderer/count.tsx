@@ -1,13 +1,12 @@
 // Count and export (docs/design.md §2 step 5): the reconciliation, k shares, the record per contest in
 // scrutiny order with checks C1–C8 and E1, and the signed bundle written to a folder.
 import { useEffect, useState, type FormEvent } from 'react';
-import { tallyRows } from '@seggio/ballot-core';
+import { checkText, namesOf, tallyRows } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { ReconciledContest } from '../shared/api.js';
 import type { Refusal } from '../shared/refusals.js';
 import { bridge } from './bridge.js';
 import { ShareCamera } from './camera.js';
-import { checkText, namesOf } from './checks.js';
 import { knownKey } from './i18n.js';
 import { contestTitle, Problems, useConsole } from './ui.js';
 import { EventLog } from './voting.js';

@@ -3,7 +3,7 @@
 // the console does not have; every phase, booth state, category and event has its words. (Beside the
 // renderer: it is browser code. That each code is made somewhere is apps/seat-console/test/refusals.test.ts.)
 import { describe, expect, it } from 'vitest';
-import { CATEGORIES, EVENTS } from '@seggio/ballot-core';
+import { BALLOT_PROBLEMS, CATEGORIES, EVENTS } from '@seggio/ballot-core';
 import { refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
 import { CATALOGUES, knownKey, translator } from './i18n.js';
 import { explain } from './ui.js';
@@ -59,5 +59,22 @@ describe('the catalogue', () => {
       ...Object.entries(EVENTS).filter(([, d]) => d.by !== 'booth').map(([e]) => `event.${e}`),
     ];
     for (const key of needed) expect(knownKey(key), key).not.toBeNull();
+  });
+});
+
+describe("why a ballot cannot be read (ballot-core's BALLOT_PROBLEMS)", () => {
+  it.each(Object.keys(BALLOT_PROBLEMS))('%s is said in every language', (code) => {
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) expect((catalogue as Record<string, string>)[`ballot.problem.${code}`], `${language} ballot.problem.${code}`).toBeDefined();
+  });
+
+  it('has no words for a problem ballot-core does not have, and says the one given in the language chosen', () => {
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      const said = Object.keys(catalogue).filter((k) => k.startsWith('ballot.problem.')).map((k) => k.slice('ballot.problem.'.length));
+      expect(said.filter((code) => !(code in BALLOT_PROBLEMS)), language).toEqual([]);
+    }
+    const unreadable = refusal('ballot-unreadable', { ballot: '3f9a0c…', booth: 'B2', problem: 'not-opened' });
+    expect(explain(translator('it'), unreadable)).toBe("la scheda 3f9a0c… della cabina B2 non si legge: non si apre con la chiave dell'urna");
+    expect(explain(translator('de'), unreadable)).toBe('der Stimmzettel 3f9a0c… der Kabine B2 ist nicht lesbar: er lässt sich mit dem Urnenschlüssel nicht öffnen');
+    expect(explain(translator('en'), refusal('check-fails', { check: 'C3', contest: 'REF-1' }))).toBe("check C3 of the record does not hold for REF-1: its figures are in the record's checks");
   });
 });

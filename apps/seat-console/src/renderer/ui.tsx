@@ -25,8 +25,8 @@ export function useConsole(): Console {
 /** What a screen shows as a problem: a refusal of the service, or a sentence the page has already said in the president's language. */
 export type Said = Refusal | string;
 
-/** The figures said in words too, not as codes: a booth state, a category, a sex, a phase. */
-const WORDED = [['state', 'booth.state.'], ['category', 'cat.'], ['sex', 'sex.'], ['phase', 'phase.']] as const;
+/** The figures said in words too, not as codes: a booth state, a category, a sex, a phase, why a ballot cannot be read. */
+const WORDED = [['state', 'booth.state.'], ['category', 'cat.'], ['sex', 'sex.'], ['phase', 'phase.'], ['problem', 'ballot.problem.']] as const;
 
 /** A refusal in the president's language, from its code and figures; a page's own sentence as it is. */
 export function explain(t: Translate, item: Said): string {

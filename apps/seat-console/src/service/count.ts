@@ -1,6 +1,6 @@
 // Count and export (docs/design.md §2 step 5): the urna key rebuilt from k shares, every ballot opened
 // and counted, the tally signed and the bundle written. The rebuilt key lives only in this part.
-import { decodeBallotPlaintext, tallyDigest, tallySection, type Contest, type CountedBallot, type Selection, type TallyOutcome } from '@seggio/ballot-core';
+import { ballotProblem, decodeBallotPlaintext, tallyDigest, tallySection, type BallotProblem, type Contest, type CountedBallot, type Selection, type TallyOutcome } from '@seggio/ballot-core';
 import { combineUrnaShares, err, fromBase64, ok, type BoxKeyPair, type Result } from '@seggio/crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
@@ -53,8 +53,9 @@ export class CountPart {
     for (const b of ballots) {
       const contest = election.contests.find((c) => c.id === b.contest);
       const plaintext = crypto.sealOpen(fromBase64(b.ct), rebuilt.value);
-      const decoded = !contest ? err('it is for an unknown contest') : plaintext ? read(plaintext, contest) : err('it does not open with the urna key');
-      if (!decoded.ok) problems.push(refusal('ballot-unreadable', { ballot: `${b.h.slice(0, 12)}…`, booth: b.booth, reason: decoded.error }));
+      const decoded = !contest ? err(ballotProblem('unknown-contest', { contest: b.contest })) : plaintext ? read(plaintext, contest) : err(ballotProblem('not-opened', {}));
+      // The problem by its code: the president's page says it in words (ballot.problem.<code>).
+      if (!decoded.ok) problems.push(refusal('ballot-unreadable', { ballot: `${b.h.slice(0, 12)}…`, booth: b.booth, problem: decoded.error.code }));
       else (byContest[b.contest] ??= []).push({ h: b.h, selection: decoded.value });
     }
     if (problems.length) return this.#countFailed(problems);
@@ -100,7 +101,8 @@ export class CountPart {
     const pollbook = this.parts.closing.pollbook();
     const consoleCertificate = identity.wire;
     if (!outcome || !urna || !done || !setup || !pollbook || !consoleCertificate) return err([refusal('count-first')]);
-    if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => refusal('check-fails', { check: c.check, contest: c.contest, detail: c.detail })));
+    // The check by its id: its figures are the count's, which the president's page says in words.
+    if (!outcome.ok) return err(outcome.checks.filter((c) => !c.ok).map((c) => refusal('check-fails', { check: c.check, contest: c.contest })));
     const verbale = await verbalePdf({ election: done.election, tally: outcome.tally, checks: outcome.checks, setup, officeKey: config.officeKey });
     const dir = resolve(input.dir);
     if (existsSync(dir) && (!statSync(dir).isDirectory() || readdirSync(dir).length > 0)) return err([refusal('folder-not-empty', { dir })]);
@@ -139,7 +141,7 @@ export class CountPart {
  * bytes: reading is a pure function of them, so the ballots of a selection voters repeat share one
  * selection, read once (and the tally's scrutiny then reads it once too).
  */
-function plaintextReader(digest: string): (plaintext: Uint8Array, contest: Contest) => Result<Selection, string> {
+function plaintextReader(digest: string): (plaintext: Uint8Array, contest: Contest) => Result<Selection, BallotProblem> {
   const read = new Map<string, Map<string, Selection>>();
   return (plaintext, contest) => {
     const seen = Buffer.from(plaintext.buffer, plaintext.byteOffset, plaintext.length).toString('latin1');

@@ -78,9 +78,10 @@ export const REFUSALS = {
   'recon-seal-digest': ['booth', 'contest'],
   'recon-booth-sessions': ['booth', 'contest', 'ballots', 'sessions'],
   'recon-contest': ['contest', 'ballots', 'sessions', 'voters'],
-  // The count's own problems: a ballot that does not open, a check of the record that fails.
-  'ballot-unreadable': ['ballot', 'booth', 'reason'],
-  'check-fails': ['check', 'contest', 'detail'],
+  // The count's own problems: a ballot that does not open (`problem` one of ballot-core's BALLOT_PROBLEMS),
+  // a check of the record that fails (`check` its id, C1…E1).
+  'ballot-unreadable': ['ballot', 'booth', 'problem'],
+  'check-fails': ['check', 'contest'],
   // A call from the page whose input has not the shape of its method's (the bridge checks it).
   'request-malformed': ['method'],
   // Said by the page itself (renderer/bridge.ts) when the service could not be asked.

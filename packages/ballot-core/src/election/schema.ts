@@ -96,7 +96,23 @@ export const LinkedCandidate = z.strictObject({
 });
 
 const eligibility = z.array(Category).min(1, { error: 'must name at least one category of electors' }).max(CATEGORIES.length);
-const contestBase = { id, title: text(LIMITS.title), colour, eligibility };
+
+/** The languages a contest's title and a referendum's question may be given in besides Italian (docs/bundle-format.md §3.1). */
+export const TRANSLATED = ['de', 'en'] as const;
+export type Translated = (typeof TRANSLATED)[number];
+
+/**
+ * A text in German and English beside its Italian, for the voters of a bilingual comune: each as the
+ * Italian is bounded and checked; at least one, so that a package without them has one spelling only
+ * (the field left out, never `{}`).
+ */
+function translations(max: number) {
+  return z
+    .strictObject({ de: text(max).optional(), en: text(max).optional() }, { error: 'must be an object of "de" and "en" texts' })
+    .refine((given) => TRANSLATED.some((language) => given[language] !== undefined), { error: 'must give "de", "en" or both; leave the field out when there is neither' });
+}
+
+const contestBase = { id, title: text(LIMITS.title), titles: translations(LIMITS.title).optional(), colour, eligibility };
 
 export const Referendum = z.strictObject({
   ...contestBase,
@@ -104,6 +120,7 @@ export const Referendum = z.strictObject({
   kind: z.enum(['constitutional', 'abrogative'], { error: 'must be "constitutional" or "abrogative"' }),
   number: z.number().int().min(1).max(99),
   question: text(LIMITS.question),
+  questions: translations(LIMITS.question).optional(),
   /** Fraction of electors who must vote: 0.5 (50% + 1) for abrogative referendums, null for constitutional ones. */
   quorum: z.number().gt(0).max(1).nullable(),
 });
