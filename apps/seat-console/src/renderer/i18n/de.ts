@@ -65,7 +65,7 @@ export const de: Record<Key, string> = {
   'open.needBooths': 'Die Stimmabgabe wird eröffnet, wenn jede gekoppelte Kabine ihren Nullbericht gesandt hat.',
   'open.refused': 'Stimmabgabe nicht eröffnet',
   'roll.title': 'Wählerverzeichnis des Sprengels (freiwillig)',
-  'roll.hint': 'CSV-Datei mit den Spalten number, surname, name, sex, category. Sie bleibt in der Konsole und kommt nicht in die Niederschrift.',
+  'roll.hint': 'CSV-Datei mit den Spalten numero, cognome, nome, sesso, categoria (Familienname, Vorname, Geschlecht M oder F, Kategorie), wie in den Tabellen des Wahlamts. Sie bleibt in der Konsole und kommt nicht in die Niederschrift.',
   'roll.file': 'Datei des Wählerverzeichnisses',
   'roll.size': 'Wählerverzeichnis: {n} Wähler, {v} haben gewählt',
   'roll.refused': 'Wählerverzeichnis abgelehnt',

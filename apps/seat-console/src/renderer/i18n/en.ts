@@ -65,7 +65,7 @@ export const en: Record<Key, string> = {
   'open.needBooths': 'Voting opens once every paired booth has sent its zero report.',
   'open.refused': 'Voting not opened',
   'roll.title': 'Section roll (optional)',
-  'roll.hint': 'A CSV file with the columns number, surname, name, sex, category. It stays in the console and never enters the record.',
+  'roll.hint': 'A CSV file with the columns numero, cognome, nome, sesso, categoria (number, surname, name, sex M or F, category), as in the electoral office\'s spreadsheets. It stays in the console and never enters the record.',
   'roll.file': 'Section roll file',
   'roll.size': 'Section roll: {n} electors, {v} have voted',
   'roll.refused': 'Section roll refused',
