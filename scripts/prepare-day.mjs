@@ -2,9 +2,11 @@
 // own staff interface. The office builds the demo package from its folder, signs it and writes the drive;
 // each machine writes its enrolment request there with `seggio machine request`; the office enrols each;
 // each machine imports its certificate from the drive with the apps' own import. With byHand, whoever is
-// at the office's screen does the office's part, and this waits for it.
+// at the office's screen does the office's part, and this waits for it. Every step can be taken again
+// (a start after a power cut in the middle of it): the office's key and store, the drive and the machine keys
+// are kept, and what the office did already (the package signed, the machines enrolled) it does again identically.
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const { nodeCrypto } = await import('@seggio/crypto/node');
@@ -53,7 +55,10 @@ async function staffCall(staff, method, path, body) {
   return answer;
 }
 
-/** The office builds the package from the folder's spreadsheets and symbols, signs it and writes the drive. */
+/**
+ * The office builds the package from the folder's spreadsheets and symbols, signs it and writes the drive.
+ * Taken again after a power cut, the same folder builds the same package, whose signature the office kept.
+ */
 async function preparePackage(staff, folder) {
   const files = readdirSync(folder).map((name) => ({ name, data: readFileSync(join(folder, name)).toString('base64') }));
   await staffCall(staff, 'POST', 'api/package/build', { files });
@@ -92,6 +97,9 @@ function writeRequests(root, drive, paths, comune) {
   mkdirSync(join(drive, 'richieste'), { recursive: true });
   return machines.map((m) => {
     const request = `richieste/${m.machine}.request.json`;
+    // Written again on a start after a power cut (the key kept, so the same request, which the office
+    // may have enrolled already): a request cut short before its .sig is then whole.
+    for (const file of [request, `${request}.sig`]) rmSync(join(drive, file), { force: true });
     const made = spawnSync(process.execPath, [join(root, 'apps/cli/bin/seggio.js'), 'machine', 'request', '--role', m.role, '--machine', m.machine, '--key', m.keyPath, '--out', join(drive, request)], { encoding: 'utf8', timeout: 30_000 });
     if (made.status !== 0) {
       console.error(`seggio machine request for ${m.machine} failed: ${made.stderr || made.stdout}`);

@@ -8,6 +8,8 @@
 // enrols each, and each machine imports its certificate from the drive.
 // A start in a folder that already holds a day resumes it from its stores (after a power cut, a
 // restart, Ctrl-C): the same office key, package, machines, booths and, for the web shells, the same addresses.
+// A day cut short while it was being prepared (before the console's store was made) resumes its
+// preparation: the office started again on its key and store, what it did kept, what is missing done.
 //
 //   npm start [-- --booths N] [--dir FOLDER] [--port PORT] [--office-port PORT] [--web] [--by-hand]
 // --by-hand: a new day's package and machines are prepared by whoever is at the office's screen (the
@@ -16,7 +18,7 @@
 // --office-port is where the Comune's electoral office listens (default 7400; 0: any free one): the
 // demo package names it, so the console sends it turnout and the public export.
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, renameSync, writeFileSync, writeSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -63,23 +65,55 @@ const { demoFolder, prepareDay } = await import('./prepare-day.mjs');
 const day = options.dir ? resolve(options.dir) : mkdtempSync(join(tmpdir(), 'seggio-demo-'));
 const drive = join(day, 'chiavetta');
 const exports = join(day, 'export');
+const officeDir = join(day, 'ufficio');
+const DAY_FILE = join(day, 'day.json');
 const resumed = dayToResume(day);
 if (resumed && options.booths === undefined) boothCount = resumed.booths;
-const { officePublicKey, comuneOffice } = resumed ? { officePublicKey: resumed.officePublicKey, comuneOffice: await resumeOffice(day) } : await newDay();
-const machines = machineKeys(join(day, 'machines'), resumed !== null);
+const { officePublicKey, comuneOffice } = resumed?.prepared ? { officePublicKey: resumed.officePublicKey, comuneOffice: await resumeOffice(day) } : await prepare(resumed);
+const machines = machineKeys(join(day, 'machines'), resumed?.prepared === true);
+
+/** Written aside, flushed and renamed, so that a power cut leaves the file whole or absent. */
+function writeWhole(path, text, mode = 0o644) {
+  const fd = openSync(`${path}.partial`, 'w', mode);
+  writeSync(fd, text);
+  fsyncSync(fd);
+  closeSync(fd);
+  renameSync(`${path}.partial`, path);
+}
 
 /**
- * A new day: a fresh office key, and the Comune's office started on it with the drive prepares the day
- * through its staff interface: the demo package from its folder, then the machines' requests.
+ * The day prepared: the Comune's office, started with the drive on the day's office key, prepares it
+ * through its staff interface: the demo package from its folder, then the machines' requests. A new day
+ * first writes its booths and its office key (before anything is signed with it); a day resumed in
+ * preparation (resumed) starts the office again on that key and store, at the port its folder names.
  */
-async function newDay() {
+async function prepare(resumed) {
+  mkdirSync(officeDir, { recursive: true });
   mkdirSync(drive, { recursive: true });
-  const office = nodeCrypto.generateSigningKeyPair();
-  writeFileSync(join(day, 'office.pub'), `${toBase64(office.publicKey)}\n`);
-  const started = await startOffice(day, office, options['office-port']);
+  let key;
+  if (resumed) key = resumed.officeKey;
+  else {
+    key = nodeCrypto.generateSigningKeyPair();
+    writeWhole(DAY_FILE, `${JSON.stringify({ booths: boothCount })}\n`);
+    writeWhole(join(officeDir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: toBase64(key.publicKey), secretKey: toBase64(key.secretKey) }, null, 2)}\n`, 0o600);
+  }
+  if (!existsSync(join(day, 'office.pub'))) writeWhole(join(day, 'office.pub'), `${toBase64(key.publicKey)}\n`);
+  const started = await startOffice(resumed ? (preparedOfficePort() ?? options['office-port']) : options['office-port']);
   copyFileSync(join(root, 'demo', 'lista-sezionale.csv'), join(drive, 'lista-sezionale.csv'));
-  await prepareDay({ root, drive, office: started, keys: machineKeys(join(day, 'machines'), false), officeKey: office.publicKey, byHand: options['by-hand'] });
-  return { officePublicKey: office.publicKey, comuneOffice: started };
+  await prepareDay({ root, drive, office: started, keys: machineKeys(join(day, 'machines'), false), officeKey: key.publicKey, byHand: options['by-hand'] });
+  return { officePublicKey: key.publicKey, comuneOffice: started };
+}
+
+/**
+ * The port a day in preparation gave its office: the one its signed package names, or before that its
+ * folder's elezione.csv (indirizzo_ufficio, written when the office was first started); null for neither.
+ */
+function preparedOfficePort() {
+  const election = join(drive, 'election.json');
+  const csv = join(officeDir, 'cartella', 'elezione.csv');
+  const url = existsSync(election) ? JSON.parse(readFileSync(election, 'utf8')).office?.url : existsSync(csv) ? /http:\/\/127\.0\.0\.1:\d+\//.exec(readFileSync(csv, 'utf8'))?.[0] : undefined;
+  const port = url ? Number(new URL(url).port) : NaN;
+  return Number.isInteger(port) && port > 0 ? String(port) : null;
 }
 
 /** Where the console's and each booth's machine key is; a resumed day must already have every one. */
@@ -94,14 +128,16 @@ function machineKeys(dir, mustExist) {
 }
 
 /**
- * The day this folder holds, to be resumed: its office key, how many booths it had, the web shells'
- * addresses. Null for a new or empty folder; a folder holding anything else is refused, with why.
+ * The day this folder holds, to be resumed: its office key, how many booths it had, whether it was
+ * prepared (the console's store made) or is still in preparation (the office's key written, the first
+ * thing a new day does). Null for a new or empty folder; a folder holding anything else is refused, with why.
  */
 function dayToResume(folder) {
   if (!existsSync(folder) || readdirSync(folder).length === 0) return null;
+  if (!existsSync(join(folder, 'console.db')) && existsSync(join(officeDir, 'office.key'))) return inPreparation();
   const missing = ['office.pub', 'console.db'].filter((f) => !existsSync(join(folder, f)));
   if (missing.length) {
-    console.error(`${folder} holds no Seggio day to resume (${missing.join(' and ')} missing): a new day starts in a new or empty folder`);
+    console.error(`${folder} holds no Seggio day to resume (${missing.join(' and ')} missing, and no office key ufficio/office.key of a day in preparation): a new day starts in a new or empty folder`);
     process.exit(2);
   }
   const text = readFileSync(join(folder, 'office.pub'), 'utf8').trim();
@@ -111,7 +147,33 @@ function dayToResume(folder) {
     process.exit(2);
   }
   const booths = readdirSync(folder).filter((f) => /^booth-[1-8]\.db$/.test(f)).length;
-  return { officePublicKey: key, booths: Math.max(1, booths) };
+  return { prepared: true, officePublicKey: key, booths: Math.max(1, booths) };
+}
+
+/** A day in preparation: the office key it was begun with and the booths it was begun for (day.json). */
+function inPreparation() {
+  const path = join(officeDir, 'office.key');
+  let officeKey;
+  let booths;
+  try {
+    const file = JSON.parse(readFileSync(path, 'utf8'));
+    officeKey = { publicKey: fromBase64(file.publicKey), secretKey: fromBase64(file.secretKey) };
+    if (officeKey.publicKey.length !== 32 || officeKey.secretKey.length !== 32) throw new Error('"publicKey" and "secretKey" must be 32 bytes each, in base64');
+  } catch (error) {
+    console.error(`${path}: not an office key file (${error.message})`);
+    process.exit(2);
+  }
+  try {
+    booths = JSON.parse(readFileSync(DAY_FILE, 'utf8')).booths;
+  } catch (error) {
+    console.error(`${DAY_FILE}: not the day's record of its booths (${error.message})`);
+    process.exit(2);
+  }
+  if (!Number.isInteger(booths) || booths < 1 || booths > 8) {
+    console.error(`${DAY_FILE}: "booths" must be a number from 1 to 8`);
+    process.exit(2);
+  }
+  return { prepared: false, officeKey, officePublicKey: officeKey.publicKey, booths };
 }
 
 /**
@@ -194,7 +256,7 @@ if (binary && port === 0) {
  * The Comune's electoral office beside the station (docs/design.md §7), its own process: the demo package
  * names its address, so the console sends it each checkpoint's turnout and the exported result.
  */
-async function startOffice(dayDir, key, portText) {
+async function startOffice(portText) {
   const { createServer } = await import('node:net');
   let officePort = Number(portText);
   if (!Number.isInteger(officePort) || officePort < 0 || officePort > 65535) {
@@ -209,9 +271,7 @@ async function startOffice(dayDir, key, portText) {
       });
     });
   }
-  const officeDir = join(dayDir, 'ufficio');
   mkdirSync(join(officeDir, 'importa'), { recursive: true });
-  writeFileSync(join(officeDir, 'office.key'), `${JSON.stringify({ format: 'seggio/office-key@1', publicKey: toBase64(key.publicKey), secretKey: toBase64(key.secretKey) }, null, 2)}\n`, { mode: 0o600 });
   const { folder, comune } = demoFolder(root, join(officeDir, 'cartella'), `http://127.0.0.1:${officePort}/`);
   return { folder, comune, ...(await runOffice(officeDir, officePort, [])) };
 }
@@ -255,7 +315,7 @@ async function runOffice(officeDir, officePort, extra) {
     staff: addresses.staff,
     lines: [
       `  electoral office  ${addresses.staff}  (the Comune's staff: the package and machines it prepared, then sections, submissions, reasons)`,
-      `  public results    ${addresses.public}  (updated live when the result is sent: "Invia al Comune")`,
+      `  public results    ${addresses.public}  (updated live once the console sends the exported result; its closing screen shows it sent, queued or refused, and "Invia al Comune" sends it again)`,
       `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
     ],
   };

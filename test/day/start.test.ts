@@ -11,14 +11,14 @@ import { describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import { REPO_ROOT } from '../support/index.js';
 
-/** Runs `npm start` with these arguments until it is ready; `output()` is what it has printed so far. */
-async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env) {
+/** Runs `npm start` with these arguments until it prints `until` (it is ready) or stops; `output()` is what it has printed so far. */
+async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env, until = 'Press Ctrl-C') {
   const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], { cwd: REPO_ROOT, env });
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
-  for (let i = 0; i < 1200 && !out.includes('Press Ctrl-C') && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+  for (let i = 0; i < 1200 && !out.includes(until) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   return { child, exited, output: () => out };
 }
 
@@ -134,12 +134,95 @@ describe('npm start', () => {
     rmSync(dirname(folder), { recursive: true, force: true });
   }, 60_000);
 
+  it('resumes a day cut short by a power cut while the office was preparing it by hand: its package and enrolments kept', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
+    const waiting = 'The station starts once that is done.';
+    const first = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder, '--by-hand'], process.env, waiting);
+    expect(first.output(), first.output()).toContain(waiting);
+    const staff = () => new URL(/^ {2}electoral office\s+(\S+)/m.exec(first.output())![1]!);
+    const call = async <T>(url: URL, method: string, path: string, body?: unknown) => {
+      const response = await fetch(new URL(path, url.origin), { method, headers: { 'x-seggio-token': url.searchParams.get('token')!, ...(body ? { 'content-type': 'application/json' } : {}) }, body: body === undefined ? undefined : JSON.stringify(body) });
+      expect(response.status, `${method} ${path}`).toBe(200);
+      return (await response.json()) as T;
+    };
+    // The office's staff build, sign and write the package, and enrol the console, as on its screen.
+    const cartella = join(folder, 'ufficio', 'cartella');
+    const files = readdirSync(cartella).map((name) => ({ name, data: readFileSync(join(cartella, name)).toString('base64') }));
+    const office = staff();
+    await call(office, 'POST', 'api/package/build', { files });
+    const signed = await call<{ view: { digest: string; signedAt: string } }>(office, 'POST', 'api/package/sign');
+    await call(office, 'POST', 'api/package/drive');
+    await call(office, 'POST', 'api/machines/enrol', { file: 'richieste/DEMO-CONSOLE-999001.request.json' });
+    const officeKey = readFileSync(join(folder, 'office.pub'), 'utf8');
+    // The power cut: the start and its office killed outright, the booths not yet enrolled.
+    first.child.kill('SIGKILL');
+    await first.exited;
+
+    const again = await startDemo(['--web', '--port', '0', '--office-port', '0', '--dir', folder, '--by-hand'], process.env, waiting);
+    expect(again.output(), again.output()).toContain(waiting);
+    expect(again.output()).not.toContain('holds no Seggio day');
+    const resumedOffice = new URL(/^ {2}electoral office\s+(\S+)/m.exec(again.output())![1]!);
+    // The same office, at the same port, on the same key and store: the package signed once, the console enrolled.
+    const publicPage = (out: string) => /^ {2}public results\s+(\S+)/m.exec(out)?.[1];
+    expect(publicPage(again.output())).toBe(publicPage(first.output()));
+    expect(readFileSync(join(folder, 'office.pub'), 'utf8')).toBe(officeKey);
+    const kept = await call<{ state: string; digest: string; signedAt: string }>(resumedOffice, 'GET', 'api/package');
+    expect(kept).toMatchObject({ state: 'written', digest: signed.view.digest, signedAt: signed.view.signedAt });
+    const before = await call<{ requests: { file: string; state: string }[] }>(resumedOffice, 'GET', 'api/machines');
+    expect(Object.fromEntries(before.requests.map((r) => [r.file, r.state]))).toEqual({
+      'richieste/DEMO-CONSOLE-999001.request.json': 'enrolled',
+      'richieste/DEMO-CABINA-999001-1.request.json': 'waiting',
+      'richieste/DEMO-CABINA-999001-2.request.json': 'waiting',
+    });
+    for (const booth of [1, 2]) await call(resumedOffice, 'POST', 'api/machines/enrol', { file: `richieste/DEMO-CABINA-999001-${booth}.request.json` });
+    // Once the booths are enrolled, the station starts on that package.
+    for (let i = 0; i < 600 && !again.output().includes('Press Ctrl-C') && again.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
+    expect(again.output()).toMatch(/^ {2}console\s+http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m);
+    expect(createHash('sha256').update(readFileSync(join(folder, 'chiavetta', 'election.json'))).digest('hex')).toBe(signed.view.digest);
+    again.child.kill('SIGINT');
+    const code = await again.exited;
+    expect(code, again.output()).toBe(0);
+    rmSync(dirname(folder), { recursive: true, force: true });
+  }, 120_000);
+
+  it('prepares a day that power cuts at random points of its preparation interrupt, losing nothing', async () => {
+    const folder = join(mkdtempSync(join(tmpdir(), 'seggio-start-')), 'day');
+    const args = ['--web', '--port', '0', '--office-port', '0', '--dir', folder];
+    const cuts: number[] = [];
+    // Three cuts (bounded), each at a random moment of what the start has still to do.
+    for (let cut = 0; cut < 3; cut++) {
+      const delay = 200 + Math.floor(Math.random() * 2500);
+      cuts.push(delay);
+      const child = spawn(process.execPath, [join(REPO_ROOT, 'scripts', 'start.mjs'), ...args], { cwd: REPO_ROOT, stdio: 'ignore' });
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      await new Promise((r) => setTimeout(r, delay));
+      child.kill('SIGKILL');
+      await exited;
+      if (existsSync(join(folder, 'console.db'))) break;
+    }
+    const last = await startDemo(args);
+    expect(last.output(), `cuts at ${cuts.join(', ')} ms\n${last.output()}`).toContain('Press Ctrl-C');
+    // One office key throughout, which signed the package on the drive; every machine enrolled once.
+    const staff = new URL(/^ {2}electoral office\s+(\S+)/m.exec(last.output())![1]!);
+    const ask = async <T>(path: string) => (await (await fetch(new URL(path, staff.origin), { headers: { 'x-seggio-token': staff.searchParams.get('token')! } })).json()) as T;
+    const prepared = await ask<{ state: string; digest: string; signer: string }>('api/package');
+    expect(prepared.state).toBe('written');
+    expect(prepared.digest).toBe(createHash('sha256').update(readFileSync(join(folder, 'chiavetta', 'election.json'))).digest('hex'));
+    const officeKey = readFileSync(join(folder, 'office.pub'), 'utf8').trim();
+    expect((JSON.parse(readFileSync(join(folder, 'ufficio', 'office.key'), 'utf8')) as { publicKey: string }).publicKey).toBe(officeKey);
+    const machines = await ask<{ enrolled: { machine: string }[] }>('api/machines');
+    expect(machines.enrolled.map((m) => m.machine).sort()).toEqual(['DEMO-CABINA-999001-1', 'DEMO-CABINA-999001-2', 'DEMO-CONSOLE-999001']);
+    last.child.kill('SIGINT');
+    expect(await last.exited).toBe(0);
+    rmSync(dirname(folder), { recursive: true, force: true });
+  }, 120_000);
+
   it('refuses a folder that holds anything but a day, saying what is missing', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'seggio-start-'));
     writeFileSync(join(dir, 'notes.txt'), 'not a day\n');
     const { exited, output } = await startDemo(['--web', '--port', '0', '--dir', dir]);
     expect(await exited).toBe(2);
-    expect(output()).toContain(`${dir} holds no Seggio day to resume (office.pub and console.db missing): a new day starts in a new or empty folder`);
+    expect(output()).toContain(`${dir} holds no Seggio day to resume (office.pub and console.db missing, and no office key ufficio/office.key of a day in preparation): a new day starts in a new or empty folder`);
     rmSync(dir, { recursive: true, force: true });
   });
 

@@ -31,23 +31,66 @@ describe('Invia al Comune', () => {
     const recorded = day.console.store.turnout().length;
     expect(recorded).toBeGreaterThan(0);
     expect(day.console.office.bundleAnswer).toBeNull();
+    // The president sees it queued: why the office was not reached, and when it is tried again.
+    await until(() => day.console.getView().officePush?.state === 'queued');
+    const queued = day.console.getView().officePush as { reason: string; retryAt: string };
+    expect(queued.reason).toBe('ECONNREFUSED');
+    expect(Date.parse(queued.retryAt)).toBeGreaterThan(Date.now() - 60_000);
 
     const office = await Office.start(nodeCrypto, { storePath: join(dir, 'office.db'), electionBytes, key: officeKey });
     const server = await OfficeServer.listen(office, { host: '127.0.0.1', port, staffPort: 0, rendererDir: join(dir, 'none') });
     try {
-      day.console.office.send();
+      // "Invia al Comune": sent now, not at the next try.
+      expect(day.console.retryOfficePush()).toEqual({ ok: true, value: undefined });
       await until(() => office.store.acceptedFor('1'));
       await until(() => office.store.turnout().length === recorded);
       expect(office.store.turnout().map((t) => t.state)).toEqual(Array<string>(recorded).fill('accepted'));
       await until(() => day.console.office.bundleAnswer);
       expect(JSON.parse(day.console.office.bundleAnswer!)).toMatchObject({ ok: true, submission: { state: 'accepted', section: '1', problems: [] } });
-      // Sent once: asking again sends nothing new.
+      // Accepted, with the time the office received it.
+      const receivedAt = office.store.submissions()[0]!.receivedAt;
+      await until(() => day.console.getView().officePush?.state === 'accepted');
+      expect(day.console.getView().officePush).toEqual({ state: 'accepted', at: receivedAt });
+      // Sent once: asking again sends nothing new, and the button says why.
       day.console.office.send();
+      expect(day.console.retryOfficePush()).toEqual({ ok: false, error: { code: 'office-nothing-to-send', params: {} } });
       expect(office.store.submissions()).toHaveLength(1);
     } finally {
       await endDay(day);
       await server.close();
       await office.close();
+    }
+  });
+
+  it("shows the office's refusal with its reasons, and sends again when the president asks", async () => {
+    const port = await freePort();
+    const officeKey = nodeCrypto.generateSigningKeyPair();
+    const electionBytes = officeElection({ sections: ['1'], url: `http://127.0.0.1:${port}/` });
+    // An office for another election: it refuses this section's export, saying why.
+    const other = officeElection({ sections: ['1'], url: `http://127.0.0.1:${port}/`, id: 'ALTRA-ELEZIONE' });
+    const wrong = await Office.start(nodeCrypto, { storePath: join(dir, 'other.db'), electionBytes: other, key: officeKey });
+    const wrongServer = await OfficeServer.listen(wrong, { host: '127.0.0.1', port, staffPort: 0, rendererDir: join(dir, 'none') });
+    const { day } = await simulateSection(dir, { electionBytes, section: '1', officeKey, voters: 6, seed: 7, keep: true });
+    let office: Office | null = null;
+    let server: OfficeServer | null = null;
+    try {
+      await until(() => day.console.getView().officePush?.state === 'refused');
+      const refused = day.console.getView().officePush as { at: string | null; problems: readonly { code: string }[] };
+      expect(refused.problems.length, JSON.stringify(refused)).toBeGreaterThan(0);
+      expect(refused.at).toBe(wrong.store.submissions()[0]!.receivedAt);
+      // The office put right (its own election at the same address): the president sends the export again.
+      await wrongServer.close();
+      await wrong.close();
+      office = await Office.start(nodeCrypto, { storePath: join(dir, 'right.db'), electionBytes, key: officeKey });
+      server = await OfficeServer.listen(office, { host: '127.0.0.1', port, staffPort: 0, rendererDir: join(dir, 'none') });
+      expect(office.store.submissions()).toHaveLength(0);
+      expect(day.console.retryOfficePush()).toEqual({ ok: true, value: undefined });
+      await until(() => day.console.getView().officePush?.state === 'accepted');
+      expect(office.store.acceptedFor('1')).toBeTruthy();
+    } finally {
+      await endDay(day);
+      await server?.close();
+      await office?.close();
     }
   });
 });

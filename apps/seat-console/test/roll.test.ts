@@ -64,7 +64,17 @@ describe('the section roll', () => {
         refusal('roll-fields', { file: 'lista.csv', line: 5, fields: 3, expected: 5, header: 'number, surname, name, sex, category' }),
       ],
     });
-    expect(seat.importRoll({ file: 'lista.csv', text: 'numero;cognome\n' })).toEqual({ ok: false, error: [refusal('roll-header', { file: 'lista.csv', header: 'number;surname;name;sex;category', found: 'numero;cognome' })] });
+    expect(seat.importRoll({ file: 'lista.csv', text: 'numero;cognome\n' })).toEqual({ ok: false, error: [refusal('roll-header', { file: 'lista.csv', header: 'numero;cognome;nome;sesso;categoria', found: 'numero;cognome' })] });
+  });
+
+  it("reads the Italian column names of the office's spreadsheets, as the English ones", () => {
+    const italian = ROLL.replace('number;surname;name;sex;category', 'Numero;Cognome;Nome;Sesso;Categoria');
+    expect(seat.importRoll({ file: 'lista.csv', text: italian })).toEqual({ ok: true, value: { electors: 3 } });
+    expect(seat.lookupVoter({ number: 3 })).toMatchObject({ ok: true, value: { surname: 'DE VITO; detto "GINO"', name: 'LUIGI', sex: 'M', category: 'EU_MUNICIPAL' } });
+    expect(seat.importRoll({ file: 'altra.csv', text: 'numero;cognome;nome;sesso;categoria\n1;SOLO;M\n' })).toEqual({
+      ok: false,
+      error: [refusal('roll-fields', { file: 'altra.csv', line: 2, fields: 3, expected: 5, header: 'numero, cognome, nome, sesso, categoria' })],
+    });
   });
 
   it('refuses a second vote, lets a walked-away voter come back, and stays out of the bundle', async () => {

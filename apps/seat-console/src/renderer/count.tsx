@@ -8,6 +8,7 @@ import type { Refusal } from '../shared/refusals.js';
 import { bridge } from './bridge.js';
 import { ShareCamera } from './camera.js';
 import { knownKey } from './i18n.js';
+import { OfficePushPanel } from './office-push.js';
 import { contestTitle, Problems, useConsole } from './ui.js';
 import { EventLog } from './voting.js';
 
@@ -153,6 +154,7 @@ export function RecordScreen() {
         ))}
       </section>
       <Export />
+      <OfficePushPanel />
       <section aria-labelledby="log-title">
         <h2 id="log-title">{t('log.title')}</h2>
         <EventLog />

@@ -63,6 +63,7 @@ export function hostConsole(service: SeatConsole, buttons?: ButtonSource): Hoste
       reconcile: () => service.reconcile(),
       count: (input) => service.count(input),
       exportBundle: (input) => service.exportBundle(input),
+      retryOfficePush: () => service.retryOfficePush(),
     },
     {
       view: (listener) => onViewCoalesced(service, listener),

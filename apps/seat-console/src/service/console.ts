@@ -5,11 +5,11 @@
 import { EventEmitter } from 'node:events';
 import { join, resolve } from 'node:path';
 import { parseElection, type Election, type PollbookDocument, type Setup } from '@seggio/ballot-core';
-import { assertSelfTest, fingerprint, fromBase64, type Result, type SeggioCrypto } from '@seggio/crypto';
+import { assertSelfTest, err, fingerprint, fromBase64, ok, type Result, type SeggioCrypto } from '@seggio/crypto';
 import { documentBytes } from '@seggio/ballot-core';
 import { LinkServer, MachineIdentity, rejection, type BoothMessage, type Rejection } from '@seggio/link';
 import type { ConsoleApi, ConsoleView, CountOutcome, EnableInput, Figures, PackageEntry, PackageNames, ReconciledContest, RollVoter } from '../shared/api.js';
-import type { Refusal } from '../shared/refusals.js';
+import { refusal, type Refusal } from '../shared/refusals.js';
 import { ClosingPart } from './closing.js';
 import type { ConsoleConfig, ConsoleContext, ConsoleEvents } from './context.js';
 import { CountPart } from './count.js';
@@ -57,6 +57,7 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
         const setup = this.#setup.setupDocument();
         return election && keys && setup ? { key: ctx.key, election: election.digest, section: keys.section, setup: documentBytes(setup) } : null;
       },
+      changed: () => this.emit('view'),
     });
     this.#voting = new VotingPart(ctx, this.#link, this.office);
     this.#closing = new ClosingPart(ctx, this.#link);
@@ -138,6 +139,7 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
       roll: electors > 0 ? { electors, voted: store.rollVoted() } : null,
       log: store.logTail(LOG_LINES).map((e) => ({ seq: e.seq, event: e.event, detail: e.detail })),
       ...this.#count.view(),
+      officePush: this.office.status(),
       exportDir: this.exportDir,
       // Looked for on disk only once there is a bundle to write.
       bundleDir: store.phase() === 'counted' || store.phase() === 'signed' ? freeFolder(join(this.exportDir, 'bundle')) : join(this.exportDir, 'bundle'),
@@ -249,5 +251,9 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
 
   exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, Refusal[]>> {
     return this.#count.exportBundle(input);
+  }
+
+  retryOfficePush(): Result<void, Refusal> {
+    return this.office.retry() ? ok(undefined) : err(refusal('office-nothing-to-send'));
   }
 }

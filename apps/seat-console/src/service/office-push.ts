@@ -1,19 +1,22 @@
 // "Invia al Comune" (docs/design.md §7): the console sends each recorded checkpoint as a signed
 // `seggio/turnout@1` document, and the section's public export once written, to the office address
 // the election package names. What the office has not acknowledged stays queued (in the store, so a
-// restarted console sends it too) and is tried again, less often the longer the office is away.
+// restarted console sends it too) and is tried again, less often the longer the office is away. The
+// public export's push is shown to the president (status) who may try it again at once (retry).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { documentBytes, encodeSidecar, type TurnoutDocument } from '@seggio/ballot-core';
 import { toBase64, utf8, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import tar from 'tar-stream';
-import type { Figures } from '../shared/api.js';
+import type { Figures, OfficePushView } from '../shared/api.js';
 import type { ConsoleStore } from './store.js';
 
 /** What the push needs of the console: the office address, and the key and set-up once they exist. */
 export interface PushSource {
   readonly url: () => string | null;
   readonly signer: () => { readonly key: SigningKeyPair; readonly election: string; readonly section: string; readonly setup: Uint8Array } | null;
+  /** The push's state changed: the president's view is drawn again. */
+  readonly changed: () => void;
 }
 
 const RETRY_MS = [1_000, 2_000, 5_000, 10_000, 30_000] as const;
@@ -37,6 +40,24 @@ export async function publicExportArchive(dir: string): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
+/** The office's answer to a pushed export as the president reads it: accepted with its time, or refused with its reasons. */
+function answerView(text: string): OfficePushView {
+  let answer: { ok?: unknown; submission?: { state?: unknown; receivedAt?: unknown; problems?: unknown }; problems?: unknown };
+  try {
+    answer = JSON.parse(text) as typeof answer;
+  } catch {
+    return { state: 'refused', at: null, problems: [{ code: 'answer-unreadable', params: { answer: text.slice(0, 200) } }] };
+  }
+  const at = typeof answer.submission?.receivedAt === 'string' ? answer.submission.receivedAt : null;
+  if (answer.ok === true && answer.submission?.state === 'accepted') return { state: 'accepted', at };
+  const problems = Array.isArray(answer.submission?.problems) ? answer.submission.problems : Array.isArray(answer.problems) ? answer.problems : [];
+  const shown = problems.slice(0, 20).map((p: { code?: unknown; params?: unknown }) => ({
+    code: String(p.code).slice(0, 80),
+    params: Object.fromEntries(Object.entries(typeof p.params === 'object' && p.params ? p.params : {}).slice(0, 10).map(([k, v]) => [k.slice(0, 40), String(v).slice(0, 200)])),
+  }));
+  return { state: 'refused', at, problems: shown };
+}
+
 export class OfficePush {
   #timer: NodeJS.Timeout | null = null;
   #failures = 0;
@@ -44,6 +65,8 @@ export class OfficePush {
   #sending: Promise<void> | null = null;
   /** Something was queued while a round was under way: one more round right after it. */
   #again = false;
+  /** Why the office was last not reached, and when it is tried again; null once it answers. */
+  #unreached: { readonly reason: string; readonly retryAt: string | null } | null = null;
 
   constructor(readonly crypto: SeggioCrypto, readonly store: ConsoleStore, readonly source: PushSource) {}
 
@@ -89,41 +112,70 @@ export class OfficePush {
     return this.store.officeBundle()?.answer ?? null;
   }
 
+  /** How the public export's push stands, for the closing screen; null with no office or nothing to send. */
+  status(): OfficePushView | null {
+    const queued = this.store.officeBundle();
+    if (!this.source.url() || !queued) return null;
+    if (queued.answer === null) return this.#unreached ? { state: 'queued', ...this.#unreached } : { state: 'sending' };
+    return answerView(queued.answer);
+  }
+
+  /** "Invia al Comune": the export sent again now, not at its next try; one the office accepted is not sent twice. */
+  retry(): boolean {
+    const queued = this.store.officeBundle();
+    if (!this.source.url() || !queued || (queued.answer !== null && answerView(queued.answer).state === 'accepted')) return false;
+    // A refusal is sent again only when asked: the office may have been put right since.
+    if (queued.answer !== null) this.store.setOfficeBundle(queued.dir, null);
+    this.#failures = 0;
+    this.#unreached = null;
+    this.source.changed();
+    this.send();
+    return true;
+  }
+
   async #sendAll(): Promise<void> {
     const url = this.source.url();
     if (!url) return;
     let failed = false;
+    let unreached: string | null = null;
     for (const { checkpoint, officeAnswer } of this.store.turnout()) {
       if (officeAnswer) continue;
       const body = this.turnoutSubmission(checkpoint);
       if (!body) continue;
       const answer = await this.#post(new URL('api/v1/turnout', url), 'application/json', utf8(JSON.stringify(body)));
       // A refusal is an answer too: sending it again would get the same one. Only no answer is retried.
-      if (answer === null) failed = true;
+      if (typeof answer !== 'string') failed = true;
       else if (!this.#stopped) this.store.setTurnoutAnswer(checkpoint, answer);
     }
     const queued = this.store.officeBundle();
     const dir = queued?.dir;
     if (dir && !queued.answer && existsSync(dir) && statSync(dir).isDirectory()) {
       const answer = await this.#post(new URL('api/v1/sections', url), 'application/x-tar', await publicExportArchive(dir));
-      if (answer === null) failed = true;
-      else if (!this.#stopped) this.store.setOfficeBundle(dir, answer);
+      if (typeof answer !== 'string') {
+        failed = true;
+        unreached = answer.reason;
+      } else if (!this.#stopped) this.store.setOfficeBundle(dir, answer);
     }
     this.#failures = failed ? this.#failures + 1 : 0;
+    this.#unreached = null;
     if (failed && !this.#stopped) {
-      this.#timer = setTimeout(() => this.send(), RETRY_MS[Math.min(this.#failures, RETRY_MS.length) - 1]);
+      const wait = RETRY_MS[Math.min(this.#failures, RETRY_MS.length) - 1]!;
+      if (unreached) this.#unreached = { reason: unreached, retryAt: new Date(Date.now() + wait).toISOString() };
+      this.#timer = setTimeout(() => this.send(), wait);
       this.#timer.unref();
     }
+    if (!this.#stopped) this.source.changed();
   }
 
-  /** The office's answer as text, or null when it could not be reached. */
-  async #post(url: URL, type: string, body: Uint8Array): Promise<string | null> {
+  /** The office's answer as text, or why it could not be reached (no answer, or one that asks to come back later). */
+  async #post(url: URL, type: string, body: Uint8Array): Promise<string | { readonly reason: string }> {
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-      if (response.status >= 500 || response.status === 429) return null;
+      if (response.status >= 500 || response.status === 429) return { reason: `HTTP ${response.status}` };
       return (await response.text()).slice(0, 64 * 1024);
-    } catch {
-      return null;
+    } catch (error) {
+      const cause = (error as { cause?: { code?: string } }).cause?.code;
+      return { reason: cause ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : String(error)) };
     }
   }
 

@@ -1,10 +1,13 @@
-// The section roll as the president imports it: a CSV of number, surname, name, sex, category.
+// The section roll as the president imports it: a CSV of numero, cognome, nome, sesso, categoria, the
+// Italian column names of the office's spreadsheets (docs/design.md, "The section roll"); the English
+// number, surname, name, sex, category are read too, as rolls written before were.
 import { CATEGORIES, textProblem, type Election } from '@seggio/ballot-core';
 import { err, ok, type Result } from '@seggio/crypto';
 import { refusal, type Refusal } from '../shared/refusals.js';
 import type { RollEntry } from './store.js';
 
-const HEADER = ['number', 'surname', 'name', 'sex', 'category'];
+const HEADER = ['numero', 'cognome', 'nome', 'sesso', 'categoria'];
+const ENGLISH_HEADER = ['number', 'surname', 'name', 'sex', 'category'];
 const MAX_ROWS = 5000;
 
 /** Splits one CSV line on `;` or `,`, honouring double quotes ("" inside quotes is a quote). */
@@ -36,7 +39,8 @@ export function parseRoll(file: string, text: string, election: Election): Resul
   if (first === undefined) return err([refusal('roll-file-empty', { file, header: HEADER.join(';') })]);
   const separator = first.includes(';') ? ';' : ',';
   const header = fields(first, separator).map((h) => h.toLowerCase());
-  if (header.join() !== HEADER.join()) return err([refusal('roll-header', { file, header: HEADER.join(separator), found: first })]);
+  const named = [HEADER, ENGLISH_HEADER].find((h) => h.join() === header.join());
+  if (!named) return err([refusal('roll-header', { file, header: HEADER.join(separator), found: first })]);
   if (lines.length - 1 > MAX_ROWS) return err([refusal('roll-too-long', { file, count: lines.length - 1, max: MAX_ROWS })]);
   const admitted = new Set(election.contests.flatMap((c) => c.eligibility));
   const problems: Refusal[] = [];
@@ -46,7 +50,7 @@ export function parseRoll(file: string, text: string, election: Election): Resul
     const at = { file, line: i + 2 };
     const all = fields(line, separator);
     if (all.length !== HEADER.length) {
-      problems.push(refusal('roll-fields', { ...at, fields: all.length, expected: HEADER.length, header: HEADER.join(', ') }));
+      problems.push(refusal('roll-fields', { ...at, fields: all.length, expected: named.length, header: named.join(', ') }));
       return;
     }
     const [number, surname, name, sex, category] = all as [string, string, string, string, string];

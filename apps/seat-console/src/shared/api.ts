@@ -43,6 +43,17 @@ export interface LogLine {
   readonly detail: Readonly<Record<string, string | number>>;
 }
 
+/**
+ * The public export's push to the Comune's office ("Invia al Comune"): being sent; queued, the office not
+ * reached (why, and when it is tried again); accepted by the office (when it received it); or refused,
+ * with the office's reasons as it gave them (its codes and figures, at most 20).
+ */
+export type OfficePushView =
+  | { readonly state: 'sending' }
+  | { readonly state: 'queued'; readonly reason: string; readonly retryAt: string | null }
+  | { readonly state: 'accepted'; readonly at: string | null }
+  | { readonly state: 'refused'; readonly at: string | null; readonly problems: readonly { readonly code: string; readonly params: Readonly<Record<string, string>> }[] };
+
 export interface ConsoleView {
   readonly phase: ConsolePhase;
   readonly election: { readonly id: string; readonly title: string; readonly digest: string; readonly training: boolean } | null;
@@ -68,6 +79,8 @@ export interface ConsoleView {
   readonly log: readonly LogLine[];
   /** The count, once the shares have rebuilt the urna key. */
   readonly count: CountOutcome | null;
+  /** How the push of the public export to the office stands; null with no office address or nothing written. */
+  readonly officePush: OfficePushView | null;
   /** Where the bundle was written, once it was. */
   readonly exported: { readonly dir: string; readonly files: readonly string[]; readonly tallyDigest: string; readonly verify: string } | null;
   /** This section's export folder (the removable drive, when configured): turnout reports go there. */
@@ -151,4 +164,6 @@ export interface ConsoleApi {
   pollbook(): PollbookDocument | null;
   count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, Refusal[]>>;
   exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, Refusal[]>>;
+  /** "Invia al Comune": the public export sent to the office again now. */
+  retryOfficePush(): Result<void, Refusal>;
 }

@@ -56,6 +56,7 @@ export const CONSOLE_CONTRACT = {
     closeVoting: noInput<Out<'closeVoting'>>('reason'),
     reconcile: noInput<Out<'reconcile'>>('reasons'),
     count: api<'count'>((i) => strings(i.shares), err([refusal('shares-missing')]), 'reasons'),
+    retryOfficePush: noInput<Out<'retryOfficePush'>>('reason'),
     exportBundle: api<'exportBundle'>((i) => typeof i.dir === 'string' && i.dir.trim() !== '' && (i.publicOnly === undefined || typeof i.publicOnly === 'boolean'), err([refusal('bundle-folder-missing')]), 'reasons'),
   },
   /** What the page hears: the console's view, the button box's presses, and how the devices stand. */

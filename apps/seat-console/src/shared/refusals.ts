@@ -7,6 +7,7 @@ import { SHARE_PROBLEMS } from '@seggio/crypto';
 export const REFUSALS = {
   ...SHARE_PROBLEMS,
   'already-loaded': [],
+  'office-nothing-to-send': [],
   'no-import-folder': [],
   'import-folder-missing': ['dir'],
   'not-a-package': ['file'],
