@@ -129,14 +129,22 @@ test('the demo package is built, its municipal ballot previewed at the booth\'s 
   expect(parsed.ok && [parsed.value.id, parsed.value.office?.url]).toEqual(['DEMO-2020-09-20-999001', /^ {2}public results\s+(\S+)/m.exec(out)![1]]);
   await expect(page.locator('#package-folder')).toContainText('elezione.csv, giorni.csv');
 
-  // The office's store is this election's: another election's package is built, and not signed.
+  // Signed, the package is final: not signed again, and another election's folder is refused when it is built, the
+  // package signed staying on the screen with the refusal said apart from it.
+  await expect(page.locator('#package-final')).toHaveText('Pacchetto definitivo: è firmato e non si può più sostituire né firmare di nuovo.');
+  await expect(page.getByRole('button', { name: 'Firmare il pacchetto' })).toBeDisabled();
   await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(REPO_ROOT, 'fixtures', 'rivafonda-2020'));
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
-  await expect(page.locator('#package-state')).toHaveText('costruito, da verificare e firmare');
-  await page.getByRole('button', { name: 'Firmare il pacchetto' }).click();
-  await expect(page.getByRole('alert').locator('li[data-code="office-other-election"]')).toHaveText(
-    `Il pacchetto costruito (impronta ${await page.locator('#package-digest').textContent()}) non è l’elezione di questo ufficio (impronta ${digest}): l’archivio dell’ufficio è di una sola elezione; per un’altra elezione avviare l’ufficio con un altro archivio (--store).`,
-  );
+  const refused = page.locator('#build-refused');
+  await expect(refused.getByRole('heading')).toHaveText(/^La cartella letta il \S+ \S+ UTC è stata rifiutata, problemi trovati \(1\): il pacchetto mostrato sotto è quello costruito prima, non da questa cartella$/);
+  const other = (await refused.locator('li[data-code="office-other-election"]').textContent())!;
+  expect(other).toMatch(new RegExp(`^La cartella letta dà un pacchetto \\(impronta [0-9a-f]{64}\\) diverso da quello firmato, che è l’elezione di questo ufficio \\(impronta ${digest}\\): il pacchetto firmato è definitivo e non si sostituisce\\. L’archivio dell’ufficio tiene una sola elezione: per correggerla occorre preparare la giornata da capo con un nuovo archivio dell’ufficio\\.$`));
+  expect(other).not.toContain('--');
+  await expect(page.locator('#package-digest')).toHaveText(digest!);
+  await expect(page.locator('#package-state')).toHaveText('firmato e scritto sul supporto rimovibile');
+  await expect(page.locator('#package-office')).toBeVisible();
+  await expect(page.locator('figure[data-contest="COM-999001-2020"]')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Firmare il pacchetto' })).toBeDisabled();
 });
 
 test('a console and two booths are enrolled from the requests they wrote to the drive, their certificates written there; a key enrolled twice is refused', async () => {

@@ -68,12 +68,23 @@ describe('an office started with no election', () => {
       expect(signed.answer.ok && signed.answer.view.officeElection).toBe(signed.answer.ok && signed.answer.view.digest);
       expect(office.ready).toBe(true);
       expect(office.election.id).toBe('DEMO-2020-09-20-999001');
-      // Asked again, and after the same folder built again: the signature kept, not a second one.
+      // Asked again, and after the same folder built again: the package signed stays as it is, with its signature, not a second one.
       const signature = office.store.preparation.signedPackages()[0]!.signature;
+      const final = (await call<PackageView>('GET', 'api/package')).answer;
       expect((await call('POST', 'api/package/sign')).status).toBe(200);
       expect((await call('POST', 'api/package/build', folderBody(demoFolder))).status).toBe(200);
-      expect((await call<PackageView>('GET', 'api/package')).answer.state).toBe('built');
-      expect((await call<Answer<PackageView>>('POST', 'api/package/sign')).answer).toMatchObject({ ok: true, view: { state: 'signed' } });
+      expect((await call<PackageView>('GET', 'api/package')).answer).toEqual(final);
+      // Another folder, once signed: refused when it is built, and the package signed stays shown with the refusal apart from it.
+      const changed = folderBody(demoFolder, (name, b) => (name === 'liste.csv' ? Buffer.from(b.toString('utf8').replace('Sanvalle Domani', 'Sanvalle Dopodomani')) : b));
+      const refused = await call<Answer<PackageView>>('POST', 'api/package/build', changed);
+      expect(refused.status).toBe(409);
+      const [problem, ...more] = refused.answer.ok ? [] : refused.answer.problems;
+      const other = problem?.code === 'office-other-election' ? problem.params : null;
+      expect([other?.officeDigest, other?.digest === final.digest, more]).toEqual([final.digest, false, []]);
+      const after = (await call<PackageView>('GET', 'api/package')).answer;
+      expect(after).toMatchObject({ state: 'signed', digest: final.digest, officeElection: final.digest, builtAt: final.builtAt, folder: final.folder, problems: [problem] });
+      expect(after.refusedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect((await call<Answer<PackageView>>('POST', 'api/package/sign')).answer).toMatchObject({ ok: true, view: { state: 'signed', digest: final.digest } });
       expect(office.store.preparation.signedPackages().map((p) => Buffer.from(p.signature).equals(signature))).toEqual([true]);
       expect((await fetch(server.publicUrl)).status).toBe(200);
       expect((await call<{ sections: unknown[] }>('GET', 'api/view')).answer.sections).toHaveLength(1);
@@ -82,13 +93,22 @@ describe('an office started with no election', () => {
     }
   });
 
-  it('refuses to sign, once it has its election, a package of another election', async () => {
+  it('refuses, once it has its election, to build a package of another election, and to sign one kept from before', async () => {
     const other = await Office.start(nodeCrypto, { storePath: null, electionBytes: readFileSync(join(REPO_ROOT, 'fixtures', 'rivafonda-2020.election.json')), key: officeKey });
     const { preparation } = dayPreparation(other, { drive: null, register: join(dir, 'registro-altro') });
     try {
-      const built = preparation.build(folderBody(demoFolder).files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })));
-      expect(built.ok).toBe(true);
-      expect(await preparation.sign()).toEqual({ ok: false, problems: [{ code: 'office-other-election', params: { digest: preparation.view().digest, officeDigest: other.ctx.electionDigest } }] });
+      const files = folderBody(demoFolder).files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+      const built = preparation.build(files);
+      const [problem, ...more] = built.ok ? [] : built.problems;
+      const refused = problem?.code === 'office-other-election' ? problem.params : null;
+      expect([refused?.officeDigest, more]).toEqual([other.ctx.electionDigest, []]);
+      expect(refused?.digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(preparation.view().state).toBe('none');
+      expect(preparation.view().refusedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      // A package of another election in the store, as one built before the office had its election: not signed either.
+      const election = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
+      other.store.preparation.built({ files, election, digest: nodeCrypto.sha256Hex(election), rules: [] });
+      expect(await preparation.sign()).toEqual({ ok: false, problems: [{ code: 'office-other-election', params: { digest: nodeCrypto.sha256Hex(election), officeDigest: other.ctx.electionDigest } }] });
       expect(other.store.preparation.signedPackages()).toEqual([]);
     } finally {
       await other.close();

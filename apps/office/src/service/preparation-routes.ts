@@ -32,7 +32,8 @@ export function preparationRoutes(app: FastifyInstance, preparation: Preparation
   app.post('/api/package/build', { bodyLimit: FOLDER_BODY_LIMIT, schema: { body: BUILD_SCHEMA } }, (request, reply) => {
     const { files } = request.body as { files: { name: string; data: string }[] };
     const answer = preparation.build(files.map((f) => ({ name: f.name, bytes: fromBase64(f.data) })));
-    return reply.code(answer.ok ? 200 : 400).send(answer);
+    // A folder that builds, refused because the office's package is final, conflicts with the store; others are bad input.
+    return reply.code(answer.ok ? 200 : answer.problems.some((p) => p.code === 'office-other-election') ? 409 : 400).send(answer);
   });
   // The preview's source: exactly the bytes that will be signed.
   app.get('/api/package/election.json', (_q, reply) => {

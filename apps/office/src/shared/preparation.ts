@@ -11,7 +11,7 @@ export const PREPARATION_CODES = {
   'drive-write': ['file', 'reason'],
   'drive-too-many': ['folder', 'limit'],
   'request-unknown': ['file'],
-  // Once the office has its election, its store is that election's: another package is not signed there.
+  // Once the office has its election, its store is that election's and its package final: another is not built there.
   'office-other-election': ['digest', 'officeDigest'],
   // Machines are enrolled for a comune: the office's election's, or the package's being prepared.
   'no-comune': [],
@@ -55,6 +55,8 @@ export interface PackageView {
   readonly folder: readonly { readonly name: string; readonly bytes: number }[];
   /** The problems of the last build asked for: none once a folder built. */
   readonly problems: readonly PreparationProblem[];
+  /** When the last folder read was refused: the package shown, if any, is an earlier one, not built from it. */
+  readonly refusedAt: string | null;
   /** The digest of the office's election, once it has one (the first package signed, or --election). */
   readonly officeElection: string | null;
 }
