@@ -70,15 +70,16 @@ test('a broken folder is refused with every problem named in Italian at its file
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading')).toHaveText('Problemi trovati (2): correggere i fogli di calcolo e costruire di nuovo');
-  await expect(alert.locator('li[data-code="reference-unknown"]')).toHaveText('candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.');
+  await expect(alert.locator('li[data-code="reference-unknown"]')).toHaveText('candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv; ammessi: L1, L2, L3.');
   await expect(alert.locator('li[data-code="symbol-not-png"]')).toHaveText('liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.');
   await expect(page.getByText('Nessun pacchetto ancora costruito.')).toBeVisible();
   // Kept by the office: the page loaded again shows the same problems.
   await page.reload();
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
+  // In the order staff correct them: by file, line and column.
   await expect(page.getByRole('alert').locator('li')).toHaveText([
+    'candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv; ammessi: L1, L2, L3.',
     'liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.',
-    'candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.',
   ]);
   // No package, no comune: a machine cannot be enrolled yet, and the screen says why.
   await page.getByRole('button', { name: 'Macchine' }).click();
