@@ -94,9 +94,12 @@ describe('the package of the day, at the office', () => {
     expect(sidecar.ok && verifySidecar(nodeCrypto, onDrive, sidecar.value, officeKey.publicKey).ok).toBe(true);
     expect(readFileSync(join(drive, 'office.pub'), 'utf8').trim()).toBe(toBase64(officeKey.publicKey));
     const summary = pdfText(join(drive, 'riepilogo-elezione.pdf')).replace(/\s+/g, ' ');
-    expect(summary).toContain(`Digest SHA-256 di election.json: ${nodeCrypto.sha256Hex(bytes)}`);
+    // In the screen's words, what was signed: the lists' names, not their ids; the rolls, not the format's codes.
+    expect(summary).toContain(`Impronta SHA-256 di election.json: ${nodeCrypto.sha256Hex(bytes)}`);
     expect(summary).toContain('fino a 2 preferenze, di sesso diverso; voto disgiunto non ammesso');
-    expect(summary).toContain('BASSELLI ILARIA');
+    expect(summary).toContain('BASSELLI ILARIA (lista «Insieme per Sanvalle»)');
+    expect(summary).toContain('Sezione 3, Scuola primaria, via dei Tigli 4. elettori italiani: 433 uomini e 458 donne; cittadini dell’Unione europea della lista aggiunta per le comunali: 4 uomini e 5 donne; 3 cabine.');
+    for (const code of ['Digest', 'EU_MUNICIPAL', 'IT M', '(liste L', 'Sezione 3, Sezione 3', '(F)', 'T12:00']) expect(summary, code).not.toContain(code);
   });
 });
 
