@@ -83,6 +83,7 @@ test('a broken folder is refused with every problem named in Italian at its file
   ]);
   // No package, no comune: a machine cannot be enrolled yet, and the screen says why.
   await page.getByRole('button', { name: 'Macchine' }).click();
+  await page.getByLabel('Ultimi 4 caratteri dell’impronta mostrata da DEMO-CONSOLE-999001').fill(fingerprint(keyOf('DEMO-CONSOLE-999001').publicKey).slice(-4));
   await page.getByRole('button', { name: 'Registrare DEMO-CONSOLE-999001' }).click();
   await expect(page.getByRole('alert')).toHaveText('Non si sa ancora per quale comune registrare le macchine: costruire prima il pacchetto elettorale, che indica il comune.');
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
@@ -156,7 +157,16 @@ test('a console and two booths are enrolled from the requests they wrote to the 
     const printed = new RegExp(`^ {7}${machine}  (.+)$`, 'm').exec(out)![1]!;
     expect(printed).toBe(fingerprint(keyOf(machine).publicKey));
     await expect(row).toContainText(printed);
-    await row.getByRole('button', { name: `Registrare ${machine}` }).click();
+    // Enrolled only once the staff type the end of the fingerprint the machine shows: not before, not another.
+    const enrol = row.getByRole('button', { name: `Registrare ${machine}` });
+    await expect(enrol).toBeDisabled();
+    const typed = row.getByLabel(`Ultimi 4 caratteri dell’impronta mostrata da ${machine}`);
+    await typed.fill(printed.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA');
+    await enrol.click();
+    await expect(page.getByRole('alert')).toHaveText(`richieste/${machine}.request.json: gli ultimi caratteri scritti non sono quelli dell’impronta di ${machine}; confrontarla con quella mostrata sullo schermo della macchina e scriverne gli ultimi 4 caratteri.`);
+    await expect(enrol).toBeVisible();
+    await typed.fill(printed.slice(-4).toLowerCase());
+    await enrol.click();
     await expect(row).toContainText('registrata');
   }
   await expect(page.locator('li[data-machine]')).toHaveText((Object.keys(MACHINES) as (keyof typeof MACHINES)[]).map((m) => `${m}: ${fingerprint(keyOf(m).publicKey)}`));

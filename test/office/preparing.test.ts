@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentBytes, encodeSidecar, MACHINE_REQUEST_FORMAT, signBytes } from '@seggio/ballot-core';
-import { toBase64, type SigningKeyPair } from '@seggio/crypto';
+import { fingerprint, toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { dayPreparation, Office, OfficeServer, OfficeStore, type Answer, type MachinesView, type PackageView } from '@seggio/office';
 import { REPO_ROOT } from '../support/index.js';
@@ -59,7 +59,7 @@ describe('an office started with no election', () => {
       // No comune to enrol machines for until a package names one.
       request('POSTAZIONE-1', 'console', nodeCrypto.generateSigningKeyPair());
       expect((await call<MachinesView>('GET', 'api/machines')).answer.comune).toBeNull();
-      expect((await call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).answer).toEqual({ ok: false, problems: [{ code: 'no-comune', params: {} }] });
+      expect((await call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: 'AAAA' })).answer).toEqual({ ok: false, problems: [{ code: 'no-comune', params: {} }] });
 
       expect((await call('POST', 'api/package/build', folderBody(demoFolder))).status).toBe(200);
       expect((await call<MachinesView>('GET', 'api/machines')).answer.comune).toBe('999001');
@@ -125,10 +125,10 @@ describe('an office started again', () => {
       expect(first.office.ready).toBe(true);
       expect((await first.call<Answer<PackageView>>('POST', 'api/package/drive')).status).toBe(200);
       request('POSTAZIONE-1', 'console', consoleKey);
-      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).status).toBe(200);
+      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: fingerprint(consoleKey.publicKey).slice(-4) })).status).toBe(200);
       // Enrolled again: the certificate issued then, byte for byte, and still one kept.
       const certificate = readFileSync(join(drive, 'macchine', 'POSTAZIONE-1.json.sig'));
-      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).status).toBe(200);
+      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: fingerprint(consoleKey.publicKey).slice(-4) })).status).toBe(200);
       expect(readFileSync(join(drive, 'macchine', 'POSTAZIONE-1.json.sig')).equals(certificate)).toBe(true);
       expect(first.office.store.preparation.certificates()).toHaveLength(1);
       // A broken folder afterwards: refused, the package signed stays, the problems are kept beside it.
@@ -152,7 +152,7 @@ describe('an office started again', () => {
       // Written again to an empty drive: the very bytes signed and written before.
       expect((await again.call('POST', 'api/package/drive')).status).toBe(200);
       request('POSTAZIONE-1', 'console', consoleKey);
-      expect((await again.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).status).toBe(200);
+      expect((await again.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: fingerprint(consoleKey.publicKey).slice(-4) })).status).toBe(200);
       for (const [file, bytes] of Object.entries(before.drive)) expect(readFileSync(join(drive, file)).equals(bytes), file).toBe(true);
       expect((await again.call<MachinesView>('GET', 'api/machines')).answer.enrolled).toEqual(before.machines.enrolled);
       const kept = again.office.store.preparation;

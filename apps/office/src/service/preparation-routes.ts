@@ -25,7 +25,7 @@ const BUILD_SCHEMA = {
     },
   },
 } as const;
-const ENROL_SCHEMA = { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
+const ENROL_SCHEMA = { type: 'object', additionalProperties: false, required: ['file', 'confirm'], properties: { file: { type: 'string', minLength: 1, maxLength: 200 }, confirm: { type: 'string', maxLength: 16 } } } as const;
 
 export function preparationRoutes(app: FastifyInstance, preparation: Preparation, enrolment: Enrolment): void {
   app.get('/api/package', (_q, reply) => reply.send(preparation.view()));
@@ -51,7 +51,8 @@ export function preparationRoutes(app: FastifyInstance, preparation: Preparation
   });
   app.get('/api/machines', (_q, reply) => reply.send(enrolment.view()));
   app.post('/api/machines/enrol', { schema: { body: ENROL_SCHEMA } }, (request, reply) => {
-    const answer = enrolment.enrol((request.body as { file: string }).file);
+    const { file, confirm } = request.body as { file: string; confirm: string };
+    const answer = enrolment.enrol(file, confirm);
     return reply.code(answer.ok ? 200 : 409).send(answer);
   });
 }

@@ -15,9 +15,14 @@ export const PREPARATION_CODES = {
   'office-other-election': ['digest', 'officeDigest'],
   // Machines are enrolled for a comune: the office's election's, or the package's being prepared.
   'no-comune': [],
+  // The staff did not give the end of the fingerprint the machine shows, or gave another.
+  'fingerprint-unconfirmed': ['file', 'machine'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PreparationCode = keyof typeof PREPARATION_CODES;
+
+/** How many of a fingerprint's last characters the staff type, read on the machine's screen, to enrol it. */
+export const CONFIRM_CHARACTERS = 4;
 
 export type OfficePreparationProblem = {
   [C in PreparationCode]: { readonly code: C; readonly params: { readonly [P in (typeof PREPARATION_CODES)[C][number]]: string } };
