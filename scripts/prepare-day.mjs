@@ -23,7 +23,7 @@ export async function prepareDay({ root, drive, office, keys, officeKey, byHand 
   if (byHand) await preparedByHand(drive, office, machines);
   else {
     await preparePackage(office.staff, office.folder);
-    for (const m of machines) await staffCall(office.staff, 'POST', 'api/machines/enrol', { file: m.request });
+    for (const m of machines) await staffCall(office.staff, 'POST', 'api/machines/enrol', { file: m.request, confirm: m.fingerprint.slice(-4) });
   }
   for (const m of machines) importCertificate(drive, m, officeKey);
 }

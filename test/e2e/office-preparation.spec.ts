@@ -70,18 +70,20 @@ test('a broken folder is refused with every problem named in Italian at its file
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
   const alert = page.getByRole('alert');
   await expect(alert.getByRole('heading')).toHaveText('Problemi trovati (2): correggere i fogli di calcolo e costruire di nuovo');
-  await expect(alert.locator('li[data-code="reference-unknown"]')).toHaveText('candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.');
+  await expect(alert.locator('li[data-code="reference-unknown"]')).toHaveText('candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv; ammessi: L1, L2, L3.');
   await expect(alert.locator('li[data-code="symbol-not-png"]')).toHaveText('liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.');
   await expect(page.getByText('Nessun pacchetto ancora costruito.')).toBeVisible();
   // Kept by the office: the page loaded again shows the same problems.
   await page.reload();
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
+  // In the order staff correct them: by file, line and column.
   await expect(page.getByRole('alert').locator('li')).toHaveText([
+    'candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv; ammessi: L1, L2, L3.',
     'liste.csv, riga 4, colonna «contrassegno»: «l3.png» non è un’immagine PNG; ammesso: un file PNG accanto ai fogli di calcolo.',
-    'candidati.csv, riga 6, colonna «lista»: «L9» non è in liste.csv.',
   ]);
   // No package, no comune: a machine cannot be enrolled yet, and the screen says why.
   await page.getByRole('button', { name: 'Macchine' }).click();
+  await page.getByLabel('Ultimi 4 caratteri dell’impronta mostrata da DEMO-CONSOLE-999001').fill(fingerprint(keyOf('DEMO-CONSOLE-999001').publicKey).slice(-4));
   await page.getByRole('button', { name: 'Registrare DEMO-CONSOLE-999001' }).click();
   await expect(page.getByRole('alert')).toHaveText('Non si sa ancora per quale comune registrare le macchine: costruire prima il pacchetto elettorale, che indica il comune.');
   await page.getByRole('button', { name: 'Pacchetto elettorale' }).click();
@@ -129,14 +131,22 @@ test('the demo package is built, its municipal ballot previewed at the booth\'s 
   expect(parsed.ok && [parsed.value.id, parsed.value.office?.url]).toEqual(['DEMO-2020-09-20-999001', /^ {2}public results\s+(\S+)/m.exec(out)![1]]);
   await expect(page.locator('#package-folder')).toContainText('elezione.csv, giorni.csv');
 
-  // The office's store is this election's: another election's package is built, and not signed.
+  // Signed, the package is final: not signed again, and another election's folder is refused when it is built, the
+  // package signed staying on the screen with the refusal said apart from it.
+  await expect(page.locator('#package-final')).toHaveText('Pacchetto definitivo: è firmato e non si può più sostituire né firmare di nuovo.');
+  await expect(page.getByRole('button', { name: 'Firmare il pacchetto' })).toBeDisabled();
   await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(REPO_ROOT, 'fixtures', 'rivafonda-2020'));
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
-  await expect(page.locator('#package-state')).toHaveText('costruito, da verificare e firmare');
-  await page.getByRole('button', { name: 'Firmare il pacchetto' }).click();
-  await expect(page.getByRole('alert').locator('li[data-code="office-other-election"]')).toHaveText(
-    `Il pacchetto costruito (impronta ${await page.locator('#package-digest').textContent()}) non è l’elezione di questo ufficio (impronta ${digest}): l’archivio dell’ufficio è di una sola elezione; per un’altra elezione avviare l’ufficio con un altro archivio (--store).`,
-  );
+  const refused = page.locator('#build-refused');
+  await expect(refused.getByRole('heading')).toHaveText(/^La cartella letta il \S+ \S+ UTC è stata rifiutata, problemi trovati \(1\): il pacchetto mostrato sotto è quello costruito prima, non da questa cartella$/);
+  const other = (await refused.locator('li[data-code="office-other-election"]').textContent())!;
+  expect(other).toMatch(new RegExp(`^La cartella letta dà un pacchetto \\(impronta [0-9a-f]{64}\\) diverso da quello firmato, che è l’elezione di questo ufficio \\(impronta ${digest}\\): il pacchetto firmato è definitivo e non si sostituisce\\. L’archivio dell’ufficio tiene una sola elezione: per correggerla occorre preparare la giornata da capo con un nuovo archivio dell’ufficio\\.$`));
+  expect(other).not.toContain('--');
+  await expect(page.locator('#package-digest')).toHaveText(digest!);
+  await expect(page.locator('#package-state')).toHaveText('firmato e scritto sul supporto rimovibile');
+  await expect(page.locator('#package-office')).toBeVisible();
+  await expect(page.locator('figure[data-contest="COM-999001-2020"]')).toHaveCount(3);
+  await expect(page.getByRole('button', { name: 'Firmare il pacchetto' })).toBeDisabled();
 });
 
 test('a console and two booths are enrolled from the requests they wrote to the drive, their certificates written there; a key enrolled twice is refused', async () => {
@@ -147,7 +157,16 @@ test('a console and two booths are enrolled from the requests they wrote to the 
     const printed = new RegExp(`^ {7}${machine}  (.+)$`, 'm').exec(out)![1]!;
     expect(printed).toBe(fingerprint(keyOf(machine).publicKey));
     await expect(row).toContainText(printed);
-    await row.getByRole('button', { name: `Registrare ${machine}` }).click();
+    // Enrolled only once the staff type the end of the fingerprint the machine shows: not before, not another.
+    const enrol = row.getByRole('button', { name: `Registrare ${machine}` });
+    await expect(enrol).toBeDisabled();
+    const typed = row.getByLabel(`Ultimi 4 caratteri dell’impronta mostrata da ${machine}`);
+    await typed.fill(printed.slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA');
+    await enrol.click();
+    await expect(page.getByRole('alert')).toHaveText(`richieste/${machine}.request.json: gli ultimi caratteri scritti non sono quelli dell’impronta di ${machine}; confrontarla con quella mostrata sullo schermo della macchina e scriverne gli ultimi 4 caratteri.`);
+    await expect(enrol).toBeVisible();
+    await typed.fill(printed.slice(-4).toLowerCase());
+    await enrol.click();
     await expect(row).toContainText('registrata');
   }
   await expect(page.locator('li[data-machine]')).toHaveText((Object.keys(MACHINES) as (keyof typeof MACHINES)[]).map((m) => `${m}: ${fingerprint(keyOf(m).publicKey)}`));

@@ -94,9 +94,12 @@ describe('the package of the day, at the office', () => {
     expect(sidecar.ok && verifySidecar(nodeCrypto, onDrive, sidecar.value, officeKey.publicKey).ok).toBe(true);
     expect(readFileSync(join(drive, 'office.pub'), 'utf8').trim()).toBe(toBase64(officeKey.publicKey));
     const summary = pdfText(join(drive, 'riepilogo-elezione.pdf')).replace(/\s+/g, ' ');
-    expect(summary).toContain(`Digest SHA-256 di election.json: ${nodeCrypto.sha256Hex(bytes)}`);
+    // In the screen's words, what was signed: the lists' names, not their ids; the rolls, not the format's codes.
+    expect(summary).toContain(`Impronta SHA-256 di election.json: ${nodeCrypto.sha256Hex(bytes)}`);
     expect(summary).toContain('fino a 2 preferenze, di sesso diverso; voto disgiunto non ammesso');
-    expect(summary).toContain('BASSELLI ILARIA');
+    expect(summary).toContain('BASSELLI ILARIA (lista «Insieme per Sanvalle»)');
+    expect(summary).toContain('Sezione 3, Scuola primaria, via dei Tigli 4. elettori italiani: 433 uomini e 458 donne; cittadini dell’Unione europea della lista aggiunta per le comunali: 4 uomini e 5 donne; 3 cabine.');
+    for (const code of ['Digest', 'EU_MUNICIPAL', 'IT M', '(liste L', 'Sezione 3, Sezione 3', '(F)', 'T12:00']) expect(summary, code).not.toContain(code);
   });
 });
 
@@ -112,7 +115,12 @@ describe('enrolling the machines, at the office', () => {
       { file: 'richieste/CABINA-1.request.json', role: 'booth', machine: 'CABINA-1', fingerprint: fingerprint(booth1.publicKey), state: 'waiting', problem: null },
       { file: 'richieste/POSTAZIONE-1.request.json', role: 'console', machine: 'POSTAZIONE-1', fingerprint: fingerprint(console1.publicKey), state: 'waiting', problem: null },
     ]);
-    for (const file of ['richieste/POSTAZIONE-1.request.json', 'richieste/CABINA-1.request.json']) expect((await call('POST', 'api/machines/enrol', { file })).status).toBe(200);
+    // Not without the end of the fingerprint the machine shows, typed by the staff: nothing is issued for another.
+    const unconfirmed = await call<Answer<MachinesView>>('POST', 'api/machines/enrol', { file: 'richieste/CABINA-1.request.json', confirm: fingerprint(booth1.publicKey).slice(-4) === 'AAAA' ? 'BBBB' : 'AAAA' });
+    expect([unconfirmed.status, unconfirmed.answer]).toEqual([409, { ok: false, problems: [{ code: 'fingerprint-unconfirmed', params: { file: 'richieste/CABINA-1.request.json', machine: 'CABINA-1' } }] }]);
+    expect((await call('POST', 'api/machines/enrol', { file: 'richieste/CABINA-1.request.json' })).status).toBe(400);
+    expect(office.store.preparation.certificates()).toEqual([]);
+    for (const [file, key] of [['richieste/POSTAZIONE-1.request.json', console1], ['richieste/CABINA-1.request.json', booth1]] as const) expect((await call('POST', 'api/machines/enrol', { file, confirm: fingerprint(key.publicKey).slice(-4) })).status).toBe(200);
     const after = await call<MachinesView>('GET', 'api/machines');
     expect(after.answer.enrolled).toEqual([
       { role: 'console', machine: 'POSTAZIONE-1', fingerprint: fingerprint(console1.publicKey) },
@@ -125,7 +133,7 @@ describe('enrolling the machines, at the office', () => {
 
   it('refuses a key already enrolled under another machine id, a request not signed by its key, and files that are not plain or too large', async () => {
     request('CABINA-2.request.json', 'booth', 'CABINA-2', booth1);
-    const again = await call<Answer<MachinesView>>('POST', 'api/machines/enrol', { file: 'richieste/CABINA-2.request.json' });
+    const again = await call<Answer<MachinesView>>('POST', 'api/machines/enrol', { file: 'richieste/CABINA-2.request.json', confirm: fingerprint(booth1.publicKey).slice(-4) });
     expect([again.status, again.answer]).toEqual([409, { ok: false, problems: [{ code: 'key-enrolled', params: { file: 'richieste/CABINA-2.request.json', machine: 'CABINA-2', enrolledAs: 'CABINA-1' } }] }]);
 
     request('CABINA-3.request.json', 'booth', 'CABINA-3', nodeCrypto.generateSigningKeyPair());
@@ -140,6 +148,6 @@ describe('enrolling the machines, at the office', () => {
       'richieste/LINK.request.json': ['refused', 'request-unreadable'],
       'richieste/BIG.request.json': ['refused', 'request-unreadable'],
     });
-    expect((await call<Answer<MachinesView>>('POST', 'api/machines/enrol', { file: 'richieste/NONE.json' })).answer).toEqual({ ok: false, problems: [{ code: 'request-unknown', params: { file: 'richieste/NONE.json' } }] });
+    expect((await call<Answer<MachinesView>>('POST', 'api/machines/enrol', { file: 'richieste/NONE.json', confirm: 'AAAA' })).answer).toEqual({ ok: false, problems: [{ code: 'request-unknown', params: { file: 'richieste/NONE.json' } }] });
   });
 });

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { documentBytes, encodeSidecar, MACHINE_REQUEST_FORMAT, signBytes } from '@seggio/ballot-core';
-import { toBase64, type SigningKeyPair } from '@seggio/crypto';
+import { fingerprint, toBase64, type SigningKeyPair } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { dayPreparation, Office, OfficeServer, OfficeStore, type Answer, type MachinesView, type PackageView } from '@seggio/office';
 import { REPO_ROOT } from '../support/index.js';
@@ -59,7 +59,7 @@ describe('an office started with no election', () => {
       // No comune to enrol machines for until a package names one.
       request('POSTAZIONE-1', 'console', nodeCrypto.generateSigningKeyPair());
       expect((await call<MachinesView>('GET', 'api/machines')).answer.comune).toBeNull();
-      expect((await call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).answer).toEqual({ ok: false, problems: [{ code: 'no-comune', params: {} }] });
+      expect((await call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: 'AAAA' })).answer).toEqual({ ok: false, problems: [{ code: 'no-comune', params: {} }] });
 
       expect((await call('POST', 'api/package/build', folderBody(demoFolder))).status).toBe(200);
       expect((await call<MachinesView>('GET', 'api/machines')).answer.comune).toBe('999001');
@@ -68,12 +68,23 @@ describe('an office started with no election', () => {
       expect(signed.answer.ok && signed.answer.view.officeElection).toBe(signed.answer.ok && signed.answer.view.digest);
       expect(office.ready).toBe(true);
       expect(office.election.id).toBe('DEMO-2020-09-20-999001');
-      // Asked again, and after the same folder built again: the signature kept, not a second one.
+      // Asked again, and after the same folder built again: the package signed stays as it is, with its signature, not a second one.
       const signature = office.store.preparation.signedPackages()[0]!.signature;
+      const final = (await call<PackageView>('GET', 'api/package')).answer;
       expect((await call('POST', 'api/package/sign')).status).toBe(200);
       expect((await call('POST', 'api/package/build', folderBody(demoFolder))).status).toBe(200);
-      expect((await call<PackageView>('GET', 'api/package')).answer.state).toBe('built');
-      expect((await call<Answer<PackageView>>('POST', 'api/package/sign')).answer).toMatchObject({ ok: true, view: { state: 'signed' } });
+      expect((await call<PackageView>('GET', 'api/package')).answer).toEqual(final);
+      // Another folder, once signed: refused when it is built, and the package signed stays shown with the refusal apart from it.
+      const changed = folderBody(demoFolder, (name, b) => (name === 'liste.csv' ? Buffer.from(b.toString('utf8').replace('Sanvalle Domani', 'Sanvalle Dopodomani')) : b));
+      const refused = await call<Answer<PackageView>>('POST', 'api/package/build', changed);
+      expect(refused.status).toBe(409);
+      const [problem, ...more] = refused.answer.ok ? [] : refused.answer.problems;
+      const other = problem?.code === 'office-other-election' ? problem.params : null;
+      expect([other?.officeDigest, other?.digest === final.digest, more]).toEqual([final.digest, false, []]);
+      const after = (await call<PackageView>('GET', 'api/package')).answer;
+      expect(after).toMatchObject({ state: 'signed', digest: final.digest, officeElection: final.digest, builtAt: final.builtAt, folder: final.folder, problems: [problem] });
+      expect(after.refusedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      expect((await call<Answer<PackageView>>('POST', 'api/package/sign')).answer).toMatchObject({ ok: true, view: { state: 'signed', digest: final.digest } });
       expect(office.store.preparation.signedPackages().map((p) => Buffer.from(p.signature).equals(signature))).toEqual([true]);
       expect((await fetch(server.publicUrl)).status).toBe(200);
       expect((await call<{ sections: unknown[] }>('GET', 'api/view')).answer.sections).toHaveLength(1);
@@ -82,13 +93,22 @@ describe('an office started with no election', () => {
     }
   });
 
-  it('refuses to sign, once it has its election, a package of another election', async () => {
+  it('refuses, once it has its election, to build a package of another election, and to sign one kept from before', async () => {
     const other = await Office.start(nodeCrypto, { storePath: null, electionBytes: readFileSync(join(REPO_ROOT, 'fixtures', 'rivafonda-2020.election.json')), key: officeKey });
     const { preparation } = dayPreparation(other, { drive: null, register: join(dir, 'registro-altro') });
     try {
-      const built = preparation.build(folderBody(demoFolder).files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') })));
-      expect(built.ok).toBe(true);
-      expect(await preparation.sign()).toEqual({ ok: false, problems: [{ code: 'office-other-election', params: { digest: preparation.view().digest, officeDigest: other.ctx.electionDigest } }] });
+      const files = folderBody(demoFolder).files.map((f) => ({ name: f.name, bytes: Buffer.from(f.data, 'base64') }));
+      const built = preparation.build(files);
+      const [problem, ...more] = built.ok ? [] : built.problems;
+      const refused = problem?.code === 'office-other-election' ? problem.params : null;
+      expect([refused?.officeDigest, more]).toEqual([other.ctx.electionDigest, []]);
+      expect(refused?.digest).toMatch(/^[0-9a-f]{64}$/);
+      expect(preparation.view().state).toBe('none');
+      expect(preparation.view().refusedAt).toMatch(/^\d{4}-\d\d-\d\dT/);
+      // A package of another election in the store, as one built before the office had its election: not signed either.
+      const election = readFileSync(join(REPO_ROOT, 'fixtures', 'sanvalle-2020.election.json'));
+      other.store.preparation.built({ files, election, digest: nodeCrypto.sha256Hex(election), rules: [] });
+      expect(await preparation.sign()).toEqual({ ok: false, problems: [{ code: 'office-other-election', params: { digest: nodeCrypto.sha256Hex(election), officeDigest: other.ctx.electionDigest } }] });
       expect(other.store.preparation.signedPackages()).toEqual([]);
     } finally {
       await other.close();
@@ -105,10 +125,10 @@ describe('an office started again', () => {
       expect(first.office.ready).toBe(true);
       expect((await first.call<Answer<PackageView>>('POST', 'api/package/drive')).status).toBe(200);
       request('POSTAZIONE-1', 'console', consoleKey);
-      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).status).toBe(200);
+      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: fingerprint(consoleKey.publicKey).slice(-4) })).status).toBe(200);
       // Enrolled again: the certificate issued then, byte for byte, and still one kept.
       const certificate = readFileSync(join(drive, 'macchine', 'POSTAZIONE-1.json.sig'));
-      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).status).toBe(200);
+      expect((await first.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: fingerprint(consoleKey.publicKey).slice(-4) })).status).toBe(200);
       expect(readFileSync(join(drive, 'macchine', 'POSTAZIONE-1.json.sig')).equals(certificate)).toBe(true);
       expect(first.office.store.preparation.certificates()).toHaveLength(1);
       // A broken folder afterwards: refused, the package signed stays, the problems are kept beside it.
@@ -132,7 +152,7 @@ describe('an office started again', () => {
       // Written again to an empty drive: the very bytes signed and written before.
       expect((await again.call('POST', 'api/package/drive')).status).toBe(200);
       request('POSTAZIONE-1', 'console', consoleKey);
-      expect((await again.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json' })).status).toBe(200);
+      expect((await again.call('POST', 'api/machines/enrol', { file: 'richieste/POSTAZIONE-1.request.json', confirm: fingerprint(consoleKey.publicKey).slice(-4) })).status).toBe(200);
       for (const [file, bytes] of Object.entries(before.drive)) expect(readFileSync(join(drive, file)).equals(bytes), file).toBe(true);
       expect((await again.call<MachinesView>('GET', 'api/machines')).answer.enrolled).toEqual(before.machines.enrolled);
       const kept = again.office.store.preparation;

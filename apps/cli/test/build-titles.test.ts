@@ -61,9 +61,9 @@ describe('seggio election build: titles and the question in German and English',
     const built = buildElection(readFolder(dir));
     if (built.ok) throw new Error('accepted');
     expect(built.problems).toEqual([
-      { code: 'election-rule', params: { file: 'consultazioni.csv', line: '2', column: 'titolo_en', path: '$.contests[0].titles.en', reason: `is too long: at most ${LIMITS.title} characters are allowed` } },
       { code: 'election-rule', params: { file: 'consultazioni.csv', line: '2', column: 'quesito_de', path: '$.contests[0].questions.de', reason: 'contains a zero-width character (U+200B) at position 12; allowed: visible text in Unicode NFC' } },
+      { code: 'election-rule', params: { file: 'consultazioni.csv', line: '2', column: 'titolo_en', path: '$.contests[0].titles.en', reason: `is too long: at most ${LIMITS.title} characters are allowed` } },
     ]);
-    expect(describeBuildProblem(built.problems[0]!)).toBe(`consultazioni.csv line 2, column titolo_en: is too long: at most ${LIMITS.title} characters are allowed ($.contests[0].titles.en)`);
+    expect(describeBuildProblem(built.problems[1]!)).toBe(`consultazioni.csv line 2, column titolo_en: is too long: at most ${LIMITS.title} characters are allowed ($.contests[0].titles.en)`);
   });
 });

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { canonicalJson } from '@seggio/ballot-core';
 import { describe, expect, it } from 'vitest';
 import { buildElection } from '../src/build/build.js';
+import { ALLOWED_LIMIT, allowedText } from '../src/build/cells.js';
 import type { BuildProblem } from '../src/build/codes.js';
 import { MAX_ROWS } from '../src/build/csv.js';
 import { FOLDER_LIMITS, folderFromEntries, readFolder } from '../src/build/folder.js';
@@ -71,6 +72,16 @@ describe('seggio election build: the example folders', () => {
 });
 
 describe('seggio election build: a broken folder', () => {
+  it('names what is allowed, cut to a bounded length that still says how many are left out', () => {
+    expect(allowedText(['L1', 'L2', 'L3'])).toBe('L1, L2, L3');
+    expect(allowedText([])).toBe('—');
+    const many = allowedText(Array.from({ length: 300 }, (_, i) => `LISTA-${i + 1}`));
+    expect(many.length).toBeLessThanOrEqual(ALLOWED_LIMIT + 12);
+    expect(many).toMatch(/^LISTA-1, LISTA-2, .*, … \(\+\d+\)$/);
+    const shown = many.split(', ').length - 1;
+    expect(many.endsWith(`(+${300 - shown})`)).toBe(true);
+  });
+
   it('reports every problem at once, each with its file, line and column', async () => {
     const dir = sanvalle();
     edit(dir, 'sezioni.csv', ';cabine;', ';');
@@ -83,17 +94,21 @@ describe('seggio election build: a broken folder', () => {
     const all = problems(dir);
     expect(all).toEqual(expect.arrayContaining([
       { code: 'column-missing', params: { file: 'sezioni.csv', line: '1', column: 'cabine', allowed: 'id, nome, cabine, elettori_m, elettori_f' } },
-      { code: 'reference-unknown', params: { file: 'candidati.csv', line: '6', column: 'lista', value: 'L9', target: 'liste.csv' } },
+      { code: 'reference-unknown', params: { file: 'candidati.csv', line: '6', column: 'lista', value: 'L9', target: 'liste.csv', allowed: 'L1, L2, L3' } },
       { code: 'symbol-not-png', params: { file: 'liste.csv', line: '4', column: 'contrassegno', value: 'l3.png' } },
       { code: 'duplicate', params: { file: 'candidati.csv', line: '4', column: '', value: '', firstLine: '2' } },
       { code: 'cell-formula', params: { file: 'liste.csv', line: '3', column: 'nome', value: '=HYPERLINK("http://example.invalid")' } },
     ]));
     found(all, 'election-rule', { file: 'sindaci.csv', line: '3', column: 'liste', reason: /already linked to mayor "S1"/ });
     expect(all).toHaveLength(6);
+    // In the order staff correct them: by file, line and column.
+    expect(all.map((p) => { const at = p.params as { file: string; line: string; column: string }; return `${at.file}:${at.line}:${at.column}`; })).toEqual([
+      'candidati.csv:4:', 'candidati.csv:6:lista', 'liste.csv:3:nome', 'liste.csv:4:contrassegno', 'sezioni.csv:1:cabine', 'sindaci.csv:3:liste',
+    ]);
     const cli = await run('election', 'build', dir, '--out', join(dir, '..', 'election.json'));
     expect(cli.code).toBe(EXIT.failed);
     expect(cli.err).toContain('sezioni.csv line 1: column "cabine" is missing');
-    expect(cli.err).toContain('candidati.csv line 6, column lista: "L9" is not in liste.csv');
+    expect(cli.err).toContain('candidati.csv line 6, column lista: "L9" is not in liste.csv; allowed: L1, L2, L3');
     expect(cli.err).toContain('liste.csv line 3, column nome: "=HYPERLINK(\\"http://example.invalid\\")" would be run as a formula');
     expect(cli.err).toContain('candidati.csv line 4: is the same as on line 2 (names compared without case, accents or punctuation)');
   });
@@ -105,8 +120,8 @@ describe('seggio election build: a broken folder', () => {
     edit(dir, 'sezioni.csv', 'Tigli 4;3;', 'Tigli 4;9;');
     edit(dir, 'candidati.csv', 'GABELLI;ELENA;F', 'GABELLI;ELENA;X');
     expect(problems(dir)).toEqual([
-      { code: 'symbol-damaged', params: { file: 'liste.csv', line: '3', column: 'contrassegno', value: 'l2.png' } },
       { code: 'cell-not-choice', params: { file: 'candidati.csv', line: '4', column: 'sesso', value: 'X', allowed: 'm, f' } },
+      { code: 'symbol-damaged', params: { file: 'liste.csv', line: '3', column: 'contrassegno', value: 'l2.png' } },
       { code: 'cell-not-number', params: { file: 'sezioni.csv', line: '2', column: 'cabine', value: '9', min: '1', max: '8' } },
     ]);
   });

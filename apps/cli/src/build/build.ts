@@ -147,7 +147,18 @@ export function buildElection(folder: Folder): BuildResult {
     ...(unreadable(['sezioni.csv']) ? ['$.sections'] : []),
   ];
   const schema = parsed.ok ? [] : parsed.error.filter((p) => !skipped.some((s) => p.path === s || p.path.startsWith(`${s}[`) || p.path.startsWith(`${s}.`)));
-  return { ok: false, problems: [...cells.problems, ...formatProblems(cells, document, schema, skipped)] };
+  return { ok: false, problems: inReadingOrder([...cells.problems, ...formatProblems(cells, document, schema, skipped)]) };
+}
+
+/** Problems as staff correct them, file by file, line by line, column by column; the folder's own (no file) first. */
+function inReadingOrder(problems: readonly BuildProblem[]): BuildProblem[] {
+  const text = (a = '', b = '') => (a < b ? -1 : a > b ? 1 : 0);
+  const at = (p: BuildProblem) => p.params as { file?: string; line?: string; column?: string };
+  // Array sort is stable: problems of one cell keep the order they were found in.
+  return [...problems].sort((a, b) => {
+    const [x, y] = [at(a), at(b)];
+    return text(x.file, y.file) || Number(x.line ?? 0) - Number(y.line ?? 0) || text(x.column, y.column);
+  });
 }
 
 /**

@@ -4,6 +4,22 @@
 import { buildProblem, type BuildProblem, type Cell } from './codes.js';
 import { cellOf, type Row, type Table } from './csv.js';
 
+/**
+ * What a refusal names as allowed, cut to a length a message can carry (a contest may have hundreds of lists), in
+ * signs every language reads: "L1, L2, … (+37)"; "—" when there is nothing allowed.
+ */
+export const ALLOWED_LIMIT = 120;
+export function allowedText(values: readonly string[]): string {
+  if (values.length === 0) return '—';
+  let text = '';
+  for (const [i, value] of values.entries()) {
+    const next = i === 0 ? value : `${text}, ${value}`;
+    if (next.length > ALLOWED_LIMIT) return `${text}, … (+${values.length - i})`;
+    text = next;
+  }
+  return text;
+}
+
 export class Cells {
   readonly problems: BuildProblem[] = [];
   /** A path in election.json (as the format names it, "$.contests[1].title") to its cell. */
@@ -26,7 +42,7 @@ export class Cells {
 
   /** A cell that is not one of the values allowed (given as they are written in the cell). */
   notChoice(table: Table, row: Row, column: string, allowed: readonly string[], code: 'cell-not-choice' | 'contest-wrong-type' = 'cell-not-choice'): undefined {
-    this.problems.push(buildProblem(code, { file: table.file, line: row.line, column, value: (row.cells[column] ?? '').slice(0, 60), allowed: allowed.join(', ') }));
+    this.problems.push(buildProblem(code, { file: table.file, line: row.line, column, value: (row.cells[column] ?? '').slice(0, 60), allowed: allowedText(allowed) }));
     return undefined;
   }
 
@@ -54,8 +70,9 @@ export class Cells {
     return this.choice(table, row, column, path, { sì: true, si: true, no: false }, false);
   }
 
-  unknown(table: Table, row: Row, column: string, target: string): void {
-    this.problems.push(buildProblem('reference-unknown', { file: table.file, line: row.line, column, value: (row.cells[column] ?? '').slice(0, 60), target }));
+  /** A cell naming what `target` does not have; `allowed` are the values it has there. */
+  unknown(table: Table, row: Row, column: string, target: string, allowed: readonly string[]): void {
+    this.problems.push(buildProblem('reference-unknown', { file: table.file, line: row.line, column, value: (row.cells[column] ?? '').slice(0, 60), target, allowed: allowedText(allowed) }));
   }
 
   /** Reports a value met again in `column`, naming the line it was first seen on. */

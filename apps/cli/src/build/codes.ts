@@ -28,7 +28,7 @@ export const BUILD_CODES = {
   'cell-too-long': ['file', 'line', 'column', 'limit'],
   'one-row': ['file', 'rows'],
   'contest-wrong-type': ['file', 'line', 'column', 'value', 'allowed'],
-  'reference-unknown': ['file', 'line', 'column', 'value', 'target'],
+  'reference-unknown': ['file', 'line', 'column', 'value', 'target', 'allowed'],
   'duplicate': ['file', 'line', 'column', 'value', 'firstLine'],
   'row-too-long': ['file', 'line', 'columns'],
   // A list's symbol, named in a cell: limits in bytes and pixels.

@@ -116,7 +116,7 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
     const id = cells.text(table, row, 'consultazione', null);
     if (id === undefined) return undefined;
     const found = byId.get(id);
-    if (!found) return void cells.unknown(table, row, 'consultazione', 'consultazioni.csv');
+    if (!found) return void cells.unknown(table, row, 'consultazione', 'consultazioni.csv', [...byId.keys()]);
     if (!wants(found.draft.type)) return cells.notChoice(table, row, 'consultazione', byId.size > 0 ? [...byId.values()].filter((c) => wants(c.draft.type)).map((c) => c.draft.id) : [], 'contest-wrong-type');
     return found;
   };
@@ -156,7 +156,7 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
       const entry = listsOf.get(found.draft)?.get(listId);
       if (!entry) {
         // With liste.csv unreadable its own problem says why; its lists are not unknown.
-        if (t.lists) cells.unknown(table, row, 'lista', 'liste.csv');
+        if (t.lists) cells.unknown(table, row, 'lista', 'liste.csv', [...(listsOf.get(found.draft)?.keys() ?? [])]);
         continue;
       }
       if (order !== undefined) placed.push({ row, entry, order });
@@ -181,7 +181,7 @@ export function buildContests(cells: Cells, files: ReadonlyMap<string, Uint8Arra
       const named = (cells.text(table, row, 'liste', `${at}.lists`) ?? '').split(/[\s+]+/).filter((l) => l !== '');
       const known = listsOf.get(found.draft);
       const lists = named.filter((l) => known?.has(l));
-      if (lists.length < named.length && t.lists) cells.unknown(table, row, 'liste', 'liste.csv');
+      if (lists.length < named.length && t.lists) cells.unknown(table, row, 'liste', 'liste.csv', [...(known?.keys() ?? [])]);
       lists.forEach((_, k) => cells.at(`${at}.lists[${k}]`, table, row, 'liste'));
       people.push({ id: cells.text(table, row, 'id', `${at}.id`) ?? '', surname: cells.text(table, row, 'cognome', `${at}.surname`) ?? '', name: cells.text(table, row, 'nome', `${at}.name`) ?? '', sex: cells.choice(table, row, 'sesso', `${at}.sex`, SEXES) ?? '', lists });
     }

@@ -1,7 +1,7 @@
 // Enrolling the section machines (docs/design.md §6): each request from the drive with the fingerprint to
 // compare with the machine's screen, a button to enrol it, and the enrolled machines by role.
 import { useCallback, useEffect, useState } from 'react';
-import type { Answer, MachinesView, MachineView, PreparationProblem } from '../shared/preparation.js';
+import { CONFIRM_CHARACTERS, type Answer, type MachinesView, type MachineView, type PreparationProblem, type RequestView } from '../shared/preparation.js';
 import { api } from './api.js';
 import { ProblemList } from './preparation.js';
 import type { PrepareTranslate } from './preparation-i18n.js';
@@ -17,13 +17,26 @@ function Enrolled({ t, title, machines }: { t: PrepareTranslate; title: string; 
   );
 }
 
+/** A request waiting: the end of the fingerprint read on the machine's screen, typed, then the button. */
+function Confirm({ t, request, onEnrol }: { t: PrepareTranslate; request: RequestView; onEnrol: (confirm: string) => void }) {
+  const [typed, setTyped] = useState('');
+  const id = `confirm-${request.file}`;
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); onEnrol(typed); }}>
+      <label htmlFor={id}>{t('machines.confirm', { n: CONFIRM_CHARACTERS, machine: request.machine ?? '' })}</label>{' '}
+      <input id={id} value={typed} size={CONFIRM_CHARACTERS + 2} maxLength={CONFIRM_CHARACTERS} autoComplete="off" spellCheck={false} onChange={(e) => setTyped(e.target.value)} />{' '}
+      <button type="submit" disabled={typed.trim().length !== CONFIRM_CHARACTERS}>{t('machines.enrol', { machine: request.machine ?? '' })}</button>
+    </form>
+  );
+}
+
 export function MachinesPage({ t }: { t: PrepareTranslate }) {
   const [view, setView] = useState<MachinesView | null>(null);
   const [problems, setProblems] = useState<readonly PreparationProblem[]>([]);
   const refresh = useCallback(async () => setView((await (await api('api/machines')).json()) as MachinesView), []);
   useEffect(() => void refresh(), [refresh]);
-  const enrol = async (file: string) => {
-    const answer = (await (await api('api/machines/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file }) })).json()) as Answer<MachinesView>;
+  const enrol = async (file: string, confirm: string) => {
+    const answer = (await (await api('api/machines/enrol', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ file, confirm }) })).json()) as Answer<MachinesView>;
     if (answer.ok) {
       setView(answer.view);
       setProblems([]);
@@ -49,7 +62,7 @@ export function MachinesPage({ t }: { t: PrepareTranslate }) {
                 <td>{r.machine ?? '—'}</td>
                 <td><code>{r.fingerprint ?? '—'}</code></td>
                 <td className={r.state === 'refused' ? 'state-refused' : r.state === 'enrolled' ? 'state-accepted' : undefined}>
-                  {r.state === 'waiting' ? <button type="button" onClick={() => void enrol(r.file)}>{t('machines.enrol', { machine: r.machine ?? '' })}</button> : t(`machines.state.${r.state}`)}
+                  {r.state === 'waiting' ? <Confirm t={t} request={r} onEnrol={(confirm) => void enrol(r.file, confirm)} /> : t(`machines.state.${r.state}`)}
                   {r.problem && <ProblemList t={t} problems={[r.problem]} />}
                 </td>
               </tr>

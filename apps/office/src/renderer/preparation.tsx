@@ -61,34 +61,30 @@ function Preview({ t, view, digest }: { t: PrepareTranslate; view: PackageView; 
 
 export function PackagePage({ t }: { t: PrepareTranslate }) {
   const [view, setView] = useState<PackageView | null>(null);
-  // The refusals of the last action; a build's are also kept by the office, in view.problems.
-  const [problems, setProblems] = useState<readonly PreparationProblem[] | null>(null);
+  // The refusals of the last signing or writing; a build's are kept by the office, in view.problems, apart from the package.
+  const [problems, setProblems] = useState<readonly PreparationProblem[]>([]);
   const [busy, setBusy] = useState(false);
   const refresh = useCallback(async () => setView((await (await api('api/package')).json()) as PackageView), []);
   useEffect(() => void refresh(), [refresh]);
-  const answered = async (response: Response) => {
+  const answered = async (response: Response, building: boolean) => {
     const answer = (await response.json()) as Answer<PackageView>;
     setBusy(false);
-    if (answer.ok) {
-      setView(answer.view);
-      setProblems(null);
-    } else {
-      setProblems(answer.problems);
-      await refresh();
-    }
+    setProblems(answer.ok || building ? [] : answer.problems);
+    if (answer.ok) setView(answer.view);
+    else await refresh();
   };
   const build = async (form: HTMLFormElement) => {
     const input = form.elements.namedItem('cartella') as HTMLInputElement;
     if (!input.files || input.files.length === 0) return;
     setBusy(true);
-    await answered(await api('api/package/build', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ files: await folderFiles(input.files) }) }));
+    await answered(await api('api/package/build', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ files: await folderFiles(input.files) }) }), true);
   };
   const post = async (path: string) => {
     setBusy(true);
-    await answered(await api(path, { method: 'POST' }));
+    await answered(await api(path, { method: 'POST' }), false);
   };
   if (!view) return null;
-  const shown = problems ?? view.problems;
+  const final = view.state === 'signed' || view.state === 'written';
   return (
     <section aria-labelledby="package-title">
       <h2 id="package-title">{t('package.title')}</h2>
@@ -97,10 +93,11 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
         <input id="cartella" name="cartella" type="file" multiple {...{ webkitdirectory: '' }} />{' '}
         <button type="submit" disabled={busy}>{busy ? t('package.building') : t('package.build')}</button>
       </form>
-      {shown.length > 0 && (
-        <div role="alert">
-          <h3>{t('package.problems', { n: shown.length })}</h3>
-          <ProblemList t={t} problems={shown} />
+      {view.refusedAt && (
+        <div role="alert" id="build-refused">
+          {/* The folder refused is not the package shown below, if there is one: said before its problems. */}
+          <h3>{t(view.state === 'none' ? 'package.problems' : 'package.problemsApart', { n: view.problems.length, at: view.refusedAt.replace('T', ' ').slice(0, 19) })}</h3>
+          <ProblemList t={t} problems={view.problems} />
         </div>
       )}
       {view.state === 'none' ? (
@@ -110,6 +107,7 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
           <h3>{view.title}</h3>
           <p>{view.comune}{view.training && <> · <strong>{t('package.training')}</strong></>} · {t('package.sections', { n: view.sections })}</p>
           <p id="package-state" className={view.state === 'written' ? 'state-accepted' : undefined}>{t(`package.state.${view.state}`)}</p>
+          {final && <p id="package-final"><strong>{t('package.final')}</strong></p>}
           <p>{t('package.digest')}: <code id="package-digest">{view.digest}</code></p>
           {view.builtAt && <p id="package-folder">{t('package.folderRead', { at: view.builtAt.replace('T', ' ').slice(0, 19), files: view.folder.map((f) => f.name).join(', ') })}</p>}
           {view.officeElection === view.digest && <p id="package-office">{t('package.officeElection')}</p>}
@@ -121,9 +119,10 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
             </>
           )}
           <p>
-            <button type="button" disabled={busy} onClick={() => void post('api/package/sign')}>{t('package.sign')}</button>{' '}
+            <button type="button" disabled={busy || final} onClick={() => void post('api/package/sign')}>{t('package.sign')}</button>{' '}
             <button type="button" disabled={busy || view.state === 'built' || !view.drive} onClick={() => void post('api/package/drive')}>{t('package.drive')}</button>
           </p>
+          {problems.length > 0 && <div role="alert" id="action-refused"><ProblemList t={t} problems={problems} /></div>}
           {!view.drive && <p>{t('package.noDrive')}</p>}
           {view.written.length > 0 && <p id="package-written">{t('package.written', { files: view.written.join(', ') })}</p>}
           <Preview t={t} view={view} digest={view.digest ?? ''} />

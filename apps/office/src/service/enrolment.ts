@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { checkCertificate, describeCertificateProblem, encodeSidecar, type MachineCertificate } from '@seggio/ballot-core';
 import { checkRequest, ENROL_LIMITS, readBounded, readRegister, registerAllows, signEnrolment, type CheckedRequest } from '@seggio/cli/library';
 import { fingerprint, fromBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
-import type { Answer, MachinesView, PreparationProblem, RequestView } from '../shared/preparation.js';
+import { CONFIRM_CHARACTERS, type Answer, type MachinesView, type PreparationProblem, type RequestView } from '../shared/preparation.js';
 import type { PreparationRecords } from './preparation-store.js';
 
 export const REQUESTS_FOLDER = 'richieste';
@@ -88,7 +88,11 @@ export class Enrolment {
    * Signs the certificate of one request on the drive, after the staff compared its fingerprint; kept in the
    * store before it is written. A request already enrolled gets the certificate issued then, byte for byte.
    */
-  enrol(file: string): Answer<MachinesView> {
+  /**
+   * `confirm` is the end of the fingerprint as the staff read it on the machine's own screen: a request swapped
+   * on the drive is not signed for because someone clicked, only once the fingerprint was compared.
+   */
+  enrol(file: string, confirm: string): Answer<MachinesView> {
     const problems: PreparationProblem[] = [];
     if (!this.drive) return { ok: false, problems: [{ code: 'no-drive', params: {} }] };
     const comune = this.comune();
@@ -98,6 +102,8 @@ export class Enrolment {
     if (!found.checked.ok) return { ok: false, problems: [found.checked.error] };
     const checked: CheckedRequest = found.checked.value;
     const { request } = checked;
+    const shown = fingerprint(fromBase64(request.publicKey));
+    if (confirm.trim().toUpperCase() !== shown.slice(-CONFIRM_CHARACTERS)) return { ok: false, problems: [{ code: 'fingerprint-unconfirmed', params: { file, machine: request.machine } }] };
     const issued = this.records.certificate(request.machine);
     let document: Uint8Array;
     let signature: Uint8Array;

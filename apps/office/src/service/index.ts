@@ -11,6 +11,7 @@ export { Office, type OfficeConfig } from './office.js';
 export { dayPreparation, DRIVE_FILES, Preparation } from './preparation.js';
 export type { CertificateRow, DraftRow, SignedPackageRow } from './preparation-store.js';
 export { INTAKE_LIMITS, STREAM_LIMITS } from './places.js';
+export { PAGE_CSS, renderPage } from './page.js';
 export { neutralise, resultsCsv } from './results.js';
 export { OfficeServer, type ServerOptions } from './server.js';
 export { migrate, OfficeStore, OfficeStoreError } from './store.js';

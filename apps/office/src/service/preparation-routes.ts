@@ -25,14 +25,15 @@ const BUILD_SCHEMA = {
     },
   },
 } as const;
-const ENROL_SCHEMA = { type: 'object', additionalProperties: false, required: ['file'], properties: { file: { type: 'string', minLength: 1, maxLength: 200 } } } as const;
+const ENROL_SCHEMA = { type: 'object', additionalProperties: false, required: ['file', 'confirm'], properties: { file: { type: 'string', minLength: 1, maxLength: 200 }, confirm: { type: 'string', maxLength: 16 } } } as const;
 
 export function preparationRoutes(app: FastifyInstance, preparation: Preparation, enrolment: Enrolment): void {
   app.get('/api/package', (_q, reply) => reply.send(preparation.view()));
   app.post('/api/package/build', { bodyLimit: FOLDER_BODY_LIMIT, schema: { body: BUILD_SCHEMA } }, (request, reply) => {
     const { files } = request.body as { files: { name: string; data: string }[] };
     const answer = preparation.build(files.map((f) => ({ name: f.name, bytes: fromBase64(f.data) })));
-    return reply.code(answer.ok ? 200 : 400).send(answer);
+    // A folder that builds, refused because the office's package is final, conflicts with the store; others are bad input.
+    return reply.code(answer.ok ? 200 : answer.problems.some((p) => p.code === 'office-other-election') ? 409 : 400).send(answer);
   });
   // The preview's source: exactly the bytes that will be signed.
   app.get('/api/package/election.json', (_q, reply) => {
@@ -50,7 +51,8 @@ export function preparationRoutes(app: FastifyInstance, preparation: Preparation
   });
   app.get('/api/machines', (_q, reply) => reply.send(enrolment.view()));
   app.post('/api/machines/enrol', { schema: { body: ENROL_SCHEMA } }, (request, reply) => {
-    const answer = enrolment.enrol((request.body as { file: string }).file);
+    const { file, confirm } = request.body as { file: string; confirm: string };
+    const answer = enrolment.enrol(file, confirm);
     return reply.code(answer.ok ? 200 : 409).send(answer);
   });
 }

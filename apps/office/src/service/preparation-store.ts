@@ -108,11 +108,6 @@ export class PreparationRecords {
     })();
   }
 
-  /** The package shown is one signed before (the same bytes built again): its signature is that one. */
-  linkSigned(id: number, digest: string): void {
-    this.db.prepare("UPDATE package_draft SET signed = ?, written = '[]' WHERE id = 1 AND digest = ?").run(id, digest);
-  }
-
   written(files: readonly string[]): void {
     this.db.prepare('UPDATE package_draft SET written = ? WHERE id = 1').run(JSON.stringify(files));
   }

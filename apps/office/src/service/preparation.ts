@@ -63,6 +63,7 @@ export class Preparation {
       builtAt: d?.builtAt ?? null,
       folder: this.#records.draftFiles().map((f) => ({ name: f.name, bytes: f.bytes.length })),
       problems: attempt?.problems ?? [],
+      refusedAt: attempt && attempt.problems.length > 0 ? attempt.at : null,
       officeElection: this.office.ready ? this.office.ctx.electionDigest : null,
     };
   }
@@ -72,34 +73,46 @@ export class Preparation {
     return this.#records.draft()?.election ?? null;
   }
 
-  /** A new build replaces the previous package, signed or not: what is signed is always what was last shown. */
+  /**
+   * A new build replaces the package shown while it is not signed. Once the office has its election (the first package
+   * signed, or --election) that package is final: the same package built again leaves it as it is, and another is refused
+   * here, before anything is shown as if it could be signed, with the refused folder's problems kept apart from it.
+   */
   build(files: readonly { readonly name: string; readonly bytes: Uint8Array }[]): Answer<PackageView> {
     const result = buildElection(folderFromEntries(files));
-    if (!result.ok) {
-      this.#records.refused(files.length, result.problems);
-      this.log(`package build refused: ${result.problems.length} problems`);
-      return { ok: false, problems: result.problems };
-    }
+    if (!result.ok) return this.#refused(files.length, result.problems);
     const digest = this.crypto.sha256Hex(result.bytes);
+    if (this.office.ready) {
+      const officeDigest = this.office.ctx.electionDigest;
+      if (digest !== officeDigest) return this.#refused(files.length, [{ code: 'office-other-election', params: { digest, officeDigest } }]);
+      if (this.#records.draft()?.digest === digest) {
+        this.#records.refused(files.length, []);
+        this.log(`package ${result.election.id} built again from ${files.length} files: the same as the office's election, kept as it is`);
+        return { ok: true, view: this.view() };
+      }
+    }
     this.#records.built({ files, election: result.bytes, digest, rules: result.rules });
     this.log(`package ${result.election.id} built from ${files.length} files, sha256 ${digest}`);
     return { ok: true, view: this.view() };
   }
 
+  #refused(files: number, problems: readonly PreparationProblem[]): Answer<PackageView> {
+    this.#records.refused(files, problems);
+    this.log(`package build refused: ${problems.length} problems`);
+    return { ok: false, problems };
+  }
+
   /**
    * Signs the package shown and makes its summary, both kept as they will be written, once per package. The first package
-   * signed becomes the office's election; once the office has one, another package is refused.
+   * signed becomes the office's election; a package of another election is refused (built before the office had one,
+   * in a store kept from then).
    */
   async sign(): Promise<Answer<PackageView>> {
     const d = this.#records.draft();
     if (!d) return { ok: false, problems: [{ code: 'nothing-built', params: {} }] };
     if (this.office.ready && this.office.ctx.electionDigest !== d.digest) return { ok: false, problems: [{ code: 'office-other-election', params: { digest: d.digest, officeDigest: this.office.ctx.electionDigest } }] };
-    // Signed once: asked again (a second click, the same folder built again) it is the signature kept, as written.
-    const kept = d.signed ?? this.#records.signedPackages().find((p) => p.digest === d.digest);
-    if (kept) {
-      if (!d.signed) this.#records.linkSigned(kept.id, d.digest);
-      return { ok: true, view: this.view() };
-    }
+    // Signed once: asked again (a second click) it is the signature kept, as written.
+    if (d.signed) return { ok: true, view: this.view() };
     const election = this.#election(d);
     const signedAt = new Date();
     const signature = new TextEncoder().encode(encodeSidecar(signBytes(this.crypto, d.election, this.key)));

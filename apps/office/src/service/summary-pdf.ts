@@ -15,6 +15,26 @@ const font = (name: string) => readFileSync(createRequire(import.meta.url).resol
 const A4 = { width: 595.28, height: 841.89 };
 const MARGIN = 50;
 const TYPES: Record<string, string> = { referendum: 'referendum', municipal: 'elezione comunale', european: 'elezione europea', camera: 'Camera dei deputati', senato: 'Senato della Repubblica' };
+// The electors' categories as the electoral rolls name them, not the format's codes.
+const CATEGORIES: Record<string, string> = {
+  IT: 'elettori italiani',
+  EU_MUNICIPAL: 'cittadini dell’Unione europea della lista aggiunta per le comunali',
+  EU_EUROPEAN: 'cittadini dell’Unione europea della lista aggiunta per le europee',
+};
+const SEXES: Record<string, string> = { M: 'uomo', F: 'donna' };
+
+/** "2020-09-20T12:00:00+02:00" as Italians write it, at the hour written (the comune's). */
+function when(at: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)(?:T(\d\d):(\d\d))?/.exec(at);
+  if (!m) return at;
+  return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` alle ${m[4]}:${m[5]}` : ''}`;
+}
+
+/** The lists a mayor or a single-member candidate is linked to, by their names as on the ballot. */
+function linkedLists(ids: readonly string[], lists: readonly { readonly id: string; readonly name: string }[]): string {
+  const names = ids.map((id) => `«${lists.find((l) => l.id === id)?.name ?? id}»`);
+  return names.length === 1 ? `lista ${names[0]}` : `liste ${names.join(', ')}`;
+}
 
 export interface SummaryInput {
   readonly election: Election;
@@ -37,10 +57,10 @@ function lines(input: SummaryInput): [string, number, boolean][] {
     [e.title, 11, false],
     [`Comune di ${e.comune.name} (codice ISTAT ${e.comune.istat}, provincia ${e.comune.province})${e.training ? ' - ELEZIONE DI PROVA' : ''}`, 10, false],
     [`Identificativo: ${e.id}`, 10, false],
-    [`Digest SHA-256 di election.json: ${input.digest}`, 10, true],
+    [`Impronta SHA-256 di election.json: ${input.digest}`, 10, true],
     [`Firmato con la chiave dell'ufficio elettorale, impronta ${input.signer}, il ${input.signedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`, 10, false],
-    [`Giorni: ${e.days.map((d) => `${d.date} dalle ${d.open} alle ${d.close}`).join('; ')}`, 10, false],
-    [`Rilevazioni dell'affluenza: ${e.turnoutCheckpoints.map((c) => `${c.id} ${c.at}${c.final ? ' (finale)' : ''}`).join('; ')}`, 10, false],
+    [`Giorni: ${e.days.map((d) => `${when(d.date)} dalle ${d.open} alle ${d.close}`).join('; ')}`, 10, false],
+    [`Rilevazioni dell'affluenza: ${e.turnoutCheckpoints.map((c) => `${when(c.at)}${c.final ? ' (finale)' : ''}`).join('; ')}`, 10, false],
     ['', 6, false],
     ['Consultazioni, nell\'ordine di scrutinio', 12, true],
   ];
@@ -48,18 +68,20 @@ function lines(input: SummaryInput): [string, number, boolean][] {
     const c = e.contests.find((k) => k.id === id)!;
     out.push([`${i + 1}. ${c.title} (${TYPES[c.type]}, ${c.id}, colore ${c.colour})`, 10, true]);
     if (c.type === 'referendum') out.push([`Quesito: ${c.question}`, 9, false]);
-    if (c.type === 'municipal') out.push([`${c.population.toLocaleString('it-IT')} abitanti, ${c.seats} seggi. Candidati sindaco: ${c.mayors.map((m) => `${m.surname} ${m.name} (liste ${m.lists.join(', ')})`).join('; ')}`, 9, false]);
-    if (c.type === 'camera' || c.type === 'senato') out.push([`Candidati uninominali: ${c.candidates.map((m) => `${m.surname} ${m.name} (liste ${m.lists.join(', ')})`).join('; ')}`, 9, false]);
+    if (c.type === 'municipal') out.push([`${c.population.toLocaleString('it-IT')} abitanti, ${c.seats} seggi. Candidati sindaco: ${c.mayors.map((m) => `${m.surname} ${m.name} (${linkedLists(m.lists, c.lists)})`).join('; ')}`, 9, false]);
+    if (c.type === 'camera' || c.type === 'senato') out.push([`Candidati uninominali: ${c.candidates.map((m) => `${m.surname} ${m.name} (${linkedLists(m.lists, c.lists)})`).join('; ')}`, 9, false]);
     if (c.type !== 'referendum') {
-      for (const l of c.lists) out.push([`Lista ${l.id} "${l.name}"${l.symbol ? '' : ' (senza contrassegno)'}: ${l.candidates.map((k, n) => `${n + 1}. ${k.surname} ${k.name} (${k.sex})`).join(', ') || 'nessun candidato'}`, 9, false]);
+      for (const l of c.lists) out.push([`Lista ${l.id} "${l.name}"${l.symbol ? '' : ' (senza contrassegno)'}: ${l.candidates.map((k, n) => `${n + 1}. ${k.surname} ${k.name} (${SEXES[k.sex] ?? k.sex})`).join(', ') || 'nessun candidato'}`, 9, false]);
     }
     const rules = input.rules.find((r) => r.contest === c.id);
     if (rules) out.push([rulesLine(rules), 9, false]);
   });
   out.push(['', 6, false], [`Sezioni (${e.sections.length})`, 12, true]);
   for (const s of e.sections) {
-    const groups = Object.entries(s.electors).map(([cat, g]) => `${cat} M ${g.M} F ${g.F}`).join(', ');
-    out.push([`Sezione ${s.id}, ${s.name}${s.address ? `, ${s.address}` : ''}: ${groups}; ${s.booths} cabine`, 9, false]);
+    const groups = Object.entries(s.electors).map(([cat, g]) => `${CATEGORIES[cat] ?? cat}: ${g.M} uomini e ${g.F} donne`).join('; ');
+    // A section's name is often "Sezione 3" itself: said once.
+    const named = s.name.trim().toLowerCase() === `sezione ${s.id}`.toLowerCase() ? `Sezione ${s.id}` : `Sezione ${s.id}, ${s.name}`;
+    out.push([`${named}${s.address ? `, ${s.address}` : ''}. ${groups}; ${s.booths === 1 ? 'una cabina' : `${s.booths} cabine`}.`, 9, false]);
   }
   return out;
 }

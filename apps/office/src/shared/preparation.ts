@@ -11,13 +11,18 @@ export const PREPARATION_CODES = {
   'drive-write': ['file', 'reason'],
   'drive-too-many': ['folder', 'limit'],
   'request-unknown': ['file'],
-  // Once the office has its election, its store is that election's: another package is not signed there.
+  // Once the office has its election, its store is that election's and its package final: another is not built there.
   'office-other-election': ['digest', 'officeDigest'],
   // Machines are enrolled for a comune: the office's election's, or the package's being prepared.
   'no-comune': [],
+  // The staff did not give the end of the fingerprint the machine shows, or gave another.
+  'fingerprint-unconfirmed': ['file', 'machine'],
 } as const satisfies Record<string, readonly string[]>;
 
 export type PreparationCode = keyof typeof PREPARATION_CODES;
+
+/** How many of a fingerprint's last characters the staff type, read on the machine's screen, to enrol it. */
+export const CONFIRM_CHARACTERS = 4;
 
 export type OfficePreparationProblem = {
   [C in PreparationCode]: { readonly code: C; readonly params: { readonly [P in (typeof PREPARATION_CODES)[C][number]]: string } };
@@ -55,6 +60,8 @@ export interface PackageView {
   readonly folder: readonly { readonly name: string; readonly bytes: number }[];
   /** The problems of the last build asked for: none once a folder built. */
   readonly problems: readonly PreparationProblem[];
+  /** When the last folder read was refused: the package shown, if any, is an earlier one, not built from it. */
+  readonly refusedAt: string | null;
   /** The digest of the office's election, once it has one (the first package signed, or --election). */
   readonly officeElection: string | null;
 }
