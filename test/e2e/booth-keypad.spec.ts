@@ -7,46 +7,18 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
-import { EspeakVoice, HardwareHost, loadProfiles, wavSeconds, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
+import { EspeakVoice, HardwareHost, loadProfiles, type ButtonName } from '@seggio/hardware';
 import { bySex, CATALOGUES, forVoice, listOf, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
-import { boothSelections, checkScreen, startStation, until, type Station } from './station.js';
+import { PAD, keypadStation } from './keypad-station.js';
+import { boothSelections, checkScreen, startStation, until } from './station.js';
 
 const electionBytes = readFileSync(join(REPO_ROOT, 'demo', 'sanvalle-demo.election.json'));
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 const [REF, COM] = election.scrutinyOrder as [string, string];
-const PAD = 'seggio-keypad';
 
-type Said = { text: string; language: VoiceLanguage; seconds: number };
-/** The booth's real voice, keeping what it was asked to say and how long the sound it made lasts. */
-class RecordedVoice implements Voice {
-  readonly said: Said[] = [];
-  readonly #voice = new EspeakVoice();
-  status() {
-    return this.#voice.status();
-  }
-  async synthesize(text: string, language: VoiceLanguage) {
-    const made = await this.#voice.synthesize(text, language);
-    this.said.push({ text, language, seconds: made.ok ? wavSeconds(made.wav) : 0 });
-    return made;
-  }
-}
-
-let station: Station;
-let keypad: HardwareHost;
-const voice = new RecordedVoice();
-test.beforeAll(async () => {
-  expect(voice.status(), 'eSpeak NG is installed (.ci/run installs it)').toMatchObject({ available: true });
-  keypad = HardwareHost.start({ profiles: loadProfiles().profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake', scanMs: 50 });
-  keypad.fake.plug(PAD);
-  await until(() => keypad.status()[0]?.state === 'connected');
-  station = await startStation(electionBytes, '3', { source: keypad, press: (button) => keypad.fake.press(PAD, button), voice });
-  station.seat.openVoting();
-});
-test.afterAll(async () => {
-  await station.stop();
-  await keypad.stop();
-});
+const day = keypadStation(electionBytes, '3');
+const { voice } = day;
 test.describe.configure({ mode: 'serial' });
 // The kiosk's screen: the demo's scheda is on one page.
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -76,7 +48,7 @@ const lastSaid = () => voice.said.at(-1)?.text ?? '';
 /** Presses a key of the fake keypad, and waits for the booth to have said something new. */
 async function press(button: ButtonName): Promise<string> {
   const before = voice.said.length;
-  keypad.fake.press(PAD, button);
+  day.keypad.fake.press(PAD, button);
   await expect.poll(() => voice.said.length, { message: `the booth says something after "${button}"` }).toBeGreaterThan(before);
   return lastSaid();
 }
@@ -98,9 +70,9 @@ async function choose(name: string | RegExp): Promise<void> {
 
 test('a voter completes the whole flow with the keypad and the headphones alone', async ({ page }) => {
   await listen(page);
-  await page.goto(station.shell.url);
-  await until(() => station.seat.getView().booths[0]?.state === 'idle');
-  const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' });
+  await page.goto(day.station.shell.url);
+  await until(() => day.station.seat.getView().booths[0]?.state === 'idle');
+  const enabled = day.station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'F' });
   if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   // On arrival, before any key: where the voter is (a training election, said first), how the keys
@@ -140,7 +112,7 @@ test('a voter completes the whole flow with the keypad and the headphones alone'
   await expect.poll(async () => (await played(page)).at(-1)?.seconds ?? 0).toBeCloseTo(voice.said.at(-1)!.seconds, 1);
 
   // What the booth recorded is what the voter heard and chose.
-  const selections = await boothSelections(station, electionBytes, election);
+  const selections = await boothSelections(day.station, electionBytes, election);
   expect(Object.fromEntries(selections)).toEqual({ [REF]: { answer: 'NO' }, [COM]: { mayor: null, list: 'L2', preferences: [] } });
 });
 
@@ -150,10 +122,10 @@ for (const language of ['it', 'de', 'en'] as const) {
   test(`a whole keypad-only vote is spoken in ${LANGUAGE_NAMES[language]}: the question, every choice and the review's read-back`, async ({ page }) => {
     test.setTimeout(120_000);
     const t = translator(language);
-    await page.goto(station.shell.url);
-    await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
+    await page.goto(day.station.shell.url);
+    await until(() => day.station.seat.getView().booths[0]?.state === 'idle' && !day.station.seat.getView().booths[0]?.session);
     const from = voice.said.length;
-    const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
+    const enabled = day.station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
     if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
     await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
     if (language !== 'it') await choose(LANGUAGE_NAMES[language]);
@@ -240,9 +212,9 @@ test('a scheda on two pages says so on arrival, and the page turned says which p
   // The demo's municipal scheda is on one page of the kiosk's 1920×1080 at every text size; on a
   // lower screen, at the largest text, it takes two.
   await page.setViewportSize({ width: 1920, height: 800 });
-  await page.goto(station.shell.url);
-  await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
-  const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
+  await page.goto(day.station.shell.url);
+  await until(() => day.station.seat.getView().booths[0]?.state === 'idle' && !day.station.seat.getView().booths[0]?.session);
+  const enabled = day.station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
   if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
   await choose(t('welcome.size.l'));
@@ -256,19 +228,19 @@ test('a scheda on two pages says so on arrival, and the page turned says which p
   await expect(page.locator('.page')).toHaveAttribute('data-page', '2/2');
   // The page first, then the first choice on it, by its place in the scheda's one count.
   expect(lastSaid()).toMatch(/^Pagina 2 di 2\. [^.]+, [2-6] di 6, non segnato$/);
-  station.seat.cancelSession({ session: enabled.value.session });
+  day.station.seat.cancelSession({ session: enabled.value.session });
   await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
 });
 
 test('the web shell serves a virtual keypad that presses the fake one, whose printed labels are the keys the voice names; the next voter hears the arrival afresh', async ({ page, context }) => {
   await listen(page);
-  await page.goto(station.shell.url);
-  await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
-  const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', accepts: [REF] });
+  await page.goto(day.station.shell.url);
+  await until(() => day.station.seat.getView().booths[0]?.state === 'idle' && !day.station.seat.getView().booths[0]?.session);
+  const enabled = day.station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M', accepts: [REF] });
   if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect(page.getByRole('heading', { name: 'Benvenuta, benvenuto' })).toBeVisible();
   const pad = await context.newPage();
-  await pad.goto(station.shell.url.replace('/?token=', '/keypad.html?token='));
+  await pad.goto(day.station.shell.url.replace('/?token=', '/keypad.html?token='));
   await expect(pad.getByText('Collegato alla cabina.')).toBeVisible();
   // Each key's printed label is the name help and the hints give it.
   const labels = await pad.locator('button[data-button]').evaluateAll((keys) => keys.map((k) => [(k as HTMLElement).dataset.button, k.textContent]));
@@ -292,28 +264,28 @@ test('the web shell serves a virtual keypad that presses the fake one, whose pri
       }),
   );
   expect(refused).toEqual({ id: 1, result: { ok: false, error: 'not a keypad button' } });
-  station.seat.cancelSession({ session: enabled.value.session });
+  day.station.seat.cancelSession({ session: enabled.value.session });
   await expect(page.getByRole('heading', { name: 'Cabina libera' })).toBeVisible();
 });
 
 test("the console hears whether the booth's keypad is there: pulled out, then plugged in again; and that it has its voice", async () => {
-  await until(() => station.seat.getView().booths[0]?.keypad === 'connected');
-  expect(station.seat.getView().booths[0]?.voice).toBe(true);
-  keypad.fake.unplug(PAD);
-  await until(() => station.seat.getView().booths[0]?.keypad === 'absent');
-  keypad.fake.plug(PAD);
-  await until(() => station.seat.getView().booths[0]?.keypad === 'connected');
+  await until(() => day.station.seat.getView().booths[0]?.keypad === 'connected');
+  expect(day.station.seat.getView().booths[0]?.voice).toBe(true);
+  day.keypad.fake.unplug(PAD);
+  await until(() => day.station.seat.getView().booths[0]?.keypad === 'absent');
+  day.keypad.fake.plug(PAD);
+  await until(() => day.station.seat.getView().booths[0]?.keypad === 'connected');
   // Its connection only: keys pressed send nothing to the console.
   const heard: string[] = [];
   const listener = (_booth: string, body: { type: string }) => heard.push(body.type);
-  station.seat.on('booth', listener);
-  for (const button of ['down', 'select', 'help', 'back'] as const) keypad.fake.press(PAD, button);
-  keypad.fake.unplug(PAD);
+  day.station.seat.on('booth', listener);
+  for (const button of ['down', 'select', 'help', 'back'] as const) day.keypad.fake.press(PAD, button);
+  day.keypad.fake.unplug(PAD);
   await until(() => heard.length > 0);
   await new Promise((r) => setTimeout(r, 200));
-  station.seat.off('booth', listener);
+  day.station.seat.off('booth', listener);
   expect(heard).toEqual(['devices']);
-  keypad.fake.plug(PAD);
+  day.keypad.fake.plug(PAD);
 });
 
 test("a booth whose voice is missing speaks with the browser's speech synthesis, and the console is told", async ({ page }) => {

@@ -6,10 +6,11 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election, type ReferendumContest } from '@seggio/ballot-core';
-import { EspeakVoice, HardwareHost, loadProfiles, type ButtonName, type Voice, type VoiceLanguage } from '@seggio/hardware';
+import type { ButtonName } from '@seggio/hardware';
 import { forVoice, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
-import { boothSelections, startStation, until, type Station } from './station.js';
+import { PAD, keypadStation } from './keypad-station.js';
+import { boothSelections, until } from './station.js';
 
 const DE = {
   referendum: 'Verfassungsreferendum – Verringerung der Zahl der Parlamentarier',
@@ -26,44 +27,16 @@ for (const contest of demo.contests) {
 const electionBytes = new TextEncoder().encode(`${JSON.stringify(demo, null, 2)}\n`);
 const election = (parseElection(electionBytes) as { ok: true; value: Election }).value;
 const referendum = election.contests.find((c) => c.id === REF) as ReferendumContest;
-const PAD = 'seggio-keypad';
 
-type Said = { text: string; language: VoiceLanguage };
-/** The booth's real voice, keeping what it was asked to say. */
-class RecordedVoice implements Voice {
-  readonly said: Said[] = [];
-  readonly #voice = new EspeakVoice();
-  status() {
-    return this.#voice.status();
-  }
-  async synthesize(text: string, language: VoiceLanguage) {
-    this.said.push({ text, language });
-    return this.#voice.synthesize(text, language);
-  }
-}
-
-let station: Station;
-let keypad: HardwareHost;
-const voice = new RecordedVoice();
-test.beforeAll(async () => {
-  expect(voice.status(), 'eSpeak NG is installed (.ci/run installs it)').toMatchObject({ available: true });
-  keypad = HardwareHost.start({ profiles: loadProfiles().profiles.filter((p) => p.kind === 'booth-keypad'), backend: 'fake', scanMs: 50 });
-  keypad.fake.plug(PAD);
-  await until(() => keypad.status()[0]?.state === 'connected');
-  station = await startStation(electionBytes, '3', { source: keypad, press: (button) => keypad.fake.press(PAD, button), voice });
-  station.seat.openVoting();
-});
-test.afterAll(async () => {
-  await station.stop();
-  await keypad.stop();
-});
+const day = keypadStation(electionBytes, '3');
+const { voice } = day;
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1920, height: 1080 } });
 
 const lastSaid = () => voice.said.at(-1)?.text ?? '';
 async function press(button: ButtonName): Promise<string> {
   const before = voice.said.length;
-  keypad.fake.press(PAD, button);
+  day.keypad.fake.press(PAD, button);
   await expect.poll(() => voice.said.length, { message: `the booth says something after "${button}"` }).toBeGreaterThan(before);
   return lastSaid();
 }
@@ -81,9 +54,9 @@ async function choose(name: string): Promise<void> {
   throw new Error(`never heard ${name}; heard: ${[...new Set(heard)].join(' | ')}`);
 }
 async function arrive(page: Page): Promise<string> {
-  await page.goto(station.shell.url);
-  await until(() => station.seat.getView().booths[0]?.state === 'idle' && !station.seat.getView().booths[0]?.session);
-  const enabled = station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
+  await page.goto(day.station.shell.url);
+  await until(() => day.station.seat.getView().booths[0]?.state === 'idle' && !day.station.seat.getView().booths[0]?.session);
+  const enabled = day.station.seat.enableBooth({ booth: 'B1', category: 'IT', sex: 'M' });
   if (!enabled.ok) throw new Error(JSON.stringify(enabled.error));
   await expect.poll(lastSaid).toContain('Benvenuta, benvenuto.');
   return enabled.value.session;
@@ -122,7 +95,7 @@ test('a German voter sees and hears each title and the question in German, with 
   // Nowhere the Italian titles or question, nor the kinds said for a title in Italian.
   const heard = voice.said.slice(from).map((s) => s.text).join('\n');
   for (const italian of [referendum.title, referendum.question, election.contests.find((c) => c.id === COM)!.title, t('kind.referendum'), t('kind.municipal')]) expect(heard).not.toContain(italian);
-  const selections = await boothSelections(station, electionBytes, election);
+  const selections = await boothSelections(day.station, electionBytes, election);
   expect(Object.fromEntries(selections)[REF]).toEqual({ answer: 'NO' });
 });
 
@@ -136,6 +109,6 @@ test('an English voter, for whom the package has no title, hears the kind of the
   await expect(page.getByRole('heading', { level: 1 })).toHaveAttribute('lang', 'it');
   await expect(page.locator('.kind')).toHaveText(t('kind.referendum'));
   await expect(page.locator('.question')).toHaveAttribute('lang', 'it');
-  station.seat.cancelSession({ session });
+  day.station.seat.cancelSession({ session });
   await expect(page.getByRole('heading', { name: t('waiting.title') })).toBeVisible();
 });
