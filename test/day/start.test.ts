@@ -145,6 +145,13 @@ describe('npm start', () => {
       expect(response.status, `${method} ${path}`).toBe(200);
       return (await response.json()) as T;
     };
+    // A machine enrolled as on the office's screen: the staff type the end of the fingerprint they compared.
+    const enrol = async (url: URL, file: string) => {
+      const { requests } = await call<{ requests: { file: string; fingerprint: string | null }[] }>(url, 'GET', 'api/machines');
+      const fingerprint = requests.find((r) => r.file === file)?.fingerprint;
+      expect(fingerprint, file).toBeTruthy();
+      await call(url, 'POST', 'api/machines/enrol', { file, confirm: fingerprint!.slice(-4) });
+    };
     // The office's staff build, sign and write the package, and enrol the console, as on its screen.
     const cartella = join(folder, 'ufficio', 'cartella');
     const files = readdirSync(cartella).map((name) => ({ name, data: readFileSync(join(cartella, name)).toString('base64') }));
@@ -152,7 +159,7 @@ describe('npm start', () => {
     await call(office, 'POST', 'api/package/build', { files });
     const signed = await call<{ view: { digest: string; signedAt: string } }>(office, 'POST', 'api/package/sign');
     await call(office, 'POST', 'api/package/drive');
-    await call(office, 'POST', 'api/machines/enrol', { file: 'richieste/DEMO-CONSOLE-999001.request.json' });
+    await enrol(office, 'richieste/DEMO-CONSOLE-999001.request.json');
     const officeKey = readFileSync(join(folder, 'office.pub'), 'utf8');
     // The power cut: the start and its office killed outright, the booths not yet enrolled.
     first.child.kill('SIGKILL');
@@ -174,7 +181,7 @@ describe('npm start', () => {
       'richieste/DEMO-CABINA-999001-1.request.json': 'waiting',
       'richieste/DEMO-CABINA-999001-2.request.json': 'waiting',
     });
-    for (const booth of [1, 2]) await call(resumedOffice, 'POST', 'api/machines/enrol', { file: `richieste/DEMO-CABINA-999001-${booth}.request.json` });
+    for (const booth of [1, 2]) await enrol(resumedOffice, `richieste/DEMO-CABINA-999001-${booth}.request.json`);
     // Once the booths are enrolled, the station starts on that package.
     for (let i = 0; i < 600 && !again.output().includes('Press Ctrl-C') && again.child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
     expect(again.output()).toMatch(/^ {2}console\s+http:\/\/127\.0\.0\.1:\d+\/\?token=\S+$/m);
