@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election } from '@seggio/ballot-core';
-import { EspeakVoice, HardwareHost, loadProfiles, type ButtonName } from '@seggio/hardware';
+import { EspeakVoice, HardwareHost, loadProfiles } from '@seggio/hardware';
 import { bySex, CATALOGUES, forVoice, listOf, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
 import { PAD, keypadStation } from './keypad-station.js';
@@ -18,7 +18,7 @@ const election = (parseElection(electionBytes) as { ok: true; value: Election })
 const [REF, COM] = election.scrutinyOrder as [string, string];
 
 const day = keypadStation(electionBytes, '3');
-const { voice } = day;
+const { voice, press, lastSaid } = day;
 test.describe.configure({ mode: 'serial' });
 // The kiosk's screen: the demo's scheda is on one page.
 test.use({ viewport: { width: 1920, height: 1080 } });
@@ -43,15 +43,6 @@ async function listen(page: Page): Promise<void> {
   });
 }
 const played = (page: Page) => page.evaluate(() => (window as unknown as { played: Played[] }).played.slice());
-const lastSaid = () => voice.said.at(-1)?.text ?? '';
-
-/** Presses a key of the fake keypad, and waits for the booth to have said something new. */
-async function press(button: ButtonName): Promise<string> {
-  const before = voice.said.length;
-  day.keypad.fake.press(PAD, button);
-  await expect.poll(() => voice.said.length, { message: `the booth says something after "${button}"` }).toBeGreaterThan(before);
-  return lastSaid();
-}
 
 /** Moves down until the booth says `name` (as a blind voter does), then selects it. */
 async function choose(name: string | RegExp): Promise<void> {

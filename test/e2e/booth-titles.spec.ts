@@ -6,10 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { parseElection, type Election, type ReferendumContest } from '@seggio/ballot-core';
-import type { ButtonName } from '@seggio/hardware';
 import { forVoice, translator } from '@seggio/booth/catalogue';
 import { REPO_ROOT } from '../support/index.js';
-import { PAD, keypadStation } from './keypad-station.js';
+import { keypadStation } from './keypad-station.js';
 import { boothSelections, until } from './station.js';
 
 const DE = {
@@ -29,17 +28,10 @@ const election = (parseElection(electionBytes) as { ok: true; value: Election })
 const referendum = election.contests.find((c) => c.id === REF) as ReferendumContest;
 
 const day = keypadStation(electionBytes, '3');
-const { voice } = day;
+const { voice, press, lastSaid } = day;
 test.describe.configure({ mode: 'serial' });
 test.use({ viewport: { width: 1920, height: 1080 } });
 
-const lastSaid = () => voice.said.at(-1)?.text ?? '';
-async function press(button: ButtonName): Promise<string> {
-  const before = voice.said.length;
-  day.keypad.fake.press(PAD, button);
-  await expect.poll(() => voice.said.length, { message: `the booth says something after "${button}"` }).toBeGreaterThan(before);
-  return lastSaid();
-}
 /** Moves down until the booth says `name`, then selects it. */
 async function choose(name: string): Promise<void> {
   const heard: string[] = [];
