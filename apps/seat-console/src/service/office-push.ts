@@ -144,12 +144,16 @@ export class OfficePush {
       if (!body) continue;
       const answer = await this.#post(new URL('api/v1/turnout', url), 'application/json', utf8(JSON.stringify(body)));
       // A refusal is an answer too: sending it again would get the same one. Only no answer is retried.
-      if (typeof answer !== 'string') failed = true;
-      else if (!this.#stopped) this.store.setTurnoutAnswer(checkpoint, answer);
+      if (typeof answer !== 'string') {
+        failed = true;
+        unreached ??= answer.reason;
+      } else if (!this.#stopped) this.store.setTurnoutAnswer(checkpoint, answer);
     }
     const queued = this.store.officeBundle();
     const dir = queued?.dir;
-    if (dir && !queued.answer && existsSync(dir) && statSync(dir).isDirectory()) {
+    // The export only once every recorded turnout has its answer: the office matches the export's set-up
+    // to the one that reported turnout, and an export that overtook its turnout would be counted unmatched.
+    if (!failed && dir && !queued.answer && existsSync(dir) && statSync(dir).isDirectory()) {
       const answer = await this.#post(new URL('api/v1/sections', url), 'application/x-tar', await publicExportArchive(dir));
       if (typeof answer !== 'string') {
         failed = true;
