@@ -33,6 +33,16 @@ async function connect(url: string): Promise<{ socket: WebSocket; closed: Promis
 const helloFrame = (key: ReturnType<typeof nodeCrypto.generateSigningKeyPair>, challenge: string, to: Uint8Array | null, counter: number, certificate: WireCertificate | null, state: 'unpaired' | 'idle' = 'unpaired') =>
   signFrame(nodeCrypto, key, to, counter, { type: 'hello', state, lastReceived: 0, challenge, nonce: toBase64(nodeCrypto.randomBytes(32)), certificate });
 
+/** A booth's key and pairing, the booth itself stopped: the test speaks for it on the link, as its key holder could. */
+function stoppedBooth(day: typeof station, booth: string) {
+  const store = BoothStore.open(join(day.dir, `${booth}.db`), nodeCrypto);
+  const key = boothKey(day, booth);
+  const consoleKey = store.pairing()!.consoleKey;
+  store.close();
+  day.stop(booth);
+  return { key, consoleKey, lastReceived: day.seat.store.booth(booth)!.lastReceived };
+}
+
 describe('floods on the link (R33)', () => {
   it('3,000 junk frames make a handful of log entries, and each connection sending them is dropped', async () => {
     station = await openStation(['B1']);
@@ -96,12 +106,7 @@ describe('floods on the link (R33)', () => {
 describe('a booth holding its key (R33)', () => {
   it('cannot fill the log by saying it is out of service again and again', async () => {
     station = await openStation(['B1']);
-    const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
-    const key = boothKey(station, 'B1');
-    const consoleKey = store.pairing()!.consoleKey;
-    store.close();
-    station.stop('B1');
-    const lastReceived = station.seat.store.booth('B1')!.lastReceived;
+    const { key, consoleKey, lastReceived } = stoppedBooth(station, 'B1');
     const down = signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', code: 'store-failed', params: { reason: 'disk full' } });
     const before = station.seat.store.log().length;
     const { socket, challenge } = await connect(station.seat.url);
@@ -120,12 +125,7 @@ describe('a booth holding its key (R33)', () => {
 
   it('is not taken out of service by a code the catalogue does not have, nor by a known code with other figures', async () => {
     station = await openStation(['B1']);
-    const store = BoothStore.open(join(station.dir, 'B1.db'), nodeCrypto);
-    const key = boothKey(station, 'B1');
-    const consoleKey = store.pairing()!.consoleKey;
-    store.close();
-    station.stop('B1');
-    const lastReceived = station.seat.store.booth('B1')!.lastReceived;
+    const { key, consoleKey, lastReceived } = stoppedBooth(station, 'B1');
     const { socket, challenge } = await connect(station.seat.url);
     socket.send(helloFrame(key, challenge, consoleKey, lastReceived, null, 'idle'));
     socket.send(signFrame(nodeCrypto, key, consoleKey, 0, { type: 'out-of-service', code: 'made-up', params: {} }));
