@@ -18,6 +18,6 @@ export { CHECK_WORDS, checkText, namesOf, type CheckWordKey, type SayCheck } fro
 export { generateDay, seededRandom, type ExpectedContest, type GeneratedDay, type GeneratedVoter, type Random } from './generate.js';
 export { encodeSidecar, parsePublicKey, parseSidecar, signBytes, verifySidecar, type SignatureSidecar } from './formats/signature.js';
 export * from './formats/bundle.js';
-export { chainHash, checkChain, EVENTS, GENESIS, nextEntry, type Disposition, type EventDeclaration, type EventId, type EventKind, type LogEntry } from './formats/log.js';
+export { chainHash, checkChain, EVENTS, GENESIS, nextEntry, type Disposition, type EventDeclaration, type EventId, type EventKind, type LogEntry, type Sha256Hex } from './formats/log.js';
 export { comuneTally, sumContests, type ComuneTally, type SummedContest, type TurnoutDocument } from './formats/comune.js';
 export * from './formats/machine.js';

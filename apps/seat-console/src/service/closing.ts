@@ -92,7 +92,7 @@ export class ClosingPart {
         const lines = body.lines.map((l) => JSON.parse(l) as LogEntry);
         const log = JSON.stringify([...held, ...lines]);
         if (log.length > MAX_BOOTH_LOG_BYTES) return rejection('log-too-long', { max: MAX_BOOTH_LOG_BYTES });
-        const broken = checkChain(lines, held.at(-1));
+        const broken = checkChain(lines, held.at(-1), (d) => crypto.sha256Hex(d));
         if (broken) return rejection('log-broken', { problem: broken });
         store.setBoothLog(booth, log);
         return;

@@ -69,8 +69,11 @@ export interface LogEntry {
 
 export const GENESIS = '0'.repeat(64);
 
-export function chainHash(prev: string, seq: number, event: EventId, detail: LogEntry['detail']): string {
-  return pureCrypto.sha256Hex(utf8(`${prev}\n${canonicalJson({ seq, event, detail })}`));
+/** SHA-256 as hex: the portable one by default; a checker of long logs passes its backend's (native) one. */
+export type Sha256Hex = (data: Uint8Array) => string;
+
+export function chainHash(prev: string, seq: number, event: EventId, detail: LogEntry['detail'], sha256Hex: Sha256Hex = (d) => pureCrypto.sha256Hex(d)): string {
+  return sha256Hex(utf8(`${prev}\n${canonicalJson({ seq, event, detail })}`));
 }
 
 export function nextEntry(previous: LogEntry | undefined, event: EventId, detail: LogEntry['detail'] = {}): LogEntry {
@@ -80,14 +83,14 @@ export function nextEntry(previous: LogEntry | undefined, event: EventId, detail
 }
 
 /** The first broken link of a chain, or null when it holds from the genesis (or from `after`, for a chain's next part). */
-export function checkChain(entries: readonly LogEntry[], after?: LogEntry): string | null {
+export function checkChain(entries: readonly LogEntry[], after?: LogEntry, sha256Hex?: Sha256Hex): string | null {
   let prev = after?.hash ?? GENESIS;
   const first = (after?.seq ?? 0) + 1;
   for (const [i, e] of entries.entries()) {
     if (e.seq !== first + i) return `entry ${first + i} has sequence number ${e.seq}`;
     if (!(e.event in EVENTS)) return `entry ${e.seq} has an event not in the catalogue: ${String(e.event)}`;
     if (e.prev !== prev) return `entry ${e.seq} does not follow the entry before it`;
-    if (e.hash !== chainHash(prev, e.seq, e.event, e.detail)) return `entry ${e.seq} has been altered`;
+    if (e.hash !== chainHash(prev, e.seq, e.event, e.detail, sha256Hex)) return `entry ${e.seq} has been altered`;
     prev = e.hash;
   }
   return null;
