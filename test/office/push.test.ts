@@ -1,6 +1,7 @@
 // The console's push to the office the package names: what it recorded while the office could not be
 // reached stays queued, and reaches the office once it is there; the office's answer is kept.
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -91,6 +92,46 @@ describe('Invia al Comune', () => {
       await endDay(day);
       await server?.close();
       await office?.close();
+    }
+  });
+
+  it('sends the public export only once the office has answered every turnout, so that it never overtakes one', async () => {
+    // An office stand-in that answers the section's export at once, but not its turnout (HTTP 503, "come
+    // back later") until told to: the export must wait for the turnout, else it is counted unmatched.
+    let turnoutAnswered = false;
+    const seen: { path: string; turnoutsAnsweredBefore: number }[] = [];
+    let answeredTurnouts = 0;
+    const stand = createHttpServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        seen.push({ path: request.url ?? '', turnoutsAnsweredBefore: answeredTurnouts });
+        if (request.url === '/api/v1/turnout' && !turnoutAnswered) return void response.writeHead(503).end();
+        if (request.url === '/api/v1/turnout') answeredTurnouts++;
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, state: 'accepted', problems: [] }));
+      });
+    });
+    await new Promise<void>((resolve) => stand.listen(0, '127.0.0.1', resolve));
+    const { port } = stand.address() as { port: number };
+    const officeKey = nodeCrypto.generateSigningKeyPair();
+    const electionBytes = officeElection({ sections: ['1'], url: `http://127.0.0.1:${port}/` });
+    const { day } = await simulateSection(dir, { electionBytes, section: '1', officeKey, voters: 6, seed: 9, keep: true });
+    try {
+      const recorded = day.console.store.turnout().length;
+      expect(recorded).toBeGreaterThan(0);
+      await until(() => day.console.getView().officePush?.state === 'queued');
+      expect((day.console.getView().officePush as { reason: string }).reason).toBe('HTTP 503');
+      expect(seen.some((r) => r.path === '/api/v1/turnout')).toBe(true);
+      // The turnout had no answer: the export was not sent.
+      expect(seen.filter((r) => r.path === '/api/v1/sections')).toEqual([]);
+
+      turnoutAnswered = true;
+      expect(day.console.retryOfficePush()).toEqual({ ok: true, value: undefined });
+      await until(() => seen.some((r) => r.path === '/api/v1/sections'));
+      // Sent once, after every recorded turnout had its answer.
+      expect(seen.filter((r) => r.path === '/api/v1/sections')).toEqual([{ path: '/api/v1/sections', turnoutsAnsweredBefore: recorded }]);
+    } finally {
+      await endDay(day);
+      await new Promise((resolve) => stand.close(resolve));
     }
   });
 });
