@@ -144,9 +144,11 @@ console.log(
       oneCoreOverLibsodium: Math.round((one / sodiumRate) * 100) / 100,
       byCpuTime: { oneCoreBallotsPerCpuSecond: Math.round(oneCpu), libsodiumBallotsPerCpuSecond: Math.round(sodiumCpu), oneCoreOverLibsodium: Math.round((oneCpu / sodiumCpu) * 100) / 100 },
       allCoresOverOneCore: Math.round((all / one) * 100) / 100,
+      // The same figure against libsodium's one core: what "1.8× on two cores" asks of all cores.
+      allCoresOverLibsodium: Math.round((all / sodiumRate) * 100) / 100,
       memory: { ballots: MEMORY_BALLOTS, verify: verified.ballots, peakRssMB: Math.round(verified.maxRssKiB / 1024), goalPeakRssMB: 300 },
       loadAverage: loadavg().map((l) => Math.round(l * 100) / 100),
-      goals: { oneCoreOverLibsodium: 0.9, allCoresOverOneCoreWithTwo: 1.8 },
+      goals: { oneCoreOverLibsodium: 0.9, allCoresOverLibsodiumWithTwo: 1.8 },
       note: `steady state, best of ${ROUNDS} rounds each, alternating, after a warm-up round; one core runs in the main thread, all cores in worker threads while the main thread reads`,
     },
     null,
