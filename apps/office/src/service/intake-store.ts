@@ -3,7 +3,7 @@
 // what was pushed or uploaded, kept byte for byte with what became of it. Each store names its table
 // and the key that one row is accepted for (a section, a comune), and keeps its schema as released.
 import type Database from 'better-sqlite3';
-import type { Channel, SubmissionState } from '../shared/api.js';
+import type { Channel, SubmissionState, SubmissionView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { next, type SubmissionAction } from './submission.js';
 
@@ -57,16 +57,8 @@ export class EventLog {
   }
 }
 
-/** The columns every intake row has, whatever it is found to be. */
-export interface IntakeRow {
-  readonly id: number;
-  readonly receivedAt: string;
-  readonly channel: Channel;
-  readonly origin: string;
-  readonly digest: string;
-  readonly state: SubmissionState;
-  readonly problems: readonly Problem[];
-}
+/** The columns every intake row has, whatever it is found to be: as the staff's view shows them. */
+export type IntakeRow = Pick<SubmissionView, 'id' | 'receivedAt' | 'channel' | 'origin' | 'digest' | 'state' | 'problems'>;
 
 export interface RawIntake {
   id: number; received_at: string; channel: Channel; origin: string; digest: string; state: SubmissionState; problems: string;
