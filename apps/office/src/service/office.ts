@@ -10,7 +10,8 @@ import { ARCHIVE_LIMITS } from './archive.js';
 import { judge, type OfficeContext } from './checks.js';
 import { describe } from './english.js';
 import { acceptedTallies, resultsView } from './results.js';
-import { OfficeStore, OfficeStoreError, type SubmissionRow } from './store.js';
+import { Intake, type IntakeAnswer } from './intake.js';
+import { OfficeStore, OfficeStoreError, type Identified, type SubmissionRow } from './store.js';
 import { judgeTurnout, type TurnoutSubmission } from './turnout.js';
 
 export interface OfficeConfig {
@@ -44,15 +45,18 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
   /** Where the public page can be read, once served: shown to the staff. */
   publicUrl = '';
   #day: Day | null = null;
-  #version = 0;
   #results: ResultsView | null = null;
-  #folder: readonly Problem[] = [];
-  /** One judgement at a time, in arrival order: two exports of one section never race to be counted. */
-  #queue: Promise<unknown> = Promise.resolve();
+  /** Each section's public export, judged one at a time in arrival order. */
+  readonly #intake: Intake<SubmissionRow, Identified>;
 
   private constructor(readonly crypto: SeggioCrypto, readonly config: OfficeConfig) {
     super();
     this.store = config.storePath === null ? OfficeStore.memory() : OfficeStore.open(config.storePath);
+    this.#intake = new Intake({
+      noun: 'submission', limit: ARCHIVE_LIMITS.bytes, store: this.store, current: (id) => this.store.submission(id),
+      judge: (archive) => judge(this.ctx, archive), digest: (bytes) => crypto.sha256Hex(bytes), view,
+      changed: () => this.emit('change'), log: config.log,
+    });
     if (config.electionBytes) {
       this.#bind(config.electionBytes, config.electionSignature ?? null);
       return;
@@ -101,43 +105,27 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
   adopt(bytes: Uint8Array, signature: Uint8Array): void {
     if (this.#day) return void this.store.bindElection(bytes, this.crypto.sha256Hex(bytes), signature);
     this.#bind(bytes, signature);
-    this.#log(`office: election ${this.election.id} signed by its staff, sha256 ${this.ctx.electionDigest}: intake, turnout and results open`);
+    this.#intake.log(`office: election ${this.election.id} signed by its staff, sha256 ${this.ctx.electionDigest}: intake, turnout and results open`);
     this.emit('ready');
-    this.#changed();
+    this.#intake.changed();
   }
 
   /** Refuses to start if the crypto self-test fails; then judges what a killed office had received and not judged. */
   static async start(crypto: SeggioCrypto, config: OfficeConfig): Promise<Office> {
     assertSelfTest(crypto);
     const office = new Office(crypto, config);
-    for (const row of office.store.unsettled()) await office.#enqueue(() => office.#judge(row));
+    await office.#intake.judgeUnsettled();
     return office;
   }
 
   get version(): number {
-    return this.#version;
+    return this.#intake.version;
   }
 
   /** A section's public export, as an archive: kept as received, then judged. Replayed bytes get the first answer. */
-  async submit(channel: Channel, origin: string, archive: Uint8Array): Promise<{ ok: true; submission: SubmissionView } | { ok: false; problems: readonly Problem[] }> {
+  async submit(channel: Channel, origin: string, archive: Uint8Array): Promise<IntakeAnswer> {
     if (!this.ready) return { ok: false, problems: [problem('no-election', {})] };
-    if (archive.length > ARCHIVE_LIMITS.bytes) return { ok: false, problems: [problem('body-too-large', { limit: ARCHIVE_LIMITS.bytes })] };
-    const digest = this.crypto.sha256Hex(archive);
-    const { row, fresh } = this.store.receive({ channel, origin, digest, archive });
-    if (fresh) this.#log(`submission ${row.id} received by ${channel} from ${origin}`);
-    const settled = row.state === 'received' ? await this.#enqueue(() => this.#judge(row)) : row;
-    return { ok: true, submission: view(settled) };
-  }
-
-  async #judge(row: SubmissionRow): Promise<SubmissionRow> {
-    const current = this.store.submission(row.id)!;
-    if (current.state !== 'received') return current;
-    const { action, identified } = await judge(this.ctx, this.store.archive(row.id)!);
-    // Judged one at a time (#queue), so the store judge() read is the one settled against.
-    const settled = this.store.settle(row.id, action, identified);
-    this.#log(`submission ${row.id} ${settled.state}${settled.problems.length ? `: ${settled.problems.map(describe).join('; ')}` : ''}`);
-    this.#changed();
-    return settled;
+    return this.#intake.submit(channel, origin, archive);
   }
 
   turnout(input: TurnoutSubmission): TurnoutAnswer {
@@ -145,14 +133,14 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
     const j = judgeTurnout(this.ctx, input);
     switch (j.kind) {
       case 'refused':
-        this.#log(`turnout refused: ${j.problems.map(describe).join('; ')}`);
+        this.#intake.log(`turnout refused: ${j.problems.map(describe).join('; ')}`);
         return { ok: false, problems: j.problems };
       case 'held':
         return { ok: true, state: j.row.state, problems: [] };
       case 'keep': {
         const row = this.store.addTurnout(j.row);
-        this.#log(`turnout of section ${row.section} at ${row.checkpoint} ${row.state}`);
-        this.#changed();
+        this.#intake.log(`turnout of section ${row.section} at ${row.checkpoint} ${row.state}`);
+        this.#intake.changed();
         return { ok: true, state: row.state, problems: j.problems };
       }
       default:
@@ -175,7 +163,7 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
    * (and the JSON feed) asks for them on each update, and each asking re-read and re-summed every section.
    */
   results(): ResultsView {
-    if (this.#results?.version !== this.#version) this.#results = resultsView(this.election, this.ctx.electionDigest, this.store, this.#version);
+    if (this.#results?.version !== this.version) this.#results = resultsView(this.election, this.ctx.electionDigest, this.store, this.version);
     return this.#results;
   }
 
@@ -203,35 +191,17 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
       })),
       publicUrl: this.publicUrl,
       archiveLimit: ARCHIVE_LIMITS.bytes,
-      folder: this.#folder,
+      folder: this.#intake.folder,
     };
   }
 
-  /** A file of the import folder not read: shown to the staff, the latest 50 kept (in memory: the file is still there). */
+  /** A file of the import folder not read: shown to the staff. */
   folderRefused(p: Problem): void {
-    this.#folder = [p, ...this.#folder].slice(0, 50);
-    this.#log(`import folder: ${describe(p)}`);
-    this.#changed();
-  }
-
-  #enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work);
-    this.#queue = run.catch(() => undefined);
-    return run;
-  }
-
-  #changed(): void {
-    this.#version++;
-    this.emit('change');
-  }
-
-  #log(line: string): void {
-    this.config.log?.(line);
+    this.#intake.folderRefused(p);
   }
 
   /** Waits for the judgements under way, then closes the store. */
   async close(): Promise<void> {
-    await this.#queue;
-    this.store.close();
+    await this.#intake.close();
   }
 }

@@ -9,8 +9,9 @@ import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, ty
 import { fromBase64 } from '@seggio/crypto';
 import { problem, type Problem } from '../shared/codes.js';
 import { ARCHIVE_LIMITS } from './archive.js';
-import type { ResultsView } from '../shared/api.js';
+import type { Channel, ResultsView } from '../shared/api.js';
 import type { Enrolment } from './enrolment.js';
+import type { IntakeAnswer } from './intake.js';
 import type { Office } from './office.js';
 import { preparationRoutes } from './preparation-routes.js';
 import type { Preparation } from './preparation.js';
@@ -158,10 +159,62 @@ function closedUntilElection(app: FastifyInstance, office: Office): void {
   });
 }
 
-export class OfficeServer {
+/** A push or upload whose body is not a tar. */
+const NOT_TAR = { ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] };
+
+/** Requests a minute from one address to the public face, each one more refused with the office's code. */
+export async function publicRateLimit(app: FastifyInstance, max = 600): Promise<void> {
+  await app.register(rateLimit, { max, timeWindow: 60_000, errorResponseBuilder: (_r, c) => ({ statusCode: 429, ok: false, problems: [problem('body-invalid', { field: '/', reason: `more than ${c.max} requests a minute` })] }) });
+}
+
+/** What the staff face takes uploads into and follows: the comune's office, or the Prefettura. */
+export interface Desk extends Live {
+  submit(channel: Channel, origin: string, archive: Uint8Array): Promise<IntakeAnswer>;
+}
+
+/**
+ * The staff face's own routes, alike in the office and the Prefettura: the office's refusals, the launch's
+ * token, the view, its live stream and the upload of an archive (up to `bodyLimit` bytes).
+ */
+export function staffDesk(app: FastifyInstance, token: string, desk: Desk, view: () => unknown, bodyLimit?: number): void {
+  app.setErrorHandler(onError);
+  tarParser(app, bodyLimit);
+  staffGuard(app, token);
+  app.get('/api/view', (_q, reply) => reply.send(view()));
+  const streams = new Places(STREAM_LIMITS, 'live streams');
+  app.get('/api/events', (request, reply) => events(desk, streams, request, reply));
+  app.post('/api/upload', async (request, reply) => {
+    if (!(request.body instanceof Buffer)) return reply.code(415).send(NOT_TAR);
+    const name = String(request.headers['x-file-name'] ?? 'upload').slice(0, 200);
+    return reply.send(await desk.submit('upload', name, request.body));
+  });
+}
+
+/** The two faces of an office or of the Prefettura: the public one, and the staff's behind this launch's token. */
+export abstract class Faces {
   readonly token = randomBytes(24).toString('hex');
 
-  private constructor(readonly office: Office, readonly publicApp: FastifyInstance, readonly staffApp: FastifyInstance) {}
+  protected constructor(readonly publicApp: FastifyInstance, readonly staffApp: FastifyInstance) {}
+
+  get publicUrl(): string {
+    const a = this.publicApp.server.address() as { address: string; port: number };
+    return `http://${a.address}:${a.port}/`;
+  }
+
+  get staffUrl(): string {
+    const a = this.staffApp.server.address() as { port: number };
+    return `http://127.0.0.1:${a.port}/?token=${this.token}`;
+  }
+
+  async close(): Promise<void> {
+    await Promise.all([this.publicApp.close(), this.staffApp.close()]);
+  }
+}
+
+export class OfficeServer extends Faces {
+  private constructor(readonly office: Office, publicApp: FastifyInstance, staffApp: FastifyInstance) {
+    super(publicApp, staffApp);
+  }
 
   static async listen(office: Office, options: ServerOptions): Promise<OfficeServer> {
     const publicApp = Fastify({ bodyLimit: TURNOUT_LIMIT, forceCloseConnections: true });
@@ -175,22 +228,12 @@ export class OfficeServer {
     return server;
   }
 
-  get publicUrl(): string {
-    const a = this.publicApp.server.address() as { address: string; port: number };
-    return `http://${a.address}:${a.port}/`;
-  }
-
-  get staffUrl(): string {
-    const a = this.staffApp.server.address() as { port: number };
-    return `http://127.0.0.1:${a.port}/?token=${this.token}`;
-  }
-
   async #public(options: ServerOptions): Promise<void> {
     const app = this.publicApp;
     const office = this.office;
     app.setErrorHandler(onError);
     closedUntilElection(app, office);
-    await app.register(rateLimit, { max: options.rateLimit ?? 600, timeWindow: 60_000, errorResponseBuilder: (_r, c) => ({ statusCode: 429, ok: false, problems: [problem('body-invalid', { field: '/', reason: `more than ${c.max} requests a minute` })] }) });
+    await publicRateLimit(app, options.rateLimit);
     tarParser(app);
     publicPage(app, office, () => office.results());
     app.get('/risultati.csv', async (_q, reply) => reply.type('text/csv; charset=utf-8').header('content-disposition', 'attachment; filename="risultati.csv"').send(resultsCsv(office.election, office.store)));
@@ -214,7 +257,7 @@ export class OfficeServer {
       if (refusal) return reply.code(503).header('retry-after', '5').send({ ok: false, problems: [refusal] });
     };
     app.post('/api/v1/sections', { onRequest }, async (request, reply) => {
-      if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
+      if (!(request.body instanceof Buffer)) return reply.code(415).send(NOT_TAR);
       const answer = await office.submit('push', request.ip, request.body);
       return reply.code(answer.ok ? 200 : 400).send(answer);
     });
@@ -228,24 +271,10 @@ export class OfficeServer {
   #staff(options: ServerOptions): void {
     const app = this.staffApp;
     const office = this.office;
-    app.setErrorHandler(onError);
-    tarParser(app);
-    staffGuard(app, this.token);
-    app.get('/api/view', (_q, reply) => reply.send(office.ready ? office.view() : office.preparingView()));
-    const streams = new Places(STREAM_LIMITS, 'live streams');
-    app.get('/api/events', (request, reply) => events(office, streams, request, reply));
-    app.post('/api/upload', async (request, reply) => {
-      if (!(request.body instanceof Buffer)) return reply.code(415).send({ ok: false, problems: [problem('body-invalid', { field: 'content-type', reason: 'must be application/x-tar' })] });
-      const name = String(request.headers['x-file-name'] ?? 'upload').slice(0, 200);
-      return reply.send(await office.submit('upload', name, request.body));
-    });
+    staffDesk(app, this.token, office, () => (office.ready ? office.view() : office.preparingView()));
 
     if (options.preparation) preparationRoutes(app, options.preparation.preparation, options.preparation.enrolment);
 
     serveRenderer(app, options.rendererDir);
-  }
-
-  async close(): Promise<void> {
-    await Promise.all([this.publicApp.close(), this.staffApp.close()]);
   }
 }

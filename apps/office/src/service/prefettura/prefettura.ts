@@ -5,13 +5,13 @@ import { EventEmitter } from 'node:events';
 import { sumContests, type ContestTally, type Election, type SectionTally, type SummedContest } from '@seggio/ballot-core';
 import { assertSelfTest, type SeggioCrypto } from '@seggio/crypto';
 import type { Channel, CheckpointView, ContestTotals, PrefetturaView, ResultsView, SexCounts, SubmissionView } from '../../shared/api.js';
-import { problem, type Problem } from '../../shared/codes.js';
-import { describe } from '../english.js';
+import type { Problem } from '../../shared/codes.js';
 import { contestTotals, csvOf } from '../results.js';
 import { judgeComune, type CountedComune, type PrefetturaContext } from './checks.js';
 import { parsePrefetturaConfig, type PrefetturaConfig } from './config.js';
 import { PACKAGE_LIMITS } from './package.js';
-import { PrefetturaStore, type PackageRow } from './store.js';
+import { Intake, type IntakeAnswer } from '../intake.js';
+import { PrefetturaStore, type ComuneIdentified, type PackageRow } from './store.js';
 
 export interface PrefetturaOptions {
   readonly storePath: string | null;
@@ -32,10 +32,9 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
   readonly config: PrefetturaConfig;
   readonly ctx: PrefetturaContext;
   publicUrl = '';
-  #version = 0;
   #results: ResultsView | null = null;
-  #folder: readonly Problem[] = [];
-  #queue: Promise<unknown> = Promise.resolve();
+  /** Each comune's package, judged one at a time in arrival order. */
+  readonly #intake: Intake<PackageRow, ComuneIdentified>;
 
   private constructor(readonly crypto: SeggioCrypto, readonly options: PrefetturaOptions) {
     super();
@@ -43,17 +42,22 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
     this.store = PrefetturaStore.open(options.storePath);
     this.store.bindConfig(options.configBytes, crypto.sha256Hex(options.configBytes));
     this.ctx = { crypto, store: this.store, config: this.config };
+    this.#intake = new Intake({
+      noun: 'package', limit: PACKAGE_LIMITS.bytes, store: this.store, current: (id) => this.store.package(id),
+      judge: (archive) => judgeComune(this.ctx, archive), digest: (bytes) => crypto.sha256Hex(bytes), view,
+      changed: () => this.emit('change'), log: options.log,
+    });
   }
 
   static async start(crypto: SeggioCrypto, options: PrefetturaOptions): Promise<Prefettura> {
     assertSelfTest(crypto);
     const p = new Prefettura(crypto, options);
-    for (const row of p.store.unsettled()) await p.#enqueue(() => p.#judge(row));
+    await p.#intake.judgeUnsettled();
     return p;
   }
 
   get version(): number {
-    return this.#version;
+    return this.#intake.version;
   }
 
   get archiveLimit(): number {
@@ -61,22 +65,8 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
   }
 
   /** A comune's package: kept as received, then judged; the same bytes again get the first answer. */
-  async submit(channel: Channel, origin: string, archive: Uint8Array): Promise<{ ok: true; submission: SubmissionView } | { ok: false; problems: readonly Problem[] }> {
-    if (archive.length > PACKAGE_LIMITS.bytes) return { ok: false, problems: [problem('body-too-large', { limit: PACKAGE_LIMITS.bytes })] };
-    const { row, fresh } = this.store.receive({ channel, origin, digest: this.crypto.sha256Hex(archive), archive });
-    if (fresh) this.#log(`package ${row.id} received by ${channel} from ${origin}`);
-    const settled = row.state === 'received' ? await this.#enqueue(() => this.#judge(row)) : row;
-    return { ok: true, submission: view(settled) };
-  }
-
-  async #judge(row: PackageRow): Promise<PackageRow> {
-    const current = this.store.package(row.id)!;
-    if (current.state !== 'received') return current;
-    const { action, identified } = await judgeComune(this.ctx, this.store.archive(row.id)!);
-    const settled = this.store.settle(row.id, action, identified);
-    this.#log(`package ${row.id} ${settled.state}${settled.problems.length ? `: ${settled.problems.map(describe).join('; ')}` : ''}`);
-    this.#changed();
-    return settled;
+  submit(channel: Channel, origin: string, archive: Uint8Array): Promise<IntakeAnswer> {
+    return this.#intake.submit(channel, origin, archive);
   }
 
   #counted(): CountedComune[] {
@@ -85,7 +75,7 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
 
   /** The province's figures in the comune office's shape, summed again only once they have changed (as the office's). */
   results(): ResultsView {
-    if (this.#results?.version !== this.#version) this.#results = this.#sum();
+    if (this.#results?.version !== this.version) this.#results = this.#sum();
     return this.#results;
   }
 
@@ -119,7 +109,7 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
       contests: sumContests(order, counted.map((c) => asTallies(c.contests))).map((c) => contestTotals(names, c)),
       sections: counted.map((c) => ({ id: c.comune, name: name(c.comune), contests: totals(c) })),
       turnout,
-      version: this.#version,
+      version: this.version,
     };
   }
 
@@ -145,7 +135,7 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
       submissions: packages.slice(0, 200).map(view),
       publicUrl: this.publicUrl,
       archiveLimit: PACKAGE_LIMITS.bytes,
-      folder: this.#folder,
+      folder: this.#intake.folder,
     };
   }
 
@@ -156,28 +146,11 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
   }
 
   folderRefused(p: Problem): void {
-    this.#folder = [p, ...this.#folder].slice(0, 50);
-    this.#log(`import folder: ${describe(p)}`);
-    this.#changed();
+    this.#intake.folderRefused(p);
   }
 
-  #enqueue<T>(work: () => Promise<T>): Promise<T> {
-    const run = this.#queue.then(work);
-    this.#queue = run.catch(() => undefined);
-    return run;
-  }
-
-  #changed(): void {
-    this.#version++;
-    this.emit('change');
-  }
-
-  #log(line: string): void {
-    this.options.log?.(line);
-  }
-
+  /** Waits for the judgements under way, then closes the store. */
   async close(): Promise<void> {
-    await this.#queue;
-    this.store.close();
+    await this.#intake.close();
   }
 }
