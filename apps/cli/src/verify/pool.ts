@@ -8,6 +8,7 @@ import { Worker } from 'node:worker_threads';
 import type { SeggioCrypto } from '@seggio/crypto';
 import { ballotContext, checkBatch, forgetPlaintexts, tooLong, type BallotContext, type BallotContextData, type BallotResult } from './ballot.js';
 import { LINE_LIMITS, readLines, type LineLimits } from './lines.js';
+import { ResultReader } from './wire.js';
 
 const WORKER = new URL('./worker.js', import.meta.url);
 /**
@@ -44,7 +45,9 @@ export interface WorkerBatch {
 interface PoolWorker {
   readonly worker: Worker;
   /** Resolvers of the batches sent, oldest first: a worker answers in order. */
-  readonly waiting: { resolve: (r: BallotResult[]) => void; reject: (e: Error) => void }[];
+  readonly waiting: { readonly file: number; resolve: (r: BallotResult[]) => void; reject: (e: Error) => void }[];
+  /** What this worker has sent of the file its answers are about. */
+  reader: { readonly file: number; readonly reader: ResultReader } | null;
   /** Why the worker stopped: what is sent to it after that would never be answered. */
   stopped: Error | null;
 }
@@ -92,14 +95,23 @@ export class BallotChecker {
     const target = this.#pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
     return new Promise((resolve, reject) => {
       if (target.stopped) return reject(target.stopped);
-      target.waiting.push({ resolve, reject });
+      target.waiting.push({ file, resolve, reject });
       target.worker.postMessage({ file, bytes } satisfies WorkerBatch, [bytes.buffer as ArrayBuffer]);
     });
   }
 
   #start(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(WORKER, { workerData: this.data, resourceLimits: WORKER_LIMITS }), waiting: [], stopped: null };
-    entry.worker.on('message', (results: string) => entry.waiting.shift()?.resolve(JSON.parse(results) as BallotResult[]));
+    const entry: PoolWorker = { worker: new Worker(WORKER, { workerData: this.data, resourceLimits: WORKER_LIMITS }), waiting: [], reader: null, stopped: null };
+    entry.worker.on('message', (results: string) => {
+      const waiting = entry.waiting.shift();
+      if (!waiting) return;
+      if (entry.reader?.file !== waiting.file) entry.reader = { file: waiting.file, reader: new ResultReader() };
+      try {
+        waiting.resolve(entry.reader.reader.read(results));
+      } catch (error) {
+        waiting.reject(error as Error);
+      }
+    });
     const fail = (error: Error) => {
       entry.stopped ??= error;
       entry.waiting.splice(0).forEach((w) => w.reject(entry.stopped!));
