@@ -1,6 +1,8 @@
 // ballots.jsonl read in chunks, never whole: whole lines are handed on in batches (their bytes, copied
 // so they can be moved to a worker), a line longer than any ballot is skipped with its length, and the
-// file stops being read after the most lines a bundle may have. Memory: one chunk, one part line.
+// file stops being read after the most lines a bundle may have. Memory: one buffer of a chunk and one
+// part line, read into again and again: the part line is moved to its start, and the next chunk read
+// after it, so no chunk is copied whole.
 import { open } from 'node:fs/promises';
 
 export interface LineLimits {
@@ -26,14 +28,14 @@ const NEWLINE = 0x0a;
 export async function* readLines(path: string, limits: LineLimits = LINE_LIMITS): AsyncGenerator<Piece> {
   const handle = await open(path, 'r');
   try {
-    const chunk = Buffer.allocUnsafe(limits.chunkBytes);
-    let carry: Uint8Array = new Uint8Array(0); // the start of a line that goes on in the next chunk
+    const buffer = Buffer.allocUnsafe(limits.chunkBytes + limits.maxLineBytes);
+    let kept = 0; // bytes at the buffer's start: the start of a line that goes on in the next chunk
     let skipping = -1; // when >= 0, the length so far of a too-long line being skipped
     let lines = 0;
     for (;;) {
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      const { bytesRead } = await handle.read(buffer, kept, limits.chunkBytes, null);
       if (bytesRead === 0) break;
-      const data = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const data = buffer.subarray(0, kept + bytesRead);
       let start = 0;
       let batchStart = 0;
       let batchCount = 0;
@@ -69,15 +71,16 @@ export async function* readLines(path: string, limits: LineLimits = LINE_LIMITS)
       const rest = data.subarray(start);
       if (skipping >= 0) skipping += rest.length;
       else if (rest.length > limits.maxLineBytes) skipping = rest.length;
-      carry = skipping >= 0 ? new Uint8Array(0) : new Uint8Array(rest);
+      kept = skipping >= 0 ? 0 : rest.length;
+      buffer.copyWithin(0, start, start + kept);
     }
-    const unterminated = skipping >= 0 || carry.length > 0;
+    const unterminated = skipping >= 0 || kept > 0;
     if (unterminated && lines === limits.maxLines) {
       yield { kind: 'end', lines, unterminated: false, tooMany: true };
       return;
     }
     if (skipping >= 0) yield { kind: 'long', line: ++lines, length: skipping };
-    else if (carry.length > 0) yield { kind: 'batch', first: ++lines, count: 1, bytes: carry };
+    else if (kept > 0) yield { kind: 'batch', first: ++lines, count: 1, bytes: new Uint8Array(buffer.subarray(0, kept)) };
     yield { kind: 'end', lines, unterminated, tooMany: false };
   } finally {
     await handle.close();
