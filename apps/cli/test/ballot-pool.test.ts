@@ -181,6 +181,9 @@ describe('plaintexts already read', () => {
     const respelled = JSON.stringify({ election: digest, contest: contest.id, selection });
     expect(checkBallot(nodeCrypto, ctx, lineOf(padded(respelled))).problems).toEqual(['the plaintext is not in canonical JSON (RFC 8785)']);
     expect(checkBallot(nodeCrypto, ctx, lineOf(padded(`${canonical}\n`))).problems).toEqual(['the plaintext is not in canonical JSON (RFC 8785)']);
+    // The same selection, and the same padding, under another election's digest of the same length.
+    const elsewhere = canonicalJson({ election: 'f'.repeat(64), contest: contest.id, selection });
+    expect(checkBallot(nodeCrypto, ctx, lineOf(padded(elsewhere))).problems).toEqual(['the ballot names another election']);
   });
 
   it('are remembered only when the rules allow them', () => {
