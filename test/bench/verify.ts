@@ -63,7 +63,7 @@ async function round(checker: BallotChecker): Promise<number> {
 
 // Steady state: both checkers started and warmed up; then rounds of one core, all cores and libsodium
 // alternate, so that all three sample the same moments of a shared machine. Best round of each.
-const ROUNDS = 5;
+const ROUNDS = 9;
 const cores = availableParallelism();
 const single = new BallotChecker(nodeCrypto, context, 1);
 const pool = new BallotChecker(nodeCrypto, context, cores);
