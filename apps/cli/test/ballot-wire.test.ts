@@ -46,3 +46,23 @@ describe('the results of a batch between threads', () => {
     expect(reader.read(text)).toEqual(again);
   });
 });
+
+describe('an answer that does not add up', () => {
+  const message = (wire: object) => JSON.stringify({ names: ['COM-1', 'B1'], fresh: [], rows: [0, 1, -1], hs: hex(1), whole: [], ...wire });
+
+  it('is refused, never read as other results', () => {
+    expect(new ResultReader().read(message({}))).toEqual([pass(1)]);
+    for (const [what, wire] of [
+      ['a selection not sent', { rows: [0, 1, 0] }],
+      ['a selection index that is not whole', { fresh: [a, b], rows: [0, 1, 0.5] }],
+      ['a name not sent', { rows: [0, 2, -1] }],
+      ['a result not sent whole', { rows: [-1, 0, 0], hs: '' }],
+      ['an h short', { rows: [0, 1, -1, 0, 1, -1] }],
+      ['an h left over', { hs: hex(1) + hex(2) }],
+      ['rows not in threes', { rows: [0, 1] }],
+      ['no rows', { rows: null }],
+    ] as const) {
+      expect(() => new ResultReader().read(message(wire)), what).toThrow(/^a ballot worker's answer does not add up: /);
+    }
+  });
+});

@@ -46,7 +46,7 @@ interface PoolWorker {
   readonly worker: Worker;
   /** Resolvers of the batches sent, oldest first: a worker answers in order. */
   readonly waiting: { readonly file: number; resolve: (r: BallotResult[]) => void; reject: (e: Error) => void }[];
-  /** What this worker has sent of the file its answers are about. */
+  /** Reads this worker's answers about one file, with the selections the worker has sent of it. */
   reader: { readonly file: number; readonly reader: ResultReader } | null;
   /** Why the worker stopped: what is sent to it after that would never be answered. */
   stopped: Error | null;
@@ -102,20 +102,29 @@ export class BallotChecker {
 
   #start(): PoolWorker {
     const entry: PoolWorker = { worker: new Worker(WORKER, { workerData: this.data, resourceLimits: WORKER_LIMITS }), waiting: [], reader: null, stopped: null };
-    entry.worker.on('message', (results: string) => {
-      const waiting = entry.waiting.shift();
-      if (!waiting) return;
-      if (entry.reader?.file !== waiting.file) entry.reader = { file: waiting.file, reader: new ResultReader() };
-      try {
-        waiting.resolve(entry.reader.reader.read(results));
-      } catch (error) {
-        waiting.reject(error as Error);
-      }
-    });
     const fail = (error: Error) => {
       entry.stopped ??= error;
       entry.waiting.splice(0).forEach((w) => w.reject(entry.stopped!));
     };
+    // An answer that cannot be read, or one for no batch sent, leaves this side's selection table out
+    // of step with the worker's: the worker is stopped, and what it was sent fails, rather than be misread.
+    const outOfStep = (error: Error, waiting?: { reject: (e: Error) => void }) => {
+      fail(error);
+      waiting?.reject(entry.stopped!);
+      void entry.worker.terminate();
+    };
+    entry.worker.on('message', (results: string) => {
+      const waiting = entry.waiting.shift();
+      if (!waiting) return outOfStep(new Error('a ballot worker answered a batch it was not sent'));
+      if (entry.reader?.file !== waiting.file) entry.reader = { file: waiting.file, reader: new ResultReader() };
+      let read: BallotResult[];
+      try {
+        read = entry.reader.reader.read(results);
+      } catch (error) {
+        return outOfStep(error as Error, waiting);
+      }
+      waiting.resolve(read);
+    });
     entry.worker.on('error', fail);
     entry.worker.on('exit', (code) => fail(new Error(`a ballot worker stopped (exit code ${code})`)));
     return entry;
