@@ -6,6 +6,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ballotSignatureMessage, canonicalJson, encodeBallotPlaintext, generateDay, parseElection, plaintextLength, seededRandom, type Election } from '@seggio/ballot-core';
 import { toBase64, toHex } from '@seggio/crypto';
@@ -18,10 +19,10 @@ const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
 const DRIVER = `
 import { readFileSync } from 'node:fs';
 const { BallotChecker } = await import(process.argv[2]);
-const { data, paths, workers, limits } = JSON.parse(readFileSync(0, 'utf8'));
+const { data, paths, workers, limits, script } = JSON.parse(readFileSync(0, 'utf8'));
 const context = { ...data, electionBytes: new Uint8Array(Buffer.from(data.electionBytes, 'base64')) };
 // No crypto here: with workers this thread only reads and dispatches. One checker, file after file.
-const checker = new BallotChecker(null, context, workers);
+const checker = new BallotChecker(null, context, workers, script ? new URL(script) : undefined);
 try {
   const outcomes = [];
   for (const path of paths) outcomes.push(await checker.checkFile(path, limits));
@@ -33,8 +34,8 @@ try {
 }`;
 
 /** The files checked one after another by one checker of the compiled pool, on worker threads, in a child process. */
-function onWorkers(data: BallotContextData, paths: string[], workers: number, limits: LineLimits): BallotsOutcome[] | { error: string } {
-  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, paths, workers, limits });
+function onWorkers(data: BallotContextData, paths: string[], workers: number, limits: LineLimits, script?: string): BallotsOutcome[] | { error: string } {
+  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, paths, workers, limits, script });
   const driver = join(dir, 'driver.mjs');
   writeFileSync(driver, DRIVER);
   const run = spawnSync(process.execPath, [driver, POOL], { input, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 20_000 });
@@ -88,6 +89,24 @@ describe('checking ballots.jsonl on worker threads', () => {
     writeFileSync(second, `${[...lines].reverse().join('\n')}\n`);
     const here = [await inThread(nodeCrypto, data, first, 1, limits), await inThread(nodeCrypto, data, second, 1, limits)];
     expect(onWorkers(data, [first, second], 2, limits)).toEqual(JSON.parse(JSON.stringify(here)));
+  });
+
+  it('fails the file, and reads nothing, when a worker answers for another number of lines or what does not add up', () => {
+    const path = join(dir, 'ballots-3.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const answering = (answer: string) => {
+      const script = join(dir, `worker-${answer.length}.mjs`);
+      writeFileSync(script, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { ${answer} });\n`);
+      return onWorkers(data, [path], 2, limits, pathToFileURL(script).href);
+    };
+    // Sixteen passing lines (the limits' batch) with no selection, as a worker answers a batch of them.
+    const sixteen = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: Array.from({ length: 16 }, () => [0, 1, -1]).flat(), hs: 'a'.repeat(64 * 16), whole: [] });
+    expect(lines.length % 16).not.toBe(0);
+    expect(answering(`parentPort.postMessage(${JSON.stringify(sixteen)});`)).toEqual({ error: expect.stringMatching(/^a ballot worker answered 16 results for a batch of \d+ lines$/) as unknown });
+    const none = JSON.stringify({ names: [], fresh: [], rows: [], hs: '', whole: [] });
+    expect(answering(`parentPort.postMessage(${JSON.stringify(none)});`)).toEqual({ error: 'a ballot worker answered 0 results for a batch of 16 lines' });
+    const short = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: [0, 1, 0], hs: 'a'.repeat(64), whole: [] });
+    expect(answering(`parentPort.postMessage(${JSON.stringify(short)});`)).toEqual({ error: expect.stringMatching(/^a ballot worker's answer does not add up: row 0 names selection 0, of 0$/) as unknown });
   });
 
   it('says why when a worker cannot check', () => {

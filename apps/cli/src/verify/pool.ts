@@ -25,7 +25,7 @@ const AHEAD = 6;
 const WORKER_LIMITS = { maxYoungGenerationSizeMb: 4, maxOldGenerationSizeMb: 128 };
 
 /** Worker threads run the compiled worker; from the TypeScript sources (tests) the main thread does the work. */
-export const workersAvailable = (): boolean => existsSync(fileURLToPath(WORKER));
+export const workersAvailable = (script: URL = WORKER): boolean => existsSync(fileURLToPath(script));
 
 export interface BallotsOutcome {
   /** One a line, in order: results[i] is line i + 1. */
@@ -45,7 +45,7 @@ export interface WorkerBatch {
 interface PoolWorker {
   readonly worker: Worker;
   /** Resolvers of the batches sent, oldest first: a worker answers in order. */
-  readonly waiting: { readonly file: number; resolve: (r: BallotResult[]) => void; reject: (e: Error) => void }[];
+  readonly waiting: { readonly file: number; readonly lines: number; resolve: (r: BallotResult[]) => void; reject: (e: Error) => void }[];
   /** Reads this worker's answers about one file, with the selections the worker has sent of it. */
   reader: { readonly file: number; readonly reader: ResultReader } | null;
   /** Why the worker stopped: what is sent to it after that would never be answered. */
@@ -63,8 +63,10 @@ export class BallotChecker {
     readonly crypto: SeggioCrypto,
     readonly data: BallotContextData,
     workers: number,
+    /** The workers' script: this package's own; a test gives one that answers wrongly. */
+    readonly script: URL = WORKER,
   ) {
-    this.#threads = workers > 1 && workersAvailable() ? workers : 1;
+    this.#threads = workers > 1 && workersAvailable(script) ? workers : 1;
   }
 
   async checkFile(path: string, limits: LineLimits = LINE_LIMITS): Promise<BallotsOutcome> {
@@ -79,7 +81,7 @@ export class BallotChecker {
       else if (this.#threads === 1) parts.push(Promise.resolve(checkBatch(this.crypto, (this.#context ??= ballotContext(this.data)), piece.bytes)));
       else {
         while (inFlight.length >= AHEAD * this.#threads) await inFlight.shift();
-        const part = this.#send(file, piece.bytes);
+        const part = this.#send(file, piece.bytes, piece.count);
         parts.push(part);
         // The promise kept for pacing must not reject unheard: `parts` reports the error.
         inFlight.push(part.catch(() => undefined));
@@ -90,24 +92,25 @@ export class BallotChecker {
   }
 
   /** To the worker with the fewest batches waiting (started on first use). */
-  #send(file: number, bytes: Uint8Array): Promise<BallotResult[]> {
+  #send(file: number, bytes: Uint8Array, lines: number): Promise<BallotResult[]> {
     if (this.#pool.length === 0) for (let i = 0; i < this.#threads; i++) this.#pool.push(this.#start());
     const target = this.#pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
     return new Promise((resolve, reject) => {
       if (target.stopped) return reject(target.stopped);
-      target.waiting.push({ file, resolve, reject });
+      target.waiting.push({ file, lines, resolve, reject });
       target.worker.postMessage({ file, bytes } satisfies WorkerBatch, [bytes.buffer as ArrayBuffer]);
     });
   }
 
   #start(): PoolWorker {
-    const entry: PoolWorker = { worker: new Worker(WORKER, { workerData: this.data, resourceLimits: WORKER_LIMITS }), waiting: [], reader: null, stopped: null };
+    const entry: PoolWorker = { worker: new Worker(this.script, { workerData: this.data, resourceLimits: WORKER_LIMITS }), waiting: [], reader: null, stopped: null };
     const fail = (error: Error) => {
       entry.stopped ??= error;
       entry.waiting.splice(0).forEach((w) => w.reject(entry.stopped!));
     };
-    // An answer that cannot be read, or one for no batch sent, leaves this side's selection table out
-    // of step with the worker's: the worker is stopped, and what it was sent fails, rather than be misread.
+    // An answer that cannot be read, one for no batch sent or one of another number of lines leaves
+    // this side out of step with the worker: the worker is stopped, and what it was sent fails, rather
+    // than be misread.
     const outOfStep = (error: Error, waiting?: { reject: (e: Error) => void }) => {
       fail(error);
       waiting?.reject(entry.stopped!);
@@ -123,6 +126,7 @@ export class BallotChecker {
       } catch (error) {
         return outOfStep(error as Error, waiting);
       }
+      if (read.length !== waiting.lines) return outOfStep(new Error(`a ballot worker answered ${read.length} results for a batch of ${waiting.lines} lines`), waiting);
       waiting.resolve(read);
     });
     entry.worker.on('error', fail);
