@@ -178,7 +178,7 @@ export function checkLines(crypto: SeggioCrypto, ctx: BallotContext, texts: read
   });
   return read.map(({ result }, i) => {
     const selection = selections[i];
-    // Written out: a spread costs ~0.7 µs a ballot.
+    // Written out: on this hot path a spread is slower than a literal.
     return selection ? { h: result.h, contest: result.contest, booth: result.booth, problems: result.problems, selection } : result;
   });
 }
