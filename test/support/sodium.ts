@@ -1,6 +1,6 @@
 // Drives libsodium (Debian's python3-nacl) as a child process. Never skipped: if it is missing, the
 // interop tests fail and say how to install it.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { TEST_ROOT } from './paths.js';
 
@@ -24,4 +24,21 @@ export function sodium<T = Record<string, unknown>>(ops: SodiumOp[]): T[] {
   const run = spawnSync(sodiumPython(), [SCRIPT], { input: JSON.stringify({ ops }), encoding: 'utf8', maxBuffer: 1 << 28 });
   if (run.status !== 0) throw new Error(`sodium.py failed (${run.status}): ${run.stderr}`);
   return (JSON.parse(run.stdout) as { results: T[] }).results;
+}
+
+/** As sodium(), in `copies` processes at once (one core each, on a machine with as many): their results. */
+export async function sodiumTogether<T = Record<string, unknown>>(ops: SodiumOp[], copies: number): Promise<T[][]> {
+  const input = JSON.stringify({ ops });
+  const python = sodiumPython();
+  const one = () =>
+    new Promise<T[]>((resolve, reject) => {
+      const child = spawn(python, [SCRIPT], { stdio: ['pipe', 'pipe', 'pipe'] });
+      let [out, err] = ['', ''];
+      child.stdout.setEncoding('utf8').on('data', (d: string) => (out += d));
+      child.stderr.setEncoding('utf8').on('data', (d: string) => (err += d));
+      child.on('error', reject);
+      child.on('close', (code) => (code === 0 ? resolve((JSON.parse(out) as { results: T[] }).results) : reject(new Error(`sodium.py failed (${code}): ${err}`))));
+      child.stdin.end(input);
+    });
+  return Promise.all(Array.from({ length: copies }, one));
 }

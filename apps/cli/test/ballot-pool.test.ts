@@ -12,7 +12,8 @@ import { ballotSignatureMessage, canonicalJson, encodeBallotPlaintext, generateD
 import { toBase64, toHex } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import type { LineLimits } from '../src/verify/lines.js';
-import { checkBallotFile as inThread, type BallotsOutcome } from '../src/verify/pool.js';
+import { checkBallotFile as inThread, readAnswer, type BallotsOutcome } from '../src/verify/pool.js';
+import { ResultReader } from '../src/verify/wire.js';
 import { ballotContext, checkBallot, checkLines, type BallotContextData } from '../src/verify/ballot.js';
 
 const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
@@ -61,7 +62,8 @@ const lines = generateDay(election, '7', 700, seededRandom(3))
     return JSON.stringify({ h: toHex(nodeCrypto.sha256(ct)), contest: contest.id, booth: 'B1', ct: toBase64(ct), sig: toBase64(sig) });
   });
 const data = { electionBytes, digest, section: '7', boothKeys: { B1: toBase64(booth.publicKey) }, urna: { publicKey: toBase64(urna.publicKey), secretKey: toBase64(urna.secretKey) } };
-const limits = { maxLineBytes: 4096, maxLines: 10_000, chunkBytes: 10_000, batchLines: 16 };
+// Ranges of a few lines each, so that lines, and the line too long, fall across their edges.
+const limits = { maxLineBytes: 4096, maxLines: 10_000, chunkBytes: 10_000, batchLines: 16, rangeBytes: 3000 };
 
 describe('checking ballots.jsonl on worker threads', () => {
   it('gives in line order what this thread gives, a failing line at its own number', async () => {
@@ -91,22 +93,96 @@ describe('checking ballots.jsonl on worker threads', () => {
     expect(onWorkers(data, [first, second], 2, limits)).toEqual(JSON.parse(JSON.stringify(here)));
   });
 
-  it('fails the file, and reads nothing, when a worker answers for another number of lines or what does not add up', () => {
+  it('gives what this thread gives at the file\'s end: a last line cut short, in any range; lines past the most', async () => {
+    const path = join(dir, 'cut.jsonl');
+    const text = `${lines.slice(0, 40).join('\n')}\n${lines[40]!.slice(0, 300)}`;
+    writeFileSync(path, text);
+    const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
+    expect([here.results.length, here.unterminated, here.results.at(-1)!.problems]).toEqual([41, true, ['not JSON']]);
+    // The last range starts 20 bytes before the end: the line cut short is held by the range before.
+    const outcomes = [onWorkers(data, [path], 2, limits), onWorkers(data, [path], 2, { ...limits, rangeBytes: text.length - 20 })];
+    expect(outcomes).toEqual([[here], [here]]);
+    const most = { ...limits, maxLines: 25 };
+    const cut = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, most))) as BallotsOutcome;
+    expect([cut.results.length, cut.tooMany, cut.unterminated]).toEqual([25, true, false]);
+    expect(onWorkers(data, [path], 2, most)).toEqual([cut]);
+  });
+
+  it('fails the file, and reads nothing, when a worker answers out of step or what does not add up', () => {
     const path = join(dir, 'ballots-3.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);
-    const answering = (answer: string) => {
+    const answering = (answer: string, paths = [path]) => {
       const script = join(dir, `worker-${answer.length}.mjs`);
-      writeFileSync(script, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', () => { ${answer} });\n`);
-      return onWorkers(data, [path], 2, limits, pathToFileURL(script).href);
+      writeFileSync(script, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { ${answer} });\n`);
+      return onWorkers(data, paths, 2, limits, pathToFileURL(script).href);
     };
-    // Sixteen passing lines (the limits' batch) with no selection, as a worker answers a batch of them.
+    // Sixteen passing lines with no selection, as a worker answers for them.
     const sixteen = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: Array.from({ length: 16 }, () => [0, 1, -1]).flat(), hs: 'a'.repeat(64 * 16), whole: [] });
-    expect(lines.length % 16).not.toBe(0);
-    expect(answering(`parentPort.postMessage(${JSON.stringify(sixteen)});`)).toEqual({ error: expect.stringMatching(/^a ballot worker answered 16 results for a batch of \d+ lines$/) as unknown });
-    const none = JSON.stringify({ names: [], fresh: [], rows: [], hs: '', whole: [] });
-    expect(answering(`parentPort.postMessage(${JSON.stringify(none)});`)).toEqual({ error: 'a ballot worker answered 0 results for a batch of 16 lines' });
+    const answer = (results: string, lines: number, index = 'range.index') => `parentPort.postMessage({ index: ${index}, results: ${JSON.stringify(results)}, lines: ${lines}, unterminated: false, tooMany: false });`;
+    expect(answering(answer(sixteen, 17))).toEqual({ error: 'a ballot worker answered 16 results for a range of 17 lines' });
+    expect(answering(answer(sixteen, 16, 'range.index + 1'))).toEqual({ error: 'a ballot worker answered range 1 when range 0 was due' });
+    const most = { ...limits, maxLines: 15 };
+    const script = join(dir, 'worker-most.mjs');
+    writeFileSync(script, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { ${answer(sixteen, 16)} });\n`);
+    expect(onWorkers(data, [path], 2, most, pathToFileURL(script).href)).toEqual({ error: 'a ballot worker answered 16 lines for a range, more than a file may hold (15)' });
     const short = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: [0, 1, 0], hs: 'a'.repeat(64), whole: [] });
-    expect(answering(`parentPort.postMessage(${JSON.stringify(short)});`)).toEqual({ error: expect.stringMatching(/^a ballot worker's answer does not add up: row 0 names selection 0, of 0$/) as unknown });
+    expect(answering(answer(short, 1))).toEqual({ error: expect.stringMatching(/^a ballot worker's answer does not add up: row 0 names selection 0, of 0$/) as unknown });
+  });
+
+  it('reads a worker\'s answer only when it is for the range due, and adds up', () => {
+    const due = { index: 4, maxLines: 10 };
+    const two = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: [0, 1, -1, 0, 1, -1], hs: 'a'.repeat(128), whole: [] });
+    const answer = { index: 4, results: two, lines: 2, unterminated: false, tooMany: false };
+    const error = (read: ReturnType<typeof readAnswer>) => ('error' in read ? [read.error.message, read.outOfStep] : read);
+    expect(readAnswer(due, answer, new ResultReader())).toEqual({ outcome: { results: [{ h: 'a'.repeat(64), contest: 'C', booth: 'B', problems: [] }, { h: 'a'.repeat(64), contest: 'C', booth: 'B', problems: [] }], lines: 2, unterminated: false, tooMany: false } });
+    expect(error(readAnswer(undefined, answer, new ResultReader()))).toEqual(['a ballot worker answered a range it was not sent', true]);
+    expect(error(readAnswer(due, { ...answer, index: 5 }, new ResultReader()))).toEqual(['a ballot worker answered range 5 when range 4 was due', true]);
+    expect(error(readAnswer(due, null as never, new ResultReader()))).toEqual(['a ballot worker answered object for range 4', true]);
+    expect(error(readAnswer(due, { ...answer, lines: 3 }, new ResultReader()))).toEqual(['a ballot worker answered 2 results for a range of 3 lines', true]);
+    expect(error(readAnswer({ index: 4, maxLines: 1 }, answer, new ResultReader()))).toEqual(['a ballot worker answered 2 lines for a range, more than a file may hold (1)', true]);
+    expect(error(readAnswer(due, { ...answer, results: '[]' }, new ResultReader()))).toEqual([expect.stringMatching(/^a ballot worker's answer does not add up/), true]);
+    // A range the worker could not read fails with the worker's reason; the worker is in step.
+    expect(error(readAnswer(due, { index: 4, error: 'EIO: i/o error, read' }, new ResultReader()))).toEqual(['EIO: i/o error, read', false]);
+  });
+
+  it('reads the file it was given when another is put in its place while it is checked', async () => {
+    const path = join(dir, 'swapped.jsonl');
+    const other = join(dir, 'other.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    writeFileSync(other, `${[...lines].reverse().join('\n')}\n`);
+    const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
+    // The workers' own script; once it has checked its first range, the other file takes the name.
+    const script = join(dir, 'worker-swapping.mjs');
+    const real = new URL('../dist/src/verify/worker.js', import.meta.url).href;
+    writeFileSync(script, `import { renameSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${JSON.stringify(real)};\nlet first = true;\nparentPort.on('message', () => { if (first) try { renameSync(${JSON.stringify(other)}, ${JSON.stringify(path)}); } catch {} first = false; });\n`);
+    expect(onWorkers(data, [path], 2, limits, pathToFileURL(script).href)).toEqual([here]);
+    expect(readFileSync(path, 'utf8').startsWith(lines.at(-1)!)).toBe(true);
+  });
+
+  it('sends no more ranges once the answers hold more lines than a file may, or one has failed', () => {
+    const path = join(dir, 'ballots-4.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const sent = join(dir, 'sent.txt');
+    const counting = (answer: string, most: LineLimits) => {
+      writeFileSync(sent, '');
+      const script = join(dir, `worker-counting-${answer.length}.mjs`);
+      writeFileSync(script, `import { appendFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { appendFileSync(${JSON.stringify(sent)}, 'x'); ${answer} });\n`);
+      return [onWorkers(data, [path], 2, most, pathToFileURL(script).href), readFileSync(sent, 'utf8').length];
+    };
+    const ranges = Math.ceil(readFileSync(path).length / limits.rangeBytes);
+    expect(ranges).toBeGreaterThan(100);
+    const sixteen = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: Array.from({ length: 16 }, () => [0, 1, -1]).flat(), hs: 'a'.repeat(64 * 16), whole: [] });
+    const [outcome, read] = counting(`parentPort.postMessage({ index: range.index, results: ${JSON.stringify(sixteen)}, lines: 16, unterminated: false, tooMany: false });`, { ...limits, maxLines: 40 });
+    expect([(outcome as BallotsOutcome[])[0]!.results.length, (outcome as BallotsOutcome[])[0]!.tooMany]).toEqual([40, true]);
+    // Three answers hold more than 40 lines; the ranges sent meanwhile (six at a time) are the rest.
+    expect(read).toBeLessThan(20);
+    const [failed, tried] = counting(`parentPort.postMessage({ index: range.index, error: 'the drive is gone' });`, limits);
+    expect(failed).toEqual({ error: 'the drive is gone' });
+    expect(tried).toBeLessThan(20);
+  });
+
+  it('says why a worker could not read its range', () => {
+    expect(onWorkers(data, [dir], 2, limits)).toEqual({ error: expect.stringMatching(/^EISDIR: illegal operation on a directory/) as unknown });
   });
 
   it('says why when a worker cannot check', () => {

@@ -3,7 +3,12 @@
 // file stops being read after the most lines a bundle may have. Memory: one buffer of a chunk and one
 // part line, read into again and again: the part line is moved to its start, and the next chunk read
 // after it, so no chunk is copied whole.
-import { open } from 'node:fs/promises';
+//
+// A file can be read in ranges of bytes, one reader each (the workers of the pool): a range holds the
+// lines that start inside it. A line starts at the file's first byte or after a newline, so a range
+// whose first byte is not such a start leaves the line it is in to the range before, and its own last
+// line is read past its end. Laid end to end, the ranges' lines are the file's, each once.
+import { closeSync, openSync, readSync } from 'node:fs';
 
 export interface LineLimits {
   /** Longer lines are refused unread: a ballot line is well under 4 KiB. */
@@ -13,28 +18,48 @@ export interface LineLimits {
   readonly chunkBytes: number;
   /** Lines a batch holds (a worker's unit of work). */
   readonly batchLines: number;
+  /** Bytes of the file a worker is given at a time (about 230 ballots of the longest contest). */
+  readonly rangeBytes: number;
 }
 
-export const LINE_LIMITS: LineLimits = { maxLineBytes: 64 * 1024, maxLines: 500_000, chunkBytes: 1 << 20, batchLines: 64 };
+export const LINE_LIMITS: LineLimits = { maxLineBytes: 64 * 1024, maxLines: 500_000, chunkBytes: 1 << 20, batchLines: 64, rangeBytes: 256 * 1024 };
+
+/** The lines starting at byte `start` or after and before `end` (Infinity: to the file's end). */
+export interface ByteRange {
+  readonly start: number;
+  readonly end: number;
+}
+
+const WHOLE: ByteRange = { start: 0, end: Infinity };
+/** Past a range's end only its last line is read: in reads of this size, not whole chunks (but to skip a long line). */
+const TAIL_BYTES = 16 * 1024;
 
 export type Piece =
-  /** Lines `first` … `first + count - 1` (1-based), each ending in a newline except maybe the file's last. */
+  /** Lines `first` … `first + count - 1` (1-based, of the range), each ending in a newline except maybe the file's last. */
   | { readonly kind: 'batch'; readonly first: number; readonly count: number; readonly bytes: Uint8Array }
   | { readonly kind: 'long'; readonly line: number; readonly length: number }
   | { readonly kind: 'end'; readonly lines: number; readonly unterminated: boolean; readonly tooMany: boolean };
 
 const NEWLINE = 0x0a;
 
-export async function* readLines(path: string, limits: LineLimits = LINE_LIMITS): AsyncGenerator<Piece> {
-  const handle = await open(path, 'r');
+/** The lines of the file at `source`, or of the file open as descriptor `source` (left open: it is the caller's). */
+export function* readLines(source: string | number, limits: LineLimits = LINE_LIMITS, range: ByteRange = WHOLE): Generator<Piece> {
+  const fd = typeof source === 'number' ? source : openSync(source, 'r');
   try {
     const buffer = Buffer.allocUnsafe(limits.chunkBytes + limits.maxLineBytes);
     let kept = 0; // bytes at the buffer's start: the start of a line that goes on in the next chunk
     let skipping = -1; // when >= 0, the length so far of a too-long line being skipped
     let lines = 0;
+    // After a first byte other than the file's, the byte before it says whether a line starts there:
+    // what comes up to the first newline from that byte on belongs to the range before.
+    let position = range.start > 0 ? range.start - 1 : 0;
+    let passing = range.start > 0;
     for (;;) {
-      const { bytesRead } = await handle.read(buffer, kept, limits.chunkBytes, null);
+      const want = position < range.end ? Math.min(limits.chunkBytes, range.end - position) : skipping >= 0 ? limits.chunkBytes : Math.min(limits.chunkBytes, TAIL_BYTES);
+      const bytesRead = readSync(fd, buffer, kept, want, position);
       if (bytesRead === 0) break;
+      const base = position - kept; // the file's offset of the buffer's first byte
+      position += bytesRead;
       const data = buffer.subarray(0, kept + bytesRead);
       let start = 0;
       let batchStart = 0;
@@ -44,6 +69,16 @@ export async function* readLines(path: string, limits: LineLimits = LINE_LIMITS)
         batchCount = 0;
       };
       for (let nl = data.indexOf(NEWLINE, start); nl >= 0; nl = data.indexOf(NEWLINE, start)) {
+        if (passing) {
+          passing = false;
+          start = nl + 1;
+          continue;
+        }
+        if (skipping < 0 && base + start >= range.end) {
+          yield* flush();
+          yield { kind: 'end', lines, unterminated: false, tooMany: false };
+          return;
+        }
         if (lines === limits.maxLines) {
           yield* flush();
           yield { kind: 'end', lines, unterminated: false, tooMany: true };
@@ -68,6 +103,16 @@ export async function* readLines(path: string, limits: LineLimits = LINE_LIMITS)
         start = nl + 1;
       }
       yield* flush();
+      if (passing) {
+        // kept is 0: the whole chunk is the line before. Past the end, no line starts in the range.
+        if (position < range.end) continue;
+        yield { kind: 'end', lines, unterminated: false, tooMany: false };
+        return;
+      }
+      if (skipping < 0 && base + start >= range.end) {
+        yield { kind: 'end', lines, unterminated: false, tooMany: false };
+        return;
+      }
       const rest = data.subarray(start);
       if (skipping >= 0) skipping += rest.length;
       else if (rest.length > limits.maxLineBytes) skipping = rest.length;
@@ -83,6 +128,6 @@ export async function* readLines(path: string, limits: LineLimits = LINE_LIMITS)
     else if (kept > 0) yield { kind: 'batch', first: ++lines, count: 1, bytes: new Uint8Array(buffer.subarray(0, kept)) };
     yield { kind: 'end', lines, unterminated, tooMany: false };
   } finally {
-    await handle.close();
+    if (fd !== source) closeSync(fd);
   }
 }
