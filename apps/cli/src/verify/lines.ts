@@ -1,5 +1,6 @@
-// ballots.jsonl read in chunks, never whole: whole lines are handed on in batches (their bytes, copied
-// so they can be moved to a worker), a line longer than any ballot is skipped with its length, and the
+// ballots.jsonl read in chunks, never whole: whole lines are handed on in batches (their bytes, a view
+// of the buffer read into: valid until the next piece is asked for), a line longer than any ballot is
+// skipped with its length, and the
 // file stops being read after the most lines a bundle may have. Memory: one buffer of a chunk and one
 // part line, read into again and again: the part line is moved to its start, and the next chunk read
 // after it, so no chunk is copied whole.
@@ -35,18 +36,32 @@ const WHOLE: ByteRange = { start: 0, end: Infinity };
 const TAIL_BYTES = 16 * 1024;
 
 export type Piece =
-  /** Lines `first` … `first + count - 1` (1-based, of the range), each ending in a newline except maybe the file's last. */
+  /**
+   * Lines `first` … `first + count - 1` (1-based, of the range), each ending in a newline except maybe
+   * the file's last; `bytes` is read over by the next chunk, so it is read before the next piece is asked for.
+   */
   | { readonly kind: 'batch'; readonly first: number; readonly count: number; readonly bytes: Uint8Array }
   | { readonly kind: 'long'; readonly line: number; readonly length: number }
   | { readonly kind: 'end'; readonly lines: number; readonly unterminated: boolean; readonly tooMany: boolean };
 
 const NEWLINE = 0x0a;
 
+/**
+ * The buffer of the last reading done, for the next (a worker reads range after range): one buffer,
+ * not one a range, for the garbage collector to count and free. A reading takes it while it reads.
+ */
+let spare: Buffer | null = null;
+function takeBuffer(size: number): Buffer {
+  const buffer = spare?.length === size ? spare : Buffer.allocUnsafe(size);
+  spare = null;
+  return buffer;
+}
+
 /** The lines of the file at `source`, or of the file open as descriptor `source` (left open: it is the caller's). */
 export function* readLines(source: string | number, limits: LineLimits = LINE_LIMITS, range: ByteRange = WHOLE): Generator<Piece> {
   const fd = typeof source === 'number' ? source : openSync(source, 'r');
+  const buffer = takeBuffer(limits.chunkBytes + limits.maxLineBytes);
   try {
-    const buffer = Buffer.allocUnsafe(limits.chunkBytes + limits.maxLineBytes);
     let kept = 0; // bytes at the buffer's start: the start of a line that goes on in the next chunk
     let skipping = -1; // when >= 0, the length so far of a too-long line being skipped
     let lines = 0;
@@ -65,7 +80,7 @@ export function* readLines(source: string | number, limits: LineLimits = LINE_LI
       let batchStart = 0;
       let batchCount = 0;
       const flush = function* (): Generator<Piece> {
-        if (batchCount > 0) yield { kind: 'batch', first: lines - batchCount + 1, count: batchCount, bytes: new Uint8Array(data.subarray(batchStart, start)) };
+        if (batchCount > 0) yield { kind: 'batch', first: lines - batchCount + 1, count: batchCount, bytes: data.subarray(batchStart, start) };
         batchCount = 0;
       };
       for (let nl = data.indexOf(NEWLINE, start); nl >= 0; nl = data.indexOf(NEWLINE, start)) {
@@ -125,9 +140,10 @@ export function* readLines(source: string | number, limits: LineLimits = LINE_LI
       return;
     }
     if (skipping >= 0) yield { kind: 'long', line: ++lines, length: skipping };
-    else if (kept > 0) yield { kind: 'batch', first: ++lines, count: 1, bytes: new Uint8Array(buffer.subarray(0, kept)) };
+    else if (kept > 0) yield { kind: 'batch', first: ++lines, count: 1, bytes: buffer.subarray(0, kept) };
     yield { kind: 'end', lines, unterminated, tooMany: false };
   } finally {
+    spare = buffer;
     if (fd !== source) closeSync(fd);
   }
 }

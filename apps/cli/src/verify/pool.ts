@@ -16,8 +16,8 @@ import { ResultReader } from './wire.js';
 const WORKER = new URL('./worker.js', import.meta.url);
 /**
  * Ranges queued a worker (LINE_LIMITS.rangeBytes, 256 KiB: ~230 ballots, ~20 ms of work): a worker
- * has work when this thread is slow to be scheduled, and at the file's end the workers finish within
- * one range of each other.
+ * has work when this thread is slow to be scheduled. Towards the file's end the ranges shrink to a
+ * sixteenth, so that the workers finish within a small range of each other.
  */
 const AHEAD = 3;
 /**
@@ -141,21 +141,34 @@ export class BallotChecker {
       const size = fstatSync(fd).size;
       // A worker reads a range in chunks of at most its size (and its last line past it).
       const sent = { ...limits, chunkBytes: Math.min(limits.chunkBytes, limits.rangeBytes) };
-      const inFlight: Promise<unknown>[] = [];
+      // Ranges sent and not yet answered; the next is sent as soon as any is answered (not the oldest:
+      // waiting for it would leave a worker without work while another finishes its own).
+      let inFlight = 0;
+      let answer: (() => void) | null = null;
       // Lines answered so far, in any order: past the most a file may have, no further range is sent
       // (the ranges sent, which come before all the others, already hold more). After a range fails,
       // none is sent: the file fails with its reason.
       let answered = 0;
       let failed = false;
-      for (let start = 0; start === 0 || start < size; start += limits.rangeBytes) {
-        while (inFlight.length >= AHEAD * this.#threads) await inFlight.shift();
+      for (let start = 0, end = 0; start === 0 || start < size; start = end) {
+        while (inFlight >= AHEAD * this.#threads) await new Promise<void>((resolve) => (answer = resolve));
         if (answered > limits.maxLines || failed) break;
-        // The last range goes to the file's end, wherever that is by then.
-        const range = { start, end: start + limits.rangeBytes >= size ? Infinity : start + limits.rangeBytes };
+        // Smaller towards the file's end, so that the workers finish together; the last range goes to
+        // the file's end, wherever that is by then.
+        const length = Math.max(Math.ceil(limits.rangeBytes / 16), Math.min(limits.rangeBytes, Math.ceil((size - start) / (4 * this.#threads))));
+        end = start + length >= size ? Infinity : start + length;
+        const range = { start, end };
         const part = this.#send({ file, index: parts.length, fd, limits: sent, ...range });
         parts.push(part);
-        // The promise kept for pacing must not reject unheard: `parts` reports the error.
-        inFlight.push(part.then((p) => (answered += p.lines + (p.tooMany ? 1 : 0)), () => (failed = true)));
+        inFlight++;
+        // What is kept for pacing must not reject unheard: `parts` reports the error.
+        void part
+          .then((p) => (answered += p.lines + (p.tooMany ? 1 : 0)), () => (failed = true))
+          .then(() => {
+            inFlight--;
+            answer?.();
+            answer = null;
+          });
       }
       return joined(await Promise.all(parts), limits.maxLines);
     } finally {
