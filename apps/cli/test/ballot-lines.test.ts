@@ -122,6 +122,17 @@ describe('reading ballots.jsonl in ranges of bytes', () => {
     }
   });
 
+  it('reads nothing at or past where the file is taken to end, in any range: as the file cut there', () => {
+    for (const fileEnd of [0, 1, 4, 5, 30, 60, text.length - 1]) {
+      const cut = written(text.slice(0, fileEnd));
+      const whole = rangeLines(cut, {}, { start: 0, end: Infinity });
+      for (const at of [0, 3, 4, 17, 40, 61]) {
+        const parts = [{ start: 0, end: at }, { start: at, end: Infinity }].map((r) => rangeLines(path, {}, { ...r, fileEnd }));
+        expect([fileEnd, at, parts.flatMap((p) => p.lines), parts.some((p) => p.end.unterminated)]).toEqual([fileEnd, at, whole.lines, whole.end.unterminated]);
+      }
+    }
+  });
+
   it('reads of a line the range before started no more than the range, however long the line', () => {
     const long = written(`a\n${'q'.repeat(5000)}\nb\n`);
     // In the middle of the long line: no line starts in the range, and it is not read to the line's end.

@@ -20,13 +20,14 @@ const POOL = new URL('../dist/src/verify/pool.js', import.meta.url).href;
 const DRIVER = `
 import { readFileSync } from 'node:fs';
 const { BallotChecker } = await import(process.argv[2]);
-const { data, paths, workers, limits, script } = JSON.parse(readFileSync(0, 'utf8'));
+const { data, paths, workers, limits, script, eachFile } = JSON.parse(readFileSync(0, 'utf8'));
 const context = { ...data, electionBytes: new Uint8Array(Buffer.from(data.electionBytes, 'base64')) };
 // No crypto here: with workers this thread only reads and dispatches. One checker, file after file.
 const checker = new BallotChecker(null, context, workers, script ? new URL(script) : undefined);
 try {
   const outcomes = [];
-  for (const path of paths) outcomes.push(await checker.checkFile(path, limits));
+  // eachFile: a file that fails is one outcome, { error }, and the next is checked.
+  for (const path of paths) outcomes.push(eachFile ? await checker.checkFile(path, limits).catch((error) => ({ error: error.message })) : await checker.checkFile(path, limits));
   process.stdout.write(JSON.stringify(outcomes));
 } catch (error) {
   process.stdout.write(JSON.stringify({ error: error.message }));
@@ -35,8 +36,8 @@ try {
 }`;
 
 /** The files checked one after another by one checker of the compiled pool, on worker threads, in a child process. */
-function onWorkers(data: BallotContextData, paths: string[], workers: number, limits: LineLimits, script?: string): BallotsOutcome[] | { error: string } {
-  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, paths, workers, limits, script });
+function onWorkers(data: BallotContextData, paths: string[], workers: number, limits: LineLimits, script?: string, eachFile = false): BallotsOutcome[] | { error: string } {
+  const input = JSON.stringify({ data: { ...data, electionBytes: toBase64(data.electionBytes) }, paths, workers, limits, script, eachFile });
   const driver = join(dir, 'driver.mjs');
   writeFileSync(driver, DRIVER);
   const run = spawnSync(process.execPath, [driver, POOL], { input, encoding: 'utf8', maxBuffer: 1 << 26, timeout: 20_000 });
@@ -157,6 +158,33 @@ describe('checking ballots.jsonl on worker threads', () => {
     writeFileSync(script, `import { renameSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${JSON.stringify(real)};\nlet first = true;\nparentPort.on('message', () => { if (first) try { renameSync(${JSON.stringify(other)}, ${JSON.stringify(path)}); } catch {} first = false; });\n`);
     expect(onWorkers(data, [path], 2, limits, pathToFileURL(script).href)).toEqual([here]);
     expect(readFileSync(path, 'utf8').startsWith(lines.at(-1)!)).toBe(true);
+  });
+
+  it('reads the file as it was when it was opened, though it grows while it is checked', async () => {
+    const path = join(dir, 'growing.jsonl');
+    writeFileSync(path, `${lines.slice(0, 300).join('\n')}\n${lines[300]!.slice(0, 100)}`);
+    const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
+    expect([here.results.length, here.unterminated]).toEqual([301, true]);
+    // Once a worker has checked its first range, the rest of the cut line and more lines are written.
+    const script = join(dir, 'worker-growing.mjs');
+    const real = new URL('../dist/src/verify/worker.js', import.meta.url).href;
+    const more = `${lines[300]!.slice(100)}\n${lines.slice(301, 320).join('\n')}\n`;
+    // The first of the two workers to get there writes it (the marker file can be made once).
+    const marker = join(dir, 'grown');
+    writeFileSync(script, `import { appendFileSync, writeFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${JSON.stringify(real)};\nlet first = true;\nparentPort.on('message', () => { if (first) try { writeFileSync(${JSON.stringify(marker)}, '', { flag: 'wx' }); appendFileSync(${JSON.stringify(path)}, ${JSON.stringify(more)}); } catch {} first = false; });\n`);
+    expect(onWorkers(data, [path], 2, limits, pathToFileURL(script).href)).toEqual([here]);
+    expect(readFileSync(path, 'utf8').split('\n').length).toBe(321);
+  });
+
+  it('passes over a worker that has stopped: the next file is checked on the others', async () => {
+    const path = join(dir, 'ballots-5.jsonl');
+    writeFileSync(path, `${lines.join('\n')}\n`);
+    const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
+    // The first worker fails on the first range it is sent; the others are the workers' own script.
+    const script = join(dir, 'worker-first-fails.mjs');
+    const real = new URL('../dist/src/verify/worker.js', import.meta.url).href;
+    writeFileSync(script, `import { parentPort, threadId } from 'node:worker_threads';\nif (threadId === 1) parentPort.on('message', () => { throw new Error('the first worker fails'); });\nelse await import(${JSON.stringify(real)});\n`);
+    expect(onWorkers(data, [path, path], 3, limits, pathToFileURL(script).href, true)).toEqual([{ error: 'the first worker fails' }, here]);
   });
 
   it('sends no more ranges once the answers hold more lines than a file may, or one has failed', () => {

@@ -29,11 +29,16 @@ export const LINE_LIMITS: LineLimits = { maxLineBytes: 64 * 1024, maxLines: 500_
 export interface ByteRange {
   readonly start: number;
   readonly end: number;
+  /**
+   * Where the file is taken to end, whatever it holds past it (its size when its check began): every
+   * range of a file then reads the same file, even one that grows while it is checked.
+   */
+  readonly fileEnd?: number;
 }
 
 const WHOLE: ByteRange = { start: 0, end: Infinity };
 /** Past a range's end only its last line is read: in reads of this size, not whole chunks (but to skip a long line). */
-const TAIL_BYTES = 16 * 1024;
+const TAIL_BYTES = 4 * 1024;
 
 export type Piece =
   /**
@@ -57,7 +62,10 @@ function takeBuffer(size: number): Buffer {
   return buffer;
 }
 
-/** The lines of the file at `source`, or of the file open as descriptor `source` (left open: it is the caller's). */
+/**
+ * The lines of the file at `source`, or of the file open as descriptor `source` (left open: it is the
+ * caller's). A batch's bytes are valid until the next piece is asked for: read them, or copy them, first.
+ */
 export function* readLines(source: string | number, limits: LineLimits = LINE_LIMITS, range: ByteRange = WHOLE): Generator<Piece> {
   const fd = typeof source === 'number' ? source : openSync(source, 'r');
   const buffer = takeBuffer(limits.chunkBytes + limits.maxLineBytes);
@@ -70,8 +78,10 @@ export function* readLines(source: string | number, limits: LineLimits = LINE_LI
     let position = range.start > 0 ? range.start - 1 : 0;
     let passing = range.start > 0;
     for (;;) {
-      const want = position < range.end ? Math.min(limits.chunkBytes, range.end - position) : skipping >= 0 ? limits.chunkBytes : Math.min(limits.chunkBytes, TAIL_BYTES);
-      const bytesRead = readSync(fd, buffer, kept, want, position);
+      // A range after the first reads one byte before it too (the buffer has room: nothing is kept yet).
+      const chunk = limits.chunkBytes + (passing && position === range.start - 1 ? 1 : 0);
+      const want = Math.min(position < range.end ? Math.min(chunk, range.end - position) : skipping >= 0 ? chunk : Math.min(chunk, TAIL_BYTES), (range.fileEnd ?? Infinity) - position);
+      const bytesRead = want > 0 ? readSync(fd, buffer, kept, want, position) : 0;
       if (bytesRead === 0) break;
       const base = position - kept; // the file's offset of the buffer's first byte
       position += bytesRead;

@@ -154,10 +154,10 @@ export class BallotChecker {
         while (inFlight >= AHEAD * this.#threads) await new Promise<void>((resolve) => (answer = resolve));
         if (answered > limits.maxLines || failed) break;
         // Smaller towards the file's end, so that the workers finish together; the last range goes to
-        // the file's end, wherever that is by then.
+        // the file's end, which is where it was when the file was opened.
         const length = Math.max(Math.ceil(limits.rangeBytes / 16), Math.min(limits.rangeBytes, Math.ceil((size - start) / (4 * this.#threads))));
         end = start + length >= size ? Infinity : start + length;
-        const range = { start, end };
+        const range = { start, end, fileEnd: size };
         const part = this.#send({ file, index: parts.length, fd, limits: sent, ...range });
         parts.push(part);
         inFlight++;
@@ -196,9 +196,11 @@ export class BallotChecker {
   /** To the worker with the fewest ranges waiting (started on first use). */
   #send(range: WorkerRange): Promise<RangeOutcome> {
     if (this.#pool.length === 0) for (let i = 0; i < this.#threads; i++) this.#pool.push(this.#start());
-    const target = this.#pool.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
+    // A worker that has stopped is passed over; only when all have does what is sent fail.
+    const alive = this.#pool.filter((p) => !p.stopped);
+    if (alive.length === 0) return Promise.reject(this.#pool[0]!.stopped!);
+    const target = alive.reduce((a, b) => (b.waiting.length < a.waiting.length ? b : a));
     return new Promise((resolve, reject) => {
-      if (target.stopped) return reject(target.stopped);
       target.waiting.push({ file: range.file, index: range.index, maxLines: range.limits.maxLines, resolve, reject });
       target.worker.postMessage(range);
     });
