@@ -64,6 +64,15 @@ const lines = generateDay(election, '7', 700, seededRandom(3))
   });
 const data = { electionBytes, digest, section: '7', boothKeys: { B1: toBase64(booth.publicKey) }, urna: { publicKey: toBase64(urna.publicKey), secretKey: toBase64(urna.secretKey) } };
 // Ranges of a few lines each, so that lines, and the line too long, fall across their edges.
+/** Sixteen passing lines with no selection, as a worker answers for them. */
+const sixteen = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: Array.from({ length: 16 }, () => [0, 1, -1]).flat(), hs: 'a'.repeat(64 * 16), whole: [] });
+const REAL_WORKER = JSON.stringify(new URL('../dist/src/verify/worker.js', import.meta.url).href);
+/** A workers' script in the test's folder: `code`, which may import the workers' own (REAL_WORKER). */
+const workerScript = (name: string, code: string) => {
+  const script = join(dir, `${name}.mjs`);
+  writeFileSync(script, code);
+  return pathToFileURL(script).href;
+};
 const limits = { maxLineBytes: 4096, maxLines: 10_000, chunkBytes: 10_000, batchLines: 16, rangeBytes: 3000 };
 
 describe('checking ballots.jsonl on worker threads', () => {
@@ -112,20 +121,12 @@ describe('checking ballots.jsonl on worker threads', () => {
   it('fails the file, and reads nothing, when a worker answers out of step or what does not add up', () => {
     const path = join(dir, 'ballots-3.jsonl');
     writeFileSync(path, `${lines.join('\n')}\n`);
-    const answering = (answer: string, paths = [path]) => {
-      const script = join(dir, `worker-${answer.length}.mjs`);
-      writeFileSync(script, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { ${answer} });\n`);
-      return onWorkers(data, paths, 2, limits, pathToFileURL(script).href);
-    };
-    // Sixteen passing lines with no selection, as a worker answers for them.
-    const sixteen = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: Array.from({ length: 16 }, () => [0, 1, -1]).flat(), hs: 'a'.repeat(64 * 16), whole: [] });
+    const answering = (answer: string, most = limits) =>
+      onWorkers(data, [path], 2, most, workerScript(`worker-${answer.length}`, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { ${answer} });\n`));
     const answer = (results: string, lines: number, index = 'range.index') => `parentPort.postMessage({ index: ${index}, results: ${JSON.stringify(results)}, lines: ${lines}, unterminated: false, tooMany: false });`;
     expect(answering(answer(sixteen, 17))).toEqual({ error: 'a ballot worker answered 16 results for a range of 17 lines' });
     expect(answering(answer(sixteen, 16, 'range.index + 1'))).toEqual({ error: 'a ballot worker answered range 1 when range 0 was due' });
-    const most = { ...limits, maxLines: 15 };
-    const script = join(dir, 'worker-most.mjs');
-    writeFileSync(script, `import { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { ${answer(sixteen, 16)} });\n`);
-    expect(onWorkers(data, [path], 2, most, pathToFileURL(script).href)).toEqual({ error: 'a ballot worker answered 16 lines for a range, more than a file may hold (15)' });
+    expect(answering(answer(sixteen, 16), { ...limits, maxLines: 15 })).toEqual({ error: 'a ballot worker answered 16 lines for a range, more than a file may hold (15)' });
     const short = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: [0, 1, 0], hs: 'a'.repeat(64), whole: [] });
     expect(answering(answer(short, 1))).toEqual({ error: expect.stringMatching(/^a ballot worker's answer does not add up: row 0 names selection 0, of 0$/) as unknown });
   });
@@ -153,10 +154,8 @@ describe('checking ballots.jsonl on worker threads', () => {
     writeFileSync(other, `${[...lines].reverse().join('\n')}\n`);
     const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
     // The workers' own script; once it has checked its first range, the other file takes the name.
-    const script = join(dir, 'worker-swapping.mjs');
-    const real = new URL('../dist/src/verify/worker.js', import.meta.url).href;
-    writeFileSync(script, `import { renameSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${JSON.stringify(real)};\nlet first = true;\nparentPort.on('message', () => { if (first) try { renameSync(${JSON.stringify(other)}, ${JSON.stringify(path)}); } catch {} first = false; });\n`);
-    expect(onWorkers(data, [path], 2, limits, pathToFileURL(script).href)).toEqual([here]);
+    const script = workerScript('worker-swapping', `import { renameSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${REAL_WORKER};\nlet first = true;\nparentPort.on('message', () => { if (first) try { renameSync(${JSON.stringify(other)}, ${JSON.stringify(path)}); } catch {} first = false; });\n`);
+    expect(onWorkers(data, [path], 2, limits, script)).toEqual([here]);
     expect(readFileSync(path, 'utf8').startsWith(lines.at(-1)!)).toBe(true);
   });
 
@@ -166,13 +165,11 @@ describe('checking ballots.jsonl on worker threads', () => {
     const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
     expect([here.results.length, here.unterminated]).toEqual([301, true]);
     // Once a worker has checked its first range, the rest of the cut line and more lines are written.
-    const script = join(dir, 'worker-growing.mjs');
-    const real = new URL('../dist/src/verify/worker.js', import.meta.url).href;
     const more = `${lines[300]!.slice(100)}\n${lines.slice(301, 320).join('\n')}\n`;
     // The first of the two workers to get there writes it (the marker file can be made once).
     const marker = join(dir, 'grown');
-    writeFileSync(script, `import { appendFileSync, writeFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${JSON.stringify(real)};\nlet first = true;\nparentPort.on('message', () => { if (first) try { writeFileSync(${JSON.stringify(marker)}, '', { flag: 'wx' }); appendFileSync(${JSON.stringify(path)}, ${JSON.stringify(more)}); } catch {} first = false; });\n`);
-    expect(onWorkers(data, [path], 2, limits, pathToFileURL(script).href)).toEqual([here]);
+    const script = workerScript('worker-growing', `import { appendFileSync, writeFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nimport ${REAL_WORKER};\nlet first = true;\nparentPort.on('message', () => { if (first) try { writeFileSync(${JSON.stringify(marker)}, '', { flag: 'wx' }); appendFileSync(${JSON.stringify(path)}, ${JSON.stringify(more)}); } catch {} first = false; });\n`);
+    expect(onWorkers(data, [path], 2, limits, script)).toEqual([here]);
     expect(readFileSync(path, 'utf8').split('\n').length).toBe(321);
   });
 
@@ -181,10 +178,8 @@ describe('checking ballots.jsonl on worker threads', () => {
     writeFileSync(path, `${lines.join('\n')}\n`);
     const here = JSON.parse(JSON.stringify(await inThread(nodeCrypto, data, path, 1, limits))) as BallotsOutcome;
     // The first worker fails on the first range it is sent; the others are the workers' own script.
-    const script = join(dir, 'worker-first-fails.mjs');
-    const real = new URL('../dist/src/verify/worker.js', import.meta.url).href;
-    writeFileSync(script, `import { parentPort, threadId } from 'node:worker_threads';\nif (threadId === 1) parentPort.on('message', () => { throw new Error('the first worker fails'); });\nelse await import(${JSON.stringify(real)});\n`);
-    expect(onWorkers(data, [path, path], 3, limits, pathToFileURL(script).href, true)).toEqual([{ error: 'the first worker fails' }, here]);
+    const script = workerScript('worker-first-fails', `import { parentPort, threadId } from 'node:worker_threads';\nif (threadId === 1) parentPort.on('message', () => { throw new Error('the first worker fails'); });\nelse await import(${REAL_WORKER});\n`);
+    expect(onWorkers(data, [path, path], 3, limits, script, true)).toEqual([{ error: 'the first worker fails' }, here]);
   });
 
   it('sends no more ranges once the answers hold more lines than a file may, or one has failed', () => {
@@ -193,13 +188,11 @@ describe('checking ballots.jsonl on worker threads', () => {
     const sent = join(dir, 'sent.txt');
     const counting = (answer: string, most: LineLimits) => {
       writeFileSync(sent, '');
-      const script = join(dir, `worker-counting-${answer.length}.mjs`);
-      writeFileSync(script, `import { appendFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { appendFileSync(${JSON.stringify(sent)}, 'x'); ${answer} });\n`);
-      return [onWorkers(data, [path], 2, most, pathToFileURL(script).href), readFileSync(sent, 'utf8').length];
+      const script = workerScript(`worker-counting-${answer.length}`, `import { appendFileSync } from 'node:fs';\nimport { parentPort } from 'node:worker_threads';\nparentPort.on('message', (range) => { appendFileSync(${JSON.stringify(sent)}, 'x'); ${answer} });\n`);
+      return [onWorkers(data, [path], 2, most, script), readFileSync(sent, 'utf8').length];
     };
     const ranges = Math.ceil(readFileSync(path).length / limits.rangeBytes);
     expect(ranges).toBeGreaterThan(100);
-    const sixteen = JSON.stringify({ names: ['C', 'B'], fresh: [], rows: Array.from({ length: 16 }, () => [0, 1, -1]).flat(), hs: 'a'.repeat(64 * 16), whole: [] });
     const [outcome, read] = counting(`parentPort.postMessage({ index: range.index, results: ${JSON.stringify(sixteen)}, lines: 16, unterminated: false, tooMany: false });`, { ...limits, maxLines: 40 });
     expect([(outcome as BallotsOutcome[])[0]!.results.length, (outcome as BallotsOutcome[])[0]!.tooMany]).toEqual([40, true]);
     // Three answers hold more than 40 lines; the ranges sent meanwhile (six at a time) are the rest.

@@ -43,7 +43,7 @@ const TAIL_BYTES = 4 * 1024;
 export type Piece =
   /**
    * Lines `first` … `first + count - 1` (1-based, of the range), each ending in a newline except maybe
-   * the file's last; `bytes` is read over by the next chunk, so it is read before the next piece is asked for.
+   * the file's last; `bytes` is a view of the reading's buffer (see readLines).
    */
   | { readonly kind: 'batch'; readonly first: number; readonly count: number; readonly bytes: Uint8Array }
   | { readonly kind: 'long'; readonly line: number; readonly length: number }

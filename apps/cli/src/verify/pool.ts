@@ -144,14 +144,14 @@ export class BallotChecker {
       // Ranges sent and not yet answered; the next is sent as soon as any is answered (not the oldest:
       // waiting for it would leave a worker without work while another finishes its own).
       let inFlight = 0;
-      let answer: (() => void) | null = null;
+      let wake: (() => void) | null = null;
       // Lines answered so far, in any order: past the most a file may have, no further range is sent
       // (the ranges sent, which come before all the others, already hold more). After a range fails,
       // none is sent: the file fails with its reason.
       let answered = 0;
       let failed = false;
       for (let start = 0, end = 0; start === 0 || start < size; start = end) {
-        while (inFlight >= AHEAD * this.#threads) await new Promise<void>((resolve) => (answer = resolve));
+        while (inFlight >= AHEAD * this.#threads) await new Promise<void>((resolve) => (wake = resolve));
         if (answered > limits.maxLines || failed) break;
         // Smaller towards the file's end, so that the workers finish together; the last range goes to
         // the file's end, which is where it was when the file was opened.
@@ -166,8 +166,8 @@ export class BallotChecker {
           .then((p) => (answered += p.lines + (p.tooMany ? 1 : 0)), () => (failed = true))
           .then(() => {
             inFlight--;
-            answer?.();
-            answer = null;
+            wake?.();
+            wake = null;
           });
       }
       return joined(await Promise.all(parts), limits.maxLines);
