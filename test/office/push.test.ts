@@ -5,6 +5,7 @@ import { createServer as createHttpServer } from 'node:http';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { OFFICE_ANSWER_WORDS, officeAnswerText } from '@seggio/ballot-core';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { Office, OfficeServer } from '@seggio/office';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -76,8 +77,11 @@ describe('Invia al Comune', () => {
     let server: OfficeServer | null = null;
     try {
       await until(() => day.console.getView().officePush?.state === 'refused');
-      const refused = day.console.getView().officePush as { at: string | null; problems: readonly { code: string }[] };
+      const refused = day.console.getView().officePush as { at: string | null; problems: readonly { code: string; params: Record<string, string> }[] };
       expect(refused.problems.length, JSON.stringify(refused)).toBeGreaterThan(0);
+      // Each reason the real office gives is one the president reads in words.
+      for (const p of refused.problems) expect(officeAnswerText((key, params = {}) => OFFICE_ANSWER_WORDS.it[key].replace(/\{(\w+)\}/g, (_, n: string) => params[n]!), p), p.code).toMatch(/^[^{}]+$/);
+      expect(refused.problems.map((p) => p.code)).toContain('other-election');
       expect(refused.at).toBe(wrong.store.submissions()[0]!.receivedAt);
       // The office put right (its own election at the same address): the president sends the export again.
       await wrongServer.close();

@@ -1,5 +1,6 @@
 // Every code the office service can give has its words in Italian and English, with the same figures.
 import { describe, expect, it } from 'vitest';
+import { EXPORT_ANSWER_CODES, VERIFY_CHECKS } from '@seggio/ballot-core';
 import { CHECKS } from '@seggio/cli/library';
 import { CODES, type Code } from '../src/shared/codes.js';
 import { CATALOGUES, explain, translator, type Key } from '../src/renderer/i18n.js';
@@ -20,5 +21,10 @@ describe('the office catalogue', () => {
     expect(explain(translator('it'), { code: 'bundle-check-failed', params: { check: 'signatures', place: 'tally.json', detail: 'x' } })).toBe(
       'La verifica non è superata: le firme della console su registro, chiave e scrutinio (tally.json). Dettaglio tecnico (in inglese): x',
     );
+  });
+
+  it("gives the console's president words for every answer to a public export: its codes and the verifier's checks are the office's", () => {
+    for (const [code, figures] of Object.entries(EXPORT_ANSWER_CODES)) expect(CODES[code as Code], code).toEqual(figures);
+    expect([...VERIFY_CHECKS].sort()).toEqual(Object.keys(CHECKS).sort());
   });
 });

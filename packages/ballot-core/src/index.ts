@@ -21,3 +21,4 @@ export * from './formats/bundle.js';
 export { chainHash, checkChain, EVENTS, GENESIS, nextEntry, type Disposition, type EventDeclaration, type EventId, type EventKind, type LogEntry, type Sha256Hex } from './formats/log.js';
 export { comuneTally, sumContests, type ComuneTally, type SummedContest, type TurnoutDocument } from './formats/comune.js';
 export * from './formats/machine.js';
+export { EXPORT_ANSWER_CODES, OFFICE_ANSWER_WORDS, officeAnswerText, VERIFY_CHECKS, type ExportAnswerCode, type OfficeAnswerKey, type OfficeAnswerProblem, type SayOfficeAnswer } from './formats/office-answer.js';

@@ -1,29 +1,15 @@
 // Every expected failure of the office is one of these codes with its parameters: the service never
 // words a refusal. English is made for logs and the command line (service/english.ts), Italian and
-// English for the staff and the public by the renderer's catalogue (renderer/i18n.ts).
+// English for the staff and the public by the renderer's catalogue (renderer/i18n.ts), and the president's
+// words for the answers to a public export by ballot-core (office-answer.ts).
+import { EXPORT_ANSWER_CODES } from '@seggio/ballot-core';
 
 /** Each code and the names of its parameters. */
 export const CODES = {
-  // The body of a request, or a file from the import folder.
-  'body-too-large': ['limit'],
-  'body-invalid': ['field', 'reason'],
+  // What a console's public export is answered with (their words for the president: ballot-core).
+  ...EXPORT_ANSWER_CODES,
+  // The staff's face, without its token.
   'not-authorised': [],
-  // The office before its staff signed the day's package.
-  'no-election': [],
-  // The archive of a section's public export.
-  'archive-unreadable': ['reason'],
-  'archive-too-many-entries': ['limit'],
-  'archive-entry-path': ['entry'],
-  'archive-entry-type': ['entry', 'type'],
-  'archive-entry-too-large': ['entry', 'limit'],
-  'archive-entry-twice': ['entry'],
-  'archive-audit-set': ['entry'],
-  // The checks of `seggio verify`, each named by the verifier's check; `detail` is the verifier's own English.
-  'bundle-check-failed': ['check', 'place', 'detail'],
-  'other-election': ['digest'],
-  'section-unknown': ['section'],
-  'setup-not-turnout': ['section', 'setup', 'turnoutSetup'],
-  'second-submission': ['section', 'accepted'],
   // Turnout documents.
   'turnout-document': ['field', 'reason'],
   'turnout-signature': ['file', 'reason'],

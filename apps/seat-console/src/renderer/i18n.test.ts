@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { BALLOT_PROBLEMS, CATEGORIES, EVENTS } from '@seggio/ballot-core';
 import { refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
 import { CATALOGUES, knownKey, translator } from './i18n.js';
-import { explain } from './ui.js';
+import { explain, officeReason } from './ui.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
 
@@ -44,6 +44,16 @@ describe('the refusals', () => {
     // A call the page could not make, and a request the bridge refused for its shape, in words too.
     expect(explain(translator('it'), refusal('service-lost'))).toMatch(/^Il servizio della console non è raggiungibile/);
     expect(explain(translator('de'), refusal('request-malformed', { method: 'enableBooth' }))).toBe('die Anfrage (enableBooth) ist nicht wohlgeformt: bitte die Seite neu laden und erneut versuchen');
+  });
+});
+
+describe("the office's reasons", () => {
+  it('says why the office refused the export in the language chosen, and a code it has no words for as the office sent it', () => {
+    const failed = { code: 'bundle-check-failed', params: { check: 'reconciliation', place: 'booths/B1/seal.json', detail: 'count is 41; ballots.jsonl has 40' } };
+    expect(officeReason(translator('it'), failed)).toBe("La verifica dell'ufficio non è superata: il riscontro di schede, sessioni e votanti (booths/B1/seal.json). Dettaglio tecnico (in inglese): count is 41; ballots.jsonl has 40");
+    expect(officeReason(translator('de'), { code: 'no-election', params: {} })).toBe('Das Amt hat noch keine Wahl: Sein Personal hat das Wahlpaket des Tages noch nicht unterzeichnet. Bitte später erneut senden.');
+    expect(officeReason(translator('it'), { code: 'answer-unreadable', params: { answer: '<html>' } })).toBe("La risposta dell'ufficio non si può leggere: <html>");
+    expect(officeReason(translator('en'), { code: 'quota-exceeded', params: { limit: '3', section: '7' } })).toBe('A reason the office gave with a code this console does not know: quota-exceeded limit: 3, section: 7');
   });
 });
 

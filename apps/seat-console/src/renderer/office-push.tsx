@@ -4,7 +4,7 @@
 import { useState } from 'react';
 import type { Refusal } from '../shared/refusals.js';
 import { bridge } from './bridge.js';
-import { Problems, timeOf, useConsole } from './ui.js';
+import { officeReason, Problems, timeOf, useConsole } from './ui.js';
 
 export function OfficePushPanel() {
   const { t, view, election, language } = useConsole();
@@ -28,9 +28,7 @@ export function OfficePushPanel() {
             <p>{t('office.refused', { at: when(push.at) })}</p>
             <ul className="office-reasons">
               {push.problems.map((p, i) => (
-                <li key={i}>
-                  <code>{p.code}</code> {Object.entries(p.params).map(([k, v]) => `${k}: ${v}`).join(', ')}
-                </li>
+                <li key={i}>{officeReason(t, p)}</li>
               ))}
             </ul>
           </>

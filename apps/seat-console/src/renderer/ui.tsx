@@ -1,7 +1,7 @@
 // Small pieces every console screen uses: the context (view, election, language) and how refusals
 // and fingerprints are shown.
 import { createContext, useContext, type ReactNode } from 'react';
-import type { Election } from '@seggio/ballot-core';
+import { officeAnswerText, type Election, type OfficeAnswerProblem } from '@seggio/ballot-core';
 import type { ConsoleView } from '../shared/api.js';
 import type { ConnectionState } from '@seggio/shell/browser';
 import type { Refusal } from '../shared/refusals.js';
@@ -38,6 +38,15 @@ export function explain(t: Translate, item: Said): string {
     if (known) params[name] = t(known);
   }
   return t(`refusal.${item.code}`, params);
+}
+
+/**
+ * A reason the office gave for refusing the export, in the president's language; one with a code this
+ * console has no words for (an office of another version) as the office sent it, code and figures.
+ */
+export function officeReason(t: Translate, p: OfficeAnswerProblem): string {
+  if (p.code === 'answer-unreadable') return t('office.answer-unreadable', { answer: p.params.answer ?? '' });
+  return officeAnswerText(t, p) ?? t('office.reason-as-sent', { code: p.code, figures: Object.entries(p.params).map(([k, v]) => `${k}: ${v}`).join(', ') });
 }
 
 /** What the service refused, with its reasons, announced to screen readers. */

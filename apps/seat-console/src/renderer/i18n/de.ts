@@ -1,6 +1,6 @@
 // The console in German.
 import type { Key } from './it.js';
-import { CHECK_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
+import { CHECK_WORDS, OFFICE_ANSWER_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
 
 export const de: Record<Key, string> = {
   'app.title': 'Seggio: Konsole des Wahlvorstehers',
@@ -171,6 +171,7 @@ export const de: Record<Key, string> = {
   'record.figure': 'Posten',
   'record.value': 'Wert',
   ...CHECK_WORDS.de,
+  ...OFFICE_ANSWER_WORDS.de,
   'logword.booth': 'Kabine',
   'logword.counter': 'Zähler',
   'logword.digest': 'Prüfsumme',
@@ -233,6 +234,8 @@ export const de: Record<Key, string> = {
   'office.refused': 'Vom Wahlamt der Gemeinde abgelehnt ({at}). Vom Amt angegebene Gründe:',
   'office.time-unknown': 'Uhrzeit nicht angegeben',
   'office.not-sent': 'Nicht gesendet',
+  'office.answer-unreadable': 'Die Antwort des Amtes ist nicht lesbar: {answer}',
+  'office.reason-as-sent': 'Vom Amt mit einem Code angegebener Grund, den diese Konsole nicht kennt: {code} {figures}',
   'refusal.office-nothing-to-send': 'es gibt nichts an die Gemeinde zu senden: die Niederschrift ist noch nicht exportiert, oder das Amt hat sie bereits angenommen',
   'refusal.already-loaded': 'eine Wahl ist bereits geladen',
   'refusal.no-import-folder': 'kein Importordner ist eingestellt',

@@ -1,6 +1,6 @@
 // The console in English.
 import type { Key } from './it.js';
-import { CHECK_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
+import { CHECK_WORDS, OFFICE_ANSWER_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
 
 export const en: Record<Key, string> = {
   'app.title': "Seggio: the president's console",
@@ -171,6 +171,7 @@ export const en: Record<Key, string> = {
   'record.figure': 'Item',
   'record.value': 'Value',
   ...CHECK_WORDS.en,
+  ...OFFICE_ANSWER_WORDS.en,
   'logword.booth': 'booth',
   'logword.counter': 'counter',
   'logword.digest': 'digest',
@@ -233,6 +234,8 @@ export const en: Record<Key, string> = {
   'office.refused': "Refused by the Comune's electoral office ({at}). The office's reasons:",
   'office.time-unknown': 'time not given',
   'office.not-sent': 'Not sent',
+  'office.answer-unreadable': "The office's answer cannot be read: {answer}",
+  'office.reason-as-sent': 'A reason the office gave with a code this console does not know: {code} {figures}',
   'refusal.office-nothing-to-send': 'there is nothing to send to the Comune: the record is not exported yet, or the office has already accepted it',
   'refusal.already-loaded': 'an election is already loaded',
   'refusal.no-import-folder': 'no import folder is configured',

@@ -1,5 +1,5 @@
 // The console in Italian: the language every key is first written in (i18n.ts).
-import { CHECK_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
+import { CHECK_WORDS, OFFICE_ANSWER_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
 export const it = {
   'app.title': 'Seggio: console del presidente',
   'app.section': 'Sezione {s}',
@@ -169,6 +169,7 @@ export const it = {
   'record.figure': 'Voce',
   'record.value': 'Valore',
   ...CHECK_WORDS.it,
+  ...OFFICE_ANSWER_WORDS.it,
   'logword.booth': 'cabina',
   'logword.counter': 'contatore',
   'logword.digest': 'impronta',
@@ -231,6 +232,8 @@ export const it = {
   'office.refused': "Rifiutato dall'ufficio elettorale del Comune ({at}). Motivi indicati dall'ufficio:",
   'office.time-unknown': 'ora non indicata',
   'office.not-sent': 'Invio non eseguito',
+  'office.answer-unreadable': "La risposta dell'ufficio non si può leggere: {answer}",
+  'office.reason-as-sent': 'Motivo indicato dall’ufficio con un codice che questa console non conosce: {code} {figures}',
   'refusal.office-nothing-to-send': "non vi è nulla da inviare al Comune: il verbale non è ancora esportato, o l'ufficio lo ha già accolto",
   'refusal.already-loaded': 'un\'elezione è già caricata',
   'refusal.no-import-folder': 'nessuna cartella di importazione è configurata',
