@@ -20,7 +20,7 @@ const view = (level: 'comune' | 'provincia'): ResultsView => ({
 });
 
 for (const level of ['comune', 'provincia'] as const) {
-  for (const lang of ['it', 'en'] as const) {
+  for (const lang of ['it', 'de', 'en'] as const) {
     test(`the ${level}'s page in ${lang} fits 360 px: no sideways scroll, every table cell on the screen`, async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.setContent(renderPage(view(level), lang).replace('<link rel="stylesheet" href="/page.css">', `<style>${PAGE_CSS}</style>`).replace('<script src="/live.js" defer></script>', ''));

@@ -111,6 +111,10 @@ test('three sections by upload, import folder and push; the public page sums the
   await pub.goto(`${server.publicUrl}?lang=en`);
   await expect(pub.locator('#sections-in')).toHaveText('Sections in: 3 of 3');
   await checkScreen(pub, 'results-en', 'office');
+  await pub.getByRole('link', { name: 'Deutsch' }).click();
+  await expect(pub.locator('#sections-in')).toHaveText('Eingegangene Sprengel: 3 von 3');
+  await expect(pub.locator('html')).toHaveAttribute('lang', 'de');
+  await checkScreen(pub, 'results-de', 'office');
   await context.setOffline(false);
   const noScript = await context.browser()!.newContext({ javaScriptEnabled: false, viewport: { width: 375, height: 700 } });
   const phone = await noScript.newPage();
@@ -157,4 +161,9 @@ test('each bad submission is refused on the staff screen with its reason, and no
   await checkScreen(page, 'refusals', 'office');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('The entry "tally.json" is a symlink, not a file: links are refused.');
+  // And in German, the language chooser saying which language is shown.
+  await page.getByRole('button', { name: 'Deutsch' }).click();
+  await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('Der Eintrag „tally.json“ ist vom Typ symlink, keine Datei: Verknüpfungen werden abgelehnt.');
+  await expect(page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
+  await checkScreen(page, 'refusals-de', 'office');
 });

@@ -154,6 +154,13 @@ describe('the office intake', () => {
     expect(office.view().sections.find((s) => s.id === '2')).toMatchObject({ conflicts: 1 });
   });
 
+  it("keeps and flags turnout from a set-up other than the accepted result's, naming that set-up on the staff's screen too", () => {
+    const answer = office.turnout(turnoutBody(rerun2.turnout[0]!));
+    const accepted = office.store.acceptedFor('2')!.setup;
+    expect(answer).toMatchObject({ ok: true, state: 'conflict', problems: [{ code: 'turnout-other-setup', params: { section: '2', turnoutSetup: accepted } }] });
+    expect(office.view().turnoutFlags.filter((f) => f.section === '2').map((f) => f.problems)).toEqual([(answer as { problems: unknown }).problems]);
+  });
+
   it("refuses another election's export", async () => {
     const answer = await office.submit('folder', 'altra.tar', foreign.archive);
     expect(answer).toMatchObject({ ok: true, submission: { state: 'refused', problems: [{ code: 'other-election' }] } });
@@ -223,6 +230,7 @@ describe('the office over HTTP', () => {
       expect(office.store.submissions()).toHaveLength(1);
       expect(await page()).toBe('Sezioni pervenute: 1 su 3');
       expect(await page('?lang=en')).toBe('Sections in: 1 of 3');
+      expect(await page('?lang=de')).toBe('Eingegangene Sprengel: 1 von 3');
       const staff = await fetch(new URL('api/view', server.staffUrl.split('?')[0]));
       expect(staff.status).toBe(401);
       const authorised = await fetch(new URL(`api/view?token=${server.token}`, server.staffUrl.split('?')[0]));

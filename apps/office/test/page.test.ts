@@ -1,9 +1,9 @@
 // The public page as the review asked: a checkpoint no section has reported says so (not 0), shares
 // are given for votes and not for preferences, the contest's title is its heading only, and the
-// charts' text is drawn large enough to read on a 360 px phone.
+// charts' text is drawn large enough to read on a 360 px phone; it reads in Italian, German or English.
 import { describe, expect, it } from 'vitest';
 import type { ResultsView } from '../src/shared/api.js';
-import { PAGE_CSS, renderPage } from '../src/service/page.js';
+import { PAGE_CSS, pageLang, renderPage, renderPreparing } from '../src/service/page.js';
 
 const zero = { M: 0, F: 0, T: 0 };
 const view: ResultsView = {
@@ -52,5 +52,19 @@ describe('the public page', () => {
     // The chart is as wide as the phone's page (360 px less 2 rem of padding), and no wider than its max-width.
     const shown = Math.min(360 - 32, Number(/\.chart\{[^}]*max-width:(\d+)rem/.exec(PAGE_CSS)![1]) * 16);
     expect((font * shown) / viewBox).toBeGreaterThanOrEqual(14);
+  });
+
+  it('is in the language asked for, Italian otherwise, and links to the other two, each named in its own language', () => {
+    expect([{ lang: 'de' }, { lang: 'en' }, { lang: 'it' }, { lang: 'fr' }, { lang: ['de'] }, {}, null].map(pageLang)).toEqual(['de', 'en', 'it', 'it', 'it', 'it', 'it']);
+    const links = (page: string) => [...page.matchAll(/<a href="\/\?lang=(\w+)" hreflang="(\w+)" lang="(\w+)">([^<]+)<\/a>/g)].map((m) => `${m[1]}/${m[2]}/${m[3]} ${m[4]}`);
+    expect(links(html)).toEqual(['de/de/de Deutsch', 'en/en/en English']);
+    const german = renderPage(view, 'de');
+    expect(german).toMatch(/^<!doctype html>\n<html lang="de">/);
+    expect(links(german)).toEqual(['it/it/it Italiano', 'en/en/en English']);
+    // Its figures are written as German writes them: 40 of 58 votes, 69,0 %.
+    expect(german).toContain('69,0');
+    expect(links(renderPreparing('en'))).toEqual(['it/it/it Italiano', 'de/de/de Deutsch']);
+    expect(renderPreparing('de')).toContain('<html lang="de">');
+    expect(renderPreparing('it')).toContain('L’ufficio elettorale prepara la giornata');
   });
 });

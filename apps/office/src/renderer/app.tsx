@@ -8,7 +8,7 @@ import { api, token } from './api.js';
 import { translator, type Language } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
-import { Problems, Submission, Upload } from './parts.js';
+import { LanguageChoice, Problems, Submission, Upload } from './parts.js';
 import { PrefetturaScreen } from './prefettura.js';
 import { prepareTranslator } from './preparation-i18n.js';
 
@@ -34,8 +34,8 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
   if (!view) return null;
-  if ('mode' in view) return <PrefetturaScreen t={t} view={view} toggle={() => setLanguage(language === 'it' ? 'en' : 'it')} />;
-  const lang = <p className="lang"><button type="button" onClick={() => setLanguage(language === 'it' ? 'en' : 'it')}>{t('language')}</button></p>;
+  const lang = <LanguageChoice t={t} language={language} choose={setLanguage} />;
+  if ('mode' in view) return <PrefetturaScreen t={t} view={view} lang={lang} />;
   const tabs = <nav className="tabs">{TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}</nav>;
   const preparation = (
     <>

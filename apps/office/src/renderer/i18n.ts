@@ -1,12 +1,20 @@
-// Every text the office staff read, Italian first and English (one catalogue), the office's refusal
-// and flag codes among them: the service gives codes and figures, this file gives the words.
+// Every text the office staff read, Italian first, German (i18n-de.ts) and English (one catalogue), the
+// office's refusal and flag codes among them: the service gives codes and figures, this file gives the words.
 import type { Code, Problem } from '../shared/codes.js';
+import { de } from './i18n-de.js';
 
-export type Language = 'it' | 'en';
+export type Language = 'it' | 'de' | 'en';
+
+/** The staff's languages, each named in itself, in the order the chooser shows them. */
+export const LANGUAGES: readonly { readonly code: Language; readonly name: string }[] = [
+  { code: 'it', name: 'Italiano' },
+  { code: 'de', name: 'Deutsch' },
+  { code: 'en', name: 'English' },
+];
 
 const it = {
   title: 'Ufficio elettorale del Comune di {comune}',
-  language: 'English',
+  language: 'Lingua',
   upload: 'Carica l’esportazione pubblica di una sezione (file .tar)',
   uploadButton: 'Carica',
   uploading: 'Caricamento in corso…',
@@ -106,7 +114,7 @@ export type Key = keyof typeof it;
 
 const en: Record<Key, string> = {
   title: 'Electoral office of the Comune of {comune}',
-  language: 'Italiano',
+  language: 'Language',
   upload: "Upload a section's public export (.tar file)",
   uploadButton: 'Upload',
   uploading: 'Uploading…',
@@ -202,7 +210,7 @@ const en: Record<Key, string> = {
   'prefettura.packages': 'Packages received',
 };
 
-export const CATALOGUES: Record<Language, Record<Key, string>> = { it, en };
+export const CATALOGUES: Record<Language, Record<Key, string>> = { it, de, en };
 
 export type Translate = (key: Key, params?: Record<string, string | number>) => string;
 

@@ -1,10 +1,23 @@
 // The pieces of the office's screen that both its faces use (the comune's results and the
-// Prefettura's): problems in words, the upload of a section's export, a submission's row.
+// Prefettura's): the language chooser, problems in words, the upload of a section's export, a submission's row.
 import { useState } from 'react';
 import type { SubmissionView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api } from './api.js';
-import { explain, type Key, type Translate } from './i18n.js';
+import { explain, LANGUAGES, type Key, type Language, type Translate } from './i18n.js';
+
+/** The staff's languages, each button named in its own language; the one shown is pressed. */
+export function LanguageChoice({ t, language, choose }: { t: Translate; language: Language; choose: (language: Language) => void }) {
+  return (
+    <p className="lang" role="group" aria-label={t('language')}>
+      {LANGUAGES.map((l) => (
+        <button key={l.code} type="button" lang={l.code} aria-pressed={l.code === language} onClick={() => choose(l.code)}>
+          {l.name}
+        </button>
+      ))}
+    </p>
+  );
+}
 
 export function Problems({ t, problems }: { t: Translate; problems: readonly Problem[] }) {
   if (problems.length === 0) return <>{t('none')}</>;

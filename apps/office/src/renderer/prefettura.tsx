@@ -1,18 +1,18 @@
 // The Prefettura staff's screen: each comune of the province and its sections counted, what became of
 // each package with every reason in words, an upload, the way to the province's public page.
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { PrefetturaView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { Problems, Submission, Upload } from './parts.js';
 import type { Translate } from './i18n.js';
 
-export function PrefetturaScreen({ t, view, toggle }: { t: Translate; view: PrefetturaView; toggle: () => void }) {
+export function PrefetturaScreen({ t, view, lang }: { t: Translate; view: PrefetturaView; lang: ReactNode }) {
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
   const r = view.results;
   return (
     <>
       <header>
-        <p className="lang"><button type="button" onClick={toggle}>{t('language')}</button></p>
+        {lang}
         <h1>{t('prefettura.title', { province: r.election.comune })}</h1>
         <p>{r.election.title}</p>
         <p id="comuni-in">{t('prefettura.comuniIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>

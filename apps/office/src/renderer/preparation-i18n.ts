@@ -1,7 +1,9 @@
-// The words of the preparation pages (the package, the machines), Italian first and English, in the
+// The words of the preparation pages (the package, the machines), Italian first, German (preparation-i18n-de.ts)
+// and English, in the
 // staff's formal register, with the builder's and enrolment's codes: the service gives codes, this file words them.
 import type { PreparationProblem } from '../shared/preparation.js';
 import type { Language } from './i18n.js';
+import { de } from './preparation-i18n-de.js';
 
 const at = '{file}, riga {line}, colonna «{column}»';
 const atEn = '{file}, line {line}, column "{column}"';
@@ -228,7 +230,7 @@ const en: Record<PreparationKey, string> = {
   'package.officeElection': 'This is this office’s election: the intake of results is open.',
 };
 
-export const PREPARATION_CATALOGUES: Record<Language, Record<PreparationKey, string>> = { it, en };
+export const PREPARATION_CATALOGUES: Record<Language, Record<PreparationKey, string>> = { it, de, en };
 
 export type PrepareTranslate = (key: PreparationKey, params?: Record<string, string | number>) => string;
 

@@ -187,7 +187,7 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
       submissions: submissions.slice(0, 200).map(view),
       turnoutFlags: turnout.filter((t) => t.state === 'conflict').map((t) => ({
         id: t.id, section: t.section, checkpoint: t.checkpoint,
-        problems: [problem('turnout-other-setup', { section: t.section, setup: t.setup, turnoutSetup: this.store.turnoutSetup(t.section) ?? '' })],
+        problems: [problem('turnout-other-setup', { section: t.section, setup: t.setup, turnoutSetup: this.store.reportedSetup(t.section) ?? '' })],
       })),
       publicUrl: this.publicUrl,
       archiveLimit: ARCHIVE_LIMITS.bytes,

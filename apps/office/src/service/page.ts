@@ -1,9 +1,18 @@
 // The public results page (docs/design.md §7): server-rendered HTML with its charts drawn here as SVG, so
 // it reads without JavaScript and on a phone; a small script replaces <main> when the server says the
-// figures changed (server-sent events). Italian and English.
+// figures changed (server-sent events). Italian, German (page-de.ts) and English.
 import type { CheckpointView, ContestTotals, ResultsView, SexCounts } from '../shared/api.js';
+import { PAGE_DE } from './page-de.js';
 
-export type Lang = 'it' | 'en';
+export type Lang = 'it' | 'de' | 'en';
+/** The page's languages, in the order its links give them. */
+const LANGS: readonly Lang[] = ['it', 'de', 'en'];
+
+/** The language a reader asked for (`?lang=de`, `?lang=en`); Italian otherwise. */
+export const pageLang = (query: unknown): Lang => {
+  const asked = (query as { lang?: unknown } | null)?.lang;
+  return asked === 'de' || asked === 'en' ? asked : 'it';
+};
 
 const TEXT = {
   it: {
@@ -13,8 +22,10 @@ const TEXT = {
     electors: 'Elettori', blank: 'Schede bianche', invalid: 'Schede nulle', contested: 'Schede contestate', votes: 'Voti', share: '%', choice: 'Voce', decimal: ',',
     answer: { YES: 'SÌ', NO: 'NO' } as Record<string, string>, mayor: 'Candidati sindaco', list: 'Liste', candidate: 'Candidati uninominali', preference: 'Preferenze',
     bySection: 'Sezione per sezione', byComune: 'Comune per comune', section: 'Sezione', comuneRow: 'Comune', noneYet: 'Nessuna sezione è ancora pervenuta.', noComuneYet: 'Nessun comune è ancora pervenuto.', downloads: 'Dati aperti', csv: 'Risultati (CSV)', json: 'Risultati (JSON)',
-    tally: 'Riepilogo comunale firmato dall\'ufficio', signature: 'firma', export: 'Esportazione pubblica della sezione', package: 'Riepilogo firmato ed esportazioni delle sezioni del comune', other: 'English', chart: (what: string) => `Grafico: ${what}`, live: 'La pagina si aggiorna da sola quando arriva una sezione.',
+    tally: 'Riepilogo comunale firmato dall\'ufficio', signature: 'firma', export: 'Esportazione pubblica della sezione', package: 'Riepilogo firmato ed esportazioni delle sezioni del comune', name: 'Italiano', chart: (what: string) => `Grafico: ${what}`, live: 'La pagina si aggiorna da sola quando arriva una sezione.',
+    office: 'Ufficio elettorale', preparing: 'L’ufficio elettorale prepara la giornata: nessun pacchetto elettorale è ancora firmato. Affluenza e risultati compariranno qui quando lo sarà.',
   },
+  de: PAGE_DE,
   en: {
     results: 'Results', comune: 'Comune of', province: 'Province of', sections: (n: number, of: number) => `Sections in: ${n} of ${of}`, comuni: (n: number, of: number) => `Comuni in: ${n} of ${of}`, training: 'TRAINING ELECTION: these are not real results',
     turnout: 'Turnout', checkpoint: 'Checkpoint', voters: 'Voters', men: 'Men', women: 'Women', total: 'Total', missing: 'Sections not reported', missingComuni: 'Comuni not reported', none: 'none',
@@ -22,7 +33,8 @@ const TEXT = {
     electors: 'Electors', blank: 'Blank ballots', invalid: 'Invalid ballots', contested: 'Contested ballots', votes: 'Votes', share: '%', choice: 'Choice', decimal: '.',
     answer: { YES: 'YES', NO: 'NO' } as Record<string, string>, mayor: 'Mayor candidates', list: 'Lists', candidate: 'Single-member candidates', preference: 'Preferences',
     bySection: 'Section by section', byComune: 'Comune by comune', section: 'Section', comuneRow: 'Comune', noneYet: 'No section has come in yet.', noComuneYet: 'No comune has come in yet.', downloads: 'Open data', csv: 'Results (CSV)', json: 'Results (JSON)',
-    tally: 'Comune tally signed by the office', signature: 'signature', export: 'Public export of section', package: 'Signed tally and section exports of comune', other: 'Italiano', chart: (what: string) => `Chart: ${what}`, live: 'This page updates by itself when a section comes in.',
+    tally: 'Comune tally signed by the office', signature: 'signature', export: 'Public export of section', package: 'Signed tally and section exports of comune', name: 'English', chart: (what: string) => `Chart: ${what}`, live: 'This page updates by itself when a section comes in.',
+    office: 'Electoral office', preparing: 'The electoral office is preparing the day: no election package has been signed yet. Turnout and results appear here once it is.',
   },
 } as const;
 
@@ -96,9 +108,20 @@ function contestBlock(t: Text, c: ContestTotals, key: string, level: 2 | 3): str
   return `<section aria-labelledby="h-${key}"><${h} id="h-${key}">${escape(c.title)}</${h}>${figures}${blocks}</section>`;
 }
 
+/** The page in each other language, each link named in its own. */
+const languageLinks = (lang: Lang): string =>
+  LANGS.filter((l) => l !== lang)
+    .map((l) => `<a href="/?lang=${l}" hreflang="${l}" lang="${l}">${TEXT[l].name}</a>`)
+    .join(' · ');
+
+/** The public page before the staff sign the day's package: what the office is doing, in the reader's language. */
+export function renderPreparing(lang: Lang): string {
+  const t = TEXT[lang];
+  return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${t.office}</title><link rel="stylesheet" href="page.css"><script src="live.js" defer></script></head><body><header><p class="lang">${languageLinks(lang)}</p></header><main id="live"><h1>${t.office}</h1><p id="preparing">${t.preparing}</p></main></body></html>`;
+}
+
 export function renderPage(view: ResultsView, lang: Lang): string {
   const t = TEXT[lang];
-  const other: Lang = lang === 'it' ? 'en' : 'it';
   const provincia = view.election.level === 'provincia';
   const contests = view.sectionsAccepted === 0 ? `<p>${provincia ? t.noComuneYet : t.noneYet}</p>` : view.contests.map((c, i) => contestBlock(t, c, `c${i}`, 2)).join('');
   const sections = view.sections
@@ -110,7 +133,7 @@ export function renderPage(view: ResultsView, lang: Lang): string {
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.results}: ${escape(view.election.title)}</title><link rel="stylesheet" href="/page.css"><script src="/live.js" defer></script></head>
-<body><header><p class="lang"><a href="/?lang=${other}" hreflang="${other}" lang="${other}">${TEXT[lang].other}</a></p>
+<body><header><p class="lang">${languageLinks(lang)}</p>
 <h1>${t.results}: ${escape(view.election.title)}</h1><p>${provincia ? t.province : t.comune} ${escape(view.election.comune)}</p>${view.election.training ? `<p class="training">${t.training}</p>` : ''}</header>
 <main id="live" data-version="${view.version}"><p class="count" id="sections-in">${(provincia ? t.comuni : t.sections)(view.sectionsAccepted, view.sectionsTotal)}</p>
 ${contests}${turnoutSection(t, view)}${sections ? `<section aria-labelledby="h-sections"><h2 id="h-sections">${provincia ? t.byComune : t.bySection}</h2>${sections}</section>` : ''}

@@ -17,7 +17,7 @@ import { preparationRoutes } from './preparation-routes.js';
 import type { Preparation } from './preparation.js';
 import { comunePackage } from './prefettura/package.js';
 import { INTAKE_LIMITS, Places, STREAM_LIMITS } from './places.js';
-import { LIVE_JS, PAGE_CSS, renderPage, type Lang } from './page.js';
+import { LIVE_JS, PAGE_CSS, pageLang, renderPage, renderPreparing, type Lang } from './page.js';
 import { resultsCsv } from './results.js';
 
 export interface ServerOptions {
@@ -86,7 +86,6 @@ export function publicPage(app: FastifyInstance, live: Live, results: () => Resu
     reply.header('content-security-policy', "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'");
     reply.header('x-content-type-options', 'nosniff');
   });
-  const lang = (query: unknown): Lang => ((query as { lang?: string }).lang === 'en' ? 'en' : 'it');
   // Drawn once a change and a language: each reader follows /events and asks for the page on each update.
   const pages = new Map<Lang, { version: number; html: string }>();
   const page = (l: Lang): string => {
@@ -95,7 +94,7 @@ export function publicPage(app: FastifyInstance, live: Live, results: () => Resu
     if (drawn?.version !== view.version) pages.set(l, (drawn = { version: view.version, html: renderPage(view, l) }));
     return drawn.html;
   };
-  app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(page(lang(request.query))));
+  app.get('/', async (request, reply) => reply.type('text/html; charset=utf-8').send(page(pageLang(request.query))));
   app.get('/page.css', async (_q, reply) => reply.type('text/css').send(PAGE_CSS));
   app.get('/live.js', async (_q, reply) => reply.type('text/javascript').send(LIVE_JS));
   const streams = new Places(STREAM_LIMITS, 'live streams');
@@ -149,11 +148,7 @@ function closedUntilElection(app: FastifyInstance, office: Office): void {
   app.addHook('onRequest', async (request, reply) => {
     if (office.ready || OPEN_BEFORE_ELECTION.has(request.routeOptions.url ?? '')) return;
     if (request.routeOptions.url === '/') {
-      const en = (request.query as { lang?: string }).lang === 'en';
-      const [title, text] = en
-        ? ['Electoral office', 'The electoral office is preparing the day: no election package has been signed yet. Turnout and results appear here once it is.']
-        : ['Ufficio elettorale', 'L’ufficio elettorale prepara la giornata: nessun pacchetto elettorale è ancora firmato. Affluenza e risultati compariranno qui quando lo sarà.'];
-      return reply.code(503).type('text/html; charset=utf-8').send(`<!doctype html><html lang="${en ? 'en' : 'it'}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title><link rel="stylesheet" href="page.css"><script src="live.js" defer></script></head><body><main id="live"><h1>${title}</h1><p id="preparing">${text}</p></main></body></html>`);
+      return reply.code(503).type('text/html; charset=utf-8').send(renderPreparing(pageLang(request.query)));
     }
     return reply.code(503).header('retry-after', '60').send({ ok: false, problems: [problem('no-election', {})] });
   });

@@ -150,4 +150,12 @@ export class OfficeStore extends IntakeStore<RawSubmission, SubmissionRow, Ident
   turnoutSetup(section: string): string | undefined {
     return (this.db.prepare("SELECT setup FROM turnout WHERE section = ? AND state = 'accepted' ORDER BY id LIMIT 1").get(section) as { setup: string } | undefined)?.setup;
   }
+
+  /**
+   * The set-up the section's turnout is held against: the one that first reported turnout, or else the
+   * one of its accepted result; none before either.
+   */
+  reportedSetup(section: string): string | undefined {
+    return this.turnoutSetup(section) ?? this.acceptedFor(section)?.setup ?? undefined;
+  }
 }

@@ -71,7 +71,7 @@ export function judgeTurnout(ctx: OfficeContext, input: TurnoutSubmission): Turn
     // A replay of what is held is answered as held; the same checkpoint with other figures is not taken.
     return toBase64(held.document) === toBase64(input.turnout) ? { kind: 'held', row: held } : refuse(problem('turnout-replayed-different', { section: t.section, checkpoint: t.checkpoint }));
   }
-  const reported = ctx.store.turnoutSetup(t.section) ?? ctx.store.acceptedFor(t.section)?.setup ?? undefined;
+  const reported = ctx.store.reportedSetup(t.section);
   const other = reported !== undefined && reported !== setupDigest;
   const row = {
     section: t.section, checkpoint: t.checkpoint, setup: setupDigest, state: other ? ('conflict' as const) : ('accepted' as const),
