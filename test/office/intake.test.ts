@@ -4,7 +4,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { documentBytes, encodeSidecar, signBytes, sumContests, tallyDigest, type SectionTally } from '@seggio/ballot-core';
+import { documentBytes, encodeSidecar, EXPORT_ANSWER_CODES, signBytes, sumContests, tallyDigest, type SectionTally } from '@seggio/ballot-core';
 import { main } from '@seggio/cli';
 import { fromBase64, toBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
@@ -179,6 +179,12 @@ describe('the office intake', () => {
     const codes = answer.ok ? answer.submission.problems.map((p) => `${p.code}:${'check' in p.params ? p.params.check : ''}`) : [];
     expect(codes).toContain('bundle-check-failed:signatures');
     expect(office.results().contests).toEqual(before.contests);
+  });
+
+  it("answers every export with reasons and notes that a console's president reads in words", () => {
+    const codes = office.store.submissions().flatMap((x) => x.problems.map((p) => p.code));
+    expect(new Set(codes)).toEqual(new Set(['no-turnout-reported', 'setup-not-turnout', 'second-submission', 'other-election', 'bundle-check-failed']));
+    for (const code of codes) expect(Object.keys(EXPORT_ANSWER_CODES), code).toContain(code);
   });
 
   it('resumes after a restart with every submission, state and figure as it was', async () => {

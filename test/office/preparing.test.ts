@@ -56,6 +56,8 @@ describe('an office started with no election', () => {
       expect(await office.submit('upload', 'a.tar', new Uint8Array(512))).toEqual({ ok: false, problems: [{ code: 'no-election', params: {} }] });
       const page = await fetch(server.publicUrl);
       expect([page.status, await page.text()]).toEqual([503, expect.stringContaining('nessun pacchetto elettorale è ancora firmato')]);
+      const german = await fetch(new URL('?lang=de', server.publicUrl));
+      expect([german.status, await german.text()]).toEqual([503, expect.stringContaining('Es ist noch kein Wahlpaket signiert')]);
       // No comune to enrol machines for until a package names one.
       request('POSTAZIONE-1', 'console', nodeCrypto.generateSigningKeyPair());
       expect((await call<MachinesView>('GET', 'api/machines')).answer.comune).toBeNull();

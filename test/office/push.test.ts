@@ -52,7 +52,7 @@ describe('Invia al Comune', () => {
       // Accepted, with the time the office received it.
       const receivedAt = office.store.submissions()[0]!.receivedAt;
       await until(() => day.console.getView().officePush?.state === 'accepted');
-      expect(day.console.getView().officePush).toEqual({ state: 'accepted', at: receivedAt });
+      expect(day.console.getView().officePush).toEqual({ state: 'accepted', at: receivedAt, problems: [] });
       // Sent once: asking again sends nothing new, and the button says why.
       day.console.office.send();
       expect(day.console.retryOfficePush()).toEqual({ ok: false, error: { code: 'office-nothing-to-send', params: {} } });
@@ -80,7 +80,7 @@ describe('Invia al Comune', () => {
       const refused = day.console.getView().officePush as { at: string | null; problems: readonly { code: string; params: Record<string, string> }[] };
       expect(refused.problems.length, JSON.stringify(refused)).toBeGreaterThan(0);
       // Each reason the real office gives is one the president reads in words.
-      for (const p of refused.problems) expect(officeAnswerText((key, params = {}) => OFFICE_ANSWER_WORDS.it[key].replace(/\{(\w+)\}/g, (_, n: string) => params[n]!), p), p.code).toMatch(/^[^{}]+$/);
+      for (const p of refused.problems) expect(officeAnswerText((key, params = {}) => OFFICE_ANSWER_WORDS.it[key].replace(/\{(\w+)\}/g, (_, n: string) => params[n] ?? '<missing>'), p), p.code).toMatch(/^[^{}<>]+$/);
       expect(refused.problems.map((p) => p.code)).toContain('other-election');
       expect(refused.at).toBe(wrong.store.submissions()[0]!.receivedAt);
       // The office put right (its own election at the same address): the president sends the export again.
@@ -92,10 +92,31 @@ describe('Invia al Comune', () => {
       expect(day.console.retryOfficePush()).toEqual({ ok: true, value: undefined });
       await until(() => day.console.getView().officePush?.state === 'accepted');
       expect(office.store.acceptedFor('1')).toBeTruthy();
+      // Its turnout was answered by the other office, so this one counts the result with a note, which the president reads.
+      expect(day.console.getView().officePush).toMatchObject({ state: 'accepted', problems: [{ code: 'no-turnout-reported', params: { section: '1' } }] });
     } finally {
       await endDay(day);
       await server?.close();
       await office?.close();
+    }
+  });
+
+  it("keeps the export queued while the office is still preparing the day, with the office's reason", async () => {
+    const port = await freePort();
+    const officeKey = nodeCrypto.generateSigningKeyPair();
+    const electionBytes = officeElection({ sections: ['1'], url: `http://127.0.0.1:${port}/` });
+    // An office started with no election yet: it answers 503, saying why.
+    const preparing = await Office.start(nodeCrypto, { storePath: join(dir, 'preparing.db'), key: officeKey });
+    const server = await OfficeServer.listen(preparing, { host: '127.0.0.1', port, staffPort: 0, rendererDir: join(dir, 'none') });
+    const { day } = await simulateSection(dir, { electionBytes, section: '1', officeKey, voters: 4, seed: 3, keep: true });
+    try {
+      await until(() => day.console.getView().officePush?.state === 'queued');
+      expect(day.console.getView().officePush).toMatchObject({ state: 'queued', reason: 'HTTP 503', problems: [{ code: 'no-election', params: {} }] });
+      expect(day.console.office.bundleAnswer).toBeNull();
+    } finally {
+      await endDay(day);
+      await server.close();
+      await preparing.close();
     }
   });
 

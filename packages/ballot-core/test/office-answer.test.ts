@@ -19,11 +19,11 @@ describe("the office's answers in words", () => {
   it('says a failed check with the check in words and its place in brackets, each figure in its place', () => {
     const failed = { code: 'bundle-check-failed', params: { check: 'ballots', place: 'ballots.jsonl, line 3', detail: 'h is not the SHA-256 of ct' } };
     expect(officeAnswerText(say('it'), failed)).toBe("La verifica dell'ufficio non è superata: le singole schede (ballots.jsonl, line 3). Dettaglio tecnico (in inglese): h is not the SHA-256 of ct");
-    expect(officeAnswerText(say('de'), { ...failed, params: { ...failed.params, place: '' } })).toBe('Die Prüfung des Amtes ist nicht bestanden: die einzelnen Stimmzettel. Technische Angabe (auf Englisch): h is not the SHA-256 of ct');
+    expect(officeAnswerText(say('de'), { ...failed, params: { ...failed.params, place: '' } })).toBe('Die Prüfung durch das Amt ist fehlgeschlagen: die einzelnen Stimmzettel. Technische Angabe (auf Englisch): h is not the SHA-256 of ct');
     // A check this version does not know is named as the office named it.
     expect(officeAnswerText(say('en'), { ...failed, params: { ...failed.params, check: 'future' } })).toBe("The office's verification failed: future (ballots.jsonl, line 3). Technical detail: h is not the SHA-256 of ct");
-    expect(officeAnswerText(say('it'), { code: 'second-submission', params: { section: '12', accepted: '2026-06-08 15:02' } })).toBe(
-      "La sezione 12 ha già un risultato accolto dall'ufficio (invio del 2026-06-08 15:02): questo invio è conservato e segnalato, ma non è conteggiato.",
+    expect(officeAnswerText(say('it'), { code: 'second-submission', params: { section: '12', accepted: '7' } })).toBe(
+      "La sezione 12 ha già un risultato accolto dall'ufficio (invio n. 7): questo invio è conservato e segnalato, ma non è conteggiato.",
     );
   });
 

@@ -6,7 +6,8 @@ import { EXPORT_ANSWER_CODES } from '@seggio/ballot-core';
 
 /** Each code and the names of its parameters. */
 export const CODES = {
-  // What a console's public export is answered with (their words for the president: ballot-core).
+  // What a console's public export is answered with, its refusals and its notes (their words for the
+  // president: ballot-core); among them the flag on an accepted one, no-turnout-reported.
   ...EXPORT_ANSWER_CODES,
   // The staff's face, without its token.
   'not-authorised': [],
@@ -22,8 +23,6 @@ export const CODES = {
   // The import folder.
   'folder-entry-not-file': ['file'],
   'folder-file-too-large': ['file', 'limit'],
-  // Flags on an accepted submission: counted, but the office should look.
-  'no-turnout-reported': ['section'],
   // The Prefettura: a comune's package (its signed comune tally and its sections' public exports).
   'comune-package-entry': ['entry'],
   'comune-package-missing': ['file'],

@@ -51,8 +51,12 @@ describe("the office's reasons", () => {
   it('says why the office refused the export in the language chosen, and a code it has no words for as the office sent it', () => {
     const failed = { code: 'bundle-check-failed', params: { check: 'reconciliation', place: 'booths/B1/seal.json', detail: 'count is 41; ballots.jsonl has 40' } };
     expect(officeReason(translator('it'), failed)).toBe("La verifica dell'ufficio non è superata: il riscontro di schede, sessioni e votanti (booths/B1/seal.json). Dettaglio tecnico (in inglese): count is 41; ballots.jsonl has 40");
-    expect(officeReason(translator('de'), { code: 'no-election', params: {} })).toBe('Das Amt hat noch keine Wahl: Sein Personal hat das Wahlpaket des Tages noch nicht unterzeichnet. Bitte später erneut senden.');
-    expect(officeReason(translator('it'), { code: 'answer-unreadable', params: { answer: '<html>' } })).toBe("La risposta dell'ufficio non si può leggere: <html>");
+    expect(officeReason(translator('de'), { code: 'no-election', params: {} })).toBe('Das Amt hat noch keine Wahl: Sein Personal hat das Wahlpaket des Tages noch nicht signiert. Die Konsole sendet den Export von selbst erneut.');
+    // The console's own sentence is not the office's to give: a code of that name is shown as sent.
+    expect(officeReason(translator('it'), { code: 'answer-unreadable', params: { answer: 'Esportazione accolta.' } })).toBe(
+      'Motivo indicato dall’ufficio con un codice che questa console non conosce: answer-unreadable answer: Esportazione accolta.',
+    );
+    expect(officeReason(translator('en'), { code: 'second-submission', params: { section: '3', accepted: '2' } })).toBe('Section 3 already has a result accepted by the office (submission 2): this one is kept and flagged, never counted.');
     expect(officeReason(translator('en'), { code: 'quota-exceeded', params: { limit: '3', section: '7' } })).toBe('A reason the office gave with a code this console does not know: quota-exceeded limit: 3, section: 7');
   });
 });

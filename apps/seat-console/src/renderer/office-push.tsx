@@ -21,17 +21,19 @@ export function OfficePushPanel() {
       <h2 id="office-push-title">{t('office.title')}</h2>
       <div className={push.state === 'accepted' ? 'done' : 'notice'} role="status">
         {push.state === 'sending' && <p>{t('office.sending')}</p>}
-        {push.state === 'queued' && <p>{t('office.queued', { reason: push.reason, at: when(push.retryAt) })}</p>}
+        {push.state === 'queued' && push.problems.length === 0 && <p>{t('office.queued', { reason: push.reason, at: when(push.retryAt) })}</p>}
+        {push.state === 'queued' && push.problems.length > 0 && <p>{t('office.queued-said', { at: when(push.retryAt) })}</p>}
         {push.state === 'accepted' && <p>{t('office.accepted', { at: when(push.at) })}</p>}
-        {push.state === 'refused' && (
-          <>
-            <p>{t('office.refused', { at: when(push.at) })}</p>
-            <ul className="office-reasons">
-              {push.problems.map((p, i) => (
-                <li key={i}>{officeReason(t, p)}</li>
-              ))}
-            </ul>
-          </>
+        {push.state === 'refused' && <p>{t('office.refused', { at: when(push.at) })}</p>}
+        {push.state === 'refused' && push.unreadable !== null && <p>{t('office.answer-unreadable', { answer: push.unreadable })}</p>}
+        {push.state === 'refused' && push.unreadable === null && push.problems.length === 0 && <p>{t('office.no-reasons')}</p>}
+        {push.state === 'accepted' && push.problems.length > 0 && <p>{t('office.notes')}</p>}
+        {push.state !== 'sending' && push.problems.length > 0 && (
+          <ul className="office-reasons">
+            {push.problems.map((p, i) => (
+              <li key={i}>{officeReason(t, p)}</li>
+            ))}
+          </ul>
         )}
       </div>
       <Problems title={t('office.not-sent')} items={refused} />

@@ -41,11 +41,10 @@ export function explain(t: Translate, item: Said): string {
 }
 
 /**
- * A reason the office gave for refusing the export, in the president's language; one with a code this
+ * A reason or a note the office gave on the export, in the president's language; one with a code this
  * console has no words for (an office of another version) as the office sent it, code and figures.
  */
 export function officeReason(t: Translate, p: OfficeAnswerProblem): string {
-  if (p.code === 'answer-unreadable') return t('office.answer-unreadable', { answer: p.params.answer ?? '' });
   return officeAnswerText(t, p) ?? t('office.reason-as-sent', { code: p.code, figures: Object.entries(p.params).map(([k, v]) => `${k}: ${v}`).join(', ') });
 }
 

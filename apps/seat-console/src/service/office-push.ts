@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { documentBytes, encodeSidecar, type TurnoutDocument } from '@seggio/ballot-core';
 import { toBase64, utf8, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import tar from 'tar-stream';
-import type { Figures, OfficePushView } from '../shared/api.js';
+import type { Figures, OfficeProblemView, OfficePushView } from '../shared/api.js';
 import type { ConsoleStore } from './store.js';
 
 /** What the push needs of the console: the office address, and the key and set-up once they exist. */
@@ -40,22 +40,46 @@ export async function publicExportArchive(dir: string): Promise<Uint8Array> {
   return Buffer.concat(chunks);
 }
 
-/** The office's answer to a pushed export as the president reads it: accepted with its time, or refused with its reasons. */
-function answerView(text: string): OfficePushView {
-  let answer: { ok?: unknown; submission?: { state?: unknown; receivedAt?: unknown; problems?: unknown }; problems?: unknown };
+/** How much of an office's answer is kept for the president: it is the office's text, not ours. */
+export const ANSWER_LIMITS = { problems: 20, params: 10, code: 80, name: 40, value: 400, unreadable: 200, time: 40 } as const;
+
+const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
+/** A value of the office's JSON as text (JSON.parse gives nothing JSON.stringify cannot write). */
+const asText = (value: unknown, max: number) => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''), max);
+
+/** The reasons or notes in an office's answer, each a code and its figures as text, bounded; anything else dropped. */
+export function officeProblems(value: unknown): OfficeProblemView[] {
+  if (!Array.isArray(value)) return [];
+  return value
+    .filter((p): p is { code?: unknown; params?: unknown } => typeof p === 'object' && p !== null && !Array.isArray(p))
+    .slice(0, ANSWER_LIMITS.problems)
+    .map((p) => ({
+      code: asText(p.code, ANSWER_LIMITS.code),
+      params: Object.fromEntries(
+        Object.entries(typeof p.params === 'object' && p.params !== null && !Array.isArray(p.params) ? p.params : {})
+          .slice(0, ANSWER_LIMITS.params)
+          .map(([k, v]) => [clip(k, ANSWER_LIMITS.name), asText(v, ANSWER_LIMITS.value)]),
+      ),
+    }));
+}
+
+/** A time the office gave, kept only if it is one. */
+const timeGiven = (value: unknown): string | null => (typeof value === 'string' && value.length <= ANSWER_LIMITS.time && !Number.isNaN(Date.parse(value)) ? value : null);
+
+/** The office's answer to a pushed export as the president reads it: accepted with its time and notes, or refused with its reasons. */
+export function answerView(text: string): OfficePushView {
+  let answer: unknown;
   try {
-    answer = JSON.parse(text) as typeof answer;
+    answer = JSON.parse(text);
   } catch {
-    return { state: 'refused', at: null, problems: [{ code: 'answer-unreadable', params: { answer: text.slice(0, 200) } }] };
+    answer = undefined;
   }
-  const at = typeof answer.submission?.receivedAt === 'string' ? answer.submission.receivedAt : null;
-  if (answer.ok === true && answer.submission?.state === 'accepted') return { state: 'accepted', at };
-  const problems = Array.isArray(answer.submission?.problems) ? answer.submission.problems : Array.isArray(answer.problems) ? answer.problems : [];
-  const shown = problems.slice(0, 20).map((p: { code?: unknown; params?: unknown }) => ({
-    code: String(p.code).slice(0, 80),
-    params: Object.fromEntries(Object.entries(typeof p.params === 'object' && p.params ? p.params : {}).slice(0, 10).map(([k, v]) => [k.slice(0, 40), String(v).slice(0, 200)])),
-  }));
-  return { state: 'refused', at, problems: shown };
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return { state: 'refused', at: null, problems: [], unreadable: clip(text, ANSWER_LIMITS.unreadable) };
+  const { ok, submission, problems } = answer as { ok?: unknown; submission?: unknown; problems?: unknown };
+  const given = typeof submission === 'object' && submission !== null ? (submission as { state?: unknown; receivedAt?: unknown; problems?: unknown }) : {};
+  const at = timeGiven(given.receivedAt);
+  if (ok === true && given.state === 'accepted') return { state: 'accepted', at, problems: officeProblems(given.problems) };
+  return { state: 'refused', at, problems: officeProblems(Array.isArray(given.problems) ? given.problems : problems), unreadable: null };
 }
 
 export class OfficePush {
@@ -66,7 +90,7 @@ export class OfficePush {
   /** Something was queued while a round was under way: one more round right after it. */
   #again = false;
   /** Why the office was last not reached, and when it is tried again; null once it answers. */
-  #unreached: { readonly reason: string; readonly retryAt: string | null } | null = null;
+  #unreached: { readonly reason: string; readonly retryAt: string | null; readonly problems: readonly OfficeProblemView[] } | null = null;
 
   constructor(readonly crypto: SeggioCrypto, readonly store: ConsoleStore, readonly source: PushSource) {}
 
@@ -137,7 +161,7 @@ export class OfficePush {
     const url = this.source.url();
     if (!url) return;
     let failed = false;
-    let unreached: string | null = null;
+    let unreached: { readonly reason: string; readonly problems: readonly OfficeProblemView[] } | null = null;
     for (const { checkpoint, officeAnswer } of this.store.turnout()) {
       if (officeAnswer) continue;
       const body = this.turnoutSubmission(checkpoint);
@@ -146,7 +170,7 @@ export class OfficePush {
       // A refusal is an answer too: sending it again would get the same one. Only no answer is retried.
       if (typeof answer !== 'string') {
         failed = true;
-        unreached ??= answer.reason;
+        unreached ??= answer;
       } else if (!this.#stopped) this.store.setTurnoutAnswer(checkpoint, answer);
     }
     const queued = this.store.officeBundle();
@@ -157,29 +181,41 @@ export class OfficePush {
       const answer = await this.#post(new URL('api/v1/sections', url), 'application/x-tar', await publicExportArchive(dir));
       if (typeof answer !== 'string') {
         failed = true;
-        unreached = answer.reason;
+        unreached = answer;
       } else if (!this.#stopped) this.store.setOfficeBundle(dir, answer);
     }
     this.#failures = failed ? this.#failures + 1 : 0;
     this.#unreached = null;
     if (failed && !this.#stopped) {
       const wait = RETRY_MS[Math.min(this.#failures, RETRY_MS.length) - 1]!;
-      if (unreached) this.#unreached = { reason: unreached, retryAt: new Date(Date.now() + wait).toISOString() };
+      if (unreached) this.#unreached = { ...unreached, retryAt: new Date(Date.now() + wait).toISOString() };
       this.#timer = setTimeout(() => this.send(), wait);
       this.#timer.unref();
     }
     if (!this.#stopped) this.source.changed();
   }
 
-  /** The office's answer as text, or why it could not be reached (no answer, or one that asks to come back later). */
-  async #post(url: URL, type: string, body: Uint8Array): Promise<string | { readonly reason: string }> {
+  /**
+   * The office's answer as text, or why it was not taken now: no answer, or one that asks to come back
+   * later (5xx, 429), with the reasons the office gave for it, if any.
+   */
+  async #post(url: URL, type: string, body: Uint8Array): Promise<string | { readonly reason: string; readonly problems: readonly OfficeProblemView[] }> {
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-      if (response.status >= 500 || response.status === 429) return { reason: `HTTP ${response.status}` };
-      return (await response.text()).slice(0, 64 * 1024);
+      const text = (await response.text()).slice(0, 64 * 1024);
+      if (response.status >= 500 || response.status === 429) {
+        let said: unknown;
+        try {
+          said = (JSON.parse(text) as { problems?: unknown } | null)?.problems;
+        } catch {
+          said = undefined;
+        }
+        return { reason: `HTTP ${response.status}`, problems: officeProblems(said) };
+      }
+      return text;
     } catch (error) {
       const cause = (error as { cause?: { code?: string } }).cause?.code;
-      return { reason: cause ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : String(error)) };
+      return { reason: cause ?? (error instanceof Error && error.name === 'TimeoutError' ? `no answer within ${TIMEOUT_MS / 1000} s` : String(error)), problems: [] };
     }
   }
 
