@@ -23,6 +23,13 @@ describe('the office catalogue', () => {
     );
   });
 
+  it('has the keys of the Italian in every language, each with the figures of the Italian', () => {
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      expect(Object.keys(catalogue).sort(), language).toEqual(Object.keys(CATALOGUES.it).sort());
+      for (const [key, text] of Object.entries(CATALOGUES.it)) expect(placeholders(catalogue[key as Key]), `${language} ${key}`).toEqual(placeholders(text));
+    }
+  });
+
   it("names for the console's president the same checks of the verifier as the office's own words do", () => {
     expect([...VERIFY_CHECKS].sort()).toEqual(Object.keys(CHECKS).sort());
   });

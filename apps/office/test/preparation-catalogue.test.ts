@@ -9,6 +9,13 @@ const CODES: Record<string, readonly string[]> = { ...BUILD_CODES, ...ENROL_CODE
 const placeholders = (text: string) => [...new Set([...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!))];
 
 describe('the preparation catalogue', () => {
+  it('has the keys of the Italian in every language, each with the figures of the Italian', () => {
+    for (const [language, catalogue] of Object.entries(PREPARATION_CATALOGUES)) {
+      expect(Object.keys(catalogue).sort(), language).toEqual(Object.keys(PREPARATION_CATALOGUES.it).sort());
+      for (const [key, text] of Object.entries(PREPARATION_CATALOGUES.it)) expect(placeholders(catalogue[key as keyof typeof catalogue]).sort(), `${language} ${key}`).toEqual(placeholders(text).sort());
+    }
+  });
+
   it.each(Object.keys(CODES))('%s is worded in every language with its own figures', (code) => {
     const params = CODES[code]!;
     for (const [language, catalogue] of Object.entries(PREPARATION_CATALOGUES)) {

@@ -1,9 +1,9 @@
-// The preparation pages in German (preparation-i18n.ts has the Italian, the source, and the English).
-import type { PreparationKey } from './preparation-i18n.js';
+// The preparation pages in German (preparation-i18n.ts has the Italian, the source, and the English, and
+// holds this to the Italian's keys: it imports nothing, so that the two files do not import each other).
 
 const atDe = '{file}, Zeile {line}, Spalte „{column}“';
 
-export const de: Record<PreparationKey, string> = {
+export const de = {
   'tab.results': 'Ergebnisse',
   'tab.package': 'Wahlpaket',
   'tab.machines': 'Geräte',
