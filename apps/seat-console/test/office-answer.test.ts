@@ -2,7 +2,7 @@
 // whatever the server at the package's office address sends, the view is one of its states, with the office's
 // reasons and notes as text, bounded, and never a value the page cannot draw.
 import { describe, expect, it } from 'vitest';
-import { ANSWER_LIMITS, answerView, officeProblems } from '../src/service/office-push.js';
+import { ANSWER_LIMITS, answerView, boundedText, officeProblems } from '../src/service/office-push.js';
 
 describe("the office's answer", () => {
   it('is accepted with its time and notes, or refused with its reasons, from the submission or the answer itself', () => {
@@ -50,5 +50,21 @@ describe("the office's answer", () => {
     expect(refused(12)).toBeNull();
     expect(refused(`2026-06-08T13:02:11Z${' '.repeat(50)}`)).toBeNull();
     expect(refused('2026-06-08T13:02:11Z')).toBe('2026-06-08T13:02:11Z');
+  });
+
+  it('is read up to its bound, the rest of an endless body left unfetched', async () => {
+    let pulled = 0;
+    const endless = new ReadableStream<Uint8Array>({
+      pull(controller) {
+        pulled++;
+        if (pulled > 10_000) throw new Error('read past the bound');
+        controller.enqueue(new Uint8Array(1024).fill(0x61));
+      },
+    });
+    const text = await boundedText(new Response(endless), 64 * 1024);
+    expect(text).toBe('a'.repeat(64 * 1024));
+    expect(pulled).toBeLessThan(80);
+    expect(await boundedText(new Response('{"ok":true}'), 64 * 1024)).toBe('{"ok":true}');
+    expect(await boundedText(new Response(null), 64 * 1024)).toBe('');
   });
 });

@@ -63,6 +63,25 @@ export function officeProblems(value: unknown): OfficeProblemView[] {
     }));
 }
 
+/** The most of an office's answer that is read: past it, the rest is not fetched. */
+export const ANSWER_BYTES = 64 * 1024;
+
+/** A response's body as text, reading at most `max` bytes of it and dropping the rest unread. */
+export async function boundedText(response: Response, max: number): Promise<string> {
+  const reader = (response.body as ReadableStream<Uint8Array> | null)?.getReader();
+  if (!reader) return '';
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  while (size < max) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    size += value.length;
+  }
+  if (size >= max) await reader.cancel();
+  return new TextDecoder().decode(Buffer.concat(chunks).subarray(0, max));
+}
+
 /** A time the office gave, kept only if it is one. */
 const timeGiven = (value: unknown): string | null => (typeof value === 'string' && value.length <= ANSWER_LIMITS.time && !Number.isNaN(Date.parse(value)) ? value : null);
 
@@ -202,7 +221,7 @@ export class OfficePush {
   async #post(url: URL, type: string, body: Uint8Array): Promise<string | { readonly reason: string; readonly problems: readonly OfficeProblemView[] }> {
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
-      const text = (await response.text()).slice(0, 64 * 1024);
+      const text = await boundedText(response, ANSWER_BYTES);
       if (response.status >= 500 || response.status === 429) {
         let said: unknown;
         try {
