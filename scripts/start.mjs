@@ -315,7 +315,7 @@ async function runOffice(officeDir, officePort, extra) {
     staff: addresses.staff,
     lines: [
       `  electoral office  ${addresses.staff}  (the Comune's staff: the package and machines it prepared, then sections, submissions, reasons)`,
-      `  public results    ${addresses.public}  (updated live once the console sends the exported result; its closing screen shows it sent, queued or refused, and "Invia al Comune" sends it again)`,
+      `  public results    ${addresses.public}  (updated live once the console sends the exported result; its closing screen shows it sent, queued or refused, and "Inviare al Comune" sends it again)`,
       `  import folder     ${join(officeDir, 'importa')}  (a section's public export as .tar)`,
     ],
   };

@@ -218,7 +218,7 @@ test('close with a voter inside: warned with the booth named, logged; count, exp
   // Pushed to the Comune's office npm start runs beside the station, which accepts it: said with the time, and not sent twice.
   const pushed = president.locator('section[aria-labelledby="office-push-title"]');
   await expect(pushed.getByRole('status')).toContainText("Inviato e accolto dall'ufficio elettorale del Comune:");
-  await expect(pushed.getByRole('button', { name: 'Invia al Comune' })).toBeDisabled();
+  await expect(pushed.getByRole('button', { name: 'Inviare al Comune' })).toBeDisabled();
   const command = (await president.locator('.verify-command').textContent())!;
   expect(command).toMatch(new RegExp(`^npx seggio verify \\S+/bundle --office-key ${folder}/office\\.pub --training$`));
   // Run as shown (npx seggio is the repository's own command).

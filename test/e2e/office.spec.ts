@@ -165,5 +165,7 @@ test('each bad submission is refused on the staff screen with its reason, and no
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('Der Eintrag „tally.json“ ist vom Typ symlink, keine Datei: Verknüpfungen werden abgelehnt.');
   await expect(page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
+  // Its way to the public page leads to the page in German.
+  await expect(page.getByRole('link', { name: 'Öffentliche Ergebnisseite' })).toHaveAttribute('href', /\/\?lang=de$/);
   await checkScreen(page, 'refusals-de', 'office');
 });

@@ -24,7 +24,7 @@ const freePort = () =>
     });
   });
 
-describe('Invia al Comune', () => {
+describe('Inviare al Comune', () => {
   it('queues turnout and the public export while the office is away, and sends them when it is back', async () => {
     const port = await freePort();
     const officeKey = nodeCrypto.generateSigningKeyPair();
@@ -42,7 +42,7 @@ describe('Invia al Comune', () => {
     const office = await Office.start(nodeCrypto, { storePath: join(dir, 'office.db'), electionBytes, key: officeKey });
     const server = await OfficeServer.listen(office, { host: '127.0.0.1', port, staffPort: 0, rendererDir: join(dir, 'none') });
     try {
-      // "Invia al Comune": sent now, not at the next try.
+      // "Inviare al Comune": sent now, not at the next try.
       expect(day.console.retryOfficePush()).toEqual({ ok: true, value: undefined });
       await until(() => office.store.acceptedFor('1'));
       await until(() => office.store.turnout().length === recorded);

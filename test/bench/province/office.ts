@@ -1,6 +1,6 @@
 // A comune's office as the province bench drives it: the office service behind its HTTP server
 // (127.0.0.1, port 0), each section's turnout and public export pushed to /api/v1/turnout and
-// /api/v1/sections as the console's "Invia al Comune" does, and a reader of the public page as a phone
+// /api/v1/sections as the console's "Inviare al Comune" does, and a reader of the public page as a phone
 // keeps it: following /events and reading the page again on each update, as the page's script does.
 // Per section: how long the push of the export took to be answered, and how long until the public page
 // showed the section in.

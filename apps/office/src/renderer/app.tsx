@@ -8,7 +8,7 @@ import { api, token } from './api.js';
 import { translator, type Language } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
-import { LanguageChoice, Problems, Submission, Upload } from './parts.js';
+import { LanguageChoice, Problems, publicPageIn, Submission, Upload } from './parts.js';
 import { PrefetturaScreen } from './prefettura.js';
 import { prepareTranslator } from './preparation-i18n.js';
 
@@ -35,7 +35,7 @@ export function App() {
   }, [language]);
   if (!view) return null;
   const lang = <LanguageChoice t={t} language={language} choose={setLanguage} />;
-  if ('mode' in view) return <PrefetturaScreen t={t} view={view} lang={lang} />;
+  if ('mode' in view) return <PrefetturaScreen t={t} view={view} lang={lang} language={language} />;
   const tabs = <nav className="tabs">{TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}</nav>;
   const preparation = (
     <>
@@ -61,7 +61,7 @@ export function App() {
         <h1>{t('title', { comune: r.election.comune })}</h1>
         <p>{r.election.title}</p>
         <p id="sections-in">{t('sectionsIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
-        {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
+        {view.publicUrl && <p><a href={publicPageIn(view.publicUrl, language)}>{t('publicPage')}</a></p>}
         {tabs}
       </header>
       {preparation}

@@ -6,6 +6,13 @@ import type { Problem } from '../shared/codes.js';
 import { api } from './api.js';
 import { explain, LANGUAGES, type Key, type Language, type Translate } from './i18n.js';
 
+/** The public page in the staff's language (Italian is its own, without `?lang`). */
+export function publicPageIn(publicUrl: string, language: Language): string {
+  const url = new URL(publicUrl);
+  if (language !== 'it') url.searchParams.set('lang', language);
+  return url.href;
+}
+
 /** The staff's languages, each button named in its own language; the one shown is pressed. */
 export function LanguageChoice({ t, language, choose }: { t: Translate; language: Language; choose: (language: Language) => void }) {
   return (

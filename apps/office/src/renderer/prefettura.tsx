@@ -3,10 +3,10 @@
 import { useState, type ReactNode } from 'react';
 import type { PrefetturaView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
-import { Problems, Submission, Upload } from './parts.js';
-import type { Translate } from './i18n.js';
+import { Problems, publicPageIn, Submission, Upload } from './parts.js';
+import type { Language, Translate } from './i18n.js';
 
-export function PrefetturaScreen({ t, view, lang }: { t: Translate; view: PrefetturaView; lang: ReactNode }) {
+export function PrefetturaScreen({ t, view, lang, language }: { t: Translate; view: PrefetturaView; lang: ReactNode; language: Language }) {
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
   const r = view.results;
   return (
@@ -16,7 +16,7 @@ export function PrefetturaScreen({ t, view, lang }: { t: Translate; view: Prefet
         <h1>{t('prefettura.title', { province: r.election.comune })}</h1>
         <p>{r.election.title}</p>
         <p id="comuni-in">{t('prefettura.comuniIn', { n: r.sectionsAccepted, of: r.sectionsTotal })}</p>
-        {view.publicUrl && <p><a href={view.publicUrl}>{t('publicPage')}</a></p>}
+        {view.publicUrl && <p><a href={publicPageIn(view.publicUrl, language)}>{t('publicPage')}</a></p>}
       </header>
       <main>
         <Upload t={t} limit={view.archiveLimit} onAnswer={setUploadProblems} label="prefettura.upload" />

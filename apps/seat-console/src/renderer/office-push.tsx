@@ -1,4 +1,4 @@
-// "Invia al Comune" on the closing screen: how the push of the public export to the Comune's electoral
+// "Inviare al Comune" on the closing screen: how the push of the public export to the Comune's electoral
 // office stands (sent and accepted, queued and why, refused and the office's reasons), and the button
 // that sends it again now rather than at its next try.
 import { useState } from 'react';

@@ -1,4 +1,4 @@
-// "Invia al Comune" (docs/design.md §7): the console sends each recorded checkpoint as a signed
+// "Inviare al Comune" (docs/design.md §7): the console sends each recorded checkpoint as a signed
 // `seggio/turnout@1` document, and the section's public export once written, to the office address
 // the election package names. What the office has not acknowledged stays queued (in the store, so a
 // restarted console sends it too) and is tried again, less often the longer the office is away. The
@@ -163,7 +163,7 @@ export class OfficePush {
     return answerView(queued.answer);
   }
 
-  /** "Invia al Comune": the export sent again now, not at its next try; one the office accepted is not sent twice. */
+  /** "Inviare al Comune": the export sent again now, not at its next try; one the office accepted is not sent twice. */
   retry(): boolean {
     const queued = this.store.officeBundle();
     if (!this.source.url() || !queued || (queued.answer !== null && answerView(queued.answer).state === 'accepted')) return false;

@@ -44,7 +44,7 @@ export interface LogLine {
 }
 
 /**
- * The public export's push to the Comune's office ("Invia al Comune"): being sent; queued, the office not
+ * The public export's push to the Comune's office ("Inviare al Comune"): being sent; queued, the office not
  * reached (why, and when it is tried again); accepted by the office (when it received it); or refused,
  * with the office's reasons as it gave them (its codes and figures, at most 20).
  */
@@ -173,6 +173,6 @@ export interface ConsoleApi {
   pollbook(): PollbookDocument | null;
   count(input: { shares: readonly string[] }): Promise<Result<CountOutcome, Refusal[]>>;
   exportBundle(input: { dir: string; publicOnly?: boolean }): Promise<Result<{ files: string[] }, Refusal[]>>;
-  /** "Invia al Comune": the public export sent to the office again now. */
+  /** "Inviare al Comune": the public export sent to the office again now. */
   retryOfficePush(): Result<void, Refusal>;
 }

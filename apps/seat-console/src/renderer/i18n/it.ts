@@ -225,7 +225,7 @@ export const it = {
   'export.verify': 'Chiunque può verificarlo con:',
   'export.again': 'Esportare un\'altra copia',
   'office.title': 'Invio al Comune',
-  'office.send': 'Invia al Comune',
+  'office.send': 'Inviare al Comune',
   'office.sending': "Invio in corso all'ufficio elettorale del Comune.",
   'office.queued': "In attesa: l'ufficio elettorale del Comune non è raggiungibile ({reason}). Nuovo tentativo automatico: {at}.",
   'office.accepted': "Inviato e accolto dall'ufficio elettorale del Comune: {at}.",
