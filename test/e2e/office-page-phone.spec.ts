@@ -14,6 +14,7 @@ const view = (level: 'comune' | 'provincia'): ResultsView => ({
     id: 'COM', title: 'Elezione del sindaco e del consiglio comunale', type: 'municipal', electors: counts, voters: counts, blank: 12345, invalid: 2345, contested: 12,
     rows: [{ group: 'mayor', id: 'm1', name: 'BASSELLI ILARIA MARIA', votes: 123456 }, { group: 'list', id: 'l1', name: 'Insieme per Sanvalle', votes: 98765 }, { group: 'preference', id: 'p1', name: 'GABELLI ELENA', votes: 4567 }],
   }],
+  titles: { COM: 'Elezione del sindaco e del consiglio comunale', EU: 'Elezione dei membri del Parlamento europeo spettanti all’Italia' },
   sections: [],
   turnout: [checkpoint('C1', '2024-06-08T23:00:00+02:00', 1233), checkpoint('C2', '2024-06-09T12:00:00+02:00', 1200), checkpoint('C3', '2024-06-09T23:00:00+02:00', 0)],
   version: 1,

@@ -158,6 +158,8 @@ test('each bad submission is refused on the staff screen with its reason, and no
   // A link put in the import folder is not followed.
   symlinkSync(join(dir, 'sezione-3.tar'), join(dir, 'import', 'collegamento.tar'));
   await expect(page.getByText('«collegamento.tar» nella cartella di importazione non è un file semplice (un collegamento o una cartella): non è stato letto.')).toBeVisible();
+  // Times the office received them, marked as UTC (the console shows its own in local time).
+  await expect(page.locator('tr', { hasText: 'collegamento.tar' }).first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
   await checkScreen(page, 'refusals', 'office');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('The entry "tally.json" is a symlink, not a file: links are refused.');

@@ -17,6 +17,7 @@ const view: ResultsView = {
       { group: 'preference', id: 'p1', name: 'VERDI ELENA', votes: 7 }, { group: 'preference', id: 'p2', name: 'NERI PAOLO', votes: 3 },
     ],
   }],
+  titles: { COM: 'Elezione del sindaco' },
   sections: [],
   turnout: [
     { id: 'C1', at: '2020-09-20T12:00:00+02:00', bySex: false, contests: { COM: { M: 0, F: 0, T: 9 } }, reported: ['1'], missing: ['2'] },
@@ -66,5 +67,11 @@ describe('the public page', () => {
     expect(links(renderPreparing('en'))).toEqual(['it/it/it Italiano', 'de/de/de Deutsch']);
     expect(renderPreparing('de')).toContain('<html lang="de">');
     expect(renderPreparing('it')).toContain('L’ufficio elettorale prepara la giornata');
+  });
+
+  it('heads each contest of the turnout with its title before any section is in', () => {
+    const before = renderPage({ ...view, sectionsAccepted: 0, contests: [] }, 'de');
+    expect(before).toContain('<h3>Elezione del sindaco</h3><table class="turnout">');
+    expect(before).not.toContain('<h3>COM</h3>');
   });
 });

@@ -64,7 +64,7 @@ export function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
   return (
     <tr data-submission={s.id}>
       <td>{s.id}</td>
-      <td>{s.receivedAt.slice(0, 19).replace('T', ' ')}</td>
+      <td>{s.receivedAt.slice(0, 19).replace('T', ' ')} UTC</td>
       <td>{t(`channel.${s.channel}`)}</td>
       <td>{s.origin}</td>
       <td>{s.section ?? '—'}</td>

@@ -65,7 +65,7 @@ function bars(id: string, title: string, rows: readonly { label: string; value: 
 function turnoutSection(t: Text, view: ResultsView): string {
   const provincia = view.election.level === 'provincia';
   const ids = view.turnout.length > 0 ? Object.keys(view.turnout[0]!.contests) : [];
-  const title = (id: string) => view.contests.find((c) => c.id === id)?.title ?? id;
+  const title = (id: string) => (Object.hasOwn(view.titles, id) ? view.titles[id]! : id);
   const of = view.sectionsTotal;
   // A checkpoint no section has reported shows that, not a 0 that reads as nobody having voted.
   const row = (cp: CheckpointView, f: SexCounts) => {

@@ -63,6 +63,7 @@ export function resultsView(election: Election, digest: string, store: OfficeSto
     sectionsTotal: election.sections.length,
     sectionsAccepted: accepted.length,
     contests: sumContests(election.scrutinyOrder, accepted.map((a) => a.tally)).map((c) => contestTotals(election, c)),
+    titles: Object.fromEntries(election.contests.map((c) => [c.id, c.title])),
     sections: accepted.map(({ tally }) => ({ id: tally.section, name: name(tally.section), contests: sumContests(election.scrutinyOrder, [tally]).map((c) => contestTotals(election, c)) })),
     turnout: turnoutView(election, store),
     version,

@@ -66,6 +66,8 @@ export interface ResultsView {
   readonly sectionsTotal: number;
   readonly sectionsAccepted: number;
   readonly contests: readonly ContestTotals[];
+  /** Each contest's title by its id, from the election (or the Prefettura's configuration): known before any section is in. */
+  readonly titles: Readonly<Record<string, string>>;
   /** Per accepted section, its own figures (at the Prefettura: per accepted comune). */
   readonly sections: readonly { readonly id: string; readonly name: string; readonly contests: readonly ContestTotals[] }[];
   readonly turnout: readonly CheckpointView[];

@@ -107,6 +107,7 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
       sectionsTotal: this.config.comuni.length,
       sectionsAccepted: counted.length,
       contests: sumContests(order, counted.map((c) => asTallies(c.contests))).map((c) => contestTotals(names, c)),
+      titles: Object.fromEntries(this.config.contests.map((c) => [c.id, c.title])),
       sections: counted.map((c) => ({ id: c.comune, name: name(c.comune), contests: totals(c) })),
       turnout,
       version: this.version,
