@@ -22,7 +22,7 @@ const view = (level: 'comune' | 'provincia'): ResultsView => ({
 
 for (const level of ['comune', 'provincia'] as const) {
   for (const lang of ['it', 'de', 'en'] as const) {
-    test(`the ${level}'s page in ${lang} fits 360 px: no sideways scroll, every table cell on the screen`, async ({ page }) => {
+    test(`the ${level}'s page in ${lang} fits 360 px: no sideways scroll, every table cell on the screen, each link on its bullet's line`, async ({ page }) => {
       await page.setViewportSize({ width: 360, height: 740 });
       await page.setContent(renderPage(view(level), lang).replace('<link rel="stylesheet" href="/page.css">', `<style>${PAGE_CSS}</style>`).replace('<script src="/live.js" defer></script>', ''));
       await expect(page.locator('#h-turnout')).toBeVisible();
@@ -33,6 +33,34 @@ for (const level of ['comune', 'provincia'] as const) {
         for (const cell of document.querySelectorAll('th, td, caption')) {
           const box = cell.getBoundingClientRect();
           if (box.right > innerWidth || box.left < 0) out.push(`"${(cell.textContent ?? '').trim()}" reaches ${Math.round(box.right)} px`);
+        }
+        // A link that wraps starts on its bullet's line (a probe at the item's start is on that line).
+        for (const item of document.querySelectorAll('li')) {
+          const link = item.querySelector('a');
+          if (!link?.firstChild) continue;
+          const probe = document.createElement('span');
+          probe.textContent = '\u200b';
+          item.prepend(probe);
+          const bullet = probe.getBoundingClientRect().bottom;
+          probe.remove();
+          const first = document.createRange();
+          first.setStart(link.firstChild, 0);
+          first.setEnd(link.firstChild, 1);
+          const line = first.getClientRects()[0]!.bottom;
+          if (Math.abs(line - bullet) > 2) out.push(`"${(link.textContent ?? '').trim()}" starts ${Math.round(line - bullet)} px from its bullet's line`);
+        }
+        // A link in brackets is on the line of its opening bracket.
+        const lineOf = (node: Node, at: number) => {
+          const range = document.createRange();
+          range.setStart(node, at);
+          range.setEnd(node, at + 1);
+          return range.getClientRects()[0]!.bottom;
+        };
+        for (const link of document.querySelectorAll('li a')) {
+          const before = link.previousSibling;
+          const text = before?.nodeType === Node.TEXT_NODE ? (before.textContent ?? '') : '';
+          if (!before || !text.endsWith('(') || !link.firstChild) continue;
+          if (Math.abs(lineOf(before, text.length - 1) - lineOf(link.firstChild, 0)) > 2) out.push(`"(" and "${link.textContent ?? ''}" are on different lines`);
         }
         return out;
       });

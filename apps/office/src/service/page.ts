@@ -129,7 +129,7 @@ export function renderPage(view: ResultsView, lang: Lang): string {
     .join('');
   const links = provincia
     ? view.sections.map((s) => `<li><a href="/comuni/${encodeURIComponent(s.id)}.tar">${t.package} ${escape(s.name)}</a></li>`).join('')
-    : `<li><a href="/comune-tally.json">${t.tally}</a> (<a href="/comune-tally.json.sig">${t.signature}</a>)</li>${view.sections.map((s) => `<li><a href="/sezioni/${encodeURIComponent(s.id)}.tar">${t.export} ${escape(s.id)}</a></li>`).join('')}`;
+    : `<li><a href="/comune-tally.json">${t.tally}</a> <span class="nowrap">(<a href="/comune-tally.json.sig">${t.signature}</a>)</span></li>${view.sections.map((s) => `<li><a href="/sezioni/${encodeURIComponent(s.id)}.tar">${t.export} ${escape(s.id)}</a></li>`).join('')}`;
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${t.results}: ${escape(view.election.title)}</title><link rel="stylesheet" href="/page.css"><script src="/live.js" defer></script></head>
@@ -146,7 +146,7 @@ ${contests}${turnoutSection(t, view)}${sections ? `<section aria-labelledby="h-s
 export const PAGE_CSS = `body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;background:#fff;line-height:1.4}
 table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:36rem}th,td{border-bottom:1px solid #bbb;padding:.25rem .5rem;text-align:left}td{text-align:right}
 caption{text-align:left;font-weight:600}.chart{width:100%;max-width:22rem;height:auto;display:block;margin:.5rem 0 1rem}.not-yet{text-align:left;font-style:italic}.training{background:#fff3c4;padding:.5rem;font-weight:700}
-.at{font-weight:400;color:#444}.count{font-size:1.25rem;font-weight:600}a{color:#0b4f9c;display:inline-block;min-height:44px;line-height:44px}summary{min-height:44px;line-height:44px;cursor:pointer}.lang{text-align:right}
+.at{font-weight:400;color:#444}.count{font-size:1.25rem;font-weight:600}a{color:#0b4f9c;display:inline-flex;align-items:center;min-height:44px;line-height:1.4}summary{min-height:44px;line-height:44px;cursor:pointer}.lang{text-align:right}.nowrap{white-space:nowrap}
 @media (max-width:30rem){body{padding:0 .5rem}table.turnout{font-size:.8125rem}table.turnout th,table.turnout td{padding:.25rem .2rem}.at{display:block}}`;
 
 /** Replaces <main> with the server's when it says the figures changed; without it the page still reads. */
