@@ -1,6 +1,6 @@
-// The words of the preparation pages (the package, the machines), Italian first, German (preparation-i18n-de.ts)
-// and English, in the
-// staff's formal register, with the builder's and enrolment's codes: the service gives codes, this file words them.
+// The words of the preparation pages (the package, the machines), Italian first, German
+// (preparation-i18n-de.ts) and English, in the staff's formal register, with the builder's and
+// enrolment's codes: the service gives codes, this file words them.
 import type { PreparationProblem } from '../shared/preparation.js';
 import type { Language } from './i18n.js';
 import { de } from './preparation-i18n-de.js';

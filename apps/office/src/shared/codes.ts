@@ -1,7 +1,7 @@
 // Every expected failure of the office is one of these codes with its parameters: the service never
-// words a refusal. English is made for logs and the command line (service/english.ts), Italian and
-// English for the staff and the public by the renderer's catalogue (renderer/i18n.ts), and the president's
-// words for the answers to a public export by ballot-core (office-answer.ts).
+// words a refusal. English is made for logs and the command line (service/english.ts), Italian, German
+// and English for the staff and the public by the renderer's catalogues (renderer/i18n.ts), and the
+// president's words for the answers to a public export by ballot-core (office-answer.ts).
 import { EXPORT_ANSWER_CODES } from '@seggio/ballot-core';
 
 /** Each code and the names of its parameters. */

@@ -5,10 +5,10 @@
 // public export's push is shown to the president (status) who may try it again at once (retry).
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { documentBytes, encodeSidecar, type TurnoutDocument } from '@seggio/ballot-core';
+import { documentBytes, encodeSidecar, type OfficeAnswerProblem, type TurnoutDocument } from '@seggio/ballot-core';
 import { toBase64, utf8, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import tar from 'tar-stream';
-import type { Figures, OfficeProblemView, OfficePushView } from '../shared/api.js';
+import type { Figures, OfficePushView } from '../shared/api.js';
 import type { ConsoleStore } from './store.js';
 
 /** What the push needs of the console: the office address, and the key and set-up once they exist. */
@@ -48,7 +48,7 @@ const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0
 const asText = (value: unknown, max: number) => clip(typeof value === 'string' ? value : (JSON.stringify(value) ?? ''), max);
 
 /** The reasons or notes in an office's answer, each a code and its figures as text, bounded; anything else dropped. */
-export function officeProblems(value: unknown): OfficeProblemView[] {
+export function officeProblems(value: unknown): OfficeAnswerProblem[] {
   if (!Array.isArray(value)) return [];
   return value
     .filter((p): p is { code?: unknown; params?: unknown } => typeof p === 'object' && p !== null && !Array.isArray(p))
@@ -109,7 +109,7 @@ export class OfficePush {
   /** Something was queued while a round was under way: one more round right after it. */
   #again = false;
   /** Why the office was last not reached, and when it is tried again; null once it answers. */
-  #unreached: { readonly reason: string; readonly retryAt: string | null; readonly problems: readonly OfficeProblemView[] } | null = null;
+  #unreached: { readonly reason: string; readonly retryAt: string | null; readonly problems: readonly OfficeAnswerProblem[] } | null = null;
 
   constructor(readonly crypto: SeggioCrypto, readonly store: ConsoleStore, readonly source: PushSource) {}
 
@@ -180,7 +180,7 @@ export class OfficePush {
     const url = this.source.url();
     if (!url) return;
     let failed = false;
-    let unreached: { readonly reason: string; readonly problems: readonly OfficeProblemView[] } | null = null;
+    let unreached: { readonly reason: string; readonly problems: readonly OfficeAnswerProblem[] } | null = null;
     for (const { checkpoint, officeAnswer } of this.store.turnout()) {
       if (officeAnswer) continue;
       const body = this.turnoutSubmission(checkpoint);
@@ -218,7 +218,7 @@ export class OfficePush {
    * The office's answer as text, or why it was not taken now: no answer, or one that asks to come back
    * later (5xx, 429), with the reasons the office gave for it, if any.
    */
-  async #post(url: URL, type: string, body: Uint8Array): Promise<string | { readonly reason: string; readonly problems: readonly OfficeProblemView[] }> {
+  async #post(url: URL, type: string, body: Uint8Array): Promise<string | { readonly reason: string; readonly problems: readonly OfficeAnswerProblem[] }> {
     try {
       const response = await fetch(url, { method: 'POST', headers: { 'content-type': type }, body, signal: AbortSignal.timeout(TIMEOUT_MS) });
       const text = await boundedText(response, ANSWER_BYTES);

@@ -1,5 +1,5 @@
 // The seat console's Api contract, shared by its service and its interfaces (docs/design.md §1). Types only.
-import type { Category, Election, PollbookDocument, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
+import type { Category, Election, OfficeAnswerProblem, PollbookDocument, RecordCheck, SectionTally, Sex } from '@seggio/ballot-core';
 import type { Result } from '@seggio/crypto';
 import type { BoothState } from '@seggio/link';
 import type { Refusal } from './refusals.js';
@@ -48,20 +48,14 @@ export interface LogLine {
  * reached (why, and when it is tried again); accepted by the office (when it received it); or refused,
  * with the office's reasons as it gave them (its codes and figures, at most 20).
  */
-/** A reason or a note the office gave, as it gave it (bounded): the page words it (ballot-core's office-answer.ts). */
-export interface OfficeProblemView {
-  readonly code: string;
-  readonly params: Readonly<Record<string, string>>;
-}
-
 export type OfficePushView =
   | { readonly state: 'sending' }
   /** Not taken yet: the office could not be reached, or answered that it cannot take it now (and why). */
-  | { readonly state: 'queued'; readonly reason: string; readonly retryAt: string | null; readonly problems: readonly OfficeProblemView[] }
+  | { readonly state: 'queued'; readonly reason: string; readonly retryAt: string | null; readonly problems: readonly OfficeAnswerProblem[] }
   /** Accepted, with the office's notes on it (a section that reported no turnout). */
-  | { readonly state: 'accepted'; readonly at: string | null; readonly problems: readonly OfficeProblemView[] }
+  | { readonly state: 'accepted'; readonly at: string | null; readonly problems: readonly OfficeAnswerProblem[] }
   /** Refused with the office's reasons; `unreadable`: its answer, when it could not be read as one. */
-  | { readonly state: 'refused'; readonly at: string | null; readonly problems: readonly OfficeProblemView[]; readonly unreadable: string | null };
+  | { readonly state: 'refused'; readonly at: string | null; readonly problems: readonly OfficeAnswerProblem[]; readonly unreadable: string | null };
 
 export interface ConsoleView {
   readonly phase: ConsolePhase;
