@@ -132,6 +132,12 @@ describe('seggio election build: a broken folder', () => {
     found(problems(dir), 'election-rule', { file: 'sindaci.csv', line: '4', column: 'liste', reason: /up to 15,000 inhabitants each mayor has exactly one/ });
   });
 
+  it('refuses a time zone the machines do not know at its cell', () => {
+    const dir = sanvalle();
+    edit(dir, 'elezione.csv', ';CR;Europe/Rome;', ';CR;Europe/Roma;');
+    found(problems(dir), 'election-rule', { file: 'elezione.csv', line: '2', column: 'fuso_orario', path: '$.timezone', reason: /not a time zone this machine knows \("Europe\/Roma"\)/ });
+  });
+
   it('reads a quoted cell with the separator and a line break in it, and reports the line of a CSV error', () => {
     const dir = sanvalle();
     edit(dir, 'liste.csv', 'Civica Argine Verde', '"Civica; Argine\nVerde"');

@@ -51,6 +51,16 @@ describe('refusals name the path, the fault and what is allowed', () => {
     expect(refuse(e)).toEqual(['$.office.url: is not an address: expected one like "https://elezioni.comune.example.it/"']);
   });
 
+  it('a time zone the machines do not know, which would stop the console when it writes a time', () => {
+    const e = base();
+    e.timezone = 'Europe/Roma';
+    expect(refuse(e)).toEqual(['$.timezone: is not a time zone this machine knows ("Europe/Roma"); Italy\'s is "Europe/Rome"']);
+    e.timezone = 'Rome';
+    expect(refuse(e)).toEqual(['$.timezone: must be an IANA time zone like "Europe/Rome"']);
+    e.timezone = 'Europe/Rome';
+    expect(parseElection(JSON.stringify(e)).ok).toBe(true);
+  });
+
   it('a split vote in a comune under 15,000', () => {
     const e = base();
     municipal(e).rules.splitVote = true;

@@ -1,7 +1,7 @@
 // `seggio election build`: election.json made from a folder of spreadsheets and symbols
 // (docs/election-package.md). Every problem of the folder is reported at once, each at its file, line
 // and column; what the election format then refuses is traced back to the cell it came from.
-import { crossCheckElection, LIMITS, parseElection, type Election, type JsonProblem } from '@seggio/ballot-core';
+import { crossCheckElection, ITALY_TIME_ZONE, LIMITS, parseElection, type Election, type JsonProblem } from '@seggio/ballot-core';
 import { Cells } from './cells.js';
 import { buildProblem, type BuildProblem, type Cell } from './codes.js';
 import { buildContests } from './contests.js';
@@ -93,7 +93,7 @@ export function buildElection(folder: Folder): BuildResult {
     document.comune = { name: cells.text(e, row, 'comune', '$.comune.name'), istat: cells.text(e, row, 'codice_istat', '$.comune.istat'), province: cells.text(e, row, 'provincia', '$.comune.province') };
     const url = cells.text(e, row, 'indirizzo_ufficio', '$.office.url', false);
     if (url !== undefined) document.office = { url };
-    document.timezone = cells.text(e, row, 'fuso_orario', '$.timezone', false) ?? 'Europe/Rome';
+    document.timezone = cells.text(e, row, 'fuso_orario', '$.timezone', false) ?? ITALY_TIME_ZONE;
   }
   const days = tables['giorni.csv'];
   if (days) {

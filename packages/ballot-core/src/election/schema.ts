@@ -184,6 +184,36 @@ export const Section = z.strictObject({
 const isoDate = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$/, { error: 'must be a date like "2020-09-20"' });
 const clock = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, { error: 'must be a time like "07:00"' });
 
+/** Italy's zone: the one of every Italian election, and the default of a package built from spreadsheets. */
+export const ITALY_TIME_ZONE = 'Europe/Rome';
+
+const TIME_ZONE_SHAPE = /^[A-Za-z_]+(\/[A-Za-z_+-]+)+$/;
+
+/**
+ * True when this runtime's Intl (Node's ICU, Chromium's) knows the zone, in which every machine writes
+ * the day's times; a value not shaped like a zone's name is left to the shape's own refusal.
+ */
+function knownTimeZone(zone: string): boolean {
+  if (zone.length > 64 || !TIME_ZONE_SHAPE.test(zone)) return true;
+  try {
+    new Intl.DateTimeFormat('it-IT', { timeZone: zone });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * The zone of the day's times. Shaped like an IANA name, and one the machines know: a misspelt one
+ * ("Europe/Roma") would pass the shape and then stop the console's screens and its record when they
+ * write a time in it.
+ */
+const TimeZone = z
+  .string()
+  .max(64)
+  .regex(TIME_ZONE_SHAPE, { error: 'must be an IANA time zone like "Europe/Rome"' })
+  .refine(knownTimeZone, { error: (issue) => `is not a time zone this machine knows ("${String(issue.input)}"); Italy's is "${ITALY_TIME_ZONE}"` });
+
 export const Checkpoint = z.strictObject({
   id,
   at: z.iso.datetime({ offset: true, local: false, error: 'must be a date and time with its UTC offset, like "2020-09-20T12:00:00+02:00"' }),
@@ -220,7 +250,7 @@ export const Election = z.strictObject({
   }),
   /** Optional: without it the console writes its exports to its folder only. */
   office: z.strictObject({ url: OfficeAddress }).optional(),
-  timezone: z.string().max(64).regex(/^[A-Za-z_]+(\/[A-Za-z_+-]+)+$/, { error: 'must be an IANA time zone like "Europe/Rome"' }),
+  timezone: TimeZone,
   days: z.array(z.strictObject({ date: isoDate, open: clock, close: clock })).min(1).max(LIMITS.days),
   turnoutCheckpoints: z.array(Checkpoint).min(1).max(LIMITS.checkpoints),
   contests: z.array(Contest).min(1, { error: 'must have at least one contest' }).max(LIMITS.contests, { error: `has too many contests: at most ${LIMITS.contests}` }),
