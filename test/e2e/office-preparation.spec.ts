@@ -138,7 +138,7 @@ test('the demo package is built, its municipal ballot previewed at the booth\'s 
   await page.getByLabel('Scegliere la cartella con i file CSV e i contrassegni PNG').setInputFiles(join(REPO_ROOT, 'fixtures', 'rivafonda-2020'));
   await page.getByRole('button', { name: 'Costruire il pacchetto' }).click();
   const refused = page.locator('#build-refused');
-  await expect(refused.getByRole('heading')).toHaveText(/^La cartella letta il \S+ \S+ UTC è stata rifiutata, problemi trovati \(1\): il pacchetto mostrato sotto è quello costruito prima, non da questa cartella$/);
+  await expect(refused.getByRole('heading')).toHaveText(/^La cartella letta il \d\d\/\d\d\/\d{4}, \d\d:\d\d:\d\d CES?T è stata rifiutata, problemi trovati \(1\): il pacchetto mostrato sotto è quello costruito prima, non da questa cartella$/);
   const other = (await refused.locator('li[data-code="office-other-election"]').textContent())!;
   expect(other).toMatch(new RegExp(`^La cartella letta dà un pacchetto \\(impronta [0-9a-f]{64}\\) diverso da quello firmato, che è l’elezione di questo ufficio \\(impronta ${digest}\\): il pacchetto firmato è definitivo e non si sostituisce\\. L’archivio dell’ufficio tiene una sola elezione: per correggerla occorre preparare la giornata da capo con un nuovo archivio dell’ufficio\\.$`));
   expect(other).not.toContain('--');

@@ -158,14 +158,20 @@ test('each bad submission is refused on the staff screen with its reason, and no
   // A link put in the import folder is not followed.
   symlinkSync(join(dir, 'sezione-3.tar'), join(dir, 'import', 'collegamento.tar'));
   await expect(page.getByText('«collegamento.tar» nella cartella di importazione non è un file semplice (un collegamento o una cartella): non è stato letto.')).toBeVisible();
-  // Times the office received them, marked as UTC (the console shows its own in local time).
-  await expect(page.locator('tr', { hasText: 'collegamento.tar' }).first()).toContainText(/\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC/);
+  // The time the office received it, in the election's zone and named (Sweden's format gives Rome's time as ISO).
+  const received = office.view().submissions.find((s) => s.origin === 'collegamento.tar')!.receivedAt;
+  const [day, hour] = new Date(received).toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).split(' ') as [string, string];
+  const [y, m, d] = day.split('-');
+  const row = page.locator('tr', { hasText: 'collegamento.tar' }).first();
+  await expect(row).toContainText(new RegExp(`${d}/${m}/${y}, ${hour} CES?T`));
   await checkScreen(page, 'refusals', 'office');
   await page.getByRole('button', { name: 'English' }).click();
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('The entry "tally.json" is a symlink, not a file: links are refused.');
+  await expect(row).toContainText(new RegExp(`${d}/${m}/${y}, ${hour} (CES?T|GMT\\+[12])`));
   // And in German, the language chooser saying which language is shown.
   await page.getByRole('button', { name: 'Deutsch' }).click();
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('Der Eintrag „tally.json“ ist vom Typ symlink, keine Datei: Verknüpfungen werden abgelehnt.');
+  await expect(row).toContainText(new RegExp(`${d}\\.${m}\\.${y}, ${hour} MES?Z`));
   await expect(page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
   // Its way to the public page leads to the page in German.
   await expect(page.getByRole('link', { name: 'Öffentliche Ergebnisseite' })).toHaveAttribute('href', /\/\?lang=de$/);

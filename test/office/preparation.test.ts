@@ -96,6 +96,9 @@ describe('the package of the day, at the office', () => {
     const summary = pdfText(join(drive, 'riepilogo-elezione.pdf')).replace(/\s+/g, ' ');
     // In the screen's words, what was signed: the lists' names, not their ids; the rolls, not the format's codes.
     expect(summary).toContain(`Impronta SHA-256 di election.json: ${nodeCrypto.sha256Hex(bytes)}`);
+    // Signed at the hour of the election's zone, which the line names (Sweden's format gives Rome's time as ISO).
+    const [day, hour] = new Date(signed.answer.ok ? signed.answer.view.signedAt! : '').toLocaleString('sv-SE', { timeZone: 'Europe/Rome' }).split(' ');
+    expect(summary).toMatch(new RegExp(`impronta ${fingerprint(officeKey.publicKey)}, il ${day!.split('-').reverse().join('/')} alle ${hour} CES?T `));
     expect(summary).toContain('fino a 2 preferenze, di sesso diverso; voto disgiunto non ammesso');
     expect(summary).toContain('BASSELLI ILARIA (lista «Insieme per Sanvalle»)');
     expect(summary).toContain('Sezione 3, Scuola primaria, via dei Tigli 4. elettori italiani: 433 uomini e 458 donne; cittadini dell’Unione europea della lista aggiunta per le comunali: 4 uomini e 5 donne; 3 cabine.');

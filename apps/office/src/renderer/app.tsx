@@ -5,7 +5,7 @@ import { useCallback, useEffect, useState } from 'react';
 import type { OfficeView, PrefetturaView, PreparingView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api, token } from './api.js';
-import { translator, type Language } from './i18n.js';
+import { timeIn, translator, type Language } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
 import { LanguageChoice, Problems, publicPageIn, Submission, Upload } from './parts.js';
@@ -39,7 +39,7 @@ export function App() {
   const tabs = <nav className="tabs">{TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}</nav>;
   const preparation = (
     <>
-      {tab === 'package' && <main><PackagePage t={tp} /></main>}
+      {tab === 'package' && <main><PackagePage t={tp} language={language} /></main>}
       {tab === 'machines' && <main><MachinesPage t={tp} /></main>}
     </>
   );
@@ -85,7 +85,7 @@ export function App() {
         <h2>{t('submissions')}</h2>
         <table>
           <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('section')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
-          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} />)}</tbody>
+          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} when={(at) => timeIn(at, language, view.timeZone)} />)}</tbody>
         </table>
         {view.folder.length > 0 && (
           <>

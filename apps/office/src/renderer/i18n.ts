@@ -12,6 +12,16 @@ export const LANGUAGES: readonly { readonly code: Language; readonly name: strin
   { code: 'en', name: 'English' },
 ];
 
+/** Each language's dates as they are written in Italy (English's too: the day before the month). */
+const LOCALES: Record<Language, string> = { it: 'it-IT', de: 'de-IT', en: 'en-GB' };
+
+/** A time the office recorded (ISO, in UTC) as the staff read it: in the election's zone, which it names. */
+export function timeIn(at: string, language: Language, timeZone: string): string {
+  const date = new Date(at);
+  if (Number.isNaN(date.getTime())) return at;
+  return new Intl.DateTimeFormat(LOCALES[language], { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(date);
+}
+
 const it = {
   title: 'Ufficio elettorale del Comune di {comune}',
   language: 'Lingua',

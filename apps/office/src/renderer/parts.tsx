@@ -60,11 +60,12 @@ export function Upload({ t, limit, onAnswer, label = 'upload' }: { t: Translate;
   );
 }
 
-export function Submission({ t, s }: { t: Translate; s: SubmissionView }) {
+/** A submission's row; `when` writes a time as the staff read it (timeIn). */
+export function Submission({ t, s, when }: { t: Translate; s: SubmissionView; when: (at: string) => string }) {
   return (
     <tr data-submission={s.id}>
       <td>{s.id}</td>
-      <td>{s.receivedAt.slice(0, 19).replace('T', ' ')} UTC</td>
+      <td>{when(s.receivedAt)}</td>
       <td>{t(`channel.${s.channel}`)}</td>
       <td>{s.origin}</td>
       <td>{s.section ?? '—'}</td>

@@ -4,7 +4,7 @@ import { useState, type ReactNode } from 'react';
 import type { PrefetturaView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { Problems, publicPageIn, Submission, Upload } from './parts.js';
-import type { Language, Translate } from './i18n.js';
+import { timeIn, type Language, type Translate } from './i18n.js';
 
 export function PrefetturaScreen({ t, view, lang, language }: { t: Translate; view: PrefetturaView; lang: ReactNode; language: Language }) {
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
@@ -38,7 +38,7 @@ export function PrefetturaScreen({ t, view, lang, language }: { t: Translate; vi
         <h2>{t('prefettura.packages')}</h2>
         <table>
           <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('prefettura.istat')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
-          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} />)}</tbody>
+          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} when={(at) => timeIn(at, language, view.timeZone)} />)}</tbody>
         </table>
         {view.folder.length > 0 && (
           <>

@@ -14,7 +14,7 @@ export const de = {
   'package.problems': 'Gefundene Probleme ({n}): die Tabellen berichtigen und das Paket erneut erstellen',
   'package.none': 'Noch kein Paket erstellt.',
   'package.state.built': 'erstellt, zu prüfen und zu signieren',
-  'package.problemsApart': 'Der am {at} UTC gelesene Ordner wurde abgelehnt, gefundene Probleme ({n}): das unten gezeigte Paket ist das zuvor erstellte, nicht das aus diesem Ordner',
+  'package.problemsApart': 'Der am {at} gelesene Ordner wurde abgelehnt, gefundene Probleme ({n}): das unten gezeigte Paket ist das zuvor erstellte, nicht das aus diesem Ordner',
   'package.state.signed': 'signiert, auf den Wechseldatenträger zu schreiben',
   'package.state.written': 'signiert und auf den Wechseldatenträger geschrieben',
   'package.final': 'Endgültiges Paket: es ist signiert und kann weder ersetzt noch erneut signiert werden.',
@@ -109,6 +109,6 @@ export const de = {
   'code.no-comune': 'Es ist noch nicht bekannt, für welche Gemeinde die Geräte zu registrieren sind: zuerst das Wahlpaket erstellen, das die Gemeinde angibt.',
   'tab.closed': 'Das Wahlamt hat noch keine Wahl: die Annahme der Exporte der Sprengel, die Wahlbeteiligung und die Ergebnisse werden freigegeben, sobald das Wahlpaket des Wahltags signiert ist (Registerkarte „Wahlpaket“).',
   'office.preparing': 'Wahlamt: Vorbereitung des Wahltags',
-  'package.folderRead': 'Am {at} UTC gelesener Ordner: {files}',
+  'package.folderRead': 'Am {at} gelesener Ordner: {files}',
   'package.officeElection': 'Dies ist die Wahl dieses Wahlamts: die Annahme der Ergebnisse ist offen.',
 };

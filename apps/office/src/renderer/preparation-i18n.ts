@@ -19,7 +19,7 @@ const it = {
   'package.problems': 'Problemi trovati ({n}): correggere i fogli di calcolo e costruire di nuovo',
   'package.none': 'Nessun pacchetto ancora costruito.',
   'package.state.built': 'costruito, da verificare e firmare',
-  'package.problemsApart': 'La cartella letta il {at} UTC è stata rifiutata, problemi trovati ({n}): il pacchetto mostrato sotto è quello costruito prima, non da questa cartella',
+  'package.problemsApart': 'La cartella letta il {at} è stata rifiutata, problemi trovati ({n}): il pacchetto mostrato sotto è quello costruito prima, non da questa cartella',
   'package.state.signed': 'firmato, da scrivere sul supporto rimovibile',
   'package.state.written': 'firmato e scritto sul supporto rimovibile',
   'package.final': 'Pacchetto definitivo: è firmato e non si può più sostituire né firmare di nuovo.',
@@ -114,7 +114,7 @@ const it = {
   'code.no-comune': 'Non si sa ancora per quale comune registrare le macchine: costruire prima il pacchetto elettorale, che indica il comune.',
   'tab.closed': 'L’ufficio non ha ancora un’elezione: l’accettazione delle esportazioni delle sezioni, l’affluenza e i risultati si aprono quando il pacchetto elettorale della giornata è firmato (scheda «Pacchetto elettorale»).',
   'office.preparing': 'Ufficio elettorale: preparazione della giornata',
-  'package.folderRead': 'Cartella letta il {at} UTC: {files}',
+  'package.folderRead': 'Cartella letta il {at}: {files}',
   'package.officeElection': 'È l’elezione di questo ufficio: l’accettazione dei risultati è aperta.',
 } as const;
 
@@ -131,7 +131,7 @@ const en: Record<PreparationKey, string> = {
   'package.problems': 'Problems found ({n}): correct the spreadsheets and build again',
   'package.none': 'No package built yet.',
   'package.state.built': 'built, to be checked and signed',
-  'package.problemsApart': 'The folder read on {at} UTC was refused, problems found ({n}): the package shown below is the one built before, not from this folder',
+  'package.problemsApart': 'The folder read on {at} was refused, problems found ({n}): the package shown below is the one built before, not from this folder',
   'package.state.signed': 'signed, to be written to the removable drive',
   'package.state.written': 'signed and written to the removable drive',
   'package.final': 'Final package: it is signed and can no longer be replaced or signed again.',
@@ -226,7 +226,7 @@ const en: Record<PreparationKey, string> = {
   'code.no-comune': 'It is not yet known for which comune to enrol the machines: build the election package first, which names the comune.',
   'tab.closed': 'The office has no election yet: the intake of the sections’ exports, turnout and results open once the day’s election package is signed (tab "Election package").',
   'office.preparing': 'Electoral office: preparing the day',
-  'package.folderRead': 'Folder read on {at} UTC: {files}',
+  'package.folderRead': 'Folder read on {at}: {files}',
   'package.officeElection': 'This is this office’s election: the intake of results is open.',
 };
 

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Answer, PackageView, PreparationProblem, RulesView } from '../shared/preparation.js';
 import { api, token } from './api.js';
+import { timeIn, type Language } from './i18n.js';
 import { explainPreparation, type PrepareTranslate } from './preparation-i18n.js';
 
 const SIZES = ['s', 'm', 'l'] as const;
@@ -59,7 +60,7 @@ function Preview({ t, view, digest }: { t: PrepareTranslate; view: PackageView; 
   );
 }
 
-export function PackagePage({ t }: { t: PrepareTranslate }) {
+export function PackagePage({ t, language }: { t: PrepareTranslate; language: Language }) {
   const [view, setView] = useState<PackageView | null>(null);
   // The refusals of the last signing or writing; a build's are kept by the office, in view.problems, apart from the package.
   const [problems, setProblems] = useState<readonly PreparationProblem[]>([]);
@@ -96,7 +97,7 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
       {view.refusedAt && (
         <div role="alert" id="build-refused">
           {/* The folder refused is not the package shown below, if there is one: said before its problems. */}
-          <h3>{t(view.state === 'none' ? 'package.problems' : 'package.problemsApart', { n: view.problems.length, at: view.refusedAt.replace('T', ' ').slice(0, 19) })}</h3>
+          <h3>{t(view.state === 'none' ? 'package.problems' : 'package.problemsApart', { n: view.problems.length, at: timeIn(view.refusedAt, language, view.timeZone) })}</h3>
           <ProblemList t={t} problems={view.problems} />
         </div>
       )}
@@ -109,7 +110,7 @@ export function PackagePage({ t }: { t: PrepareTranslate }) {
           <p id="package-state" className={view.state === 'written' ? 'state-accepted' : undefined}>{t(`package.state.${view.state}`)}</p>
           {final && <p id="package-final"><strong>{t('package.final')}</strong></p>}
           <p>{t('package.digest')}: <code id="package-digest">{view.digest}</code></p>
-          {view.builtAt && <p id="package-folder">{t('package.folderRead', { at: view.builtAt.replace('T', ' ').slice(0, 19), files: view.folder.map((f) => f.name).join(', ') })}</p>}
+          {view.builtAt && <p id="package-folder">{t('package.folderRead', { at: timeIn(view.builtAt, language, view.timeZone), files: view.folder.map((f) => f.name).join(', ') })}</p>}
           {view.officeElection === view.digest && <p id="package-office">{t('package.officeElection')}</p>}
           {view.signer && <p>{t('package.signer', { signer: view.signer })}</p>}
           {view.rules.length > 0 && (

@@ -192,6 +192,7 @@ export class Office extends EventEmitter<{ change: []; ready: [] }> {
       publicUrl: this.publicUrl,
       archiveLimit: ARCHIVE_LIMITS.bytes,
       folder: this.#intake.folder,
+      timeZone: this.election.timezone,
     };
   }
 

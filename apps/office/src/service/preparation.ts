@@ -5,7 +5,7 @@
 // again. The first package signed becomes the office's election (Office.adopt).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { encodeSidecar, parseElection, signBytes, type Election } from '@seggio/ballot-core';
+import { encodeSidecar, ITALY_TIME_ZONE, parseElection, signBytes, type Election } from '@seggio/ballot-core';
 import { buildElection, folderFromEntries } from '@seggio/cli/library';
 import { fingerprint, toBase64, type SeggioCrypto, type SigningKeyPair } from '@seggio/crypto';
 import type { Answer, PackageView, PreparationProblem } from '../shared/preparation.js';
@@ -65,6 +65,7 @@ export class Preparation {
       problems: attempt?.problems ?? [],
       refusedAt: attempt && attempt.problems.length > 0 ? attempt.at : null,
       officeElection: this.office.ready ? this.office.ctx.electionDigest : null,
+      timeZone: e?.timezone ?? (this.office.ready ? this.office.election.timezone : ITALY_TIME_ZONE),
     };
   }
 

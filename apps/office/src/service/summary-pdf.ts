@@ -30,6 +30,13 @@ function when(at: string): string {
   return `${m[3]}/${m[2]}/${m[1]}${m[4] ? ` alle ${m[4]}:${m[5]}` : ''}`;
 }
 
+/** When the package was signed, in the election's zone, named: "il 21/09/2020 alle 12:00:05 CEST". */
+function signedWhen(at: Date, timeZone: string): string {
+  const date = new Intl.DateTimeFormat('it-IT', { timeZone, day: '2-digit', month: '2-digit', year: 'numeric' }).format(at);
+  const time = new Intl.DateTimeFormat('it-IT', { timeZone, hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(at);
+  return `il ${date} alle ${time}`;
+}
+
 /** The lists a mayor or a single-member candidate is linked to, by their names as on the ballot. */
 function linkedLists(ids: readonly string[], lists: readonly { readonly id: string; readonly name: string }[]): string {
   const names = ids.map((id) => `«${lists.find((l) => l.id === id)?.name ?? id}»`);
@@ -58,7 +65,7 @@ function lines(input: SummaryInput): [string, number, boolean][] {
     [`Comune di ${e.comune.name} (codice ISTAT ${e.comune.istat}, provincia ${e.comune.province})${e.training ? ' - ELEZIONE DI PROVA' : ''}`, 10, false],
     [`Identificativo: ${e.id}`, 10, false],
     [`Impronta SHA-256 di election.json: ${input.digest}`, 10, true],
-    [`Firmato con la chiave dell'ufficio elettorale, impronta ${input.signer}, il ${input.signedAt.toISOString().replace('T', ' ').slice(0, 19)} UTC`, 10, false],
+    [`Firmato con la chiave dell'ufficio elettorale, impronta ${input.signer}, ${signedWhen(input.signedAt, e.timezone)}`, 10, false],
     [`Giorni: ${e.days.map((d) => `${when(d.date)} dalle ${d.open} alle ${d.close}`).join('; ')}`, 10, false],
     [`Rilevazioni dell'affluenza: ${e.turnoutCheckpoints.map((c) => `${when(c.at)}${c.final ? ' (finale)' : ''}`).join('; ')}`, 10, false],
     ['', 6, false],

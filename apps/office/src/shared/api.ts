@@ -91,6 +91,8 @@ export interface OfficeView {
   readonly archiveLimit: number;
   /** Files of the import folder that were not read, and why (the latest few). */
   readonly folder: readonly Problem[];
+  /** The zone the staff read the office's times in: the election's. */
+  readonly timeZone: string;
 }
 
 /** The Prefettura's staff view: each comune of the province and what became of each package. */
@@ -103,4 +105,6 @@ export interface PrefetturaView {
   readonly publicUrl: string;
   readonly archiveLimit: number;
   readonly folder: readonly Problem[];
+  /** Italy's: its configuration names none, and every comune of a province is in it. */
+  readonly timeZone: string;
 }

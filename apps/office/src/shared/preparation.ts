@@ -64,6 +64,8 @@ export interface PackageView {
   readonly refusedAt: string | null;
   /** The digest of the office's election, once it has one (the first package signed, or --election). */
   readonly officeElection: string | null;
+  /** The zone the staff read the times in: the package's, else the office's election's, else Italy's. */
+  readonly timeZone: string;
 }
 
 export interface RequestView {

@@ -2,7 +2,7 @@
 // each comune's package, judges one at a time (checks.ts), keeps every package in its store, and gives
 // the province's turnout and results in the comune office's shapes, so the page, CSV and JSON are one.
 import { EventEmitter } from 'node:events';
-import { sumContests, type ContestTally, type Election, type SectionTally, type SummedContest } from '@seggio/ballot-core';
+import { ITALY_TIME_ZONE, sumContests, type ContestTally, type Election, type SectionTally, type SummedContest } from '@seggio/ballot-core';
 import { assertSelfTest, type SeggioCrypto } from '@seggio/crypto';
 import type { Channel, CheckpointView, ContestTotals, PrefetturaView, ResultsView, SexCounts, SubmissionView } from '../../shared/api.js';
 import type { Problem } from '../../shared/codes.js';
@@ -137,6 +137,7 @@ export class Prefettura extends EventEmitter<{ change: [] }> {
       publicUrl: this.publicUrl,
       archiveLimit: PACKAGE_LIMITS.bytes,
       folder: this.#intake.folder,
+      timeZone: ITALY_TIME_ZONE,
     };
   }
 
