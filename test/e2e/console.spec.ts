@@ -391,4 +391,8 @@ test('the console speaks German and English too', async () => {
   await president.getByLabel('Sprache').selectOption('en');
   await expect(president.getByRole('heading', { name: "The section's results" })).toBeVisible();
   await expect(president.locator('html')).toHaveAttribute('lang', 'en');
+  // The president's choice is kept when the page is loaded again.
+  await president.reload();
+  await expect(president.getByRole('heading', { name: "The section's results" })).toBeVisible();
+  await expect(president.getByLabel('Language')).toHaveValue('en');
 });

@@ -176,4 +176,8 @@ test('each bad submission is refused on the staff screen with its reason, and no
   // Its way to the public page leads to the page in German.
   await expect(page.getByRole('link', { name: 'Öffentliche Ergebnisseite' })).toHaveAttribute('href', /\/\?lang=de$/);
   await checkScreen(page, 'refusals-de', 'office');
+  // The staff's choice is kept when the page is loaded again.
+  await page.reload();
+  await expect(page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page.getByRole('heading', { name: 'Erhaltene Sendungen' })).toBeVisible();
 });

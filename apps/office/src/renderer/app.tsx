@@ -2,10 +2,11 @@
 // words; an upload; turnout flags; the way to the public page. Read from the service's view, again
 // each time the service says something changed.
 import { useCallback, useEffect, useState } from 'react';
+import { keepChoice, keptChoice } from '@seggio/shell/browser';
 import type { OfficeView, PrefetturaView, PreparingView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api, token } from './api.js';
-import { timeIn, translator, type Language } from './i18n.js';
+import { LANGUAGES, timeIn, translator, type Language } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
 import { LanguageChoice, Problems, publicPageIn, Submission, Upload } from './parts.js';
@@ -16,8 +17,15 @@ import { prepareTranslator } from './preparation-i18n.js';
 type Tab = 'results' | 'package' | 'machines';
 const TABS: readonly Tab[] = ['results', 'package', 'machines'];
 
+/** The staff's language, kept across a reload of the page. */
+const LANGUAGE_KEPT = 'seggio.office.language';
+
 export function App() {
-  const [language, setLanguage] = useState<Language>('it');
+  const [language, setLanguage] = useState<Language>(() => keptChoice(LANGUAGE_KEPT, LANGUAGES.map((l) => l.code), 'it'));
+  const choose = (chosen: Language) => {
+    setLanguage(chosen);
+    keepChoice(LANGUAGE_KEPT, chosen);
+  };
   const [view, setView] = useState<OfficeView | PrefetturaView | PreparingView | null>(null);
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
   const [tab, setTab] = useState<Tab>('results');
@@ -34,7 +42,7 @@ export function App() {
     document.documentElement.lang = language;
   }, [language]);
   if (!view) return null;
-  const lang = <LanguageChoice t={t} language={language} choose={setLanguage} />;
+  const lang = <LanguageChoice t={t} language={language} choose={choose} />;
   if ('mode' in view) return <PrefetturaScreen t={t} view={view} lang={lang} language={language} />;
   const tabs = <nav className="tabs">{TABS.map((k) => <button key={k} type="button" aria-pressed={tab === k} onClick={() => setTab(k)}>{tp(`tab.${k}`)}</button>)}</nav>;
   const preparation = (

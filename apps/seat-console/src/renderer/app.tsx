@@ -4,7 +4,7 @@ import { useEffect, useMemo, useState } from 'react';
 import type { Election } from '@seggio/ballot-core';
 import type { DeviceStatus } from '@seggio/hardware/types';
 import type { ConsoleView } from '../shared/api.js';
-import type { ConnectionState } from '@seggio/shell/browser';
+import { keepChoice, keptChoice, type ConnectionState } from '@seggio/shell/browser';
 import { bridge } from './bridge.js';
 import { CountScreen, RecordScreen } from './count.js';
 import { LANGUAGES, translator, type Language } from './i18n.js';
@@ -12,10 +12,13 @@ import { CreateKeys, GiveShares, LoadPackage, Pairing, type GivenShares } from '
 import { ConsoleContext, Fingerprint, ServiceStatus } from './ui.js';
 import { Closing, Voting } from './voting.js';
 
+/** The president's language, kept across a reload of the page. */
+const LANGUAGE_KEPT = 'seggio.console.language';
+
 export function App() {
   const [view, setView] = useState<ConsoleView | null>(null);
   const [election, setElection] = useState<Election | null>(null);
-  const [language, setLanguage] = useState<Language>('it');
+  const [language, setLanguage] = useState<Language>(() => keptChoice(LANGUAGE_KEPT, LANGUAGES.map((l) => l.code), 'it'));
   // The shares live here, in this page's memory only, until the last one has been given out (R19).
   const [shares, setShares] = useState<GivenShares | null>(null);
   const [devices, setDevices] = useState<readonly DeviceStatus[]>([]);
@@ -88,7 +91,11 @@ export function App() {
         </div>
         <label className="language">
           {t('app.language')}{' '}
-          <select value={language} onChange={(e) => setLanguage(e.target.value as Language)}>
+          <select value={language} onChange={(e) => {
+            const chosen = e.target.value as Language;
+            setLanguage(chosen);
+            keepChoice(LANGUAGE_KEPT, chosen);
+          }}>
             {LANGUAGES.map((l) => (
               <option key={l.code} value={l.code} lang={l.code}>
                 {l.name}
