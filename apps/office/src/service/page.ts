@@ -14,7 +14,8 @@ export const pageLang = (query: unknown): Lang => {
   return asked === 'de' || asked === 'en' ? asked : 'it';
 };
 
-const TEXT = {
+/** The public page's words in its three languages. */
+export const PAGE_TEXT = {
   it: {
     results: 'Risultati', comune: 'Comune di', province: 'Provincia di', sections: (n: number, of: number) => `Sezioni pervenute: ${n} su ${of}`, comuni: (n: number, of: number) => `Comuni pervenuti: ${n} su ${of}`, training: 'ELEZIONE DI PROVA: questi non sono risultati reali',
     turnout: 'Affluenza', checkpoint: 'Rilevazione', voters: 'Votanti', men: 'Maschi', women: 'Femmine', total: 'Totale', missing: 'Sezioni che non hanno comunicato', missingComuni: 'Comuni che non hanno comunicato', none: 'nessuna',
@@ -38,7 +39,7 @@ const TEXT = {
   },
 } as const;
 
-type Text = (typeof TEXT)[Lang];
+type Text = (typeof PAGE_TEXT)[Lang];
 
 const escape = (s: string | number) => String(s).replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /** A share with one decimal, written with the page's decimal separator (Italian writes 61,9). */
@@ -111,17 +112,17 @@ function contestBlock(t: Text, c: ContestTotals, key: string, level: 2 | 3): str
 /** The page in each other language, each link named in its own. */
 const languageLinks = (lang: Lang): string =>
   LANGS.filter((l) => l !== lang)
-    .map((l) => `<a href="/?lang=${l}" hreflang="${l}" lang="${l}">${TEXT[l].name}</a>`)
+    .map((l) => `<a href="/?lang=${l}" hreflang="${l}" lang="${l}">${PAGE_TEXT[l].name}</a>`)
     .join(' · ');
 
 /** The public page before the staff sign the day's package: what the office is doing, in the reader's language. */
 export function renderPreparing(lang: Lang): string {
-  const t = TEXT[lang];
+  const t = PAGE_TEXT[lang];
   return `<!doctype html><html lang="${lang}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${t.office}</title><link rel="stylesheet" href="page.css"><script src="live.js" defer></script></head><body><header><p class="lang">${languageLinks(lang)}</p></header><main id="live"><h1>${t.office}</h1><p id="preparing">${t.preparing}</p></main></body></html>`;
 }
 
 export function renderPage(view: ResultsView, lang: Lang): string {
-  const t = TEXT[lang];
+  const t = PAGE_TEXT[lang];
   const provincia = view.election.level === 'provincia';
   const contests = view.sectionsAccepted === 0 ? `<p>${provincia ? t.noComuneYet : t.noneYet}</p>` : view.contests.map((c, i) => contestBlock(t, c, `c${i}`, 2)).join('');
   const sections = view.sections
