@@ -35,6 +35,10 @@ describe('the public page', () => {
     expect(c2).not.toMatch(/<td>0<\/td>/);
     const c1 = html.slice(html.indexOf('<th scope="row">C1'), html.indexOf('</tr>', html.indexOf('<th scope="row">C1')));
     expect(c1).toContain('1 su 2');
+    // At the comune's hour, as each language writes a date.
+    expect(c1).toContain('<span class="at">20/09/2020 ore 12:00</span>');
+    expect(renderPage(view, 'de')).toContain('<span class="at">20.09.2020 um 12:00</span>');
+    expect(renderPage(view, 'en')).toContain('<span class="at">20/09/2020 at 19:00</span>');
   });
 
   it('gives preferences as counts without a share, and mayors with theirs', () => {

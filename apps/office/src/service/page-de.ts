@@ -7,5 +7,6 @@ export const PAGE_DE = {
   answer: { YES: 'JA', NO: 'NEIN' } as Record<string, string>, mayor: 'Bürgermeisterkandidaten', list: 'Listen', candidate: 'Direktkandidaten', preference: 'Vorzugsstimmen',
   bySection: 'Sprengel für Sprengel', byComune: 'Gemeinde für Gemeinde', section: 'Sprengel', comuneRow: 'Gemeinde', noneYet: 'Noch ist kein Sprengel eingegangen.', noComuneYet: 'Noch ist keine Gemeinde eingegangen.', downloads: 'Offene Daten', csv: 'Ergebnisse (CSV)', json: 'Ergebnisse (JSON)',
   tally: 'Vom Amt signierte Gemeindezusammenfassung', signature: 'Signatur', export: 'Öffentlicher Export des Sprengels', package: 'Signierte Zusammenfassung und Exporte der Sprengel der Gemeinde', name: 'Deutsch', chart: (what: string) => `Diagramm: ${what}`, live: 'Die Seite aktualisiert sich von selbst, sobald ein Sprengel eingeht.',
+  at: (date: { readonly d: string; readonly m: string; readonly y: string }, time: string) => `${date.d}.${date.m}.${date.y} um ${time}`,
   office: 'Wahlamt', preparing: 'Das Wahlamt bereitet den Wahltag vor: Es ist noch kein Wahlpaket signiert. Wahlbeteiligung und Ergebnisse erscheinen hier, sobald es signiert ist.',
 } as const;

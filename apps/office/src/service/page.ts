@@ -14,6 +14,22 @@ export const pageLang = (query: unknown): Lang => {
   return asked === 'de' || asked === 'en' ? asked : 'it';
 };
 
+/** A date's day, month and year, as digits. */
+export interface Written {
+  readonly d: string;
+  readonly m: string;
+  readonly y: string;
+}
+
+/**
+ * A checkpoint's time ("2020-09-20T12:00:00+02:00") as each language writes it, at the hour written:
+ * the comune's own, whose offset it carries.
+ */
+function checkpointAt(t: Text, at: string): string {
+  const m = /^(\d{4})-(\d\d)-(\d\d)T(\d\d:\d\d)/.exec(at);
+  return m ? t.at({ d: m[3]!, m: m[2]!, y: m[1]! }, m[4]!) : at;
+}
+
 /** The public page's words in its three languages. */
 export const PAGE_TEXT = {
   it: {
@@ -24,6 +40,7 @@ export const PAGE_TEXT = {
     answer: { YES: 'SÌ', NO: 'NO' } as Record<string, string>, mayor: 'Candidati sindaco', list: 'Liste', candidate: 'Candidati uninominali', preference: 'Preferenze',
     bySection: 'Sezione per sezione', byComune: 'Comune per comune', section: 'Sezione', comuneRow: 'Comune', noneYet: 'Nessuna sezione è ancora pervenuta.', noComuneYet: 'Nessun comune è ancora pervenuto.', downloads: 'Dati aperti', csv: 'Risultati (CSV)', json: 'Risultati (JSON)',
     tally: 'Riepilogo comunale firmato dall\'ufficio', signature: 'firma', export: 'Esportazione pubblica della sezione', package: 'Riepilogo firmato ed esportazioni delle sezioni del comune', name: 'Italiano', chart: (what: string) => `Grafico: ${what}`, live: 'La pagina si aggiorna da sola quando arriva una sezione.',
+    at: (date: Written, time: string) => `${date.d}/${date.m}/${date.y} ore ${time}`,
     office: 'Ufficio elettorale', preparing: 'L’ufficio elettorale prepara la giornata: nessun pacchetto elettorale è ancora firmato. Affluenza e risultati compariranno qui quando lo sarà.',
   },
   de: PAGE_DE,
@@ -35,6 +52,7 @@ export const PAGE_TEXT = {
     answer: { YES: 'YES', NO: 'NO' } as Record<string, string>, mayor: 'Mayor candidates', list: 'Lists', candidate: 'Single-member candidates', preference: 'Preferences',
     bySection: 'Section by section', byComune: 'Comune by comune', section: 'Section', comuneRow: 'Comune', noneYet: 'No section has come in yet.', noComuneYet: 'No comune has come in yet.', downloads: 'Open data', csv: 'Results (CSV)', json: 'Results (JSON)',
     tally: 'Comune tally signed by the office', signature: 'signature', export: 'Public export of section', package: 'Signed tally and section exports of comune', name: 'English', chart: (what: string) => `Chart: ${what}`, live: 'This page updates by itself when a section comes in.',
+    at: (date: Written, time: string) => `${date.d}/${date.m}/${date.y} at ${time}`,
     office: 'Electoral office', preparing: 'The electoral office is preparing the day: no election package has been signed yet. Turnout and results appear here once it is.',
   },
 } as const;
@@ -70,7 +88,7 @@ function turnoutSection(t: Text, view: ResultsView): string {
   const of = view.sectionsTotal;
   // A checkpoint no section has reported shows that, not a 0 that reads as nobody having voted.
   const row = (cp: CheckpointView, f: SexCounts) => {
-    const head = `<th scope="row">${escape(cp.id)} <span class="at">${escape(cp.at.slice(0, 16).replace('T', ' '))}</span></th>`;
+    const head = `<th scope="row">${escape(cp.id)} <span class="at">${escape(checkpointAt(t, cp.at))}</span></th>`;
     if (cp.reported.length === 0) return `<tr>${head}<td colspan="4" class="not-yet">${t.notYet}</td></tr>`;
     return `<tr>${head}<td>${t.partial(cp.reported.length, of)}</td><td>${cp.bySex ? f.M : '—'}</td><td>${cp.bySex ? f.F : '—'}</td><td>${f.T}</td></tr>`;
   };
