@@ -69,18 +69,18 @@ test('three sections by upload, import folder and push; the public page sums the
   test.setTimeout(120_000);
   await page.goto(server.staffUrl);
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Ufficio elettorale del Comune di Sanvalle Cremonese');
-  await page.getByLabel('Carica l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name: 'sezione-2.tar', mimeType: 'application/x-tar', buffer: Buffer.from(done['2']!.archive) });
-  await page.getByRole('button', { name: 'Carica', exact: true }).click();
-  await expect(page.locator('tr[data-section="2"]')).toContainText('accettato');
+  await page.getByLabel('Caricare l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name: 'sezione-2.tar', mimeType: 'application/x-tar', buffer: Buffer.from(done['2']!.archive) });
+  await page.getByRole('button', { name: 'Caricare', exact: true }).click();
+  await expect(page.locator('tr[data-section="2"]')).toContainText('accettata');
   // Its turnout column says no checkpoint came, in a word that agrees with "affluenza".
   await expect(page.locator('tr[data-section="2"] td').nth(3)).toHaveText('nessuna rilevazione');
   await expect(page.locator('tr[data-submission="1"]')).toContainText('La sezione 2 non ha comunicato l’affluenza durante la giornata');
   // Counted, and said so on its row: its set-up was matched to nothing the day sent.
-  await expect(page.locator('tr[data-section="2"] td').nth(2)).toHaveText('accettato · configurazione non confrontata: nessuna affluenza dalla sezione');
+  await expect(page.locator('tr[data-section="2"] td').nth(2)).toHaveText('accettata · configurazione non confrontata: nessuna affluenza dalla sezione');
 
   writeFileSync(join(dir, 'sezione-3.tar'), done['3']!.archive);
   copyFileSync(join(dir, 'sezione-3.tar'), join(dir, 'import', 'sezione-3.tar'));
-  await expect(page.locator('tr[data-section="3"]')).toContainText('accettato');
+  await expect(page.locator('tr[data-section="3"]')).toContainText('accettata');
   await expect(page.locator('#sections-in')).toHaveText('Sezioni accettate: 2 su 3');
   await checkScreen(page, 'sections', 'office');
 
@@ -105,7 +105,7 @@ test('three sections by upload, import folder and push; the public page sums the
   expect(after.turnout[0]!.reported).toEqual(['1']);
   const yes = after.contests[0]!.rows.find((r) => r.id === 'YES')!.votes;
   await expect(pub.locator('#h-c0 ~ table').nth(1)).toContainText(String(yes));
-  await expect(page.locator('tr[data-section="1"]')).toContainText('accettato');
+  await expect(page.locator('tr[data-section="1"]')).toContainText('accettata');
   await expect(page.locator('#sections-in')).toHaveText('Sezioni accettate: 3 su 3');
 
   await pub.goto(`${server.publicUrl}?lang=en`);
@@ -142,15 +142,15 @@ test('each bad submission is refused on the staff screen with its reason, and no
   ];
   await page.goto(server.staffUrl);
   for (const [name, buffer, reason] of cases) {
-    await page.getByLabel('Carica l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name, mimeType: 'application/x-tar', buffer });
-    await page.getByRole('button', { name: 'Carica', exact: true }).click();
+    await page.getByLabel('Caricare l’esportazione pubblica di una sezione (file .tar)').setInputFiles({ name, mimeType: 'application/x-tar', buffer });
+    await page.getByRole('button', { name: 'Caricare', exact: true }).click();
     await expect(page.locator('tr', { hasText: name }).first()).toContainText(reason);
   }
   const huge = join(dir, 'enorme.tar');
   writeFileSync(huge, '');
   truncateSync(huge, 65 * 1024 * 1024);
-  await page.getByLabel('Carica l’esportazione pubblica di una sezione (file .tar)').setInputFiles(huge);
-  await page.getByRole('button', { name: 'Carica', exact: true }).click();
+  await page.getByLabel('Caricare l’esportazione pubblica di una sezione (file .tar)').setInputFiles(huge);
+  await page.getByRole('button', { name: 'Caricare', exact: true }).click();
   await expect(page.getByRole('alert')).toContainText('Il file supera il limite di 67108864 byte.');
   await expect(page.locator('tr', { hasText: 'in conflitto: conservato, non conteggiato' })).toContainText(/La sezione 3 ha già un risultato accettato \(invio \d+\): questo è conservato e segnalato, mai conteggiato/);
   await expect(page.locator('tr[data-section="3"]')).toContainText('invii in conflitto: 1');

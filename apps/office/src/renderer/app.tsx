@@ -6,10 +6,10 @@ import { keepChoice, keptChoice } from '@seggio/shell/browser';
 import type { OfficeView, PrefetturaView, PreparingView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api, token } from './api.js';
-import { LANGUAGES, timeIn, translator, type Language } from './i18n.js';
+import { LANGUAGES, translator, type Language } from './i18n.js';
 import { MachinesPage } from './machines.js';
 import { PackagePage } from './preparation.js';
-import { LanguageChoice, Problems, publicPageIn, Submission, Upload } from './parts.js';
+import { LanguageChoice, Problems, publicPageIn, Submissions, Upload } from './parts.js';
 import { PrefetturaScreen } from './prefettura.js';
 import { prepareTranslator } from './preparation-i18n.js';
 
@@ -84,23 +84,13 @@ export function App() {
               <tr key={s.id} data-section={s.id}>
                 <td>{s.id}</td>
                 <td>{s.name}</td>
-                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('state.accepted') : t('notReceived')}{s.unmatched && <> · <strong className="flag">{t('unmatched')}</strong></>}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
+                <td className={s.accepted ? 'state-accepted' : undefined}>{s.accepted ? t('sectionAccepted') : t('notReceived')}{s.unmatched && <> · <strong className="flag">{t('unmatched')}</strong></>}{s.conflicts > 0 && <> · {t('conflicts', { n: s.conflicts })}</>}</td>
                 <td>{s.turnout.join(', ') || t('noTurnout')}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <h2>{t('submissions')}</h2>
-        <table>
-          <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('section')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
-          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} when={(at) => timeIn(at, language, view.timeZone)} />)}</tbody>
-        </table>
-        {view.folder.length > 0 && (
-          <>
-            <h2>{t('folder')}</h2>
-            <Problems t={t} problems={view.folder} />
-          </>
-        )}
+        <Submissions t={t} language={language} title="submissions" where="section" view={view} />
         {view.turnoutFlags.length > 0 && (
           <>
             <h2>{t('turnoutFlags')}</h2>

@@ -13,6 +13,7 @@ export const de = {
   state: 'Status',
   turnout: 'Gemeldete Wahlbeteiligung',
   notReceived: 'nicht eingegangen',
+  sectionAccepted: 'angenommen',
   conflicts: 'Sendungen im Konflikt: {n}',
   submissions: 'Erhaltene Sendungen',
   received: 'Eingegangen',
@@ -95,5 +96,6 @@ export const de = {
   'prefettura.istat': 'ISTAT-Code',
   'prefettura.sections': 'Gezählte Sprengel',
   'prefettura.sectionsOf': '{n} von {of}',
+  'prefettura.notReceived': 'nicht eingegangen',
   'prefettura.packages': 'Erhaltene Pakete',
 };

@@ -25,8 +25,8 @@ export function timeIn(at: string, language: Language, timeZone: string): string
 const it = {
   title: 'Ufficio elettorale del Comune di {comune}',
   language: 'Lingua',
-  upload: 'Carica l’esportazione pubblica di una sezione (file .tar)',
-  uploadButton: 'Carica',
+  upload: 'Caricare l’esportazione pubblica di una sezione (file .tar)',
+  uploadButton: 'Caricare',
   uploading: 'Caricamento in corso…',
   publicPage: 'Pagina pubblica dei risultati',
   sections: 'Sezioni',
@@ -35,6 +35,7 @@ const it = {
   state: 'Stato',
   turnout: 'Affluenza comunicata',
   notReceived: 'non pervenuta',
+  sectionAccepted: 'accettata',
   conflicts: 'invii in conflitto: {n}',
   submissions: 'Invii ricevuti',
   received: 'Ricevuto',
@@ -117,6 +118,7 @@ const it = {
   'prefettura.istat': 'Codice ISTAT',
   'prefettura.sections': 'Sezioni conteggiate',
   'prefettura.sectionsOf': '{n} su {of}',
+  'prefettura.notReceived': 'non pervenuto',
   'prefettura.packages': 'Pacchetti ricevuti',
 };
 
@@ -135,6 +137,7 @@ const en: Record<Key, string> = {
   state: 'State',
   turnout: 'Turnout reported',
   notReceived: 'not received',
+  sectionAccepted: 'accepted',
   conflicts: 'conflicting submissions: {n}',
   submissions: 'Submissions received',
   received: 'Received',
@@ -217,6 +220,7 @@ const en: Record<Key, string> = {
   'prefettura.istat': 'ISTAT code',
   'prefettura.sections': 'Sections counted',
   'prefettura.sectionsOf': '{n} of {of}',
+  'prefettura.notReceived': 'not received',
   'prefettura.packages': 'Packages received',
 };
 

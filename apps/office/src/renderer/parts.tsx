@@ -1,10 +1,10 @@
 // The pieces of the office's screen that both its faces use (the comune's results and the
-// Prefettura's): the language chooser, problems in words, the upload of a section's export, a submission's row.
+// Prefettura's): the language chooser, problems in words, the upload of a section's export, the submissions.
 import { useState } from 'react';
 import type { SubmissionView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
 import { api } from './api.js';
-import { explain, LANGUAGES, type Key, type Language, type Translate } from './i18n.js';
+import { explain, LANGUAGES, timeIn, type Key, type Language, type Translate } from './i18n.js';
 
 /** The public page in the staff's language (Italian is its own, without `?lang`). */
 export function publicPageIn(publicUrl: string, language: Language): string {
@@ -60,17 +60,39 @@ export function Upload({ t, limit, onAnswer, label = 'upload' }: { t: Translate;
   );
 }
 
-/** A submission's row; `when` writes a time as the staff read it (timeIn). */
-export function Submission({ t, s, when }: { t: Translate; s: SubmissionView; when: (at: string) => string }) {
+/** A submission's row, received at the time the staff read in the election's zone. */
+function Submission({ t, s, language, timeZone }: { t: Translate; s: SubmissionView; language: Language; timeZone: string }) {
   return (
     <tr data-submission={s.id}>
       <td>{s.id}</td>
-      <td>{when(s.receivedAt)}</td>
+      <td>{timeIn(s.receivedAt, language, timeZone)}</td>
       <td>{t(`channel.${s.channel}`)}</td>
       <td>{s.origin}</td>
       <td>{s.section ?? '—'}</td>
       <td className={`state-${s.state}`}>{t(`state.${s.state}`)}</td>
       <td><Problems t={t} problems={s.problems} /></td>
     </tr>
+  );
+}
+
+/**
+ * What became of each submission (`where`: the column of what it is for, a section or a comune), and
+ * the files of the import folder that were not read.
+ */
+export function Submissions({ t, language, title, where, view }: { t: Translate; language: Language; title: Key; where: Key; view: { readonly submissions: readonly SubmissionView[]; readonly folder: readonly Problem[]; readonly timeZone: string } }) {
+  return (
+    <>
+      <h2>{t(title)}</h2>
+      <table>
+        <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t(where)}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
+        <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} language={language} timeZone={view.timeZone} />)}</tbody>
+      </table>
+      {view.folder.length > 0 && (
+        <>
+          <h2>{t('folder')}</h2>
+          <Problems t={t} problems={view.folder} />
+        </>
+      )}
+    </>
   );
 }

@@ -3,8 +3,8 @@
 import { useState, type ReactNode } from 'react';
 import type { PrefetturaView } from '../shared/api.js';
 import type { Problem } from '../shared/codes.js';
-import { Problems, publicPageIn, Submission, Upload } from './parts.js';
-import { timeIn, type Language, type Translate } from './i18n.js';
+import { Problems, publicPageIn, Submissions, Upload } from './parts.js';
+import type { Language, Translate } from './i18n.js';
 
 export function PrefetturaScreen({ t, view, lang, language }: { t: Translate; view: PrefetturaView; lang: ReactNode; language: Language }) {
   const [uploadProblems, setUploadProblems] = useState<readonly Problem[] | null>(null);
@@ -29,23 +29,13 @@ export function PrefetturaScreen({ t, view, lang, language }: { t: Translate; vi
               <tr key={c.id} data-comune={c.id}>
                 <td>{c.id}</td>
                 <td>{c.name}</td>
-                <td className={c.accepted ? 'state-accepted' : undefined}>{c.accepted ? t('state.accepted') : t('notReceived')}{c.conflicts > 0 && <> · {t('conflicts', { n: c.conflicts })}</>}</td>
+                <td className={c.accepted ? 'state-accepted' : undefined}>{c.accepted ? t('state.accepted') : t('prefettura.notReceived')}{c.conflicts > 0 && <> · {t('conflicts', { n: c.conflicts })}</>}</td>
                 <td>{c.accepted ? t('prefettura.sectionsOf', { n: c.sectionsCounted, of: c.sectionsTotal }) : '—'}</td>
               </tr>
             ))}
           </tbody>
         </table>
-        <h2>{t('prefettura.packages')}</h2>
-        <table>
-          <thead><tr><th scope="col">#</th><th scope="col">{t('received')}</th><th scope="col">{t('channel')}</th><th scope="col">{t('origin')}</th><th scope="col">{t('prefettura.istat')}</th><th scope="col">{t('state')}</th><th scope="col">{t('reasons')}</th></tr></thead>
-          <tbody>{view.submissions.map((s) => <Submission key={s.id} t={t} s={s} when={(at) => timeIn(at, language, view.timeZone)} />)}</tbody>
-        </table>
-        {view.folder.length > 0 && (
-          <>
-            <h2>{t('folder')}</h2>
-            <Problems t={t} problems={view.folder} />
-          </>
-        )}
+        <Submissions t={t} language={language} title="prefettura.packages" where="prefettura.istat" view={view} />
       </main>
     </>
   );
