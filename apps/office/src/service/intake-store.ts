@@ -70,7 +70,8 @@ export const intakeRow = (r: RawIntake): IntakeRow => ({
   id: r.id, receivedAt: r.received_at, channel: r.channel, origin: r.origin, digest: r.digest, state: r.state, problems: JSON.parse(r.problems) as Problem[],
 });
 
-export interface IntakeSpec<Raw extends RawIntake, Row extends IntakeRow, Identified> {
+/** The intake table a store keeps (intake.ts has the intake's own spec, what judges and shows its rows). */
+export interface IntakeTableSpec<Raw extends RawIntake, Row extends IntakeRow, Identified> {
   readonly table: 'submissions' | 'packages';
   /** What a row is called in the event log and in refusals: `submission-accepted`, `package 3 is already refused`. */
   readonly noun: 'submission' | 'package';
@@ -92,7 +93,7 @@ export abstract class IntakeStore<Raw extends RawIntake, Row extends IntakeRow, 
   protected readonly log: EventLog;
   readonly #columns: string;
 
-  protected constructor(protected readonly db: Database.Database, migrate: (db: Database.Database) => void, foreignKeys: boolean, private readonly spec: IntakeSpec<Raw, Row, Identified>) {
+  protected constructor(protected readonly db: Database.Database, migrate: (db: Database.Database) => void, foreignKeys: boolean, private readonly spec: IntakeTableSpec<Raw, Row, Identified>) {
     openChecked(db, spec.refuse, foreignKeys);
     migrate(db);
     this.log = new EventLog(db);
