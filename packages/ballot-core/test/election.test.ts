@@ -56,8 +56,25 @@ describe('refusals name the path, the fault and what is allowed', () => {
     e.timezone = 'Europe/Roma';
     expect(refuse(e)).toEqual(['$.timezone: is not a time zone this machine knows ("Europe/Roma"); Italy\'s is "Europe/Rome"']);
     e.timezone = 'Rome';
-    expect(refuse(e)).toEqual(['$.timezone: must be an IANA time zone like "Europe/Rome"']);
+    expect(refuse(e)).toEqual(['$.timezone: must be a time zone named Region/City, like "Europe/Rome"']);
+    e.timezone = `Europe/${'R'.repeat(58)}`;
+    expect(refuse(e)).toEqual(['$.timezone: is too long: at most 64 characters']);
     e.timezone = 'Europe/Rome';
+    expect(parseElection(JSON.stringify(e)).ok).toBe(true);
+  });
+
+  it("a checkpoint written with another offset than the comune's at that moment, which would read as another hour", () => {
+    const e = base();
+    const first = e.turnoutCheckpoints[0]!;
+    expect(first.at).toBe('2020-09-20T12:00:00+02:00');
+    first.at = '2020-09-20T11:00:00+01:00';
+    expect(refuse(e)).toEqual(['$.turnoutCheckpoints[0].at: has the UTC offset +01:00, but at that moment Europe/Rome is at +02:00: write the comune\'s hour with its offset, like "2020-09-20T12:00:00+02:00"']);
+    first.at = '2020-09-20T10:00:00Z';
+    expect(refuse(e)).toEqual(['$.turnoutCheckpoints[0].at: has the UTC offset +00:00, but at that moment Europe/Rome is at +02:00: write the comune\'s hour with its offset, like "2020-09-20T12:00:00+02:00"']);
+    // The same instants in a zone at those offsets then are the comune's hour.
+    e.timezone = 'Europe/London';
+    for (const c of e.turnoutCheckpoints.slice(1)) c.at = new Date(c.at).toISOString().replace('.000Z', '+01:00').replace(/T(\d\d)/, (_m, h: string) => `T${String(Number(h) + 1).padStart(2, '0')}`);
+    first.at = '2020-09-20T11:00:00+01:00';
     expect(parseElection(JSON.stringify(e)).ok).toBe(true);
   });
 

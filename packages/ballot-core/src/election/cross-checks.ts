@@ -28,6 +28,23 @@ export function municipalRulesFor(population: number): MunicipalContest['rules']
   return { maxPreferences, preferencesDifferentSex: maxPreferences === 2, splitVote: large, mayorOnlyVoteGoesToList: !large };
 }
 
+/** The UTC offset written at the end of a date and time ("+02:00"; "Z" is "+00:00"). */
+const writtenOffset = (at: string): string | null => {
+  const m = /(Z|[+-]\d\d:\d\d)$/.exec(at);
+  return m ? (m[1] === 'Z' ? '+00:00' : m[1]!) : null;
+};
+
+/** The zone's UTC offset at that instant, as "+02:00" (Intl's "GMT+02:00"; plain "GMT" at zero). */
+function zoneOffset(timeZone: string, instant: Date): string | null {
+  try {
+    const name = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' }).formatToParts(instant).find((p) => p.type === 'timeZoneName')?.value;
+    if (name === 'GMT') return '+00:00';
+    return name?.startsWith('GMT') ? name.slice(3) : null;
+  } catch {
+    return null;
+  }
+}
+
 export function crossCheckElection(election: Election): JsonProblem[] {
   const problems: JsonProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
@@ -69,6 +86,11 @@ export function crossCheckElection(election: Election): JsonProblem[] {
       problem(`$.turnoutCheckpoints[${i}].at`, 'is not after the previous checkpoint; checkpoints must be in time order');
     }
     if (c.final && i !== checkpoints.length - 1) problem(`$.turnoutCheckpoints[${i}].final`, 'is set, but only the last checkpoint may be final');
+    // Written in the comune's hour, which every screen and record shows: the same instant written with
+    // another offset (the winter one in September) would read as another hour on the public page.
+    const written = writtenOffset(c.at);
+    const zone = zoneOffset(election.timezone, new Date(c.at));
+    if (written && zone && written !== zone) problem(`$.turnoutCheckpoints[${i}].at`, `has the UTC offset ${written}, but at that moment ${election.timezone} is at ${zone}: write the comune's hour with its offset, like "${c.at.slice(0, 10)}T12:00:00${zone}"`);
   });
   if (!checkpoints.at(-1)?.final) problem(`$.turnoutCheckpoints[${checkpoints.length - 1}]`, 'the last checkpoint must be the final one ("final": true)');
 

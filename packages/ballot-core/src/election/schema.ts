@@ -210,8 +210,8 @@ function knownTimeZone(zone: string): boolean {
  */
 const TimeZone = z
   .string()
-  .max(64)
-  .regex(TIME_ZONE_SHAPE, { error: 'must be an IANA time zone like "Europe/Rome"' })
+  .max(64, { error: 'is too long: at most 64 characters' })
+  .regex(TIME_ZONE_SHAPE, { error: 'must be a time zone named Region/City, like "Europe/Rome"' })
   .refine(knownTimeZone, { error: (issue) => `is not a time zone this machine knows ("${String(issue.input)}"); Italy's is "${ITALY_TIME_ZONE}"` });
 
 export const Checkpoint = z.strictObject({
