@@ -50,24 +50,24 @@ const DE: Record<WordKey, string> = {
   skip: 'AUSGELASSEN',
   'result.pass': 'ERGEBNIS: IN ORDNUNG: jede Prüfung besteht',
   'result.fail': 'ERGEBNIS: NICHT IN ORDNUNG: {checks}',
-  figures: 'Zahlen jeder Abstimmung: aus den Stimmzetteln nachgezählt und in der Niederschrift unterzeichnet',
-  'figures.public': 'Zahlen jeder Abstimmung: in der Niederschrift unterzeichnet (öffentlicher Export: keine Nachzählung)',
+  figures: 'Zahlen jeder Abstimmung: aus den Stimmzetteln nachgezählt und in der Niederschrift signiert',
+  'figures.public': 'Zahlen jeder Abstimmung: in der Niederschrift signiert (öffentlicher Export: keine Nachzählung)',
   recounted: 'nachgezählt',
-  signed: 'unterzeichnet',
+  signed: 'signiert',
   differs: 'VERSCHIEDEN',
   same: 'gleich',
   details: 'Die Einzelheiten der Prüfungen bleiben englisch, wie im Format des Pakets, außer denen des Abgleichs und der Niederschrift (C1-C8, E1).',
-  'check.files': 'jede Datei vorhanden, lesbar und in ihrem Format; jeder Hashwert in der Niederschrift aufgeführt',
-  'check.election': 'das Wahlpaket, vom Schlüssel des Wahlamts unterzeichnet',
-  'check.setup': 'die Einrichtung, von der genannten Konsole unterzeichnet',
-  'check.signatures': 'Wählerverzeichnis, Urnenschlüssel und Niederschrift, von der Konsole unterzeichnet',
-  'check.booths': 'Nullbericht und Siegel jeder Kabine, von dieser Kabine unterzeichnet',
-  'check.ballots': 'jeder Stimmzettel: Hashwert, Reihenfolge, Signatur, Länge, Öffnung, Inhalt',
-  'check.reconciliation': 'Stimmzettel = Zahlen und Hashwerte der Siegel = abgeschlossene Stimmabgaben = Wähler, je Abstimmung und Kabine',
-  'check.recount': 'eine vollständige Nachzählung gleich der unterzeichneten Niederschrift, und die Prüfungen C1-C8',
+  'check.files': 'jede Datei vorhanden, lesbar und in ihrem Format; jeder Fingerabdruck in der Niederschrift aufgeführt',
+  'check.election': 'das Wahlpaket, vom Schlüssel des Wahlamts signiert',
+  'check.setup': 'die Einrichtung der Sprengelwahlbehörde, von der genannten Konsole signiert',
+  'check.signatures': 'Wählerverzeichnis, Urnenschlüssel und Niederschrift, von der Konsole signiert',
+  'check.booths': 'Nullbericht und Siegel jeder Kabine, von dieser Kabine signiert',
+  'check.ballots': 'jeder Stimmzettel: Fingerabdruck, Reihenfolge, Signatur, Länge, Öffnung, Inhalt',
+  'check.reconciliation': 'Stimmzettel = Zahlen und Fingerabdrücke der Siegel = abgeschlossene Stimmabgaben = Wähler, je Abstimmung und Kabine',
+  'check.recount': 'eine vollständige Nachzählung gleich der signierten Niederschrift, und die Prüfungen C1-C8',
   'check.log': 'die verketteten Ereignisprotokolle und ihre Köpfe',
   'check.tally': 'das Dokument der Niederschrift, die Längen der Stimmzettel und tally.csv',
-  'check.provenance': 'jeder unterzeichnende Schlüssel vom Wahlamt für seine Rolle und Gemeinde registriert (machines/); der Hashwert der Papierniederschrift, wenn angegeben',
+  'check.provenance': 'jeder signierende Schlüssel vom Wahlamt für seine Rolle und Gemeinde registriert (machines/); der Fingerabdruck der Papierniederschrift, wenn angegeben',
   ...VOCE_WORDS.de,
   ...CHECK_WORDS.de,
   ...DETAIL_WORDS.de,
@@ -103,12 +103,13 @@ const EN: Record<WordKey, string> = {
   ...CHECK_WORDS.en,
   ...DETAIL_WORDS.en,
 };
-const CATALOGUES: Record<Language, Record<WordKey, string>> = { it: IT, de: DE, en: EN };
+/** The report's words in each language (with the details', the figures' and the checks'). */
+export const VERIFY_WORDS: Record<Language, Record<WordKey, string>> = { it: IT, de: DE, en: EN };
 
 export type Say = (key: WordKey, params?: Record<string, string | number>) => string;
 
 export function words(language: Language): Say {
-  return (key, params = {}) => CATALOGUES[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
+  return (key, params = {}) => VERIFY_WORDS[language][key].replace(/\{(\w+)\}/g, (_, name: string) => String(params[name] ?? `{${name}}`));
 }
 
 /** A figure's name, from its voce (and its code and description, for a list or a candidate). */

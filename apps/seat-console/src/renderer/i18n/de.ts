@@ -3,7 +3,7 @@ import type { Key } from './it.js';
 import { CHECK_WORDS, OFFICE_ANSWER_WORDS, VOCE_WORDS } from '@seggio/ballot-core';
 
 export const de: Record<Key, string> = {
-  'app.title': 'Seggio: Konsole des Wahlvorstehers',
+  'app.title': 'Seggio: Konsole des Vorsitzenden',
   'app.section': 'Sprengel {s}',
   'app.training': 'ÜBUNGSWAHL: nicht gültig für eine echte Wahl',
   'app.language': 'Sprache',
@@ -13,7 +13,7 @@ export const de: Record<Key, string> = {
   'service.back': 'Verbindung zum Dienst der Konsole wiederhergestellt: die Seite zeigt den aktuellen Stand des Tages.',
   'refusal.service-lost': 'Der Dienst der Konsole ist nicht erreichbar: die Aktion wurde nicht ausgeführt. Bitte erneut versuchen, sobald die Verbindung wiederhergestellt ist.',
   'phase.no-election': 'Keine Wahl geladen',
-  'phase.setup': 'Einsetzung der Sprengelwahlbehörde',
+  'phase.setup': 'Einrichtung der Sprengelwahlbehörde',
   'phase.voting': 'Stimmabgabe offen',
   'phase.closing': 'Wird geschlossen',
   'phase.closed': 'Stimmabgabe geschlossen',
@@ -132,7 +132,7 @@ export const de: Record<Key, string> = {
   'buttons.needSex': 'Tastenfeld: wählen Sie zuerst das Geschlecht des Wählers.',
   'buttons.noSession': 'Die Kabine {id} hat keinen Wähler.',
   'buttons.cancelled': 'Stimmabgabe in der Kabine {id} abgebrochen.',
-  'devices.buttons': 'Tastenfeld des Vorstehers',
+  'devices.buttons': 'Tastenfeld des Vorsitzenden',
   'devices.connected': 'verbunden',
   'devices.absent': 'nicht verbunden',
   'devices.error': 'gestört',
@@ -337,7 +337,7 @@ export const de: Record<Key, string> = {
   'event.zero-report-received': 'Nullbericht geprüft',
   'event.voting-opened': 'Stimmabgabe eröffnet',
   'event.booth-enabled': 'Kabine freigegeben',
-  'event.cancel-requested': 'Stimmabgabe vom Vorsteher abgebrochen',
+  'event.cancel-requested': 'Stimmabgabe vom Vorsitzenden abgebrochen',
   'event.turnout-recorded': 'Wahlbeteiligung festgehalten',
   'event.closed-with-voter': 'Stimmabgabe geschlossen mit einer Person in der Kabine: Stimmabgabe abgebrochen, nicht gezählt',
   'event.voting-closed': 'Stimmabgabe geschlossen',
