@@ -9,6 +9,7 @@ import { main } from '@seggio/cli';
 import { fromBase64, toBase64 } from '@seggio/crypto';
 import { nodeCrypto } from '@seggio/crypto/node';
 import { Office, OfficeServer, packArchive, readArchive, type Office as OfficeType } from '@seggio/office';
+import tar from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { officeElection, simulateSection, type SimulatedSection } from './sections.js';
 
@@ -141,6 +142,25 @@ describe('the office intake', () => {
     expect(office.store.submissions()).toHaveLength(before);
   });
 
+  it('takes another copy of an accepted result (other bytes, the same signed tally) as that result: not counted again, no conflict', async () => {
+    const before = office.results();
+    const read = await readArchive(sections['1']!.archive);
+    if (!read.ok) throw new Error('unreadable');
+    // The same files written at another time, as an export made again is.
+    const pack = tar.pack();
+    for (const [name, bytes] of read.files) pack.entry({ name, size: bytes.length, mtime: new Date(1_600_000_000_000), mode: 0o644 }, Buffer.from(bytes));
+    pack.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    const copy = Buffer.concat(chunks);
+    expect(Buffer.compare(Buffer.from(copy), Buffer.from(sections['1']!.archive))).not.toBe(0);
+    const accepted = office.store.acceptedFor('1')!.id;
+    const answer = await office.submit('push', '127.0.0.1', copy);
+    expect(answer).toMatchObject({ ok: true, submission: { state: 'refused', problems: [{ code: 'same-result', params: { section: '1', accepted: String(accepted) } }] } });
+    expect(office.results().contests).toEqual(before.contests);
+    expect(office.view().sections.find((s) => s.id === '1')).toMatchObject({ accepted, conflicts: 0 });
+  });
+
   it('refuses a rerun of a section whose set-up is not the one that reported turnout', async () => {
     const answer = await office.submit('push', '127.0.0.1', rerun1.archive);
     expect(answer).toMatchObject({ ok: true, submission: { state: 'refused', problems: [{ code: 'setup-not-turnout', params: { section: '1' } }] } });
@@ -183,7 +203,7 @@ describe('the office intake', () => {
 
   it("answers every export with reasons and notes that a console's president reads in words", () => {
     const codes = office.store.submissions().flatMap((x) => x.problems.map((p) => p.code));
-    expect(new Set(codes)).toEqual(new Set(['no-turnout-reported', 'setup-not-turnout', 'second-submission', 'other-election', 'bundle-check-failed']));
+    expect(new Set(codes)).toEqual(new Set(['no-turnout-reported', 'same-result', 'setup-not-turnout', 'second-submission', 'other-election', 'bundle-check-failed']));
     for (const code of codes) expect(Object.keys(EXPORT_ANSWER_CODES), code).toContain(code);
   });
 

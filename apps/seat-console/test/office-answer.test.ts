@@ -20,6 +20,13 @@ describe("the office's answer", () => {
     expect(answerView('{"statusCode":404,"error":"Not Found"}')).toEqual({ state: 'refused', at: null, problems: [], unreadable: null });
   });
 
+  it("is accepted when the office already counted this same result (another copy exported), refused when it says more", () => {
+    const at = '2026-06-08T14:00:00.000Z';
+    const same = { code: 'same-result', params: { section: '4', accepted: '2' } };
+    expect(answerView(JSON.stringify({ ok: true, submission: { state: 'refused', receivedAt: at, problems: [same] } }))).toEqual({ state: 'accepted', at, problems: [same] });
+    expect(answerView(JSON.stringify({ ok: true, submission: { state: 'refused', receivedAt: at, problems: [same, { code: 'other-election', params: { digest: 'ab' } }] } }))).toMatchObject({ state: 'refused' });
+  });
+
   it('keeps what cannot be read as an answer as the text it was, cut short', () => {
     expect(answerView('<html>Bad gateway</html>')).toEqual({ state: 'refused', at: null, problems: [], unreadable: '<html>Bad gateway</html>' });
     expect(answerView('[1,2]')).toMatchObject({ state: 'refused', unreadable: '[1,2]' });

@@ -23,7 +23,7 @@ describe("the office's answers in words", () => {
     // A check this version does not know is named as the office named it.
     expect(officeAnswerText(say('en'), { ...failed, params: { ...failed.params, check: 'future' } })).toBe("The office's verification failed: future (ballots.jsonl, line 3). Technical detail: h is not the SHA-256 of ct");
     expect(officeAnswerText(say('it'), { code: 'second-submission', params: { section: '12', accepted: '7' } })).toBe(
-      "La sezione 12 ha già un risultato accolto dall'ufficio (invio n. 7): questo invio è conservato e segnalato, ma non è conteggiato.",
+      "La sezione 12 ha già un risultato accolto dall'ufficio (invio n. 7): questo invio è conservato e segnalato, ma mai conteggiato.",
     );
   });
 

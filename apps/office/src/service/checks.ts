@@ -62,6 +62,8 @@ export async function judge(ctx: OfficeContext, archive: Uint8Array): Promise<Ju
   const reported = ctx.store.turnoutSetup(tally.section);
   if (reported !== undefined && reported !== setup) return refused([problem('setup-not-turnout', { section: tally.section, setup, turnoutSetup: reported })], identified);
   const accepted = ctx.store.acceptedFor(tally.section);
+  // Another copy of the result accepted (an export made again): the same signed tally, already counted.
+  if (accepted?.tallyDigest === identified.tallyDigest) return refused([problem('same-result', { section: tally.section, accepted: accepted.id })], identified);
   if (accepted) return { action: { type: 'conflicts', problems: [problem('second-submission', { section: tally.section, accepted: accepted.id })] }, identified };
   const flags = reported === undefined ? [problem('no-turnout-reported', { section: tally.section })] : [];
   return { action: { type: 'verified', flags }, identified };

@@ -21,6 +21,7 @@ export const ENGLISH: { readonly [C in Code]: (p: Params) => string } = {
   'section-unknown': (p) => `section ${p.section} is not in the election`,
   'setup-not-turnout': (p) => `section ${p.section}: the set-up ${p.setup} is not the one that reported turnout during the day (${p.turnoutSetup})`,
   'second-submission': (p) => `section ${p.section} already has an accepted result (submission ${p.accepted}): this one is kept and flagged, never counted`,
+  'same-result': (p) => `the office already has this same result of section ${p.section}, accepted and counted (submission ${p.accepted}): this copy is not counted a second time`,
   'turnout-document': (p) => `${p.field}: ${p.reason}`,
   'turnout-signature': (p) => `${p.file}: ${p.reason}`,
   'turnout-setup-mismatch': (p) => `${p.field} does not match the turnout document`,

@@ -98,7 +98,10 @@ export function answerView(text: string): OfficePushView {
   const given = typeof submission === 'object' && submission !== null ? (submission as { state?: unknown; receivedAt?: unknown; problems?: unknown }) : {};
   const at = timeGiven(given.receivedAt);
   if (ok === true && given.state === 'accepted') return { state: 'accepted', at, problems: officeProblems(given.problems) };
-  return { state: 'refused', at, problems: officeProblems(Array.isArray(given.problems) ? given.problems : problems), unreadable: null };
+  const reasons = officeProblems(Array.isArray(given.problems) ? given.problems : problems);
+  // Another copy of the result the office already counted (an export made again): the result is there.
+  if (reasons.length > 0 && reasons.every((p) => p.code === 'same-result')) return { state: 'accepted', at, problems: reasons };
+  return { state: 'refused', at, problems: reasons, unreadable: null };
 }
 
 export class OfficePush {

@@ -24,6 +24,8 @@ export const EXPORT_ANSWER_CODES = {
   'setup-not-turnout': ['section', 'setup', 'turnoutSetup'],
   // `accepted`: the number of the office's submission that was accepted for the section.
   'second-submission': ['section', 'accepted'],
+  // Another copy of the very result accepted (the same signed tally): not counted again, and no conflict.
+  'same-result': ['section', 'accepted'],
   // A note on an export accepted and counted.
   'no-turnout-reported': ['section'],
 } as const satisfies Record<string, readonly string[]>;
@@ -48,7 +50,8 @@ const it = {
   'office-answer.other-election': "L'esportazione è di un'altra elezione (impronta {digest}).",
   'office-answer.section-unknown': "La sezione {section} non è nell'elezione dell'ufficio.",
   'office-answer.setup-not-turnout': 'Sezione {section}: la costituzione del seggio {setup} non è quella che ha comunicato l’affluenza durante la giornata ({turnoutSetup}).',
-  'office-answer.second-submission': "La sezione {section} ha già un risultato accolto dall'ufficio (invio n. {accepted}): questo invio è conservato e segnalato, ma non è conteggiato.",
+  'office-answer.second-submission': "La sezione {section} ha già un risultato accolto dall'ufficio (invio n. {accepted}): questo invio è conservato e segnalato, ma mai conteggiato.",
+  'office-answer.same-result': "L'ufficio ha già questo stesso risultato della sezione {section}, accolto e conteggiato (invio n. {accepted}): questa copia non si conta una seconda volta.",
   'office-answer.no-turnout-reported': "La sezione {section} non ha comunicato l'affluenza all'ufficio durante la giornata: il risultato è conteggiato, e l'ufficio ne confronterà le impronte con il verbale cartaceo.",
   'office-answer.check.files': 'i file e le loro impronte',
   'office-answer.check.election': "il pacchetto elettorale firmato dall'ufficio",
@@ -81,12 +84,13 @@ export const OFFICE_ANSWER_WORDS: Readonly<Record<'it' | 'de' | 'en', Readonly<R
     'office-answer.bundle-check-failed': 'Die Prüfung durch das Amt ist fehlgeschlagen: {check}{place}. Technische Angabe (auf Englisch): {detail}',
     'office-answer.other-election': 'Der Export gehört zu einer anderen Wahl (Fingerabdruck {digest}).',
     'office-answer.section-unknown': 'Der Sprengel {section} ist nicht in der Wahl des Amtes.',
-    'office-answer.setup-not-turnout': 'Sprengel {section}: Die Einrichtung des Sprengels {setup} ist nicht die, die im Laufe des Tages die Wahlbeteiligung gemeldet hat ({turnoutSetup}).',
-    'office-answer.second-submission': 'Der Sprengel {section} hat bereits ein vom Amt angenommenes Ergebnis (Sendung Nr. {accepted}): Diese Sendung wird aufbewahrt und gemeldet, aber nicht gezählt.',
+    'office-answer.setup-not-turnout': 'Sprengel {section}: Die Einrichtung der Sprengelwahlbehörde {setup} ist nicht die, die im Laufe des Tages die Wahlbeteiligung gemeldet hat ({turnoutSetup}).',
+    'office-answer.second-submission': 'Der Sprengel {section} hat bereits ein vom Amt angenommenes Ergebnis (Sendung Nr. {accepted}): Diese Sendung wird aufbewahrt und gemeldet, aber nie gezählt.',
+    'office-answer.same-result': 'Das Amt hat dieses selbe Ergebnis des Sprengels {section} bereits angenommen und gezählt (Sendung Nr. {accepted}): Diese Kopie wird kein zweites Mal gezählt.',
     'office-answer.no-turnout-reported': 'Der Sprengel {section} hat dem Amt im Laufe des Tages keine Wahlbeteiligung gemeldet: Das Ergebnis wird gezählt, und das Amt vergleicht seine Fingerabdrücke mit der Papierniederschrift.',
     'office-answer.check.files': 'die Dateien und ihre Fingerabdrücke',
     'office-answer.check.election': 'das vom Amt signierte Wahlpaket',
-    'office-answer.check.setup': 'die von der Konsole signierte Einrichtung des Sprengels',
+    'office-answer.check.setup': 'die von der Konsole signierte Einrichtung der Sprengelwahlbehörde',
     'office-answer.check.signatures': 'die Signaturen der Konsole auf dem Register der Wähler, dem Urnenschlüssel und der Niederschrift',
     'office-answer.check.booths': 'die Berichte jeder Wahlkabine',
     'office-answer.check.ballots': 'die einzelnen Stimmzettel',
@@ -112,6 +116,7 @@ export const OFFICE_ANSWER_WORDS: Readonly<Record<'it' | 'de' | 'en', Readonly<R
     'office-answer.section-unknown': "Section {section} is not in the office's election.",
     'office-answer.setup-not-turnout': 'Section {section}: the set-up {setup} is not the one that reported turnout during the day ({turnoutSetup}).',
     'office-answer.second-submission': 'Section {section} already has a result accepted by the office (submission {accepted}): this one is kept and flagged, never counted.',
+    'office-answer.same-result': 'The office already has this same result of section {section}, accepted and counted (submission {accepted}): this copy is not counted a second time.',
     'office-answer.no-turnout-reported': 'Section {section} reported no turnout to the office during the day: the result is counted, and the office will compare its digests with the paper verbale.',
     'office-answer.check.files': 'the files and their digests',
     'office-answer.check.election': 'the election package signed by the office',
