@@ -151,7 +151,7 @@ describe('the office intake', () => {
     for (const [name, bytes] of read.files) pack.entry({ name, size: bytes.length, mtime: new Date(1_600_000_000_000), mode: 0o644 }, Buffer.from(bytes));
     pack.finalize();
     const chunks: Buffer[] = [];
-    for await (const chunk of pack) chunks.push(chunk as Buffer);
+    for await (const chunk of pack) chunks.push(chunk);
     const copy = Buffer.concat(chunks);
     expect(Buffer.compare(Buffer.from(copy), Buffer.from(sections['1']!.archive))).not.toBe(0);
     const accepted = office.store.acceptedFor('1')!.id;
