@@ -69,7 +69,7 @@ describe('the layering rule allows', () => {
     [RENDERER, "import type { BoothState } from '../service/state.js';"],
     [RENDERER, "import { type BoothApi } from '../shared/api.js';"],
     [RENDERER, "import { pureCrypto } from '@seggio/crypto';"],
-    [RENDERER, "import { pageBridge } from '@seggio/shell/browser';\nimport { accept } from '@seggio/shell/contract';"],
+    [RENDERER, "import { pageBridge } from '@seggio/shell/browser';\nimport { accept } from '@seggio/shell/contract';\nimport { writtenTime } from '@seggio/shell/dates';"],
     ['apps/booth/src/shared/probe.ts', "import { noInput, withInput } from '@seggio/shell/contract';"],
     ['packages/shell/src/main/probe.ts', "import { app } from 'electron';\nimport { join } from 'node:path';"],
     ['packages/shell/src/preload/probe.ts', "import { contextBridge } from 'electron';"],

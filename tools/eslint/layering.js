@@ -10,8 +10,8 @@ const isNodeBuiltin = (source) => source.startsWith('node:') || NODE_BUILTINS.ha
 
 /** Packages that load native code or need Node, so cannot run in a browser or sandboxed preload. */
 const NODE_ONLY_PACKAGES = ['better-sqlite3', 'node-hid', 'sodium-native', 'ws', 'bufferutil', 'utf-8-validate', '@seggio/link', '@seggio/hardware', '@seggio/shell'];
-/** Entry points that run in a page: a package's browser/ (the web shell's bridge), and the shell's contract and policies. */
-const RUNS_IN_A_PAGE = /^@seggio\/([^/]+\/browser|shell\/(contract|csp))$/;
+/** Entry points that run in a page: a package's browser/ (the web shell's bridge), and the shell's contract, policies and dates. */
+const RUNS_IN_A_PAGE = /^@seggio\/([^/]+\/browser|shell\/(contract|csp|dates))$/;
 const isNodeOnlyPackage = (source) =>
   (NODE_ONLY_PACKAGES.some((p) => source === p || source.startsWith(`${p}/`)) && !RUNS_IN_A_PAGE.test(source)) || /^@seggio\/[^/]+\/node(\/|$)/.test(source);
 const isElectron = (source) => source === 'electron' || source.startsWith('electron/');

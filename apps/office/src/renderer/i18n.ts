@@ -1,6 +1,7 @@
 // Every text the office staff read, Italian first, German (i18n-de.ts) and English (one catalogue), the
 // office's refusal and flag codes among them: the service gives codes and figures, this file gives the words.
 import type { Code, Problem } from '../shared/codes.js';
+import { writtenTime } from '@seggio/shell/dates';
 import { de } from './i18n-de.js';
 
 export type Language = 'it' | 'de' | 'en';
@@ -12,15 +13,9 @@ export const LANGUAGES: readonly { readonly code: Language; readonly name: strin
   { code: 'en', name: 'English' },
 ];
 
-/** Each language's dates as they are written in Italy (English's too: the day before the month). */
-const LOCALES: Record<Language, string> = { it: 'it-IT', de: 'de-IT', en: 'en-GB' };
-
 /** A time the office recorded (ISO, in UTC) as the staff read it: in the election's zone, which it names. */
-export function timeIn(at: string, language: Language, timeZone: string): string {
-  const date = new Date(at);
-  if (Number.isNaN(date.getTime())) return at;
-  return new Intl.DateTimeFormat(LOCALES[language], { timeZone, day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', hourCycle: 'h23', timeZoneName: 'short' }).format(date);
-}
+export const timeIn = (at: string, language: Language, timeZone: string): string =>
+  writtenTime(at, language, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
 
 const it = {
   title: 'Ufficio elettorale del Comune di {comune}',

@@ -4,6 +4,7 @@ import { createContext, useContext, type ReactNode } from 'react';
 import { officeAnswerText, type Election, type OfficeAnswerProblem } from '@seggio/ballot-core';
 import type { ConsoleView } from '../shared/api.js';
 import type { ConnectionState } from '@seggio/shell/browser';
+import { writtenTime } from '@seggio/shell/dates';
 import type { Refusal } from '../shared/refusals.js';
 import { knownKey, type Translate } from './i18n.js';
 
@@ -100,9 +101,9 @@ export function Fingerprint({ label, value }: { label: string; value: string }) 
   );
 }
 
-/** A checkpoint's time as the president reads it, in words and in the election's time zone: "domenica 20 settembre 2020 alle ore 12:00". */
+/** A time as the president reads it, in words and in the election's time zone: "domenica 20 settembre 2020 alle ore 12:00". */
 export function timeOf(at: string, language: string, timeZone: string): string {
-  return new Intl.DateTimeFormat(language, { timeZone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(new Date(at));
+  return writtenTime(at, language, timeZone, { weekday: 'long', day: 'numeric', month: 'long', year: 'numeric', hour: '2-digit', minute: '2-digit' });
 }
 
 export function contestTitle(election: Election | null, id: string): string {
