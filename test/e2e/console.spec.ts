@@ -185,7 +185,7 @@ test('set-up: each booth is paired by its fingerprint and machine id, the consol
   await president.getByLabel('File della lista sezionale').setInputFiles(bad);
   await expect(president.getByRole('alert')).toContainText('roll-bad.csv: riga 2: il sesso "X" deve essere M o F');
   await president.getByLabel('File della lista sezionale').setInputFiles(join(DEMO, 'lista-sezionale.csv'));
-  await expect(president.getByText('Lista sezionale: 12 elettori, 0 hanno votato').first()).toBeVisible();
+  await expect(president.getByText('Lista sezionale: elettori 12, votanti 0').first()).toBeVisible();
   await checkScreen(president, 'paired', 'console');
   await button(president, 'Aprire la votazione').click();
   await expect(president.getByRole('heading', { name: 'Cabine', exact: true })).toBeVisible();
@@ -305,7 +305,7 @@ test('voting: ten voters, an EU citizen with the municipal ballot only, one canc
   await expect(president.getByText('Cabina B1 abilitata:')).toBeVisible();
   await vote(last);
   expect(seat.getView().sessions).toEqual({ enabled: 10, cast: 9, cancelled: 1, open: 0 });
-  await expect(president.getByText('Lista sezionale: 12 elettori, 3 hanno votato').first()).toBeVisible();
+  await expect(president.getByText('Lista sezionale: elettori 12, votanti 3').first()).toBeVisible();
 });
 
 test('close: confirmed, every seal arrives and the reconciliation holds', async () => {

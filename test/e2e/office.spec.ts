@@ -173,6 +173,7 @@ test('each bad submission is refused on the staff screen with its reason, and no
   await expect(page.locator('tr', { hasText: 'collegamento.tar' })).toContainText('Der Eintrag „tally.json“ ist vom Typ symlink, keine Datei: Verknüpfungen werden abgelehnt.');
   await expect(row).toContainText(new RegExp(`${d}\\.${m}\\.${y}, ${hour} MES?Z`));
   await expect(page.getByRole('group', { name: 'Sprache' }).getByRole('button', { name: 'Deutsch' })).toHaveAttribute('aria-pressed', 'true');
+  await expect(page).toHaveTitle('Seggio: Wahlamt');
   // Its way to the public page leads to the page in German.
   await expect(page.getByRole('link', { name: 'Öffentliche Ergebnisseite' })).toHaveAttribute('href', /\/\?lang=de$/);
   await checkScreen(page, 'refusals-de', 'office');

@@ -40,7 +40,8 @@ export function App() {
   }, [refresh]);
   useEffect(() => {
     document.documentElement.lang = language;
-  }, [language]);
+    document.title = t('pageTitle');
+  }, [language, t]);
   if (!view) return null;
   const lang = <LanguageChoice t={t} language={language} choose={choose} />;
   if ('mode' in view) return <PrefetturaScreen t={t} view={view} lang={lang} language={language} />;

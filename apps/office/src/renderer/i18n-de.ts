@@ -1,6 +1,7 @@
 // The office staff's screen in German (i18n.ts has the Italian, the source, and the English, and holds
 // this to the Italian's keys: it imports nothing, so that the two files do not import each other).
 export const de = {
+  pageTitle: 'Seggio: Wahlamt',
   title: 'Wahlamt der Gemeinde {comune}',
   language: 'Sprache',
   upload: 'Öffentlichen Export eines Sprengels hochladen (.tar-Datei)',
@@ -47,7 +48,7 @@ export const de = {
   'code.body-invalid': 'Die Anfrage ist ungültig: {field}: {reason}.',
   'code.not-authorised': 'Die Anfrage enthält nicht den Code dieser Sitzung des Amtes.',
   'code.no-election': 'Das Amt hat noch keine Wahl: Das Personal hat das Wahlpaket des Tages nicht signiert, und bis dahin wird nichts entgegengenommen.',
-  'code.archive-unreadable': 'Das Archiv lässt sich nicht als tar lesen: {reason}.',
+  'code.archive-unreadable': 'Das Archiv lässt sich nicht als tar lesen. Technische Angabe (auf Englisch): {reason}',
   'code.archive-too-many-entries': 'Das Archiv enthält mehr als {limit} Einträge.',
   'code.archive-entry-path': 'Der Eintrag „{entry}“ verweist auf einen Pfad außerhalb des Exports (absolut oder mit ..): abgelehnt.',
   'code.archive-entry-type': 'Der Eintrag „{entry}“ ist vom Typ {type}, keine Datei: Verknüpfungen werden abgelehnt.',

@@ -18,6 +18,7 @@ export const timeIn = (at: string, language: Language, timeZone: string): string
   writtenTime(at, language, timeZone, { day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit', second: '2-digit', timeZoneName: 'short' });
 
 const it = {
+  pageTitle: 'Seggio: ufficio elettorale',
   title: 'Ufficio elettorale del Comune di {comune}',
   language: 'Lingua',
   upload: 'Caricare l’esportazione pubblica di una sezione (file .tar)',
@@ -64,7 +65,7 @@ const it = {
   'code.body-invalid': 'La richiesta non è valida: {field}: {reason}.',
   'code.not-authorised': 'La richiesta non porta il codice di questa sessione dell’ufficio.',
   'code.no-election': 'L’ufficio non ha ancora un’elezione: il personale non ha firmato il pacchetto elettorale della giornata, e fino ad allora non si riceve nulla.',
-  'code.archive-unreadable': 'L’archivio non si può leggere come tar: {reason}.',
+  'code.archive-unreadable': 'L’archivio non si può leggere come tar. Dettaglio tecnico (in inglese): {reason}',
   'code.archive-too-many-entries': 'L’archivio contiene più di {limit} voci.',
   'code.archive-entry-path': 'La voce «{entry}» indica un percorso fuori dall’esportazione (assoluto o con ..): rifiutata.',
   'code.archive-entry-type': 'La voce «{entry}» è di tipo {type}, non un file: i collegamenti sono rifiutati.',
@@ -121,6 +122,7 @@ const it = {
 export type Key = keyof typeof it;
 
 const en: Record<Key, string> = {
+  pageTitle: 'Seggio: electoral office',
   title: 'Electoral office of the Comune of {comune}',
   language: 'Language',
   upload: "Upload a section's public export (.tar file)",
@@ -167,7 +169,7 @@ const en: Record<Key, string> = {
   'code.body-invalid': 'The request is not valid: {field}: {reason}.',
   'code.not-authorised': "The request does not carry this office session's code.",
   'code.no-election': 'The office has no election yet: its staff have not signed the package of the day, and nothing is received until then.',
-  'code.archive-unreadable': 'The archive cannot be read as tar: {reason}.',
+  'code.archive-unreadable': 'The archive cannot be read as tar. Technical detail: {reason}',
   'code.archive-too-many-entries': 'The archive has more than {limit} entries.',
   'code.archive-entry-path': 'The entry "{entry}" names a path outside the export (absolute or with ..): refused.',
   'code.archive-entry-type': 'The entry "{entry}" is a {type}, not a file: links are refused.',

@@ -4,11 +4,22 @@
 // renderer: it is browser code. That each code is made somewhere is apps/seat-console/test/refusals.test.ts.)
 import { describe, expect, it } from 'vitest';
 import { BALLOT_PROBLEMS, CATEGORIES, EVENTS } from '@seggio/ballot-core';
+import { SHARE_PROBLEMS } from '@seggio/crypto';
 import { refusal, REFUSALS, type RefusalCode } from '../shared/refusals.js';
 import { CATALOGUES, knownKey, translator } from './i18n.js';
 import { explain, officeReason } from './ui.js';
 
 const placeholders = (text: string): string[] => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]!).sort();
+
+describe("the event log's words", () => {
+  it('say in words each reason a count fails with, in every language, not its code', () => {
+    // What count.ts logs as the code of a failed count: a share's problem, an unreadable ballot, the wrong time.
+    const codes = [...Object.keys(SHARE_PROBLEMS), 'ballot-unreadable', 'count-when'];
+    for (const [language, catalogue] of Object.entries(CATALOGUES)) {
+      expect(codes.filter((code) => !(`logword.${code}` in catalogue)), language).toEqual([]);
+    }
+  });
+});
 
 describe('the refusals', () => {
   it.each(Object.keys(REFUSALS) as RefusalCode[])('%s is in every language, with the figures its code names', (code) => {

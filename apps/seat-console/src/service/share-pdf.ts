@@ -35,7 +35,7 @@ export async function sharePdf(input: SharePaper): Promise<Uint8Array> {
   const section = election.sections.find((s) => s.id === input.section);
 
   w.line(`Quota ${index} di ${count} della chiave dell'urna`, { bold: true, size: 18 });
-  if (election.training) w.line('ESERCITAZIONE: senza valore legale', { bold: true, size: 12 });
+  if (election.training) w.line('ELEZIONE DI PROVA: senza valore legale', { bold: true, size: 12 });
   w.line(election.title, { size: 11 });
   w.line(`Comune di ${election.comune.name} (${election.comune.province}), ${section?.name ?? `sezione ${input.section}`}`);
   w.gap();

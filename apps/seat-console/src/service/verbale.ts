@@ -89,7 +89,7 @@ export async function verbalePdf(input: VerbaleInput): Promise<Uint8Array> {
   const section = election.sections.find((s) => s.id === tally.section);
 
   w.line("Verbale delle operazioni dell'ufficio elettorale di sezione", { bold: true, size: 15 });
-  if (election.training) w.line('ESERCITAZIONE: senza valore legale', { bold: true, size: 12 });
+  if (election.training) w.line('ELEZIONE DI PROVA: senza valore legale', { bold: true, size: 12 });
   w.line(election.title, { size: 12 });
   w.line(`Comune di ${election.comune.name} (${election.comune.province}), ${section?.name ?? `sezione ${tally.section}`}`);
   w.line(`Definizione dell'elezione: SHA-256 ${tally.election}`, { size: 8 });

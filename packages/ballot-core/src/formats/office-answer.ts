@@ -37,9 +37,9 @@ export const VERIFY_CHECKS = ['files', 'election', 'setup', 'signatures', 'booth
 
 const it = {
   'office-answer.body-too-large': "L'esportazione supera il limite di {limit} byte accettato dall'ufficio.",
-  'office-answer.body-invalid': "L'ufficio ha ritenuto non valida la richiesta ({field}). Dettaglio tecnico (in inglese): {reason}.",
+  'office-answer.body-invalid': "L'ufficio ha ritenuto non valida la richiesta ({field}). Dettaglio tecnico (in inglese): {reason}",
   'office-answer.no-election': "L'ufficio non ha ancora un'elezione: il suo personale non ha firmato il pacchetto elettorale della giornata. La console ripete l'invio da sé.",
-  'office-answer.archive-unreadable': "L'ufficio non riesce a leggere l'archivio ricevuto. Dettaglio tecnico (in inglese): {reason}.",
+  'office-answer.archive-unreadable': "L'ufficio non riesce a leggere l'archivio ricevuto. Dettaglio tecnico (in inglese): {reason}",
   'office-answer.archive-too-many-entries': "L'archivio contiene più di {limit} voci.",
   'office-answer.archive-entry-path': "La voce «{entry}» indica un percorso fuori dall'esportazione (assoluto o con ..).",
   'office-answer.archive-entry-type': 'La voce «{entry}» è di tipo {type}, non un file: i collegamenti non sono ammessi.',
@@ -72,9 +72,9 @@ export const OFFICE_ANSWER_WORDS: Readonly<Record<'it' | 'de' | 'en', Readonly<R
   it,
   de: {
     'office-answer.body-too-large': 'Der Export überschreitet die vom Amt angenommene Grenze von {limit} Byte.',
-    'office-answer.body-invalid': 'Das Amt hat die Anfrage als ungültig abgelehnt ({field}). Technische Angabe (auf Englisch): {reason}.',
+    'office-answer.body-invalid': 'Das Amt hat die Anfrage als ungültig abgelehnt ({field}). Technische Angabe (auf Englisch): {reason}',
     'office-answer.no-election': 'Das Amt hat noch keine Wahl: Sein Personal hat das Wahlpaket des Tages noch nicht signiert. Die Konsole sendet den Export von selbst erneut.',
-    'office-answer.archive-unreadable': 'Das Amt kann das erhaltene Archiv nicht lesen. Technische Angabe (auf Englisch): {reason}.',
+    'office-answer.archive-unreadable': 'Das Amt kann das erhaltene Archiv nicht lesen. Technische Angabe (auf Englisch): {reason}',
     'office-answer.archive-too-many-entries': 'Das Archiv enthält mehr als {limit} Einträge.',
     'office-answer.archive-entry-path': 'Der Eintrag „{entry}“ verweist auf einen Pfad außerhalb des Exports (absolut oder mit ..).',
     'office-answer.archive-entry-type': 'Der Eintrag „{entry}“ ist vom Typ {type}, keine Datei: Verknüpfungen sind nicht zulässig.',
@@ -102,9 +102,9 @@ export const OFFICE_ANSWER_WORDS: Readonly<Record<'it' | 'de' | 'en', Readonly<R
   },
   en: {
     'office-answer.body-too-large': 'The export is larger than the {limit} bytes the office accepts.',
-    'office-answer.body-invalid': 'The office found the request not valid ({field}). Technical detail: {reason}.',
+    'office-answer.body-invalid': 'The office found the request not valid ({field}). Technical detail: {reason}',
     'office-answer.no-election': 'The office has no election yet: its staff have not signed the election package of the day. The console sends it again by itself.',
-    'office-answer.archive-unreadable': 'The office cannot read the archive it received. Technical detail: {reason}.',
+    'office-answer.archive-unreadable': 'The office cannot read the archive it received. Technical detail: {reason}',
     'office-answer.archive-too-many-entries': 'The archive has more than {limit} entries.',
     'office-answer.archive-entry-path': 'The entry “{entry}” names a path outside the export (absolute, or with ..).',
     'office-answer.archive-entry-type': 'The entry “{entry}” is of type {type}, not a file: links are not allowed.',

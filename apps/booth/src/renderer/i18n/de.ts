@@ -11,7 +11,7 @@ export const de: Record<Key, string> = {
   'waiting.title': 'Kabine frei',
   'waiting.text': 'Der Vorsitzende der Sprengelwahlbehörde gibt die Kabine für die nächste Person frei.',
   'preparing.title': 'Der Stimmzettel wird vorbereitet, bitte warten',
-  training: 'PROBEWAHL — nicht gültig',
+  training: 'ÜBUNGSWAHL — nicht gültig',
   'welcome.title': 'Willkommen',
   'welcome.where': 'Sie sind in der Wahlkabine.',
   'welcome.ballots': 'Stimmzettel: {n}',
