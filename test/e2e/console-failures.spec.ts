@@ -65,3 +65,23 @@ test('a record whose check fails is shown with the reason, and signing it is ref
     await day.stop();
   }
 });
+
+test("a checkpoint before its time by the console's clock is refused with the reason, and recorded only when the president confirms", async ({ page }) => {
+  // The demo's day moved to 2099: every checkpoint is still to come.
+  const later = new TextEncoder().encode(DEMO.toString('utf8').replaceAll('2020-09-2', '2099-09-2'));
+  const day = await setUp(later, 1);
+  try {
+    expect(day.seat.openVoting().ok).toBe(true);
+    await page.setViewportSize({ width: 1280, height: 1024 });
+    await page.goto(day.shell.url);
+    await button(page, 'Registrare la rilevazione C1').click();
+    await expect(page.getByRole('alert')).toContainText('non è ancora l’ora della rilevazione C1 secondo l’orologio della console: registrata ora, darebbe come affluenza di quell’ora quella di adesso');
+    expect(day.seat.getView().turnout!.checkpoints[0]!.recorded).toBeFalsy();
+    await checkScreen(page, 'turnout-early', 'console');
+    await button(page, 'Registrare comunque la rilevazione C1 adesso (resta scritto nel registro)').click();
+    await until(() => day.seat.getView().turnout!.checkpoints[0]!.recorded);
+    await expect(page.locator('ol.log li').first()).toContainText('anticipo: prima dell’ora prevista, confermato dal presidente');
+  } finally {
+    await day.stop();
+  }
+});

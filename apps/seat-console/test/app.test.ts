@@ -65,6 +65,7 @@ describe('the contract as the shells serve it', () => {
     ['enableBooth', { booth: 'B1', category: 'IT', sex: 'F', accepts: 'REF-2020-1' }],
     ['cancelSession', {}],
     ['recordTurnout', { checkpoint: 1 }],
+    ['recordTurnout', { checkpoint: 'C1', early: 'yes' }],
     ['saveTurnoutReport', 'C1'],
     ['count', { shares: 'a b c' }],
     ['exportBundle', { dir: '   ' }],
@@ -128,6 +129,16 @@ describe('the contract as the shells serve it', () => {
       expect(Buffer.from(qr.split(',')[1]!, 'base64').toString('utf8')).toContain('<svg');
     }
     expect(seat.getView().shares).toEqual({ threshold: 2, count: 3 });
+  });
+
+  it('records a checkpoint before its time only when the president confirms it, and the log says so', async () => {
+    const later = new TextEncoder().encode(new TextDecoder().decode(ELECTION).replaceAll('2020-09-2', '2099-09-2'));
+    expect(seat.loadElection({ bytes: later, signature: new TextEncoder().encode(encodeSidecar(signBytes(nodeCrypto, later, office))) })).toMatchObject({ ok: true });
+    await seat.createKeys({ section: '3' });
+    expect(seat.recordTurnout({ checkpoint: 'C1' })).toEqual({ ok: false, error: refusal('checkpoint-early', { checkpoint: 'C1' }) });
+    expect(seat.getView().turnout!.checkpoints[0]!.recorded).toBeFalsy();
+    expect(seat.recordTurnout({ checkpoint: 'C1', early: true })).toMatchObject({ ok: true });
+    expect(seat.getView().log.at(-1)).toMatchObject({ event: 'turnout-recorded', detail: { checkpoint: 'C1', early: 'before-its-time' } });
   });
 
   it('writes a recorded checkpoint for the Prefettura into the export folder, and refuses one not recorded', async () => {

@@ -229,7 +229,7 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     return this.#voting.votersByContest();
   }
 
-  recordTurnout(input: { checkpoint: string }): Result<Record<string, Figures>, Refusal> {
+  recordTurnout(input: { checkpoint: string; early?: boolean }): Result<Record<string, Figures>, Refusal> {
     return this.#voting.recordTurnout(input);
   }
 

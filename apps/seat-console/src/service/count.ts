@@ -45,7 +45,7 @@ export class CountPart {
     const rebuilt = await combineUrnaShares(crypto, input.shares, fromBase64(done.keys.urnaPublicKey));
     if (!rebuilt.ok) return this.#countFailed(rebuilt.error.map((p) => refusal(p.code, p.params)));
     const { election } = done;
-    if (!store.turnout().some((t) => t.checkpoint === final.id)) this.parts.voting.recordTurnout({ checkpoint: final.id });
+    if (!store.turnout().some((t) => t.checkpoint === final.id)) this.parts.voting.recordTurnout({ checkpoint: final.id, early: true });
     const byContest: Record<string, CountedBallot[]> = {};
     const problems: Refusal[] = [];
     const read = plaintextReader(done.stored.digest);

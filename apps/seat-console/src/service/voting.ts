@@ -133,18 +133,24 @@ export class VotingPart {
     return this.ctx.election ? votersByContest(this.ctx.election, this.ctx.store.sessions()) : {};
   }
 
-  /** Records turnout at one of the election's checkpoints, in order. */
-  recordTurnout(input: { checkpoint: string }): Result<Record<string, Figures>, Refusal> {
+  /**
+   * Records turnout at one of the election's checkpoints, in order, from its time on: before it, only
+   * when the president confirms (`early`), which the log keeps (the console's clock may be wrong).
+   */
+  recordTurnout(input: { checkpoint: string; early?: boolean }, now: number = Date.now()): Result<Record<string, Figures>, Refusal> {
     const { store } = this.ctx;
     const order = this.ctx.election?.turnoutCheckpoints.map((c) => c.id) ?? [];
     const done = store.turnout().map((t) => t.checkpoint);
     const last = done.at(-1);
     if (!order.includes(input.checkpoint)) return err(refusal('checkpoint-unknown', { checkpoint: input.checkpoint, all: order.join(', ') }));
     if (done.includes(input.checkpoint) || (last !== undefined && order.indexOf(input.checkpoint) < order.indexOf(last))) return err(refusal('checkpoint-past', { checkpoint: input.checkpoint }));
+    const at = Date.parse(this.ctx.election!.turnoutCheckpoints.find((c) => c.id === input.checkpoint)!.at);
+    const early = now < at;
+    if (early && input.early !== true) return err(refusal('checkpoint-early', { checkpoint: input.checkpoint }));
     const figures = this.votersByContest();
     store.transaction(() => {
       store.addTurnout(input.checkpoint, JSON.stringify(figures));
-      store.appendLog('turnout-recorded', { checkpoint: input.checkpoint });
+      store.appendLog('turnout-recorded', { checkpoint: input.checkpoint, ...(early ? { early: 'before-its-time' } : {}) });
     });
     this.office.send();
     this.ctx.events.emit('view');

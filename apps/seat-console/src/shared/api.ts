@@ -155,7 +155,8 @@ export interface ConsoleApi {
   openVoting(): Result<void, Refusal>;
   enableBooth(input: EnableInput): Result<{ session: string; contests: string[] }, Refusal>;
   cancelSession(input: { session: string }): Result<void, Refusal>;
-  recordTurnout(input: { checkpoint: string }): Result<Record<string, { M: number; F: number; T: number }>, Refusal>;
+  /** `early`: the president confirmed recording it before its time (refused as checkpoint-early without). */
+  recordTurnout(input: { checkpoint: string; early?: boolean }): Result<Record<string, { M: number; F: number; T: number }>, Refusal>;
   importRoll(input: { file: string; text: string }): Result<{ electors: number }, Refusal[]>;
   lookupVoter(input: { number: number }): Result<RollVoter, Refusal>;
   turnoutReport(input: { checkpoint: string }): Result<string, Refusal>;

@@ -51,7 +51,7 @@ export const CONSOLE_CONTRACT = {
       shape('enableBooth'),
     ),
     cancelSession: api<'cancelSession'>((i) => typeof i.session === 'string', shape('cancelSession')),
-    recordTurnout: api<'recordTurnout'>((i) => typeof i.checkpoint === 'string', shape('recordTurnout')),
+    recordTurnout: api<'recordTurnout'>((i) => typeof i.checkpoint === 'string' && (i.early === undefined || typeof i.early === 'boolean'), shape('recordTurnout')),
     saveTurnoutReport: api<'saveTurnoutReport'>((i) => typeof i.checkpoint === 'string', shape('saveTurnoutReport')),
     closeVoting: noInput<Out<'closeVoting'>>('reason'),
     reconcile: noInput<Out<'reconcile'>>('reasons'),

@@ -66,6 +66,7 @@ export const REFUSALS = {
   'checkpoint-not-recorded': ['checkpoint'],
   'checkpoint-unknown': ['checkpoint', 'all'],
   'checkpoint-past': ['checkpoint'],
+  'checkpoint-early': ['checkpoint'],
   'count-when': ['phase'],
   'count-first': [],
   'folder-not-empty': ['dir'],
