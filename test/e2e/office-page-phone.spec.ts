@@ -56,6 +56,15 @@ for (const level of ['comune', 'provincia'] as const) {
           range.setEnd(node, at + 1);
           return range.getClientRects()[0]!.bottom;
         };
+        // A figure's column heading sits over its figures: both set to the same side.
+        for (const table of document.querySelectorAll('table')) {
+          const heads = [...table.querySelectorAll('thead th')];
+          const row = table.querySelector('tbody tr');
+          heads.forEach((head, i) => {
+            const cell = row?.children[i];
+            if (i > 0 && cell?.tagName === 'TD' && getComputedStyle(head).textAlign !== getComputedStyle(cell).textAlign) out.push(`"${(head.textContent ?? '').trim()}" is set ${getComputedStyle(head).textAlign}, its figures ${getComputedStyle(cell).textAlign}`);
+          });
+        }
         for (const link of document.querySelectorAll('li a')) {
           const before = link.previousSibling;
           const text = before?.nodeType === Node.TEXT_NODE ? (before.textContent ?? '') : '';

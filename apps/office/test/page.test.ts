@@ -3,7 +3,7 @@
 // charts' text is drawn large enough to read on a 360 px phone; it reads in Italian, German or English.
 import { describe, expect, it } from 'vitest';
 import type { ResultsView } from '../src/shared/api.js';
-import { PAGE_CSS, pageLang, renderPage, renderPreparing } from '../src/service/page.js';
+import { PAGE_CSS, pageLang, placeName, renderPage, renderPreparing } from '../src/service/page.js';
 
 const zero = { M: 0, F: 0, T: 0 };
 const view: ResultsView = {
@@ -39,6 +39,15 @@ describe('the public page', () => {
     expect(c1).toContain('<span class="at">20/09/2020 ore 12:00</span>');
     expect(renderPage(view, 'de')).toContain('<span class="at">20.09.2020 um 12:00</span>');
     expect(renderPage(view, 'en')).toContain('<span class="at">20/09/2020 at 19:00</span>');
+  });
+
+  it('names a section once when its name is already its word and number', () => {
+    expect(placeName('Sezione', { id: '3', name: 'Sezione 3' })).toBe('Sezione 3');
+    expect(placeName('Sprengel', { id: '3', name: 'Sezione 3' })).toBe('Sezione 3');
+    expect(placeName('Sezione', { id: '1', name: 'Scuola primaria, via dei Tigli 4' })).toBe('Sezione 1: Scuola primaria, via dei Tigli 4');
+    expect(placeName('Sezione', { id: '13', name: 'Sezione 3' })).toBe('Sezione 13: Sezione 3');
+    const page = renderPage({ ...view, sections: [{ id: '3', name: 'Sezione 3', contests: view.contests }] }, 'it');
+    expect(page).toContain('<summary>Sezione 3</summary>');
   });
 
   it('gives preferences as counts without a share, and mayors with theirs', () => {

@@ -127,6 +127,15 @@ function contestBlock(t: Text, c: ContestTotals, key: string, level: 2 | 3): str
   return `<section aria-labelledby="h-${key}"><${h} id="h-${key}">${escape(c.title)}</${h}>${figures}${blocks}</section>`;
 }
 
+/**
+ * A section (or comune) as its heading names it: "Sezione 1: Scuola primaria", or only its name when the
+ * name is already its word and number ("Sezione 3", not "Sezione 3: Sezione 3").
+ */
+export function placeName(word: string, place: { readonly id: string; readonly name: string }): string {
+  const name = place.name.trim().toLowerCase();
+  return [`${word} ${place.id}`, `sezione ${place.id}`].some((said) => said.toLowerCase() === name) ? place.name : `${word} ${place.id}: ${place.name}`;
+}
+
 /** The page in each other language, each link named in its own. */
 const languageLinks = (lang: Lang): string =>
   LANGS.filter((l) => l !== lang)
@@ -144,7 +153,7 @@ export function renderPage(view: ResultsView, lang: Lang): string {
   const provincia = view.election.level === 'provincia';
   const contests = view.sectionsAccepted === 0 ? `<p>${provincia ? t.noComuneYet : t.noneYet}</p>` : view.contests.map((c, i) => contestBlock(t, c, `c${i}`, 2)).join('');
   const sections = view.sections
-    .map((s, i) => `<details><summary>${provincia ? t.comuneRow : t.section} ${escape(s.id)}: ${escape(s.name)}</summary>${s.contests.map((c, k) => contestBlock(t, c, `s${i}-${k}`, 3)).join('')}</details>`)
+    .map((s, i) => `<details><summary>${escape(placeName(provincia ? t.comuneRow : t.section, s))}</summary>${s.contests.map((c, k) => contestBlock(t, c, `s${i}-${k}`, 3)).join('')}</details>`)
     .join('');
   const links = provincia
     ? view.sections.map((s) => `<li><a href="/comuni/${encodeURIComponent(s.id)}.tar">${t.package} ${escape(s.name)}</a></li>`).join('')
@@ -163,7 +172,7 @@ ${contests}${turnoutSection(t, view)}${sections ? `<section aria-labelledby="h-s
 
 // On a phone (360 px) the turnout's five columns fit with the hour under its checkpoint, closer cells and 13 px text.
 export const PAGE_CSS = `body{font-family:system-ui,sans-serif;margin:0 auto;max-width:60rem;padding:0 1rem;color:#1a1a1a;background:#fff;line-height:1.4}
-table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:36rem}th,td{border-bottom:1px solid #bbb;padding:.25rem .5rem;text-align:left}td{text-align:right}
+table{border-collapse:collapse;margin:.5rem 0;width:100%;max-width:36rem}th,td{border-bottom:1px solid #bbb;padding:.25rem .5rem;text-align:left}td,thead th+th{text-align:right}
 caption{text-align:left;font-weight:600}.chart{width:100%;max-width:22rem;height:auto;display:block;margin:.5rem 0 1rem}.not-yet{text-align:left;font-style:italic}.training{background:#fff3c4;padding:.5rem;font-weight:700}
 .at{font-weight:400;color:#444}.count{font-size:1.25rem;font-weight:600}a{color:#0b4f9c;display:inline-flex;align-items:center;min-height:44px;line-height:1.4}summary{min-height:44px;line-height:44px;cursor:pointer}.lang{text-align:right}.nowrap{white-space:nowrap}
 @media (max-width:30rem){body{padding:0 .5rem}table.turnout{font-size:.8125rem}table.turnout th,table.turnout td{padding:.25rem .2rem}.at{display:block}}`;
