@@ -66,7 +66,7 @@ test('a record whose check fails is shown with the reason, and signing it is ref
   }
 });
 
-test("a checkpoint before its time by the console's clock is refused with the reason, and recorded only when the president confirms", async ({ page }) => {
+test("a checkpoint, and the close, before their time by the console's clock are refused with the reason, and done only when the president confirms", async ({ page }) => {
   // The demo's day moved to 2099: every checkpoint is still to come.
   const later = new TextEncoder().encode(DEMO.toString('utf8').replaceAll('2020-09-2', '2099-09-2'));
   const day = await setUp(later, 1);
@@ -81,6 +81,15 @@ test("a checkpoint before its time by the console's clock is refused with the re
     await button(page, 'Registrare comunque la rilevazione C1 adesso (resta scritto nel registro)').click();
     await until(() => day.seat.getView().turnout!.checkpoints[0]!.recorded);
     await expect(page.locator('ol.log li').first()).toContainText('anticipo: prima dell’ora prevista, confermato dal presidente');
+
+    // Closing before the last day's closing time, the same way.
+    await button(page, 'Chiudere la votazione').click();
+    await button(page, 'Confermo la chiusura').click();
+    await expect(page.getByRole('alert')).toContainText('secondo l’orologio della console non è ancora l’ora di chiusura dell’ultimo giorno di votazione');
+    expect(day.seat.getView().phase).toBe('voting');
+    await button(page, 'Chiudere comunque adesso, prima dell’ora di chiusura (resta scritto nel registro)').click();
+    await until(() => day.seat.getView().phase !== 'voting');
+    expect(day.seat.getView().log.find((e) => e.event === 'voting-closed')).toMatchObject({ detail: { early: 'before-its-time' } });
   } finally {
     await day.stop();
   }

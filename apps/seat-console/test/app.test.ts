@@ -66,6 +66,8 @@ describe('the contract as the shells serve it', () => {
     ['cancelSession', {}],
     ['recordTurnout', { checkpoint: 1 }],
     ['recordTurnout', { checkpoint: 'C1', early: 'yes' }],
+    ['closeVoting', { early: 1 }],
+    ['closeVoting', null],
     ['saveTurnoutReport', 'C1'],
     ['count', { shares: 'a b c' }],
     ['exportBundle', { dir: '   ' }],

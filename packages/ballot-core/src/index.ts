@@ -1,6 +1,6 @@
 // @seggio/ballot-core: the election domain in pure TypeScript, shared by booth, console and verifier.
 export * from './election/schema.js';
-export { contestsFor, crossCheckElection, ELIGIBLE_CATEGORIES, municipalRulesFor } from './election/cross-checks.js';
+export { contestsFor, crossCheckElection, ELIGIBLE_CATEGORIES, localInstant, municipalRulesFor } from './election/cross-checks.js';
 export { formatProblems, parseElection } from './election/parse.js';
 export { contestTitle, referendumQuestion, type VoterLanguage, type Worded } from './election/titles.js';
 export { parseStrictJson, type Json, type JsonProblem } from './json.js';

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { contestsFor, parseElection, type Election } from '../src/index.js';
+import { contestsFor, localInstant, parseElection, type Election } from '../src/index.js';
 import { politiche } from './politiche.js';
 
 const FIXTURES = new URL('../../../fixtures/', import.meta.url);
@@ -11,6 +11,15 @@ describe('the fixtures', () => {
   it.each(['referendum-2020', 'sanvalle-2020', 'rivafonda-2020'])('%s is a valid seggio/election@1', (name) => {
     const result = parseElection(fixture(`${name}.election.json`));
     expect(result.ok ? [] : result.error).toEqual([]);
+  });
+});
+
+describe("a local hour's instant", () => {
+  it('is the clock of the zone at that date, in summer and in winter', () => {
+    expect(new Date(localInstant('2020-09-21', '15:00', 'Europe/Rome')).toISOString()).toBe('2020-09-21T13:00:00.000Z');
+    expect(new Date(localInstant('2020-12-20', '15:00', 'Europe/Rome')).toISOString()).toBe('2020-12-20T14:00:00.000Z');
+    expect(new Date(localInstant('2020-12-20', '15:00', 'Europe/London')).toISOString()).toBe('2020-12-20T15:00:00.000Z');
+    expect(new Date(localInstant('2020-09-21', '07:00', 'America/New_York')).toISOString()).toBe('2020-09-21T11:00:00.000Z');
   });
 });
 

@@ -371,14 +371,20 @@ function CloseVoting() {
   const inside = view.booths.filter((b) => b.session).map((b) => b.id);
   const [asking, setAsking] = useState(false);
   const [problem, setProblem] = useState<Refusal | null>(null);
-  const close = async () => {
-    const result = await bridge.call('closeVoting');
+  const close = async (early = false) => {
+    const result = await bridge.call('closeVoting', early ? { early } : {});
     setAsking(false);
     setProblem(result.ok ? null : result.error);
   };
   return (
     <>
       <Problems title={t('close.refused')} items={problem ? [problem] : null} />
+      {/* Before the closing time only when the president says so: the console's clock may be the one that is wrong. */}
+      {!asking && problem?.code === 'close-early' && (
+        <button type="button" className="danger" onClick={() => void close(true)}>
+          {t('close.early')}
+        </button>
+      )}
       {!asking ? (
         <button type="button" onClick={() => setAsking(true)}>
           {t('close.button')}

@@ -59,7 +59,7 @@ export function hostConsole(service: SeatConsole, buttons?: ButtonSource): Hoste
       cancelSession: (input) => service.cancelSession(input),
       recordTurnout: (input) => service.recordTurnout(input),
       saveTurnoutReport: (input) => service.saveTurnoutReport(input),
-      closeVoting: () => service.closeVoting(),
+      closeVoting: (input) => service.closeVoting(input),
       reconcile: () => service.reconcile(),
       count: (input) => service.count(input),
       exportBundle: (input) => service.exportBundle(input),

@@ -1,6 +1,6 @@
 // Close and reconcile (docs/design.md §2 step 4): every booth told, its ballots, log and seal taken
 // within what the console saw, and E1 checked booth by booth and contest by contest.
-import { ballotSignatureMessage, ballotsDigest, checkChain, type BoothSeal, type LogEntry, type PollbookDocument } from '@seggio/ballot-core';
+import { ballotSignatureMessage, ballotsDigest, checkChain, localInstant, type BoothSeal, type LogEntry, type PollbookDocument } from '@seggio/ballot-core';
 import { err, fromBase64, ok, toHex, type Result } from '@seggio/crypto';
 import { rejection, type BoothMessage, type Rejection } from '@seggio/link';
 import type { ReconciledContest } from '../shared/api.js';
@@ -24,9 +24,17 @@ export class ClosingPart {
   ) {}
 
   /** Close is final (R13): every booth is told, and answers with its seal, its ballots and its log. */
-  closeVoting(): Result<void, Refusal> {
+  /**
+   * Closes the voting; before the last day's closing time by the console's clock only when the president
+   * confirms it (`early`), which the log keeps: the console's clock may be the one that is wrong.
+   */
+  closeVoting(input: { early?: boolean } = {}, now: number = Date.now()): Result<void, Refusal> {
     const { store } = this.ctx;
     if (store.phase() !== 'voting') return err(refusal('not-open'));
+    const election = this.ctx.election;
+    const last = election?.days.at(-1);
+    const early = last !== undefined && now < localInstant(last.date, last.close, election!.timezone);
+    if (early && input.early !== true) return err(refusal('close-early'));
     const booths = store.booths();
     this.link.logRejections();
     // A voter still at a booth (the page warned the president, naming it): the booth ends the session
@@ -34,7 +42,7 @@ export class ClosingPart {
     const inside = store.sessions().filter(isOpen);
     store.transaction(() => {
       for (const s of inside) store.appendLog('closed-with-voter', { booth: s.booth, counter: s.counter, outcome: 'cancelled' });
-      advance(store, { type: 'close' });
+      advance(store, { type: 'close', ...(early ? { early: true as const } : {}) });
       for (const b of booths) this.link.queue(b.id, { type: 'close' });
     });
     for (const b of booths) this.link.flush(b.id);

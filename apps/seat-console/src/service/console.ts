@@ -233,8 +233,8 @@ export class SeatConsole extends EventEmitter<ConsoleEvents> implements ConsoleA
     return this.#voting.recordTurnout(input);
   }
 
-  closeVoting(): Result<void, Refusal> {
-    return this.#closing.closeVoting();
+  closeVoting(input: { early?: boolean } = {}): Result<void, Refusal> {
+    return this.#closing.closeVoting(input);
   }
 
   reconcile(): Result<ReconciledContest[], Refusal[]> {

@@ -8,7 +8,8 @@ import type { ConsolePhase } from '../shared/api.js';
 export type ConsoleAction =
   | { readonly type: 'load-election'; readonly digest: string }
   | { readonly type: 'open' }
-  | { readonly type: 'close' }
+  /** `early`: before the last day's closing time, as the president confirmed. */
+  | { readonly type: 'close'; readonly early?: true }
   /** The last booth's seal has come. */
   | { readonly type: 'all-sealed' }
   | { readonly type: 'reconcile' }
@@ -51,7 +52,7 @@ export function transitionEntry(previous: ConsolePhase, following: ConsolePhase,
     case 'voting':
       return { event: 'voting-opened', detail: {} };
     case 'closing':
-      return { event: 'voting-closed', detail: {} };
+      return { event: 'voting-closed', detail: action.type === 'close' && action.early ? { early: 'before-its-time' } : {} };
     case 'reconciled':
       return { event: 'reconciled', detail: {} };
     case 'counted':

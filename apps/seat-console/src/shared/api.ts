@@ -162,7 +162,8 @@ export interface ConsoleApi {
   turnoutReport(input: { checkpoint: string }): Result<string, Refusal>;
   /** Writes a checkpoint's figures for the Prefettura into the export folder; returns the file. */
   saveTurnoutReport(input: { checkpoint: string }): Result<{ file: string }, Refusal>;
-  closeVoting(): Result<void, Refusal>;
+  /** `early`: the president confirmed closing before the last day's closing time (refused as close-early without). */
+  closeVoting(input?: { early?: boolean }): Result<void, Refusal>;
   reconcile(): Result<ReconciledContest[], Refusal[]>;
   /** null before the keys are made. */
   pollbook(): PollbookDocument | null;

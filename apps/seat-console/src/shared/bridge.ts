@@ -53,7 +53,7 @@ export const CONSOLE_CONTRACT = {
     cancelSession: api<'cancelSession'>((i) => typeof i.session === 'string', shape('cancelSession')),
     recordTurnout: api<'recordTurnout'>((i) => typeof i.checkpoint === 'string' && (i.early === undefined || typeof i.early === 'boolean'), shape('recordTurnout')),
     saveTurnoutReport: api<'saveTurnoutReport'>((i) => typeof i.checkpoint === 'string', shape('saveTurnoutReport')),
-    closeVoting: noInput<Out<'closeVoting'>>('reason'),
+    closeVoting: api<'closeVoting'>((i) => i.early === undefined || typeof i.early === 'boolean', shape('closeVoting')),
     reconcile: noInput<Out<'reconcile'>>('reasons'),
     count: api<'count'>((i) => strings(i.shares), err([refusal('shares-missing')]), 'reasons'),
     retryOfficePush: noInput<Out<'retryOfficePush'>>('reason'),

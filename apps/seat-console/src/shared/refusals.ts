@@ -67,6 +67,7 @@ export const REFUSALS = {
   'checkpoint-unknown': ['checkpoint', 'all'],
   'checkpoint-past': ['checkpoint'],
   'checkpoint-early': ['checkpoint'],
+  'close-early': [],
   'count-when': ['phase'],
   'count-first': [],
   'folder-not-empty': ['dir'],

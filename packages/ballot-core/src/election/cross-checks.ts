@@ -45,6 +45,17 @@ function zoneOffset(timeZone: string, instant: Date): string | null {
   }
 }
 
+/**
+ * The instant at which the clock in `timeZone` reads `date` `clock` ("2020-09-21", "15:00"): the zone's
+ * offset at that hour taken away (outside the hour a change of summer time skips or repeats).
+ */
+export function localInstant(date: string, clock: string, timeZone: string): number {
+  const asUtc = Date.parse(`${date}T${clock}:00Z`);
+  const offset = zoneOffset(timeZone, new Date(asUtc)) ?? '+00:00';
+  const minutes = (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
+  return asUtc - minutes * 60_000;
+}
+
 export function crossCheckElection(election: Election): JsonProblem[] {
   const problems: JsonProblem[] = [];
   const problem = (path: string, message: string) => problems.push({ path, message });
