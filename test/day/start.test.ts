@@ -17,7 +17,13 @@ async function startDemo(args: string[], env: NodeJS.ProcessEnv = process.env, u
   let out = '';
   child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
   child.stderr.on('data', (chunk: Buffer) => (out += chunk.toString('utf8')));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+  // What a failed stop died of (a signal, when the code is null) goes into the output the test shows.
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code, signal) => {
+      out += `\n[start.mjs exited: code ${code}, signal ${signal}]`;
+      resolve(code);
+    }),
+  );
   for (let i = 0; i < 1200 && !out.includes(until) && child.exitCode === null; i++) await new Promise((r) => setTimeout(r, 50));
   return { child, exited, output: () => out };
 }
@@ -117,7 +123,7 @@ describe('npm start', () => {
     const view = (await (await fetch(new URL('api/view', staff), { headers: { 'x-seggio-token': new URL(staff).searchParams.get('token')! } })).json()) as { sections?: unknown[] };
     expect(view.sections).toHaveLength(1);
     again.child.kill('SIGINT');
-    expect(await again.exited).toBe(0);
+    expect(await again.exited, again.output()).toBe(0);
 
     // A saved token changed by hand is not served: the console gets a new address, and says so.
     const addresses = join(folder, 'addresses.json');
@@ -130,7 +136,7 @@ describe('npm start', () => {
     expect(now).not.toBe(before);
     expect((await fetch(now!)).status).toBe(200);
     third.child.kill('SIGINT');
-    expect(await third.exited).toBe(0);
+    expect(await third.exited, third.output()).toBe(0);
     rmSync(dirname(folder), { recursive: true, force: true });
   }, 60_000);
 
