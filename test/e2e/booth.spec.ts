@@ -164,6 +164,11 @@ test("the booth's store holds exactly those ballots, and closing shows the close
     [COM, { mayor: 'S1', list: null, preferences: [] }],
   ];
   expect(cast.sort()).toEqual(expected.map((e) => JSON.stringify(e)).sort());
+  // A last voter chose English and walked away: the president's closed screen is in Italian all the same.
+  const session = await enable([REF]);
+  await button(page, 'English').click();
+  await expect(page.getByRole('button', { name: 'Start voting' })).toBeVisible();
+  station.seat.cancelSession({ session });
   station.seat.closeVoting();
   await expect(page.getByRole('heading', { name: 'Votazione chiusa' })).toBeVisible();
   await checkScreen(page, 'closed');

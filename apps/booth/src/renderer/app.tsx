@@ -146,6 +146,10 @@ export function App() {
       setContrast(false);
     }
   }, [view?.session?.id]);
+  // Once voting is closed the booth is the president's again: its screen in Italian, whoever voted last.
+  useEffect(() => {
+    if (view?.state === 'closed') setLanguage('it');
+  }, [view?.state]);
 
   if (!view) return null;
   const settings = <Settings {...{ t, language, setLanguage, size, setSize, contrast, setContrast }} />;
